@@ -1,0 +1,390 @@
+//! Country outlines. Two inputs are understood:
+//!
+//! * GeoJSON `FeatureCollection`s of `Polygon`/`MultiPolygon` features (a portal's own approved
+//!   basemap, or the npm `@surbowl/world-geo-json-zh` source), and
+//! * the compact form `data/basemap.json` that `youcheng-data basemap` writes: the same rings
+//!   quantised and delta-encoded as integers, a third of the size.
+
+use crate::geometry::LonLat;
+use geo::{Contains, Coord, Distance, Euclidean, LineString, MultiPolygon, Point, Polygon};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The format tag of the compact form.
+pub const COMPACT_FORMAT: &str = "youcheng-basemap/1";
+
+/// One country or territory.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Feature {
+    /// ISO 3166-1 alpha-2 code, upper case; empty when the source has none (e.g. `-99`).
+    pub iso2: String,
+    pub name: String,
+    pub shape: MultiPolygon<f64>,
+}
+
+/// The basemap: a list of features plus a line saying where it came from.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Basemap {
+    pub features: Vec<Feature>,
+    pub attribution: String,
+}
+
+/// Why a basemap could not be read. Each variant names where.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum BasemapError {
+    #[error("basemap is not valid JSON: {0}")]
+    Json(String),
+    #[error("basemap is neither a GeoJSON FeatureCollection nor a {COMPACT_FORMAT} file")]
+    UnknownFormat,
+    #[error("basemap feature {index}: {reason}")]
+    Feature { index: usize, reason: String },
+    #[error("basemap has no polygon features")]
+    Empty,
+}
+
+#[derive(Serialize, Deserialize)]
+struct CompactFile {
+    format: String,
+    attribution: String,
+    quantum_deg: f64,
+    features: Vec<CompactFeature>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct CompactFeature {
+    iso2: String,
+    name: String,
+    /// polygons → rings → [x0, y0, dx1, dy1, …] in units of `quantum_deg`.
+    polygons: Vec<Vec<Vec<i64>>>,
+}
+
+impl Basemap {
+    /// Reads either supported form, detected from its content.
+    pub fn parse(text: &str) -> Result<Self, BasemapError> {
+        let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+            .map_err(|e| BasemapError::Json(e.to_string()))?;
+        let basemap = if value.get("format").and_then(Value::as_str) == Some(COMPACT_FORMAT) {
+            Self::from_compact(value)?
+        } else if value.get("type").and_then(Value::as_str) == Some("FeatureCollection") {
+            Self::from_geojson(&value)?
+        } else {
+            return Err(BasemapError::UnknownFormat);
+        };
+        if basemap.features.is_empty() {
+            return Err(BasemapError::Empty);
+        }
+        Ok(basemap)
+    }
+
+    fn from_compact(value: Value) -> Result<Self, BasemapError> {
+        let file: CompactFile =
+            serde_json::from_value(value).map_err(|e| BasemapError::Json(e.to_string()))?;
+        if !(file.quantum_deg.is_finite() && file.quantum_deg > 0.0) {
+            return Err(BasemapError::Json(format!(
+                "quantum_deg {} is not a positive number",
+                file.quantum_deg
+            )));
+        }
+        let q = file.quantum_deg;
+        let mut features = Vec::with_capacity(file.features.len());
+        for (index, f) in file.features.into_iter().enumerate() {
+            let mut polygons = Vec::with_capacity(f.polygons.len());
+            for rings in f.polygons {
+                let mut decoded = Vec::with_capacity(rings.len());
+                for ring in rings {
+                    if ring.len() % 2 != 0 {
+                        return Err(BasemapError::Feature {
+                            index,
+                            reason: "a ring has an odd number of values".into(),
+                        });
+                    }
+                    let (mut x, mut y) = (0i64, 0i64);
+                    let coords: Vec<Coord<f64>> = ring
+                        .chunks_exact(2)
+                        .map(|d| {
+                            x += d[0];
+                            y += d[1];
+                            Coord {
+                                x: x as f64 * q,
+                                y: y as f64 * q,
+                            }
+                        })
+                        .collect();
+                    decoded.push(LineString::new(coords));
+                }
+                let mut it = decoded.into_iter();
+                if let Some(exterior) = it.next() {
+                    polygons.push(Polygon::new(exterior, it.collect()));
+                }
+            }
+            features.push(Feature {
+                iso2: f.iso2,
+                name: f.name,
+                shape: MultiPolygon::new(polygons),
+            });
+        }
+        Ok(Self {
+            features,
+            attribution: file.attribution,
+        })
+    }
+
+    fn from_geojson(value: &Value) -> Result<Self, BasemapError> {
+        let list = value
+            .get("features")
+            .and_then(Value::as_array)
+            .ok_or(BasemapError::UnknownFormat)?;
+        let mut features = Vec::with_capacity(list.len());
+        for (index, f) in list.iter().enumerate() {
+            let err = |reason: &str| BasemapError::Feature {
+                index,
+                reason: reason.to_string(),
+            };
+            let props = f.get("properties").unwrap_or(&Value::Null);
+            let text = |keys: &[&str]| {
+                keys.iter()
+                    .find_map(|k| props.get(*k).and_then(Value::as_str))
+                    .unwrap_or("")
+                    .to_string()
+            };
+            let mut iso2 = text(&["iso_a2", "ISO_A2", "iso2", "ISO2"]).to_ascii_uppercase();
+            if iso2.len() != 2 || !iso2.bytes().all(|b| b.is_ascii_uppercase()) {
+                iso2.clear();
+            }
+            let name = text(&["name", "NAME", "name_zh", "NAME_ZH", "name_en"]);
+            let geometry = f.get("geometry").ok_or_else(|| err("has no geometry"))?;
+            if geometry.is_null() {
+                continue; // GeoJSON allows features without geometry; nothing to draw.
+            }
+            let coords = geometry
+                .get("coordinates")
+                .ok_or_else(|| err("geometry has no coordinates"))?;
+            let polygons = match geometry.get("type").and_then(Value::as_str) {
+                Some("Polygon") => vec![polygon(coords).map_err(|r| err(&r))?],
+                Some("MultiPolygon") => coords
+                    .as_array()
+                    .ok_or_else(|| err("MultiPolygon coordinates are not an array"))?
+                    .iter()
+                    .map(polygon)
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(|r| err(&r))?,
+                // Lines and points (e.g. boundary marks) are not country areas: skip them.
+                Some("LineString" | "MultiLineString" | "Point" | "MultiPoint") => continue,
+                Some(other) => return Err(err(&format!("unsupported geometry type {other:?}"))),
+                None => return Err(err("geometry has no type")),
+            };
+            features.push(Feature {
+                iso2,
+                name,
+                shape: MultiPolygon::new(polygons),
+            });
+        }
+        let attribution = value
+            .get("attribution")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
+        Ok(Self {
+            features,
+            attribution,
+        })
+    }
+
+    /// The compact form, quantised to `quantum_deg` (e.g. 0.001° ≈ 110 m). Consecutive
+    /// vertices that quantise to the same point are dropped.
+    pub fn to_compact(&self, quantum_deg: f64) -> String {
+        let q = quantum_deg;
+        let features = self
+            .features
+            .iter()
+            .map(|f| CompactFeature {
+                iso2: f.iso2.clone(),
+                name: f.name.clone(),
+                polygons: f
+                    .shape
+                    .0
+                    .iter()
+                    .map(|p| {
+                        std::iter::once(p.exterior())
+                            .chain(p.interiors())
+                            .map(|ring| {
+                                let mut out = Vec::with_capacity(ring.0.len() * 2);
+                                let (mut px, mut py) = (0i64, 0i64);
+                                let mut first = true;
+                                for c in &ring.0 {
+                                    let (x, y) =
+                                        ((c.x / q).round() as i64, (c.y / q).round() as i64);
+                                    if !first && x == px && y == py {
+                                        continue;
+                                    }
+                                    out.push(x - px);
+                                    out.push(y - py);
+                                    (px, py, first) = (x, y, false);
+                                }
+                                out
+                            })
+                            .filter(|r| r.len() >= 6)
+                            .collect()
+                    })
+                    .collect(),
+            })
+            .collect();
+        let file = CompactFile {
+            format: COMPACT_FORMAT.into(),
+            attribution: self.attribution.clone(),
+            quantum_deg: q,
+            features,
+        };
+        serde_json::to_string(&file).unwrap_or_default()
+    }
+
+    /// The feature with this ISO code (the largest one when the source splits a country).
+    pub fn feature(&self, iso2: &str) -> Option<&Feature> {
+        self.features.iter().find(|f| f.iso2 == iso2)
+    }
+
+    /// Distance in degrees (planar lon/lat, 0 inside) from a position to a country's outline,
+    /// or `None` when the basemap has no such country.
+    pub fn distance_to_country_deg(&self, iso2: &str, p: LonLat) -> Option<f64> {
+        let point = Point::new(p.lon, p.lat);
+        let mut best: Option<f64> = None;
+        for f in self.features.iter().filter(|f| f.iso2 == iso2) {
+            let d = if f.shape.contains(&point) {
+                0.0
+            } else {
+                Euclidean.distance(&point, &f.shape)
+            };
+            best = Some(best.map_or(d, |b: f64| b.min(d)));
+        }
+        best
+    }
+
+    /// The feature (other than `except_iso2`) nearest to a position within `max_deg`, if any.
+    pub fn nearest_other(&self, except_iso2: &str, p: LonLat, max_deg: f64) -> Option<&Feature> {
+        let point = Point::new(p.lon, p.lat);
+        self.features
+            .iter()
+            .filter(|f| f.iso2 != except_iso2)
+            .map(|f| {
+                (
+                    f,
+                    if f.shape.contains(&point) {
+                        0.0
+                    } else {
+                        Euclidean.distance(&point, &f.shape)
+                    },
+                )
+            })
+            .filter(|(_, d)| *d <= max_deg)
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(f, _)| f)
+    }
+
+    /// Number of vertices, for statistics.
+    pub fn vertex_count(&self) -> usize {
+        self.features
+            .iter()
+            .flat_map(|f| f.shape.0.iter())
+            .map(|p| p.exterior().0.len() + p.interiors().iter().map(|r| r.0.len()).sum::<usize>())
+            .sum()
+    }
+}
+
+fn polygon(coords: &Value) -> Result<Polygon<f64>, String> {
+    let rings = coords
+        .as_array()
+        .ok_or("Polygon coordinates are not an array")?;
+    let mut out = Vec::with_capacity(rings.len());
+    for ring in rings {
+        let pts = ring.as_array().ok_or("a ring is not an array")?;
+        let mut line = Vec::with_capacity(pts.len());
+        for pt in pts {
+            let lon = pt.get(0).and_then(Value::as_f64);
+            let lat = pt.get(1).and_then(Value::as_f64);
+            match (lon, lat) {
+                (Some(lon), Some(lat)) if LonLat::new(lon, lat).is_valid() => {
+                    line.push(Coord { x: lon, y: lat })
+                }
+                _ => return Err(format!("position {pt} is not [lon, lat] within range")),
+            }
+        }
+        out.push(LineString::new(line));
+    }
+    let mut it = out.into_iter();
+    let exterior = it.next().ok_or("a polygon has no rings")?;
+    Ok(Polygon::new(exterior, it.collect()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SQUARE: &str = r#"{"type":"FeatureCollection","features":[
+      {"type":"Feature","properties":{"name":"方块","iso_a2":"XX"},
+       "geometry":{"type":"Polygon","coordinates":[[[10,10],[20,10],[20,20],[10,20],[10,10]]]}},
+      {"type":"Feature","properties":{"name":"无","iso_a2":"-99"},
+       "geometry":{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]]]}},
+      {"type":"Feature","properties":{"name":"线"},
+       "geometry":{"type":"LineString","coordinates":[[0,0],[1,1]]}}]}"#;
+
+    #[test]
+    fn geojson_polygons_and_multipolygons_are_read_and_lines_skipped() {
+        let b = Basemap::parse(SQUARE).expect("parses");
+        assert_eq!(b.features.len(), 2);
+        assert_eq!(b.features[0].iso2, "XX");
+        assert_eq!(b.features[1].iso2, "", "-99 is not an ISO code");
+        assert_eq!(b.vertex_count(), 5 + 4);
+    }
+
+    #[test]
+    fn compact_form_round_trips_within_the_quantum() {
+        let b = Basemap::parse(SQUARE).expect("parses");
+        let compact = b.to_compact(0.001);
+        let back = Basemap::parse(&compact).expect("compact parses");
+        assert_eq!(back.features.len(), 2);
+        let a = &b.features[0].shape.0[0].exterior().0;
+        let c = &back.features[0].shape.0[0].exterior().0;
+        assert_eq!(a.len(), c.len());
+        for (p, q) in a.iter().zip(c) {
+            assert!((p.x - q.x).abs() <= 0.0005 && (p.y - q.y).abs() <= 0.0005);
+        }
+    }
+
+    #[test]
+    fn distance_to_country_is_zero_inside_and_positive_outside() {
+        let b = Basemap::parse(SQUARE).expect("parses");
+        assert_eq!(
+            b.distance_to_country_deg("XX", LonLat::new(15.0, 15.0)),
+            Some(0.0)
+        );
+        let d = b
+            .distance_to_country_deg("XX", LonLat::new(25.0, 15.0))
+            .expect("known");
+        assert!((d - 5.0).abs() < 1e-9);
+        assert_eq!(b.distance_to_country_deg("YY", LonLat::new(0.0, 0.0)), None);
+    }
+
+    #[test]
+    fn bad_basemaps_say_what_is_wrong() {
+        assert!(matches!(
+            Basemap::parse("not json"),
+            Err(BasemapError::Json(_))
+        ));
+        assert_eq!(
+            Basemap::parse(r#"{"type":"Topology"}"#),
+            Err(BasemapError::UnknownFormat)
+        );
+        let bad = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},
+            "geometry":{"type":"Polygon","coordinates":[[[10,10],[200,10],[20,20]]]}}]}"#;
+        match Basemap::parse(bad) {
+            Err(BasemapError::Feature { index: 0, reason }) => {
+                assert!(reason.contains("200"), "{reason}")
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            Basemap::parse(r#"{"type":"FeatureCollection","features":[]}"#),
+            Err(BasemapError::Empty)
+        );
+    }
+}

@@ -1,0 +1,136 @@
+//! `youcheng-data`: checks the data files and prints statistics; converts a GeoJSON basemap
+//! into the compact form the widget ships.
+//!
+//! ```text
+//! youcheng-data check [DIR]                      validate DIR (default data/) and print statistics
+//! youcheng-data basemap IN.geojson OUT.json [--attribution TEXT]
+//! ```
+
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+use youcheng::basemap::Basemap;
+use youcheng::dataset::{Dataset, Gazetteer, Issue, PartialDate, Severity, Stats};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("check") => check(args.get(1).map_or("data", String::as_str)),
+        Some("basemap") if args.len() >= 3 => {
+            let attribution = args.iter().position(|a| a == "--attribution").and_then(|i| args.get(i + 1));
+            basemap(&args[1], &args[2], attribution.map_or("", String::as_str))
+        }
+        _ => Err("usage: youcheng-data check [DIR] | youcheng-data basemap IN.geojson OUT.json [--attribution TEXT]".into()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn read(path: &str) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("{path}: {e}"))
+}
+
+fn today() -> PartialDate {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    PartialDate::from_unix_days((secs / 86_400) as i64)
+}
+
+fn print_issues(issues: &[Issue]) {
+    for i in issues {
+        let tag = if i.severity() == Severity::Error {
+            "error"
+        } else {
+            "warning"
+        };
+        eprintln!("{tag}: {i}");
+    }
+}
+
+fn check(dir: &str) -> Result<(), String> {
+    let gaz = Gazetteer::load(
+        &read(&format!("{dir}/shandong.csv"))?,
+        &read(&format!("{dir}/countries.csv"))?,
+        &read(&format!("{dir}/groups.csv"))?,
+    )
+    .map_err(|issues| {
+        print_issues(&issues);
+        format!("{} problem(s) in the reference tables", issues.len())
+    })?;
+    let basemap_text =
+        String::from_utf8(read(&format!("{dir}/basemap.json"))?).map_err(|e| e.to_string())?;
+    let basemap = Basemap::parse(&basemap_text).map_err(|e| e.to_string())?;
+    let loaded = Dataset::load(
+        &gaz,
+        "partnerships.csv",
+        &read(&format!("{dir}/partnerships.csv"))?,
+        today(),
+        Some(&basemap),
+    )
+    .map_err(|issues| {
+        print_issues(&issues);
+        format!("{} problem(s) in partnerships.csv", issues.len())
+    })?;
+    print_issues(&loaded.warnings);
+    let ds = &loaded.dataset;
+    let s = Stats::of(ds, 0..ds.partnerships.len());
+    let pct = |n: usize| {
+        if s.pairs == 0 {
+            0.0
+        } else {
+            100.0 * n as f64 / s.pairs as f64
+        }
+    };
+    println!("{dir}/partnerships.csv: {} pairs, 0 problems", s.pairs);
+    println!(
+        "partner places {}, countries {}, continents {}",
+        s.partner_places, s.countries, s.continents
+    );
+    println!(
+        "with year {} ({:.1}%), with Chinese partner name {} ({:.1}%), with source {} ({:.1}%), with coordinates {} ({:.1}%)",
+        s.with_year,
+        pct(s.with_year),
+        s.with_partner_zh,
+        pct(s.with_partner_zh),
+        s.with_sources,
+        pct(s.with_sources),
+        s.with_location,
+        pct(s.with_location)
+    );
+    let line = |title: &str, counts: &[youcheng::dataset::Count]| {
+        let parts: Vec<String> = counts
+            .iter()
+            .map(|c| format!("{} {}", c.key, c.count))
+            .collect();
+        println!("{title}: {}", parts.join(", "));
+    };
+    line("by Shandong city", &s.by_city);
+    line("by relation", &s.by_relation);
+    line("by continent", &s.by_continent);
+    line("by decade", &s.by_decade);
+    line("by country", &s.by_country);
+    Ok(())
+}
+
+fn basemap(input: &str, output: &str, attribution: &str) -> Result<(), String> {
+    let text = String::from_utf8(read(input)?).map_err(|e| format!("{input}: {e}"))?;
+    let mut b = Basemap::parse(&text).map_err(|e| format!("{input}: {e}"))?;
+    if !attribution.is_empty() {
+        b.attribution = attribution.to_string();
+    }
+    let compact = b.to_compact(0.001);
+    std::fs::write(output, &compact).map_err(|e| format!("{output}: {e}"))?;
+    println!(
+        "{output}: {} features, {} vertices, {} bytes (from {} bytes)",
+        b.features.len(),
+        b.vertex_count(),
+        compact.len(),
+        text.len()
+    );
+    Ok(())
+}

@@ -1,0 +1,141 @@
+//! Reading one CSV file into a header and rows with their line numbers, using the `csv` crate.
+//! Encoding, delimiter, header and row-shape problems are reported here; field meaning is not.
+
+use super::issue::{Issue, Problem};
+
+/// A parsed CSV file.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub file: String,
+    header: Vec<String>,
+    pub rows: Vec<Row>,
+}
+
+/// One data row. Fields are trimmed.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub line: u64,
+    fields: Vec<String>,
+}
+
+impl Table {
+    /// Reads `bytes` as UTF-8 CSV with a header row. Returns `None` when the file cannot be read
+    /// as a table at all (bad encoding, wrong delimiter, required columns missing); problems go
+    /// into `issues` either way.
+    pub fn read(
+        file: &str,
+        bytes: &[u8],
+        required: &[&str],
+        issues: &mut Vec<Issue>,
+    ) -> Option<Table> {
+        let issue = |line: u64, field: &str, value: &str, problem: Problem| Issue {
+            file: file.to_string(),
+            line,
+            field: field.to_string(),
+            value: value.to_string(),
+            problem,
+        };
+        let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+            Some(rest) => {
+                issues.push(issue(1, "", "", Problem::ByteOrderMark));
+                rest
+            }
+            None => bytes,
+        };
+        if let Err(e) = std::str::from_utf8(bytes) {
+            let at = e.valid_up_to();
+            let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64;
+            issues.push(issue(line, "", "", Problem::NotUtf8 { byte_offset: at }));
+            return None;
+        }
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(true)
+            .from_reader(bytes);
+        let header: Vec<String> = match reader.headers() {
+            Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
+            Err(e) => {
+                issues.push(issue(1, "", "", Problem::Syntax(e.to_string())));
+                return None;
+            }
+        };
+        if header.len() == 1 {
+            if let Some(found) = [';', '\t', '|']
+                .into_iter()
+                .find(|c| header[0].contains(*c))
+            {
+                issues.push(issue(1, "", &header[0], Problem::WrongDelimiter { found }));
+                return None;
+            }
+        }
+        let mut missing = false;
+        for &col in required {
+            if !header.iter().any(|h| h == col) {
+                issues.push(issue(1, col, "", Problem::MissingColumn));
+                missing = true;
+            }
+        }
+        if missing {
+            return None;
+        }
+        let mut rows = Vec::new();
+        for record in reader.records() {
+            match record {
+                Ok(record) => {
+                    let line = record.position().map_or(0, |p| p.line());
+                    if record.iter().all(|f| f.trim().is_empty()) {
+                        continue; // spreadsheets leave rows of bare commas at the end
+                    }
+                    if record.len() != header.len() {
+                        issues.push(issue(
+                            line,
+                            "",
+                            "",
+                            Problem::FieldCount {
+                                expected: header.len(),
+                                found: record.len(),
+                            },
+                        ));
+                        continue;
+                    }
+                    rows.push(Row {
+                        line,
+                        fields: record.iter().map(|f| f.trim().to_string()).collect(),
+                    });
+                }
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| p.line());
+                    issues.push(issue(line, "", "", Problem::Syntax(e.to_string())));
+                }
+            }
+        }
+        if rows.is_empty() && !super::issue::has_errors(issues) {
+            issues.push(issue(1, "", "", Problem::NoRows));
+        }
+        Some(Table {
+            file: file.to_string(),
+            header,
+            rows,
+        })
+    }
+
+    /// The value of `column` in `row`, or "" when the file has no such column.
+    pub fn get<'a>(&self, row: &'a Row, column: &str) -> &'a str {
+        self.header
+            .iter()
+            .position(|h| h == column)
+            .and_then(|i| row.fields.get(i))
+            .map_or("", String::as_str)
+    }
+
+    /// An issue about `column` of `row`, quoting its value.
+    pub fn issue(&self, row: &Row, column: &str, problem: Problem) -> Issue {
+        Issue {
+            file: self.file.clone(),
+            line: row.line,
+            field: column.to_string(),
+            value: self.get(row, column).to_string(),
+            problem,
+        }
+    }
+}

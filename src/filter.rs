@@ -1,0 +1,88 @@
+//! Which partnerships are shown. An empty set means "no restriction" on that dimension.
+
+use crate::dataset::{Dataset, Partnership};
+use serde::{Deserialize, Serialize};
+
+/// A combination of restrictions; all must hold.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Filter {
+    /// Shandong keys (`shandong`, `jinan`, …).
+    pub cities: Vec<String>,
+    /// ISO alpha-2 codes.
+    pub countries: Vec<String>,
+    /// Continent keys.
+    pub continents: Vec<String>,
+    /// Relation keys: `friendship`, `cooperation`, `unknown`.
+    pub relations: Vec<String>,
+    /// Level keys: `province`, `city`, `county`, `unknown`.
+    pub levels: Vec<String>,
+    /// Thematic group keys; a country in any of them passes.
+    pub groups: Vec<String>,
+    pub year_from: Option<i32>,
+    pub year_to: Option<i32>,
+    /// Hide pairs whose year is not known (only matters when a year bound is set).
+    pub hide_unknown_year: bool,
+    /// Free text matched against both sides' names.
+    pub text: String,
+}
+
+impl Filter {
+    pub fn matches(&self, ds: &Dataset, p: &Partnership) -> bool {
+        let city = ds.city_of(p);
+        let country = ds.country_of(p);
+        let any = |set: &[String], key: &str| set.is_empty() || set.iter().any(|s| s == key);
+        if !any(&self.cities, &city.key)
+            || !any(&self.countries, &country.iso2)
+            || !any(&self.continents, country.continent.key())
+            || !any(&self.relations, p.relation.key())
+            || !any(&self.levels, p.level.key())
+        {
+            return false;
+        }
+        if !self.groups.is_empty() && !country.groups.iter().any(|g| self.groups.contains(g)) {
+            return false;
+        }
+        match p.established {
+            Some(d) => {
+                if self.year_from.is_some_and(|y| d.year < y)
+                    || self.year_to.is_some_and(|y| d.year > y)
+                {
+                    return false;
+                }
+            }
+            None => {
+                if self.hide_unknown_year {
+                    return false;
+                }
+            }
+        }
+        let needle = self.text.trim().to_lowercase();
+        if !needle.is_empty() {
+            let hay = [
+                p.partner_en.as_str(),
+                p.partner_zh.as_str(),
+                city.name_en.as_str(),
+                city.name_zh.as_str(),
+                country.name_en.as_str(),
+                country.name_zh.as_str(),
+                p.subunit_en.as_str(),
+                p.subunit_zh.as_str(),
+            ];
+            if !hay.iter().any(|h| h.to_lowercase().contains(&needle)) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Indices of the partnerships that pass.
+    pub fn apply(&self, ds: &Dataset) -> Vec<usize> {
+        ds.partnerships
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| self.matches(ds, p))
+            .map(|(i, _)| i)
+            .collect()
+    }
+}

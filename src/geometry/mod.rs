@@ -1,0 +1,64 @@
+//! Geometry on the sphere and on the map: great circles, the map's seam, the projection.
+
+mod antimeridian;
+mod great_circle;
+mod projection;
+
+pub use antimeridian::{clip_ring, split_line};
+pub use great_circle::{distance_m, great_circle};
+pub use projection::{Projection, WorldXY, LAT_MAX, LAT_MIN};
+
+/// A geographic position in degrees, longitude first (WGS84).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LonLat {
+    pub lon: f64,
+    pub lat: f64,
+}
+
+impl LonLat {
+    pub const fn new(lon: f64, lat: f64) -> Self {
+        Self { lon, lat }
+    }
+
+    /// True when both numbers are finite and within −180…180 / −90…90.
+    pub fn is_valid(&self) -> bool {
+        self.lon.is_finite()
+            && self.lat.is_finite()
+            && (-180.0..=180.0).contains(&self.lon)
+            && (-90.0..=90.0).contains(&self.lat)
+    }
+}
+
+/// Wraps a longitude difference into [−180, 180).
+pub fn wrap_lon(deg: f64) -> f64 {
+    let w = (deg + 180.0).rem_euclid(360.0) - 180.0;
+    // rem_euclid can return 360.0 - ε rounding to 360.0 for tiny negatives.
+    if w >= 180.0 {
+        w - 360.0
+    } else {
+        w
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_lon_keeps_values_in_half_open_range() {
+        assert_eq!(wrap_lon(0.0), 0.0);
+        assert_eq!(wrap_lon(180.0), -180.0);
+        assert_eq!(wrap_lon(-180.0), -180.0);
+        assert_eq!(wrap_lon(190.0), -170.0);
+        assert_eq!(wrap_lon(-190.0), 170.0);
+        assert_eq!(wrap_lon(540.0), -180.0);
+    }
+
+    #[test]
+    fn lon_lat_validity_rejects_out_of_range_and_nan() {
+        assert!(LonLat::new(120.0, 36.0).is_valid());
+        assert!(!LonLat::new(181.0, 0.0).is_valid());
+        assert!(!LonLat::new(0.0, -90.5).is_valid());
+        assert!(!LonLat::new(f64::NAN, 0.0).is_valid());
+    }
+}

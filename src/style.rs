@@ -1,0 +1,145 @@
+//! Colours and sizes. A portal overrides colours through CSS custom properties; the page reads
+//! them and hands them over as `#rrggbb` strings, parsed here.
+
+/// An sRGB colour with alpha.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rgba {
+    pub r: u8,
+    pub g: u8,
+    pub b: u8,
+    pub a: u8,
+}
+
+impl Rgba {
+    pub const fn rgb(r: u8, g: u8, b: u8) -> Self {
+        Self { r, g, b, a: 255 }
+    }
+
+    pub const fn with_alpha(self, a: u8) -> Self {
+        Self { a, ..self }
+    }
+
+    /// Parses `#rgb`, `#rrggbb` or `#rrggbbaa` (surrounding white space allowed).
+    pub fn parse_hex(text: &str) -> Option<Self> {
+        let hex = text.trim().strip_prefix('#')?;
+        let nibble = |i: usize| u8::from_str_radix(hex.get(i..i + 1)?, 16).ok();
+        let byte = |i: usize| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok();
+        match hex.len() {
+            3 => Some(Self::rgb(nibble(0)? * 17, nibble(1)? * 17, nibble(2)? * 17)),
+            6 => Some(Self::rgb(byte(0)?, byte(2)?, byte(4)?)),
+            8 => Some(Self {
+                r: byte(0)?,
+                g: byte(2)?,
+                b: byte(4)?,
+                a: byte(6)?,
+            }),
+            _ => None,
+        }
+    }
+
+    /// The colour as a CSS string the canvas accepts.
+    pub fn css(&self) -> String {
+        if self.a == 255 {
+            format!("#{:02x}{:02x}{:02x}", self.r, self.g, self.b)
+        } else {
+            format!(
+                "rgba({},{},{},{:.3})",
+                self.r,
+                self.g,
+                self.b,
+                f64::from(self.a) / 255.0
+            )
+        }
+    }
+}
+
+/// Everything the scene needs to know about looks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    pub ocean: Rgba,
+    pub land: Rgba,
+    pub china: Rgba,
+    pub border: Rgba,
+    pub arc_alpha: u8,
+    pub arc_width_px: f64,
+    pub partner_radius_px: f64,
+    pub origin_radius_px: f64,
+    pub origin_stroke: Rgba,
+    /// One colour per Shandong key, in the order of `data/shandong.csv`; repeats if shorter.
+    pub palette: Vec<Rgba>,
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Self {
+            ocean: Rgba::rgb(0xe8, 0xf1, 0xf8),
+            land: Rgba::rgb(0xd5, 0xdb, 0xe3),
+            china: Rgba::rgb(0xf3, 0xe3, 0xc8),
+            border: Rgba::rgb(0xff, 0xff, 0xff),
+            arc_alpha: 200,
+            arc_width_px: 1.4,
+            partner_radius_px: 2.5,
+            origin_radius_px: 4.0,
+            origin_stroke: Rgba::rgb(0xff, 0xff, 0xff),
+            palette: CITY_PALETTE.to_vec(),
+        }
+    }
+}
+
+impl Theme {
+    /// The colour of the arcs of the `index`-th Shandong key.
+    pub fn city_colour(&self, index: usize) -> Rgba {
+        if self.palette.is_empty() {
+            return Rgba::rgb(0xc0, 0x39, 0x2b);
+        }
+        self.palette[index % self.palette.len()]
+    }
+}
+
+/// Seventeen distinguishable colours (province first, in a deep red), readable on light land.
+pub const CITY_PALETTE: [Rgba; 17] = [
+    Rgba::rgb(0xb0, 0x1e, 0x23), // Shandong province
+    Rgba::rgb(0x1f, 0x77, 0xb4), // Jinan
+    Rgba::rgb(0xd6, 0x27, 0x28), // Qingdao
+    Rgba::rgb(0x2c, 0xa0, 0x2c), // Zibo
+    Rgba::rgb(0x94, 0x67, 0xbd), // Zaozhuang
+    Rgba::rgb(0x8c, 0x56, 0x4b), // Dongying
+    Rgba::rgb(0xe3, 0x77, 0xc2), // Yantai
+    Rgba::rgb(0xff, 0x7f, 0x0e), // Weifang
+    Rgba::rgb(0x17, 0xa2, 0xb8), // Jining
+    Rgba::rgb(0x6b, 0x8e, 0x23), // Tai'an
+    Rgba::rgb(0x00, 0x5f, 0x73), // Weihai
+    Rgba::rgb(0xbc, 0x8f, 0x00), // Rizhao
+    Rgba::rgb(0x5e, 0x3c, 0x99), // Linyi
+    Rgba::rgb(0xa6, 0x36, 0x03), // Dezhou
+    Rgba::rgb(0x31, 0x82, 0xbd), // Liaocheng
+    Rgba::rgb(0x7f, 0x27, 0x04), // Binzhou
+    Rgba::rgb(0x35, 0x97, 0x8f), // Heze
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_colours_parse_in_all_three_lengths() {
+        assert_eq!(Rgba::parse_hex("#fff"), Some(Rgba::rgb(255, 255, 255)));
+        assert_eq!(
+            Rgba::parse_hex(" #1f77b4 "),
+            Some(Rgba::rgb(0x1f, 0x77, 0xb4))
+        );
+        assert_eq!(
+            Rgba::parse_hex("#1f77b480"),
+            Some(Rgba::rgb(0x1f, 0x77, 0xb4).with_alpha(0x80))
+        );
+        assert_eq!(Rgba::parse_hex("1f77b4"), None);
+        assert_eq!(Rgba::parse_hex("#12345"), None);
+        assert_eq!(Rgba::parse_hex("#gggggg"), None);
+    }
+
+    #[test]
+    fn css_strings_are_hex_when_opaque_and_rgba_otherwise() {
+        assert_eq!(Rgba::rgb(1, 2, 3).css(), "#010203");
+        assert_eq!(Rgba::rgb(1, 2, 3).with_alpha(0).css(), "rgba(1,2,3,0.000)");
+    }
+}

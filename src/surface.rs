@@ -1,0 +1,91 @@
+//! The drawing target. The scene renders only through [`Surface`]; the browser implements it
+//! with a 2D canvas, tests with [`RecordingSurface`].
+
+use crate::style::Rgba;
+
+/// A position in CSS pixels from the top-left corner of the drawing.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ScreenPt {
+    pub x: f64,
+    pub y: f64,
+}
+
+impl ScreenPt {
+    pub const fn new(x: f64, y: f64) -> Self {
+        Self { x, y }
+    }
+}
+
+/// A line style.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stroke {
+    pub colour: Rgba,
+    pub width_px: f64,
+}
+
+/// What a scene needs from a drawing target. Coordinates are CSS pixels; the implementation
+/// takes care of the device pixel ratio.
+pub trait Surface {
+    /// Paints the whole drawing in one colour.
+    fn clear(&mut self, colour: Rgba);
+    /// Fills one shape made of several rings (even-odd rule), then strokes its outline if asked.
+    fn fill_rings(&mut self, rings: &[Vec<ScreenPt>], fill: Rgba, outline: Option<Stroke>);
+    /// Strokes open polylines.
+    fn stroke_lines(&mut self, lines: &[Vec<ScreenPt>], stroke: Stroke);
+    /// Draws a filled dot, optionally ringed.
+    fn dot(&mut self, centre: ScreenPt, radius_px: f64, fill: Rgba, outline: Option<Stroke>);
+}
+
+/// One recorded drawing call.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    Clear(Rgba),
+    FillRings {
+        rings: Vec<Vec<ScreenPt>>,
+        fill: Rgba,
+        outline: Option<Stroke>,
+    },
+    StrokeLines {
+        lines: Vec<Vec<ScreenPt>>,
+        stroke: Stroke,
+    },
+    Dot {
+        centre: ScreenPt,
+        radius_px: f64,
+        fill: Rgba,
+        outline: Option<Stroke>,
+    },
+}
+
+/// A surface that remembers what was drawn, for tests and for counting work.
+#[derive(Debug, Default, Clone)]
+pub struct RecordingSurface {
+    pub commands: Vec<Command>,
+}
+
+impl Surface for RecordingSurface {
+    fn clear(&mut self, colour: Rgba) {
+        self.commands.push(Command::Clear(colour));
+    }
+    fn fill_rings(&mut self, rings: &[Vec<ScreenPt>], fill: Rgba, outline: Option<Stroke>) {
+        self.commands.push(Command::FillRings {
+            rings: rings.to_vec(),
+            fill,
+            outline,
+        });
+    }
+    fn stroke_lines(&mut self, lines: &[Vec<ScreenPt>], stroke: Stroke) {
+        self.commands.push(Command::StrokeLines {
+            lines: lines.to_vec(),
+            stroke,
+        });
+    }
+    fn dot(&mut self, centre: ScreenPt, radius_px: f64, fill: Rgba, outline: Option<Stroke>) {
+        self.commands.push(Command::Dot {
+            centre,
+            radius_px,
+            fill,
+            outline,
+        });
+    }
+}

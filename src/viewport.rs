@@ -1,0 +1,179 @@
+//! The view: which part of the projected world fills the canvas, and how big.
+
+use crate::geometry::{Projection, WorldXY};
+use crate::surface::ScreenPt;
+
+/// Smallest zoom (the whole map fits) and largest.
+pub const ZOOM_MIN: f64 = 1.0;
+pub const ZOOM_MAX: f64 = 40.0;
+
+/// Maps world units to CSS pixels: `screen = centre_of_canvas + (world − centre) × scale`,
+/// with y flipped (north up).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Viewport {
+    pub width_css_px: f64,
+    pub height_css_px: f64,
+    /// 1 = the default view (the whole map fits the canvas).
+    pub zoom: f64,
+    /// The world position shown at the centre of the canvas.
+    pub centre: WorldXY,
+    bounds_min: WorldXY,
+    bounds_max: WorldXY,
+}
+
+impl Viewport {
+    pub fn new(width_css_px: f64, height_css_px: f64, projection: &Projection) -> Self {
+        let (bounds_min, bounds_max) = projection.world_bounds();
+        let mut v = Self {
+            width_css_px: sane_size(width_css_px),
+            height_css_px: sane_size(height_css_px),
+            zoom: 1.0,
+            centre: WorldXY { x: 0.0, y: 0.0 },
+            bounds_min,
+            bounds_max,
+        };
+        v.reset();
+        v
+    }
+
+    /// Back to the default view.
+    pub fn reset(&mut self) {
+        self.zoom = 1.0;
+        self.centre = WorldXY {
+            x: (self.bounds_min.x + self.bounds_max.x) / 2.0,
+            y: (self.bounds_min.y + self.bounds_max.y) / 2.0,
+        };
+    }
+
+    pub fn resize(&mut self, width_css_px: f64, height_css_px: f64) {
+        self.width_css_px = sane_size(width_css_px);
+        self.height_css_px = sane_size(height_css_px);
+        self.clamp();
+    }
+
+    /// CSS pixels per world unit.
+    pub fn scale(&self) -> f64 {
+        let w = self.bounds_max.x - self.bounds_min.x;
+        let h = self.bounds_max.y - self.bounds_min.y;
+        (self.width_css_px / w).min(self.height_css_px / h) * self.zoom
+    }
+
+    pub fn to_screen(&self, w: WorldXY) -> ScreenPt {
+        let s = self.scale();
+        ScreenPt::new(
+            self.width_css_px / 2.0 + (w.x - self.centre.x) * s,
+            self.height_css_px / 2.0 - (w.y - self.centre.y) * s,
+        )
+    }
+
+    pub fn to_world(&self, p: ScreenPt) -> WorldXY {
+        let s = self.scale();
+        WorldXY {
+            x: self.centre.x + (p.x - self.width_css_px / 2.0) / s,
+            y: self.centre.y - (p.y - self.height_css_px / 2.0) / s,
+        }
+    }
+
+    /// Zooms by `factor` keeping the world point under `anchor` where it is.
+    pub fn zoom_about(&mut self, anchor: ScreenPt, factor: f64) {
+        if !factor.is_finite() || factor <= 0.0 {
+            return;
+        }
+        let before = self.to_world(anchor);
+        self.zoom = (self.zoom * factor).clamp(ZOOM_MIN, ZOOM_MAX);
+        let after = self.to_world(anchor);
+        self.centre.x += before.x - after.x;
+        self.centre.y += before.y - after.y;
+        self.clamp();
+    }
+
+    /// Moves the map by a drag of (dx, dy) CSS pixels.
+    pub fn pan_by(&mut self, dx_css_px: f64, dy_css_px: f64) {
+        if !dx_css_px.is_finite() || !dy_css_px.is_finite() {
+            return;
+        }
+        let s = self.scale();
+        self.centre.x -= dx_css_px / s;
+        self.centre.y += dy_css_px / s;
+        self.clamp();
+    }
+
+    /// Keeps the map's centre inside the world so the map can never be lost off-screen.
+    fn clamp(&mut self) {
+        self.centre.x = self.centre.x.clamp(self.bounds_min.x, self.bounds_max.x);
+        self.centre.y = self.centre.y.clamp(self.bounds_min.y, self.bounds_max.y);
+    }
+}
+
+fn sane_size(px: f64) -> f64 {
+    if px.is_finite() && px >= 1.0 {
+        px
+    } else {
+        1.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geometry::LonLat;
+
+    fn view() -> Viewport {
+        Viewport::new(1000.0, 600.0, &Projection::default())
+    }
+
+    #[test]
+    fn the_default_view_puts_the_whole_map_inside_the_canvas() {
+        let v = view();
+        let p = Projection::default();
+        for &(lon, lat) in &[(-29.9, 0.0), (-30.1, 0.0), (150.0, 83.0), (150.0, -57.0)] {
+            let s = v.to_screen(p.project(LonLat::new(lon, lat)).expect("projects"));
+            assert!(
+                (-0.5..=1000.5).contains(&s.x) && (-0.5..=600.5).contains(&s.y),
+                "{lon},{lat}: {s:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn screen_and_world_round_trip() {
+        let mut v = view();
+        v.zoom_about(ScreenPt::new(300.0, 200.0), 3.0);
+        let w = WorldXY { x: 0.3, y: 0.4 };
+        let back = v.to_world(v.to_screen(w));
+        assert!((back.x - w.x).abs() < 1e-12 && (back.y - w.y).abs() < 1e-12);
+    }
+
+    #[test]
+    fn zoom_keeps_the_anchor_point_fixed() {
+        let mut v = view();
+        let anchor = ScreenPt::new(700.0, 150.0);
+        let before = v.to_world(anchor);
+        v.zoom_about(anchor, 2.0);
+        let after = v.to_world(anchor);
+        assert!((before.x - after.x).abs() < 1e-12 && (before.y - after.y).abs() < 1e-12);
+        assert_eq!(v.zoom, 2.0);
+    }
+
+    #[test]
+    fn zoom_is_limited() {
+        let mut v = view();
+        v.zoom_about(ScreenPt::new(10.0, 10.0), 0.1);
+        assert_eq!(v.zoom, ZOOM_MIN);
+        v.zoom_about(ScreenPt::new(10.0, 10.0), 1e9);
+        assert_eq!(v.zoom, ZOOM_MAX);
+    }
+
+    #[test]
+    fn pan_moves_the_map_with_the_pointer() {
+        let mut v = view();
+        v.zoom_about(ScreenPt::new(500.0, 300.0), 4.0);
+        let w = WorldXY { x: 0.1, y: 0.2 };
+        let before = v.to_screen(w);
+        v.pan_by(25.0, -10.0);
+        let after = v.to_screen(w);
+        assert!(
+            (after.x - before.x - 25.0).abs() < 1e-9 && (after.y - before.y + 10.0).abs() < 1e-9
+        );
+    }
+}
