@@ -48,14 +48,21 @@ pub fn clip_ring(ring: &[LonLat]) -> Vec<Vec<LonLat>> {
     if ring.len() < 3 {
         return Vec::new();
     }
-    // Unwrap so that consecutive vertices never differ by more than 180°.
-    let mut unwrapped = Vec::with_capacity(ring.len());
-    let mut prev = ring[0];
-    unwrapped.push(prev);
-    for &p in &ring[1..] {
-        let lon = prev.lon + wrap_lon(p.lon - prev.lon);
-        prev = LonLat::new(lon, p.lat);
-        unwrapped.push(prev);
+    let unwrapped = match polar_coast(&ring) {
+        // A ring around a pole (Antarctica): its edges along the pole can span 180° or more, so
+        // unwrap only the coast and close the ring along the pole at both ends.
+        Some((coast, pole_lat)) => {
+            let mut u = unwrap(&coast);
+            if let (Some(first), Some(last)) = (u.first().copied(), u.last().copied()) {
+                u.push(LonLat::new(last.lon, pole_lat));
+                u.push(LonLat::new(first.lon, pole_lat));
+            }
+            u
+        }
+        None => unwrap(&ring),
+    };
+    if unwrapped.len() < 3 {
+        return Vec::new();
     }
     let min = unwrapped
         .iter()
@@ -87,6 +94,36 @@ pub fn clip_ring(ring: &[LonLat]) -> Vec<Vec<LonLat>> {
         }
     }
     out
+}
+
+/// Makes consecutive vertices differ by at most 180° of longitude (values may leave ±180).
+fn unwrap(points: &[LonLat]) -> Vec<LonLat> {
+    let mut out: Vec<LonLat> = Vec::with_capacity(points.len() + 2);
+    for &p in points {
+        let lon = match out.last() {
+            Some(prev) => prev.lon + wrap_lon(p.lon - prev.lon),
+            None => p.lon,
+        };
+        out.push(LonLat::new(lon, p.lat));
+    }
+    out
+}
+
+/// Latitude beyond which a vertex counts as lying on the pole.
+const POLE_LAT: f64 = 89.9;
+
+/// For a ring that runs along a pole, its coast (the vertices off the pole, starting just after
+/// the pole run) and the pole's latitude; `None` for an ordinary ring.
+fn polar_coast(ring: &[LonLat]) -> Option<(Vec<LonLat>, f64)> {
+    let n = ring.len();
+    let on_pole = |i: usize| ring[i % n].lat.abs() >= POLE_LAT;
+    let pole = (0..n).find(|&i| on_pole(i))?;
+    let start = (0..n).find(|&i| !on_pole(i) && on_pole(i + n - 1))?;
+    let coast: Vec<LonLat> = (0..n)
+        .map(|k| ring[(start + k) % n])
+        .filter(|p| p.lat.abs() < POLE_LAT)
+        .collect();
+    Some((coast, 90f64.copysign(ring[pole].lat)))
 }
 
 /// Sutherland–Hodgman against one vertical line `lon = edge`, keeping the side where `inside` holds.
@@ -175,6 +212,37 @@ mod tests {
             assert!(max - min <= 10.0 + 1e-9, "{piece:?}");
             assert!(piece.iter().any(|p| p.lon.abs() == 180.0));
         }
+    }
+
+    #[test]
+    fn a_ring_around_the_south_pole_is_closed_along_the_pole_on_both_sides_of_the_seam() {
+        // Antarctica as Natural Earth draws it, rotated by 150°: coast from 30° eastwards all the
+        // way round, then back along the pole with an edge of more than 180°.
+        let mut ring: Vec<LonLat> = (0..=36)
+            .map(|i| ll(wrap_lon(30.0 + i as f64 * 10.0), -70.0))
+            .collect();
+        ring.push(ll(30.0, -89.999));
+        ring.push(ll(-151.4, -89.999));
+        ring.push(ll(30.0, -89.999));
+        let pieces = clip_ring(&ring);
+        assert_eq!(pieces.len(), 2, "{pieces:?}");
+        for piece in &pieces {
+            assert!(piece.iter().all(|p| (-180.0..=180.0).contains(&p.lon)));
+            assert!(
+                piece.iter().any(|p| p.lat == -90.0),
+                "closed along the pole"
+            );
+            assert!(piece.iter().all(|p| p.lat == -90.0 || p.lat == -70.0));
+        }
+        // Together the pieces cover the whole width once.
+        let span: f64 = pieces
+            .iter()
+            .map(|p| {
+                let lons = p.iter().map(|q| q.lon);
+                lons.clone().fold(f64::NEG_INFINITY, f64::max) - lons.fold(f64::INFINITY, f64::min)
+            })
+            .sum();
+        assert!((span - 360.0).abs() < 1e-9, "{span}");
     }
 
     #[test]
