@@ -10,6 +10,9 @@ pub enum Severity {
     Warning,
 }
 
+/// Beyond this distance from its country's outline a point at sea is an error, not a warning.
+pub const FAR_AT_SEA_KM: f64 = 2000.0;
+
 /// What is wrong. Variants carry the facts a person needs to fix it.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum Problem {
@@ -96,7 +99,12 @@ impl Problem {
 
     pub fn severity(&self) -> Severity {
         match self {
-            Problem::ByteOrderMark | Problem::OffBasemapLand { .. } => Severity::Warning,
+            Problem::ByteOrderMark => Severity::Warning,
+            // Near its country but off the simplified outline: likely a small island the basemap
+            // leaves out (the Azores are 1,300 km from mainland Portugal). Farther is a wrong point.
+            Problem::OffBasemapLand { distance_km, .. } if *distance_km <= FAR_AT_SEA_KM => {
+                Severity::Warning
+            }
             _ => Severity::Error,
         }
     }

@@ -13,6 +13,7 @@ pub struct Count {
 
 /// Counts over the pairs at `indices`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Stats {
     pub pairs: usize,
     pub partner_places: usize,
