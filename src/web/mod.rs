@@ -36,6 +36,16 @@ struct LoadReport {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LegendEntry {
+    key: String,
+    name_zh: String,
+    name_en: String,
+    colour: String,
+    visible: usize,
+}
+
+#[derive(Serialize)]
 struct Xy {
     x: f64,
     y: f64,
@@ -223,6 +233,30 @@ impl Youcheng {
             .iter()
             .filter_map(|&i| ds.partnerships.get(i).map(|p| p.id.clone()))
             .collect()
+    }
+
+    /// One entry per Shandong key: names, arc colour and how many of its pairs are visible.
+    pub fn legend(&self) -> Result<JsValue, JsError> {
+        let ds = self.map.dataset();
+        let mut visible = vec![0usize; ds.cities().len()];
+        for &i in self.map.visible() {
+            if let Some(slot) = ds.partnerships.get(i).and_then(|p| visible.get_mut(p.city)) {
+                *slot += 1;
+            }
+        }
+        let entries: Vec<LegendEntry> = ds
+            .cities()
+            .iter()
+            .enumerate()
+            .map(|(k, c)| LegendEntry {
+                key: c.key.clone(),
+                name_zh: c.name_zh.clone(),
+                name_en: c.name_en.clone(),
+                colour: self.map.theme.city_colour(k).css(),
+                visible: visible[k],
+            })
+            .collect();
+        to_js(&entries)
     }
 
     /// Counts for the current filter.

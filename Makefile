@@ -1,0 +1,46 @@
+# Youcheng: two commands on a fresh machine — `make demo` and `make test`.
+PORT ?= 8080
+SHELL := /bin/bash
+
+.PHONY: demo test build setup setup-test serve sizes check-data basemap bench screenshot clean
+
+demo: build
+	node tools/serve.mjs www $(PORT)
+
+test: setup-test build
+	tools/test-all.sh
+
+build: setup
+	tools/build.sh
+
+setup:
+	tools/setup.sh build
+
+setup-test:
+	tools/setup.sh test
+
+serve:
+	node tools/serve.mjs www $(PORT)
+
+# Shipped bytes (raw and gzip) of wasm + JS and the data.
+sizes: build
+	tools/sizes.sh
+
+# Validate data/ and print statistics.
+check-data:
+	cargo run --quiet --bin youcheng-data -- check data
+
+# Regenerate data/basemap.json from the npm package (data-prep step; the result is committed).
+basemap: setup
+	cargo run --quiet --bin youcheng-data -- basemap node_modules/@surbowl/world-geo-json-zh/world.zh.json data/basemap.json \
+	  --attribution "Basemap: @surbowl/world-geo-json-zh 2.1.5 (Unlicense), Natural Earth 1:50m adjusted to China's standard map GS(2023)2767"
+
+bench:
+	cargo bench --bench core
+
+# Retake docs/screenshot.png with the page test.
+screenshot: setup-test build
+	YOUCHENG_SCREENSHOT=docs/screenshot.png node --test --test-reporter=spec --test-name-pattern='screenshot' tests/page/
+
+clean:
+	rm -rf target www/pkg www/data test-results

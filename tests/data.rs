@@ -1,0 +1,334 @@
+//! The shipped data and the validator, against real files.
+
+mod common;
+
+use common::{problems, read, shipped, TODAY};
+use youcheng::dataset::{Dataset, Problem, Relation, Severity, Stats};
+
+#[test]
+fn the_shipped_data_validates_with_no_errors() {
+    let ds = shipped();
+    assert!(
+        ds.partnerships.len() >= 250,
+        "{} pairs",
+        ds.partnerships.len()
+    );
+}
+
+#[test]
+fn every_shipped_pair_has_a_source_and_almost_all_have_a_place_and_a_chinese_name() {
+    let ds = shipped();
+    let n = ds.partnerships.len();
+    assert!(ds.partnerships.iter().all(|p| !p.sources.is_empty()));
+    let unplaced: Vec<&str> = ds
+        .partnerships
+        .iter()
+        .filter(|p| p.location.is_none())
+        .map(|p| p.id.as_str())
+        .collect();
+    assert!(unplaced.len() <= 1, "pairs without a place: {unplaced:?}");
+    assert!(ds
+        .partnerships
+        .iter()
+        .filter(|p| p.location.is_none())
+        .all(|p| p.coord_source.starts_with("unknown")));
+    let with_zh = ds
+        .partnerships
+        .iter()
+        .filter(|p| !p.partner_zh.is_empty())
+        .count();
+    assert!(with_zh * 10 >= n * 9, "{with_zh}/{n} with a Chinese name");
+}
+
+#[test]
+fn the_first_pair_is_qingdao_shimonoseki_october_1979_a_friendship_city() {
+    let ds = shipped();
+    let (_, p) = ds.by_id("qingdao-shimonoseki").expect("present");
+    assert_eq!(p.partner_zh, "下关市");
+    assert_eq!(p.relation, Relation::Friendship);
+    let d = p.established.expect("dated");
+    assert_eq!((d.year, d.month), (1979, Some(10)));
+    let earliest = ds
+        .partnerships
+        .iter()
+        .filter_map(|p| p.established)
+        .min()
+        .expect("some dated");
+    assert_eq!(earliest, d, "no pair is older than the first one");
+}
+
+#[test]
+fn the_press_facts_are_in_the_data() {
+    let ds = shipped();
+    let get = |id: &str| {
+        ds.by_id(id)
+            .map(|(_, p)| p.clone())
+            .unwrap_or_else(|| panic!("{id} missing"))
+    };
+    let brittany = get("shandong-brittany");
+    assert_eq!(
+        (
+            brittany.partner_zh.as_str(),
+            brittany.established.map(|d| d.year)
+        ),
+        ("布列塔尼大区", Some(1985))
+    );
+    assert_eq!(get("qingdao-long-beach").partner_zh, "长滩市");
+    let hyuga = get("weifang-hyuga");
+    assert_eq!(
+        (
+            hyuga.partner_zh.as_str(),
+            hyuga.established.map(|d| (d.year, d.month))
+        ),
+        ("日向市", Some((1986, Some(2))))
+    );
+    // Weifang: friendship cities and friendly-cooperation partners as Luwang (2025-10-11) lists them.
+    let weifang: Vec<_> = ds
+        .partnerships
+        .iter()
+        .filter(|p| ds.city_of(p).key == "weifang")
+        .collect();
+    let find = |zh: &str| {
+        weifang
+            .iter()
+            .find(|p| p.partner_zh == zh)
+            .unwrap_or_else(|| panic!("Weifang–{zh} missing"))
+    };
+    for zh in ["弗莱辛地区", "普韦布洛市", "安养市"] {
+        assert_eq!(find(zh).relation, Relation::Friendship, "{zh}");
+    }
+    for zh in [
+        "皮亚琴察市",
+        "奥廖尔市",
+        "沃特福德市",
+        "克拉克市",
+        "茶胶省",
+        "利川市",
+        "通哈市",
+    ] {
+        assert_eq!(find(zh).relation, Relation::Cooperation, "{zh}");
+    }
+    for zh in [
+        "春川市",
+        "牙山市",
+        "八街市",
+        "奥尔什丁市",
+        "河内市",
+        "北宁省",
+        "瓜兰达市",
+        "库马西市",
+    ] {
+        find(zh);
+    }
+}
+
+#[test]
+fn statistics_count_every_pair_once_in_each_breakdown() {
+    let ds = shipped();
+    let s = Stats::of(&ds, 0..ds.partnerships.len());
+    let total = |v: &[youcheng::dataset::Count]| v.iter().map(|c| c.count).sum::<usize>();
+    assert_eq!(s.pairs, ds.partnerships.len());
+    assert_eq!(total(&s.by_city), s.pairs);
+    assert_eq!(total(&s.by_relation), s.pairs);
+    assert_eq!(total(&s.by_continent), s.pairs);
+    assert_eq!(total(&s.by_decade), s.with_year);
+    assert!(s.countries >= 60);
+}
+
+fn only(fixture: &str) -> youcheng::dataset::Issue {
+    let issues = problems(fixture);
+    assert_eq!(issues.len(), 1, "{fixture}: {issues:#?}");
+    issues.into_iter().next().expect("one")
+}
+
+#[test]
+fn a_coordinate_out_of_range_names_line_field_and_value() {
+    let i = only("bad_coordinate.csv");
+    assert_eq!(
+        (i.line, i.field.as_str(), i.value.as_str()),
+        (3, "lat", "195.42")
+    );
+    assert_eq!(
+        i.problem,
+        Problem::OutOfRange {
+            min: -90.0,
+            max: 90.0
+        }
+    );
+    assert_eq!(
+        i.to_string(),
+        "bad_coordinate.csv:3: field `lat` value \"195.42\" is outside -90…90"
+    );
+}
+
+#[test]
+fn an_unknown_country_is_reported() {
+    let i = only("unknown_country.csv");
+    assert_eq!(
+        (i.line, i.field.as_str(), i.value.as_str(), i.problem),
+        (3, "country", "XQ", Problem::UnknownCountry)
+    );
+}
+
+#[test]
+fn a_duplicate_id_points_at_the_first_use() {
+    let i = only("duplicate_id.csv");
+    assert_eq!((i.line, i.field.as_str()), (3, "id"));
+    assert_eq!(i.problem, Problem::DuplicateId { first_line: 2 });
+}
+
+#[test]
+fn a_duplicate_pair_is_found_whatever_the_case_of_the_name() {
+    let i = only("duplicate_pair.csv");
+    assert_eq!(
+        (i.line, i.field.as_str(), i.problem),
+        (3, "partner_en", Problem::DuplicatePair { first_line: 2 })
+    );
+}
+
+#[test]
+fn impossible_and_future_dates_are_errors() {
+    let i = only("bad_date.csv");
+    assert_eq!(
+        (i.line, i.field.as_str(), i.value.as_str(), i.problem),
+        (3, "established", "1986-02-30", Problem::BadDate)
+    );
+    let i = only("future_date.csv");
+    assert_eq!(
+        (i.line, i.field.as_str(), i.value.as_str()),
+        (3, "established", "2999")
+    );
+    assert_eq!(
+        i.problem,
+        Problem::FutureDate {
+            today: TODAY.to_string()
+        }
+    );
+}
+
+#[test]
+fn a_missing_source_is_an_error() {
+    let i = only("missing_source.csv");
+    assert_eq!(
+        (i.line, i.field.as_str(), i.problem),
+        (3, "sources", Problem::Empty)
+    );
+}
+
+#[test]
+fn a_semicolon_separated_file_is_named_as_such() {
+    let i = only("semicolon.csv");
+    assert_eq!(
+        (i.line, i.problem),
+        (1, Problem::WrongDelimiter { found: ';' })
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_a_warning_and_the_file_loads() {
+    let i = only("bom.csv");
+    assert_eq!(
+        (i.line, i.problem.clone(), i.severity()),
+        (1, Problem::ByteOrderMark, Severity::Warning)
+    );
+    let b = common::basemap();
+    let loaded = Dataset::load(
+        &common::gazetteer(),
+        "bom.csv",
+        &read("tests/fixtures/broken/bom.csv"),
+        TODAY,
+        Some(&b),
+    )
+    .expect("loads");
+    assert_eq!(
+        loaded.dataset.partnerships[0].id, "qingdao-shimonoseki",
+        "the BOM is not part of the first header"
+    );
+}
+
+#[test]
+fn markup_in_a_name_is_rejected() {
+    let i = only("html_name.csv");
+    assert_eq!(
+        (i.line, i.field.as_str(), i.problem),
+        (3, "partner_en", Problem::Markup)
+    );
+}
+
+#[test]
+fn a_point_in_another_country_is_an_error() {
+    let i = only("point_in_other_country.csv");
+    assert_eq!((i.line, i.field.as_str()), (3, "lon"));
+    assert!(
+        matches!(i.problem, Problem::OutsideCountry { ref country, ref other, .. } if country == "Japan" && other == "South Korea"),
+        "{i}"
+    );
+}
+
+#[test]
+fn a_sign_flipped_longitude_far_at_sea_is_an_error() {
+    let i = only("point_far_at_sea.csv");
+    assert_eq!(
+        (i.line, i.field.as_str(), i.value.as_str()),
+        (3, "lon", "-131.6277")
+    );
+    assert!(
+        matches!(i.problem, Problem::OffBasemapLand { .. }) && i.severity() == Severity::Error,
+        "{i}"
+    );
+}
+
+#[test]
+fn a_gbk_file_is_rejected_with_a_hint_to_save_as_utf8() {
+    let i = only("gbk.csv");
+    assert_eq!(i.line, 2, "the first Chinese character is on line 2");
+    assert!(matches!(i.problem, Problem::NotUtf8 { .. }));
+    assert!(i.to_string().contains("CSV UTF-8"));
+}
+
+#[test]
+fn a_short_row_and_a_missing_column_are_reported() {
+    let i = only("short_row.csv");
+    assert_eq!(
+        (i.line, i.problem),
+        (
+            3,
+            Problem::FieldCount {
+                expected: 16,
+                found: 13
+            }
+        )
+    );
+    let i = only("missing_column.csv");
+    assert_eq!(
+        (i.line, i.field.as_str(), i.problem),
+        (1, "lon", Problem::MissingColumn)
+    );
+}
+
+#[test]
+fn all_problems_of_a_file_are_collected_not_just_the_first() {
+    let csv = "id,shandong_city,partner_en,country,lon,lat,sources,established\n\
+               Bad Id,nowhere,,XX,999,0,,19\n";
+    let issues = Dataset::load(
+        &common::gazetteer(),
+        "many.csv",
+        csv.as_bytes(),
+        TODAY,
+        None,
+    )
+    .expect_err("invalid");
+    let fields: Vec<&str> = issues.iter().map(|i| i.field.as_str()).collect();
+    for f in [
+        "id",
+        "shandong_city",
+        "partner_en",
+        "country",
+        "lon",
+        "sources",
+        "established",
+    ] {
+        assert!(fields.contains(&f), "{f} missing from {fields:?}");
+    }
+    assert!(issues.iter().all(|i| i.line == 2));
+}

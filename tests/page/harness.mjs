@@ -1,0 +1,69 @@
+// Shared set-up for the whole-page tests: serve www/ (the files `make demo` serves) and drive
+// Debian's Chromium with playwright-core, recording console errors and every request.
+import { chromium } from 'playwright-core';
+import { startServer } from '../../tools/serve.mjs';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--disable-default-apps',
+  '--disable-extensions',
+];
+
+export async function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export async function serve(options = {}) {
+  return startServer({ root: 'www', ...options });
+}
+
+/** Opens `url` in a fresh page and records what a careful reviewer would want to know. */
+export async function open(browser, url, { viewport = { width: 1280, height: 860 }, deviceScaleFactor = 1 } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor });
+  const page = await context.newPage();
+  const log = { consoleErrors: [], pageErrors: [], failed: [], requests: [] };
+  page.on('console', (m) => m.type() === 'error' && log.consoleErrors.push(m.text()));
+  page.on('pageerror', (e) => log.pageErrors.push(String(e)));
+  page.on('requestfailed', (r) => log.failed.push(`${r.url()} ${r.failure()?.errorText}`));
+  page.on('request', (r) => log.requests.push(r.url()));
+  page.on('response', (r) => r.status() >= 400 && log.failed.push(`${r.url()} HTTP ${r.status()}`));
+  await page.goto(url);
+  await page.waitForFunction(
+    () => document.body.dataset.youchengReady === 'true' || document.body.dataset.youchengError,
+    null,
+    { timeout: 30000 },
+  );
+  const error = await page.evaluate(() => document.body.dataset.youchengError);
+  if (error) throw new Error(`the page reported: ${error}`);
+  return { page, context, log };
+}
+
+/** RGB of the canvas pixel under CSS position (x, y) of the map canvas. */
+export async function pixelAt(page, x, y) {
+  return page.evaluate(([x, y]) => {
+    const canvas = document.querySelector('#map canvas');
+    const scale = canvas.width / canvas.getBoundingClientRect().width;
+    const d = canvas.getContext('2d').getImageData(Math.floor(x * scale), Math.floor(y * scale), 1, 1).data;
+    return [d[0], d[1], d[2]];
+  }, [x, y]);
+}
+
+/** Pixels in a (2r+1)² patch around a place, after projecting it with the widget. */
+export async function patchAt(page, lon, lat, r = 2) {
+  const p = await page.evaluate(([lon, lat]) => window.youcheng.project(lon, lat), [lon, lat]);
+  const out = [];
+  for (let dx = -r; dx <= r; dx++) for (let dy = -r; dy <= r; dy++) out.push(await pixelAt(page, p.x + dx, p.y + dy));
+  return out;
+}
+
+export const near = (a, b, tol = 3) => a.every((v, i) => Math.abs(v - b[i]) <= tol);
+
+/** Waits until the next animation frame has been drawn. */
+export const frame = (page) => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));

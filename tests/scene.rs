@@ -1,0 +1,203 @@
+//! What the map draws, asserted through the recording surface.
+
+mod common;
+
+use common::{gazetteer, shipped, TODAY};
+use youcheng::basemap::Basemap;
+use youcheng::dataset::Dataset;
+use youcheng::geometry::LonLat;
+use youcheng::style::Theme;
+use youcheng::surface::{Command, RecordingSurface, ScreenPt};
+use youcheng::MapState;
+
+const SQUARE_BASEMAP: &str = r#"{"type":"FeatureCollection","features":[
+  {"type":"Feature","properties":{"name":"中国","iso_a2":"CN"},
+   "geometry":{"type":"Polygon","coordinates":[[[110,30],[120,30],[120,40],[110,40],[110,30]]]}}]}"#;
+
+fn two_pairs() -> Dataset {
+    let csv = "id,shandong_city,partner_en,country,lon,lat,sources\n\
+               qingdao-shimonoseki,qingdao,Shimonoseki,JP,130.93333,33.95,https://example.org\n\
+               jinan-sacramento,jinan,Sacramento,US,-121.4944,38.58157,https://example.org\n";
+    Dataset::load(&gazetteer(), "two.csv", csv.as_bytes(), TODAY, None)
+        .expect("valid")
+        .dataset
+}
+
+fn record(map: &MapState) -> Vec<Command> {
+    let mut s = RecordingSurface::default();
+    map.render(&mut s);
+    s.commands
+}
+
+fn near(a: ScreenPt, b: ScreenPt) -> bool {
+    (a.x - b.x).abs() < 1e-6 && (a.y - b.y).abs() < 1e-6
+}
+
+#[test]
+fn a_small_scene_draws_background_land_arcs_partners_then_origins() {
+    let mut map = MapState::new(1000.0, 600.0);
+    map.set_basemap(&Basemap::parse(SQUARE_BASEMAP).expect("basemap"));
+    map.set_dataset(two_pairs());
+    let theme = Theme::default();
+    let cmds = record(&map);
+    assert_eq!(cmds.len(), 1 + 1 + 2 + 2 + 2, "{cmds:#?}");
+    assert_eq!(cmds[0], Command::Clear(theme.ocean));
+    match &cmds[1] {
+        Command::FillRings { rings, fill, .. } => {
+            assert_eq!(*fill, theme.china, "China is filled in its own colour");
+            assert_eq!(rings.len(), 1);
+            assert_eq!(rings[0].len(), 4, "the repeated closing vertex is dropped");
+        }
+        other => panic!("land expected, got {other:?}"),
+    }
+    // Arcs grouped by Shandong key in shandong.csv order: Jinan (1) before Qingdao (2).
+    let jinan = map
+        .project(LonLat::new(116.99722, 36.66833))
+        .expect("jinan");
+    let sacramento = map
+        .project(LonLat::new(-121.4944, 38.58157))
+        .expect("sacramento");
+    match &cmds[2] {
+        Command::StrokeLines { lines, stroke } => {
+            assert_eq!(
+                stroke.colour,
+                theme.city_colour(1).with_alpha(theme.arc_alpha)
+            );
+            assert_eq!(
+                lines.len(),
+                1,
+                "Jinan–Sacramento does not cross the seam (30° W)"
+            );
+            assert!(near(lines[0][0], jinan) && near(*lines[0].last().expect("end"), sacramento));
+            // The great circle to California bows north of both ends (smaller y on screen).
+            let top = lines[0].iter().map(|p| p.y).fold(f64::INFINITY, f64::min);
+            assert!(top < jinan.y - 20.0 && top < sacramento.y - 20.0);
+        }
+        other => panic!("arcs expected, got {other:?}"),
+    }
+    assert!(
+        matches!(&cmds[3], Command::StrokeLines { stroke, .. } if stroke.colour == theme.city_colour(2).with_alpha(theme.arc_alpha))
+    );
+    let dots: Vec<(ScreenPt, f64)> = cmds[4..]
+        .iter()
+        .map(|c| match c {
+            Command::Dot {
+                centre, radius_px, ..
+            } => (*centre, *radius_px),
+            other => panic!("dot expected, got {other:?}"),
+        })
+        .collect();
+    assert!(dots[..2].iter().all(|(_, r)| *r == theme.partner_radius_px));
+    assert!(dots[2..].iter().all(|(_, r)| *r == theme.origin_radius_px));
+    assert!(dots[2..].iter().any(|(c, _)| near(*c, jinan)));
+}
+
+#[test]
+fn an_arc_across_the_seam_is_split_at_the_map_edges() {
+    // Shandong to São Paulo crosses 30° W over the South Atlantic.
+    let csv = "id,shandong_city,partner_en,country,lon,lat,sources\n\
+               shandong-sao-paulo,shandong,São Paulo,BR,-46.63611,-23.5475,https://example.org\n";
+    let ds = Dataset::load(&gazetteer(), "one.csv", csv.as_bytes(), TODAY, None)
+        .expect("valid")
+        .dataset;
+    let mut map = MapState::new(1000.0, 600.0);
+    map.set_dataset(ds);
+    let left = map
+        .viewport
+        .to_screen(youcheng::geometry::WorldXY {
+            x: -std::f64::consts::PI,
+            y: 0.0,
+        })
+        .x;
+    let right = map
+        .viewport
+        .to_screen(youcheng::geometry::WorldXY {
+            x: std::f64::consts::PI,
+            y: 0.0,
+        })
+        .x;
+    let lines = record(&map)
+        .into_iter()
+        .find_map(|c| match c {
+            Command::StrokeLines { lines, .. } => Some(lines),
+            _ => None,
+        })
+        .expect("an arc");
+    assert_eq!(lines.len(), 2, "split into two pieces");
+    let ends: Vec<f64> = vec![lines[0].last().expect("end").x, lines[1][0].x];
+    assert!(
+        ends.iter().any(|x| (x - left).abs() < 1e-6)
+            && ends.iter().any(|x| (x - right).abs() < 1e-6),
+        "{ends:?}"
+    );
+    assert!(
+        (lines[0].last().expect("end").y - lines[1][0].y).abs() < 1e-6,
+        "both pieces meet the seam at one latitude"
+    );
+}
+
+#[test]
+fn no_shipped_arc_is_drawn_across_the_map() {
+    let mut map = MapState::new(1200.0, 700.0);
+    map.set_basemap(&common::basemap());
+    map.set_dataset(shipped());
+    let width = map
+        .viewport
+        .to_screen(youcheng::geometry::WorldXY {
+            x: std::f64::consts::PI,
+            y: 0.0,
+        })
+        .x
+        - map
+            .viewport
+            .to_screen(youcheng::geometry::WorldXY {
+                x: -std::f64::consts::PI,
+                y: 0.0,
+            })
+            .x;
+    let pole_y = map.project(LonLat::new(0.0, -90.0)).expect("pole").y;
+    let mut segments = 0;
+    for c in record(&map) {
+        match c {
+            Command::StrokeLines { lines, .. } => {
+                for w in lines.iter().flat_map(|l| l.windows(2)) {
+                    segments += 1;
+                    assert!(
+                        (w[1].x - w[0].x).abs() < width / 4.0,
+                        "segment {w:?} jumps across the map"
+                    );
+                }
+            }
+            Command::FillRings { rings, .. } => {
+                for w in rings.iter().flat_map(|r| r.windows(2)) {
+                    let along_pole =
+                        (w[0].y - pole_y).abs() < 1e-6 && (w[1].y - pole_y).abs() < 1e-6;
+                    assert!(
+                        along_pole || (w[1].x - w[0].x).abs() < width / 2.0,
+                        "basemap edge {w:?} jumps across the map"
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    assert!(segments > 1000, "{segments}");
+}
+
+#[test]
+fn the_filter_limits_what_is_drawn() {
+    let mut map = MapState::new(800.0, 500.0);
+    map.set_dataset(shipped());
+    let all = map.visible().len();
+    map.set_filter(youcheng::filter::Filter {
+        cities: vec!["weifang".into()],
+        ..Default::default()
+    });
+    let weifang = map.visible().len();
+    assert!(weifang > 0 && weifang < all);
+    let bundles = record(&map)
+        .iter()
+        .filter(|c| matches!(c, Command::StrokeLines { .. }))
+        .count();
+    assert_eq!(bundles, 1, "only Weifang's arcs");
+}

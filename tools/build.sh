@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Release build of the widget into www/: wasm (size-tuned, wasm-opt from npm binaryen), JS glue,
+# and the data files. make demo serves exactly these files and the page tests load them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+cargo build --quiet --lib --release --target wasm32-unknown-unknown
+rm -rf www/pkg
+wasm-bindgen --target web --out-dir www/pkg target/wasm32-unknown-unknown/release/youcheng.wasm
+# npm binaryen (not Debian's wasm-opt 108, which breaks wasm-bindgen's externref table).
+node_modules/.bin/wasm-opt -Oz www/pkg/youcheng_bg.wasm -o www/pkg/youcheng_bg.wasm
+mkdir -p www/data
+cp data/basemap.json data/shandong.csv data/countries.csv data/groups.csv data/partnerships.csv www/data/
+echo "[build] www/pkg and www/data ready"

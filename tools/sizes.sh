@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Prints the shipped bytes of the widget (raw and gzip -9): wasm, JS glue, page modules, data.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+row() { printf '%-28s %9d %9d\n' "$1" "$(wc -c <"$1")" "$(gzip -9c "$1" | wc -c)"; }
+printf '%-28s %9s %9s\n' file raw gzip
+total_raw=0; total_gz=0
+for f in www/pkg/youcheng_bg.wasm www/pkg/youcheng.js www/youcheng.js; do
+  row "$f"
+  total_raw=$((total_raw + $(wc -c <"$f"))); total_gz=$((total_gz + $(gzip -9c "$f" | wc -c)))
+done
+printf '%-28s %9d %9d\n' "wasm + JS total" "$total_raw" "$total_gz"
+for f in www/data/basemap.json www/data/partnerships.csv www/data/countries.csv; do row "$f"; done
