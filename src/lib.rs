@@ -16,6 +16,8 @@
 //!
 //! Nothing outside `src/web/` names `wasm_bindgen`, `web_sys` or `js_sys`.
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
 pub mod basemap;
 pub mod dataset;
 pub mod filter;
