@@ -16,12 +16,16 @@
 //!
 //! Nothing outside `src/web/` names `wasm_bindgen`, `web_sys` or `js_sys`.
 
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 pub mod basemap;
 pub mod dataset;
 pub mod filter;
 pub mod geometry;
+pub mod hit;
 pub mod map;
 pub mod scene;
 pub mod style;

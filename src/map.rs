@@ -6,6 +6,7 @@ use crate::basemap::Basemap;
 use crate::dataset::Dataset;
 use crate::filter::Filter;
 use crate::geometry::{clip_ring, great_circle, split_line, LonLat, Projection, WorldXY};
+use crate::hit::{HitIndex, Target};
 use crate::scene::{ArcBundle, DotItem, LandItem, Scene};
 use crate::style::Theme;
 use crate::surface::{ScreenPt, Stroke, Surface};
@@ -220,6 +221,49 @@ impl MapState {
             partners,
             origins,
         }
+    }
+
+    /// An index of what is under the pointer in the current view and filter. Build it once per
+    /// view or filter change and query it per pointer move.
+    pub fn hit_index(&self) -> HitIndex {
+        let v = &self.viewport;
+        let lines: Vec<(Target, Vec<ScreenPt>)> = self
+            .visible
+            .iter()
+            .filter_map(|&i| self.arcs.get(i).map(|arc| (i, arc)))
+            .flat_map(|(i, arc)| {
+                arc.iter().map(move |piece| {
+                    (
+                        Target::Arc(i),
+                        piece.iter().map(|w| v.to_screen(*w)).collect(),
+                    )
+                })
+            })
+            .collect();
+        let mut dots = Vec::new();
+        let mut origins = vec![false; self.dataset.cities().len()];
+        for &i in &self.visible {
+            if let Some(p) = self.dataset.partnerships.get(i) {
+                if let Some(s) = p.location.and_then(|l| self.project(l)) {
+                    dots.push((Target::Partner(i), s));
+                }
+                if let Some(o) = origins.get_mut(p.city) {
+                    *o = true;
+                }
+            }
+        }
+        for (k, c) in self
+            .dataset
+            .cities()
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| origins[*k])
+        {
+            if let Some(s) = self.project(c.location) {
+                dots.push((Target::Origin(k), s));
+            }
+        }
+        HitIndex::new(lines.iter().map(|(t, l)| (*t, l.as_slice())), dots)
     }
 
     pub fn render(&self, surface: &mut dyn Surface) {
