@@ -218,11 +218,19 @@ fn hit_testing_finds_the_arc_under_the_pointer_and_nothing_far_from_it() {
         })
         .expect("an arc");
     let on = line[line.len() / 2];
-    assert_eq!(index.hit(ScreenPt::new(on.x, on.y + 2.0), 5.0), Some(Target::Arc(jinan_sacramento)));
+    assert_eq!(
+        index.hit(ScreenPt::new(on.x, on.y + 2.0), 5.0),
+        Some(Target::Arc(jinan_sacramento))
+    );
     assert_eq!(index.hit(ScreenPt::new(on.x, on.y + 40.0), 5.0), None);
     // The partner dot at Sacramento beats the arc that ends there.
-    let sacramento = map.project(LonLat::new(-121.4944, 38.58157)).expect("sacramento");
-    assert_eq!(index.hit(sacramento, 5.0), Some(Target::Partner(jinan_sacramento)));
+    let sacramento = map
+        .project(LonLat::new(-121.4944, 38.58157))
+        .expect("sacramento");
+    assert_eq!(
+        index.hit(sacramento, 5.0),
+        Some(Target::Partner(jinan_sacramento))
+    );
 }
 
 #[test]
@@ -230,7 +238,9 @@ fn a_seam_split_arc_is_hit_on_both_sides_of_the_map() {
     use youcheng::hit::Target;
     let csv = "id,shandong_city,partner_en,country,lon,lat,sources\n\
                shandong-sao-paulo,shandong,São Paulo,BR,-46.63611,-23.5475,https://example.org\n";
-    let ds = Dataset::load(&gazetteer(), "one.csv", csv.as_bytes(), TODAY, None).expect("valid").dataset;
+    let ds = Dataset::load(&gazetteer(), "one.csv", csv.as_bytes(), TODAY, None)
+        .expect("valid")
+        .dataset;
     let mut map = MapState::new(1000.0, 600.0);
     map.set_dataset(ds);
     let lines = record(&map)
@@ -244,6 +254,10 @@ fn a_seam_split_arc_is_hit_on_both_sides_of_the_map() {
     let index = map.hit_index();
     for piece in &lines {
         let p = piece[piece.len() / 2];
-        assert_eq!(index.hit(p, 3.0), Some(Target::Arc(0)), "piece through {p:?}");
+        assert_eq!(
+            index.hit(p, 3.0),
+            Some(Target::Arc(0)),
+            "piece through {p:?}"
+        );
     }
 }

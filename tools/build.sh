@@ -4,9 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-cargo build --quiet --lib --release --target wasm32-unknown-unknown
+cargo build --quiet --lib --profile wasm-release --target wasm32-unknown-unknown
 rm -rf www/pkg
-wasm-bindgen --target web --out-dir www/pkg target/wasm32-unknown-unknown/release/youcheng.wasm
+wasm-bindgen --target web --out-dir www/pkg target/wasm32-unknown-unknown/wasm-release/youcheng.wasm
 # npm binaryen (not Debian's wasm-opt 108, which breaks wasm-bindgen's externref table).
 node_modules/.bin/wasm-opt -Oz www/pkg/youcheng_bg.wasm -o www/pkg/youcheng_bg.wasm
 mkdir -p www/data

@@ -1,0 +1,160 @@
+//! Hit-testing, filtering and frame building at the shipped size (~300 pairs) and at the scale
+//! of the world's twin-city list (25,917 pairs, tests/fixtures/world_twin_cities.csv).
+//! Run: `make bench` (cargo bench --bench core).
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use std::hint::black_box;
+use youcheng::basemap::Basemap;
+use youcheng::dataset::{
+    Continent, Country, Dataset, Gazetteer, Level, PartialDate, Partnership, Relation, ShandongCity,
+};
+use youcheng::filter::Filter;
+use youcheng::geometry::LonLat;
+use youcheng::surface::{RecordingSurface, ScreenPt};
+use youcheng::MapState;
+
+fn read(path: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).expect(path)
+}
+
+fn shipped() -> (Dataset, Basemap) {
+    let gaz = Gazetteer::load(
+        &read("data/shandong.csv"),
+        &read("data/countries.csv"),
+        &read("data/groups.csv"),
+    )
+    .expect("gazetteer");
+    let basemap = Basemap::parse(&String::from_utf8(read("data/basemap.json")).expect("utf8"))
+        .expect("basemap");
+    let ds = Dataset::load(
+        &gaz,
+        "partnerships.csv",
+        &read("data/partnerships.csv"),
+        PartialDate::ymd(2026, 11, 21),
+        None,
+    )
+    .expect("valid")
+    .dataset;
+    (ds, basemap)
+}
+
+/// The world twin-city pairs as a dataset: each pair's first city is an origin.
+fn world() -> Dataset {
+    let bytes = read("tests/fixtures/world_twin_cities.csv");
+    let mut reader = csv::Reader::from_reader(&bytes[..]);
+    let mut cities: Vec<ShandongCity> = Vec::new();
+    let mut index = std::collections::HashMap::new();
+    let country = Country {
+        iso2: "XX".into(),
+        name_en: "World".into(),
+        name_zh: "世界".into(),
+        continent: Continent::Asia,
+        groups: vec![],
+    };
+    let mut partnerships = Vec::new();
+    for (n, record) in reader.records().enumerate() {
+        let r = record.expect("record");
+        let num = |i: usize| r.get(i).and_then(|s| s.parse::<f64>().ok());
+        let (Some(lat1), Some(lon1), Some(lat2), Some(lon2)) = (num(2), num(3), num(6), num(7))
+        else {
+            continue;
+        };
+        let key = format!("{}|{}", &r[0], &r[1]);
+        let city = *index.entry(key.clone()).or_insert_with(|| {
+            cities.push(ShandongCity {
+                key,
+                name_zh: String::new(),
+                name_en: r[0].to_string(),
+                location: LonLat::new(lon1, lat1),
+            });
+            cities.len() - 1
+        });
+        partnerships.push(Partnership {
+            id: format!("w{n}"),
+            line: n as u64 + 2,
+            city,
+            subunit_zh: String::new(),
+            subunit_en: String::new(),
+            partner_en: r[4].to_string(),
+            partner_zh: String::new(),
+            partner_zh_source: String::new(),
+            country: 0,
+            level: Level::City,
+            relation: Relation::Unknown,
+            established: None,
+            location: Some(LonLat::new(lon2, lat2)),
+            coord_source: String::new(),
+            sources: vec!["world_twin_cities.csv".into()],
+            note: String::new(),
+        });
+    }
+    Dataset {
+        gazetteer: Gazetteer {
+            cities,
+            countries: vec![country],
+            groups: vec![],
+        },
+        partnerships,
+        source_name: "world".into(),
+    }
+}
+
+fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {
+    let mut map = MapState::new(1280.0, 720.0);
+    map.set_basemap(basemap);
+    map.set_dataset(ds.clone());
+    let pairs = ds.partnerships.len();
+    let index = map.hit_index();
+    eprintln!("{label}: {pairs} pairs, {} indexed pieces", index.len());
+    let probes: Vec<ScreenPt> = (0..64)
+        .map(|i| ScreenPt::new(20.0 + 19.0 * i as f64, 100.0 + 8.0 * i as f64))
+        .collect();
+
+    c.bench_function(&format!("{label}/hit-test 64 pointer positions"), |b| {
+        b.iter(|| {
+            probes
+                .iter()
+                .filter(|p| index.hit(**p, 6.0).is_some())
+                .count()
+        })
+    });
+    c.bench_function(&format!("{label}/build hit index"), |b| {
+        b.iter(|| black_box(map.hit_index().len()))
+    });
+    let text = Filter {
+        text: "sh".into(),
+        ..Default::default()
+    };
+    c.bench_function(&format!("{label}/filter by text"), |b| {
+        b.iter(|| black_box(text.apply(&ds).len()))
+    });
+    let years = Filter {
+        year_from: Some(1990),
+        year_to: Some(2010),
+        relations: vec!["unknown".into()],
+        ..Default::default()
+    };
+    c.bench_function(&format!("{label}/filter by years and relation"), |b| {
+        b.iter(|| black_box(years.apply(&ds).len()))
+    });
+    c.bench_function(&format!("{label}/build and record one frame"), |b| {
+        b.iter(|| {
+            let mut s = RecordingSurface::default();
+            map.render(&mut s);
+            black_box(s.commands.len())
+        })
+    });
+}
+
+fn benches(c: &mut Criterion) {
+    let (ds, basemap) = shipped();
+    bench_size(c, "shipped", ds, &basemap);
+    bench_size(c, "world-26k", world(), &basemap);
+}
+
+criterion_group! {
+    name = core;
+    config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(2)).warm_up_time(std::time::Duration::from_millis(500));
+    targets = benches
+}
+criterion_main!(core);
