@@ -29,6 +29,29 @@ fn record(map: &MapState) -> Vec<Command> {
     s.commands
 }
 
+/// One pair whose great circle crosses the seam (30° W) over the South Atlantic.
+fn sao_paulo_map() -> MapState {
+    let csv = "id,shandong_city,partner_en,country,lon,lat,sources\n\
+               shandong-sao-paulo,shandong,São Paulo,BR,-46.63611,-23.5475,https://example.org\n";
+    let ds = Dataset::load(&gazetteer(), "one.csv", csv.as_bytes(), TODAY, None)
+        .expect("valid")
+        .dataset;
+    let mut map = MapState::new(1000.0, 600.0);
+    map.set_dataset(ds);
+    map
+}
+
+/// The lines of the first arc bundle the map draws.
+fn first_arc_bundle(map: &MapState) -> Vec<Vec<ScreenPt>> {
+    record(map)
+        .into_iter()
+        .find_map(|c| match c {
+            Command::StrokeLines { lines, .. } => Some(lines),
+            _ => None,
+        })
+        .expect("an arc")
+}
+
 fn near(a: ScreenPt, b: ScreenPt) -> bool {
     (a.x - b.x).abs() < 1e-6 && (a.y - b.y).abs() < 1e-6
 }
@@ -94,14 +117,7 @@ fn a_small_scene_draws_background_land_arcs_partners_then_origins() {
 
 #[test]
 fn an_arc_across_the_seam_is_split_at_the_map_edges() {
-    // Shandong to São Paulo crosses 30° W over the South Atlantic.
-    let csv = "id,shandong_city,partner_en,country,lon,lat,sources\n\
-               shandong-sao-paulo,shandong,São Paulo,BR,-46.63611,-23.5475,https://example.org\n";
-    let ds = Dataset::load(&gazetteer(), "one.csv", csv.as_bytes(), TODAY, None)
-        .expect("valid")
-        .dataset;
-    let mut map = MapState::new(1000.0, 600.0);
-    map.set_dataset(ds);
+    let map = sao_paulo_map();
     let left = map
         .viewport
         .to_screen(youcheng::geometry::WorldXY {
@@ -116,13 +132,7 @@ fn an_arc_across_the_seam_is_split_at_the_map_edges() {
             y: 0.0,
         })
         .x;
-    let lines = record(&map)
-        .into_iter()
-        .find_map(|c| match c {
-            Command::StrokeLines { lines, .. } => Some(lines),
-            _ => None,
-        })
-        .expect("an arc");
+    let lines = first_arc_bundle(&map);
     assert_eq!(lines.len(), 2, "split into two pieces");
     let ends: Vec<f64> = vec![lines[0].last().expect("end").x, lines[1][0].x];
     assert!(
@@ -210,13 +220,7 @@ fn hit_testing_finds_the_arc_under_the_pointer_and_nothing_far_from_it() {
     let index = map.hit_index();
     let (jinan_sacramento, _) = map.dataset().by_id("jinan-sacramento").expect("present");
     // A point on the drawn arc, from the recorded scene.
-    let line = record(&map)
-        .into_iter()
-        .find_map(|c| match c {
-            Command::StrokeLines { lines, .. } => Some(lines[0].clone()),
-            _ => None,
-        })
-        .expect("an arc");
+    let line = first_arc_bundle(&map).swap_remove(0);
     let on = line[line.len() / 2];
     assert_eq!(
         index.hit(ScreenPt::new(on.x, on.y + 2.0), 5.0),
@@ -236,20 +240,8 @@ fn hit_testing_finds_the_arc_under_the_pointer_and_nothing_far_from_it() {
 #[test]
 fn a_seam_split_arc_is_hit_on_both_sides_of_the_map() {
     use youcheng::hit::Target;
-    let csv = "id,shandong_city,partner_en,country,lon,lat,sources\n\
-               shandong-sao-paulo,shandong,São Paulo,BR,-46.63611,-23.5475,https://example.org\n";
-    let ds = Dataset::load(&gazetteer(), "one.csv", csv.as_bytes(), TODAY, None)
-        .expect("valid")
-        .dataset;
-    let mut map = MapState::new(1000.0, 600.0);
-    map.set_dataset(ds);
-    let lines = record(&map)
-        .into_iter()
-        .find_map(|c| match c {
-            Command::StrokeLines { lines, .. } => Some(lines),
-            _ => None,
-        })
-        .expect("an arc");
+    let map = sao_paulo_map();
+    let lines = first_arc_bundle(&map);
     assert_eq!(lines.len(), 2);
     let index = map.hit_index();
     for piece in &lines {

@@ -1,4 +1,4 @@
-//! Loading the shipped data for integration tests (the project's own `data/`, never `../shared`).
+//! Loading the shipped data for integration tests: only the project's own `data/` and `tests/fixtures/`.
 #![allow(dead_code)]
 
 use youcheng::basemap::Basemap;
