@@ -238,11 +238,6 @@ impl Basemap {
         serde_json::to_string(&file).unwrap_or_default()
     }
 
-    /// The feature with this ISO code (the largest one when the source splits a country).
-    pub fn feature(&self, iso2: &str) -> Option<&Feature> {
-        self.features.iter().find(|f| f.iso2 == iso2)
-    }
-
     /// Distance in degrees (planar lon/lat, 0 inside) from a position to a country's outline,
     /// or `None` when the basemap has no such country.
     pub fn distance_to_country_deg(&self, iso2: &str, p: LonLat) -> Option<f64> {

@@ -32,8 +32,14 @@ pub struct MapState {
     dataset: Dataset,
     /// Per partnership: its great circle in world units, cut at the seam.
     arcs: Vec<Vec<Vec<WorldXY>>>,
+    /// Per partnership: its partner dot in world units (`None` when the place is unknown).
+    partner_xy: Vec<Option<WorldXY>>,
+    /// Per Shandong key: its origin dot in world units.
+    origin_xy: Vec<Option<WorldXY>>,
     filter: Filter,
     visible: Vec<usize>,
+    /// Shandong keys with at least one visible pair (their origin dots are drawn).
+    visible_origins: Vec<usize>,
 }
 
 impl MapState {
@@ -46,8 +52,11 @@ impl MapState {
             land: Vec::new(),
             dataset: Dataset::default(),
             arcs: Vec::new(),
+            partner_xy: Vec::new(),
+            origin_xy: Vec::new(),
             filter: Filter::default(),
             visible: Vec::new(),
+            visible_origins: Vec::new(),
         }
     }
 
@@ -108,8 +117,51 @@ impl MapState {
                     .collect()
             })
             .collect();
+        self.partner_xy = dataset
+            .partnerships
+            .iter()
+            .map(|p| p.location.and_then(|l| projection.project(l)))
+            .collect();
+        self.origin_xy = dataset
+            .cities()
+            .iter()
+            .map(|c| projection.project(c.location))
+            .collect();
         self.dataset = dataset;
+        self.refresh_visible();
+    }
+
+    /// Recomputes what the filter shows: once per filter or data change, not per frame.
+    fn refresh_visible(&mut self) {
         self.visible = self.filter.apply(&self.dataset);
+        let mut used = vec![false; self.dataset.cities().len()];
+        for &i in &self.visible {
+            if let Some(u) = self
+                .dataset
+                .partnerships
+                .get(i)
+                .and_then(|p| used.get_mut(p.city))
+            {
+                *u = true;
+            }
+        }
+        self.visible_origins = (0..used.len()).filter(|&k| used[k]).collect();
+    }
+
+    /// Screen positions of the visible partner dots, with their partnership index.
+    fn partner_dots(&self) -> impl Iterator<Item = (usize, ScreenPt)> + '_ {
+        let tf = self.viewport.transform();
+        self.visible
+            .iter()
+            .filter_map(move |&i| Some((i, tf.apply((*self.partner_xy.get(i)?)?))))
+    }
+
+    /// Screen positions of the origin dots in use, with their Shandong key index.
+    fn origin_dots(&self) -> impl Iterator<Item = (usize, ScreenPt)> + '_ {
+        let tf = self.viewport.transform();
+        self.visible_origins
+            .iter()
+            .filter_map(move |&k| Some((k, tf.apply((*self.origin_xy.get(k)?)?))))
     }
 
     pub fn dataset(&self) -> &Dataset {
@@ -118,7 +170,7 @@ impl MapState {
 
     pub fn set_filter(&mut self, filter: Filter) {
         self.filter = filter;
-        self.visible = self.filter.apply(&self.dataset);
+        self.refresh_visible();
     }
 
     pub fn filter(&self) -> &Filter {
@@ -143,10 +195,9 @@ impl MapState {
 
     /// The frame for the current state.
     pub fn scene(&self) -> Scene {
-        let v = &self.viewport;
+        let tf = self.viewport.transform();
         let t = &self.theme;
-        let to_screen =
-            |line: &Vec<WorldXY>| line.iter().map(|w| v.to_screen(*w)).collect::<Vec<_>>();
+        let to_screen = |line: &Vec<WorldXY>| line.iter().map(|w| tf.apply(*w)).collect::<Vec<_>>();
         let land = self
             .land
             .iter()
@@ -156,10 +207,7 @@ impl MapState {
             })
             .collect();
 
-        let cities = self.dataset.cities();
         let mut bundles: Vec<ArcBundle> = Vec::new();
-        let mut partners = Vec::with_capacity(self.visible.len());
-        let mut origin_used = vec![false; cities.len()];
         for &i in &self.visible {
             let (Some(p), Some(arc)) = (self.dataset.partnerships.get(i), self.arcs.get(i)) else {
                 continue;
@@ -181,33 +229,30 @@ impl MapState {
                 }
             };
             bundle.lines.extend(arc.iter().map(to_screen));
-            if let Some(centre) = p.location.and_then(|l| self.project(l)) {
-                partners.push(DotItem {
-                    centre,
-                    radius_px: t.partner_radius_px,
-                    fill: colour,
-                    outline: None,
-                });
-            }
-            if let Some(used) = origin_used.get_mut(p.city) {
-                *used = true;
-            }
         }
         bundles.sort_by_key(|b| b.city);
-        let origins = cities
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| origin_used[*k])
-            .filter_map(|(k, c)| {
+        let partners = self
+            .partner_dots()
+            .filter_map(|(i, centre)| {
+                let p = self.dataset.partnerships.get(i)?;
                 Some(DotItem {
-                    centre: self.project(c.location)?,
-                    radius_px: t.origin_radius_px,
-                    fill: t.city_colour(k),
-                    outline: Some(Stroke {
-                        colour: t.origin_stroke,
-                        width_px: 1.5,
-                    }),
+                    centre,
+                    radius_px: t.partner_radius_px,
+                    fill: t.city_colour(p.city),
+                    outline: None,
                 })
+            })
+            .collect();
+        let origins = self
+            .origin_dots()
+            .map(|(k, centre)| DotItem {
+                centre,
+                radius_px: t.origin_radius_px,
+                fill: t.city_colour(k),
+                outline: Some(Stroke {
+                    colour: t.origin_stroke,
+                    width_px: 1.5,
+                }),
             })
             .collect();
         Scene {
@@ -226,43 +271,22 @@ impl MapState {
     /// An index of what is under the pointer in the current view and filter. Build it once per
     /// view or filter change and query it per pointer move.
     pub fn hit_index(&self) -> HitIndex {
-        let v = &self.viewport;
+        let tf = self.viewport.transform();
         let lines: Vec<(Target, Vec<ScreenPt>)> = self
             .visible
             .iter()
             .filter_map(|&i| self.arcs.get(i).map(|arc| (i, arc)))
             .flat_map(|(i, arc)| {
                 arc.iter().map(move |piece| {
-                    (
-                        Target::Arc(i),
-                        piece.iter().map(|w| v.to_screen(*w)).collect(),
-                    )
+                    (Target::Arc(i), piece.iter().map(|w| tf.apply(*w)).collect())
                 })
             })
             .collect();
-        let mut dots = Vec::new();
-        let mut origins = vec![false; self.dataset.cities().len()];
-        for &i in &self.visible {
-            if let Some(p) = self.dataset.partnerships.get(i) {
-                if let Some(s) = p.location.and_then(|l| self.project(l)) {
-                    dots.push((Target::Partner(i), s));
-                }
-                if let Some(o) = origins.get_mut(p.city) {
-                    *o = true;
-                }
-            }
-        }
-        for (k, c) in self
-            .dataset
-            .cities()
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| origins[*k])
-        {
-            if let Some(s) = self.project(c.location) {
-                dots.push((Target::Origin(k), s));
-            }
-        }
+        let dots = self
+            .partner_dots()
+            .map(|(i, p)| (Target::Partner(i), p))
+            .chain(self.origin_dots().map(|(k, p)| (Target::Origin(k), p)))
+            .collect::<Vec<_>>();
         HitIndex::new(lines.iter().map(|(t, l)| (*t, l.as_slice())), dots)
     }
 

@@ -59,11 +59,18 @@ impl Viewport {
     }
 
     pub fn to_screen(&self, w: WorldXY) -> ScreenPt {
-        let s = self.scale();
-        ScreenPt::new(
-            self.width_css_px / 2.0 + (w.x - self.centre.x) * s,
-            self.height_css_px / 2.0 - (w.y - self.centre.y) * s,
-        )
+        self.transform().apply(w)
+    }
+
+    /// The world→screen mapping of this view with its scale worked out once, for mapping many
+    /// points in a frame.
+    pub fn transform(&self) -> ScreenTransform {
+        let scale = self.scale();
+        ScreenTransform {
+            scale,
+            offset_x: self.width_css_px / 2.0 - self.centre.x * scale,
+            offset_y: self.height_css_px / 2.0 + self.centre.y * scale,
+        }
     }
 
     pub fn to_world(&self, p: ScreenPt) -> WorldXY {
@@ -102,6 +109,24 @@ impl Viewport {
     fn clamp(&mut self) {
         self.centre.x = self.centre.x.clamp(self.bounds_min.x, self.bounds_max.x);
         self.centre.y = self.centre.y.clamp(self.bounds_min.y, self.bounds_max.y);
+    }
+}
+
+/// `screen = (offset_x + x·scale, offset_y − y·scale)`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ScreenTransform {
+    scale: f64,
+    offset_x: f64,
+    offset_y: f64,
+}
+
+impl ScreenTransform {
+    #[inline]
+    pub fn apply(&self, w: WorldXY) -> ScreenPt {
+        ScreenPt::new(
+            self.offset_x + w.x * self.scale,
+            self.offset_y - w.y * self.scale,
+        )
     }
 }
 

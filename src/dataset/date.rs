@@ -19,14 +19,6 @@ impl PartialDate {
         }
     }
 
-    pub const fn year_only(year: i32) -> Self {
-        Self {
-            year,
-            month: None,
-            day: None,
-        }
-    }
-
     /// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD`; `/` or `.` are accepted instead of `-` because
     /// spreadsheets rewrite dates that way. Month and day are checked against the calendar.
     pub fn parse(text: &str) -> Option<Self> {

@@ -144,6 +144,11 @@ impl Youcheng {
                 "load the reference tables (loadReference) first",
             ));
         };
+        if !today_unix_days.is_finite() {
+            return Err(JsError::new(
+                "today_unix_days must be a number of days since 1970-01-01",
+            ));
+        }
         let today = PartialDate::from_unix_days(today_unix_days as i64);
         let report = match Dataset::load(gazetteer, file, bytes, today, self.basemap.as_ref()) {
             Ok(loaded) => {
