@@ -106,6 +106,7 @@ fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {
     let pairs = ds.partnerships.len();
     let index = map.hit_index();
     eprintln!("{label}: {pairs} pairs, {} indexed pieces", index.len());
+    let scale = map.viewport.scale();
     let probes: Vec<ScreenPt> = (0..64)
         .map(|i| ScreenPt::new(20.0 + 19.0 * i as f64, 100.0 + 8.0 * i as f64))
         .collect();
@@ -114,7 +115,7 @@ fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {
         b.iter(|| {
             probes
                 .iter()
-                .filter(|p| index.hit(**p, 6.0).is_some())
+                .filter(|p| index.hit(map.viewport.to_world(**p), 6.0 / scale).is_some())
                 .count()
         })
     });

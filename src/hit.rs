@@ -1,8 +1,29 @@
 //! Hit-testing: what is under the pointer. An R*-tree over the visible arcs' segments and the
-//! partner and origin dots, in CSS pixels. Built per view and filter, queried per pointer move.
+//! partner and origin dots. The map builds it in world units, so it stays valid however the
+//! view pans or zooms and is rebuilt only when the filter or the data changes; a query turns
+//! the pointer into world units and the reach in pixels into world units.
 
+use crate::geometry::WorldXY;
 use crate::surface::ScreenPt;
 use rstar::{PointDistance, RTree, RTreeObject, AABB};
+
+/// A point in some plane (screen pixels or world units): the index does not care which, as
+/// long as one index uses one.
+pub trait Planar: Copy {
+    fn xy(self) -> [f64; 2];
+}
+
+impl Planar for ScreenPt {
+    fn xy(self) -> [f64; 2] {
+        [self.x, self.y]
+    }
+}
+
+impl Planar for WorldXY {
+    fn xy(self) -> [f64; 2] {
+        [self.x, self.y]
+    }
+}
 
 /// Something the pointer can be over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -55,29 +76,29 @@ impl PointDistance for Piece {
     }
 }
 
-/// The index over one frame's geometry.
-#[derive(Debug, Default)]
+/// The index over the visible geometry.
+#[derive(Debug, Default, Clone)]
 pub struct HitIndex {
     tree: RTree<Piece>,
 }
 
 impl HitIndex {
     /// Builds from polylines (arcs) and dots.
-    pub fn new<'a>(
-        lines: impl IntoIterator<Item = (Target, &'a [ScreenPt])>,
-        dots: impl IntoIterator<Item = (Target, ScreenPt)>,
+    pub fn new<'a, P: Planar + 'a>(
+        lines: impl IntoIterator<Item = (Target, &'a [P])>,
+        dots: impl IntoIterator<Item = (Target, P)>,
     ) -> Self {
         let mut pieces = Vec::new();
         for (target, line) in lines {
             pieces.extend(line.windows(2).map(|w| Piece {
-                a: [w[0].x, w[0].y],
-                b: [w[1].x, w[1].y],
+                a: w[0].xy(),
+                b: w[1].xy(),
                 target,
             }));
         }
         pieces.extend(dots.into_iter().map(|(target, p)| Piece {
-            a: [p.x, p.y],
-            b: [p.x, p.y],
+            a: p.xy(),
+            b: p.xy(),
             target,
         }));
         Self {
@@ -85,15 +106,15 @@ impl HitIndex {
         }
     }
 
-    /// The target within `radius_px` of `p`: origins before partners before arcs, the nearest
-    /// of the best kind. `None` when nothing is that close.
-    pub fn hit(&self, p: ScreenPt, radius_px: f64) -> Option<Target> {
-        if !(p.x.is_finite() && p.y.is_finite() && radius_px.is_finite() && radius_px >= 0.0) {
+    /// The target within `radius` of `p` (in the index's units): origins before partners
+    /// before arcs, the nearest of the best kind. `None` when nothing is that close.
+    pub fn hit(&self, p: impl Planar, radius: f64) -> Option<Target> {
+        let q = p.xy();
+        if !(q[0].is_finite() && q[1].is_finite() && radius.is_finite() && radius >= 0.0) {
             return None;
         }
-        let q = [p.x, p.y];
         self.tree
-            .locate_within_distance(q, radius_px * radius_px)
+            .locate_within_distance(q, radius * radius)
             .map(|piece| (piece.target, piece.distance_2(&q)))
             .min_by(|a, b| a.0.rank().cmp(&b.0.rank()).then(a.1.total_cmp(&b.1)))
             .map(|(t, _)| t)
@@ -120,7 +141,7 @@ mod tests {
     #[test]
     fn a_point_near_a_segment_finds_it_and_a_far_point_does_not() {
         let line = [pt(0.0, 0.0), pt(100.0, 0.0)];
-        let index = HitIndex::new([(Target::Arc(7), &line[..])], []);
+        let index = HitIndex::new([(Target::Arc(7), &line[..])], Vec::<(Target, ScreenPt)>::new());
         assert_eq!(index.hit(pt(50.0, 3.0), 4.0), Some(Target::Arc(7)));
         assert_eq!(index.hit(pt(50.0, 5.0), 4.0), None);
         assert_eq!(

@@ -26,6 +26,7 @@ pub mod dataset;
 pub mod filter;
 pub mod geometry;
 pub mod hit;
+pub mod interaction;
 pub mod map;
 pub mod scene;
 pub mod style;

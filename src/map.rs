@@ -8,7 +8,8 @@ use crate::filter::Filter;
 use crate::geometry::{clip_ring, great_circle, split_line, LonLat, Projection, WorldXY};
 use crate::hit::{HitIndex, Target};
 use crate::scene::{ArcBundle, DotItem, LandItem, Scene};
-use crate::style::Theme;
+use crate::style::{ColourBy, Theme, FIRST_DECADE};
+use crate::dataset::{Partnership, Relation};
 use crate::surface::{ScreenPt, Stroke, Surface};
 use crate::viewport::Viewport;
 
@@ -40,6 +41,51 @@ pub struct MapState {
     visible: Vec<usize>,
     /// Shandong keys with at least one visible pair (their origin dots are drawn).
     visible_origins: Vec<usize>,
+    /// Which dimension the arc colours show.
+    colour_by: ColourBy,
+    /// What is hovered, selected and focused.
+    emphasis: Emphasis,
+    /// Hit-test index over the visible geometry in world units; built on the first query after
+    /// a filter or data change, valid for every view.
+    hit: Option<HitIndex>,
+}
+
+/// Something a visitor selected: one pair, or a Shandong key's whole fan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pick {
+    Pair(usize),
+    City(usize),
+}
+
+/// What stands out in the drawing.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Emphasis {
+    pub hover: Option<Target>,
+    /// Pinned selections, oldest first; the last one is "the" selection.
+    pub selected: Vec<Pick>,
+    /// The keyboard focus.
+    pub focus: Option<Target>,
+}
+
+/// One entry of the colour legend.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendItem {
+    /// `jinan`, `friendship`, `1990s`, `unknown`…
+    pub key: String,
+    pub colour: crate::style::Rgba,
+    /// Visible pairs in this entry under the current filter.
+    pub visible: usize,
+    /// Pairs in this entry in the whole dataset.
+    pub total: usize,
+}
+
+/// Keyboard moves between targets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    NextCity,
+    PrevCity,
+    NextPartner,
+    PrevPartner,
 }
 
 impl MapState {
@@ -57,6 +103,9 @@ impl MapState {
             filter: Filter::default(),
             visible: Vec::new(),
             visible_origins: Vec::new(),
+            colour_by: ColourBy::default(),
+            emphasis: Emphasis::default(),
+            hit: None,
         }
     }
 
@@ -128,6 +177,7 @@ impl MapState {
             .map(|c| projection.project(c.location))
             .collect();
         self.dataset = dataset;
+        self.emphasis = Emphasis::default();
         self.refresh_visible();
     }
 
@@ -146,6 +196,19 @@ impl MapState {
             }
         }
         self.visible_origins = (0..used.len()).filter(|&k| used[k]).collect();
+        self.hit = None;
+        // What the filter hid can no longer be hovered or focused; selections stay pinned.
+        let shown = |t: Option<Target>| match t {
+            Some(Target::Origin(k)) => used.get(k).copied().unwrap_or(false),
+            Some(Target::Arc(i) | Target::Partner(i)) => self.visible.binary_search(&i).is_ok(),
+            None => true,
+        };
+        if !shown(self.emphasis.hover) {
+            self.emphasis.hover = None;
+        }
+        if !shown(self.emphasis.focus) {
+            self.emphasis.focus = None;
+        }
     }
 
     /// Screen positions of the visible partner dots, with their partnership index.
@@ -193,66 +256,169 @@ impl MapState {
             .map(|w| self.viewport.to_screen(w))
     }
 
-    /// The frame for the current state.
-    pub fn scene(&self) -> Scene {
+    pub fn colour_by(&self) -> ColourBy {
+        self.colour_by
+    }
+
+    pub fn set_colour_by(&mut self, colour_by: ColourBy) {
+        self.colour_by = colour_by;
+    }
+
+    pub fn emphasis(&self) -> &Emphasis {
+        &self.emphasis
+    }
+
+    /// Sets the hovered target; returns whether it changed (the page redraws only then).
+    pub fn set_hover(&mut self, hover: Option<Target>) -> bool {
+        let changed = self.emphasis.hover != hover;
+        self.emphasis.hover = hover;
+        changed
+    }
+
+    /// Replaces the selection (`pin` = add to it instead; picking a pinned one again unpins it).
+    pub fn select(&mut self, pick: Option<Pick>, pin: bool) {
+        match (pick, pin) {
+            (None, _) => self.emphasis.selected.clear(),
+            (Some(p), true) => {
+                if let Some(k) = self.emphasis.selected.iter().position(|q| *q == p) {
+                    self.emphasis.selected.remove(k);
+                } else {
+                    self.emphasis.selected.push(p);
+                }
+            }
+            (Some(p), false) => self.emphasis.selected = vec![p],
+        }
+    }
+
+    /// Removes one pinned selection.
+    pub fn unpin(&mut self, pick: Pick) {
+        self.emphasis.selected.retain(|q| *q != pick);
+    }
+
+    /// The legend keys of the current colour dimension, in order.
+    pub fn legend_keys(&self) -> Vec<String> {
+        match self.colour_by {
+            ColourBy::City => self.dataset.cities().iter().map(|c| c.key.clone()).collect(),
+            ColourBy::Relation => Relation::ALL.iter().map(|r| r.key().to_string()).collect(),
+            ColourBy::Decade => {
+                let last = self
+                    .dataset
+                    .partnerships
+                    .iter()
+                    .filter_map(|p| p.established.map(|d| d.decade()))
+                    .max()
+                    .unwrap_or(FIRST_DECADE)
+                    .max(FIRST_DECADE);
+                (FIRST_DECADE..=last)
+                    .step_by(10)
+                    .map(|d| format!("{d}s"))
+                    .chain(std::iter::once("unknown".to_string()))
+                    .collect()
+            }
+        }
+    }
+
+    /// The legend entry a pair belongs to under the current colour dimension.
+    pub fn colour_group(&self, p: &Partnership) -> usize {
+        match self.colour_by {
+            ColourBy::City => p.city,
+            ColourBy::Relation => Relation::ALL
+                .iter()
+                .position(|r| *r == p.relation)
+                .unwrap_or(2),
+            ColourBy::Decade => match p.established {
+                Some(d) if d.year >= FIRST_DECADE => ((d.decade() - FIRST_DECADE) / 10) as usize,
+                Some(_) => 0,
+                None => self.legend_keys().len().saturating_sub(1),
+            },
+        }
+    }
+
+    fn group_colour(&self, group: usize, unknown_group: usize) -> crate::style::Rgba {
+        let t = &self.theme;
+        match self.colour_by {
+            ColourBy::City => t.city_colour(group),
+            ColourBy::Relation => t.relation_palette.get(group).copied().unwrap_or(t.unknown),
+            ColourBy::Decade if group == unknown_group => t.unknown,
+            ColourBy::Decade => t.decade_colour(group),
+        }
+    }
+
+    /// The colour legend with live counts for the current filter.
+    pub fn legend(&self) -> Vec<LegendItem> {
+        let keys = self.legend_keys();
+        let unknown_group = keys.len().saturating_sub(1);
+        let mut visible = vec![0usize; keys.len()];
+        let mut total = vec![0usize; keys.len()];
+        let mut is_visible = vec![false; self.dataset.partnerships.len()];
+        for &i in &self.visible {
+            if let Some(v) = is_visible.get_mut(i) {
+                *v = true;
+            }
+        }
+        for (i, p) in self.dataset.partnerships.iter().enumerate() {
+            let g = self.colour_group(p);
+            if let Some(t) = total.get_mut(g) {
+                *t += 1;
+            }
+            if is_visible[i] {
+                if let Some(v) = visible.get_mut(g) {
+                    *v += 1;
+                }
+            }
+        }
+        keys.into_iter()
+            .enumerate()
+            .map(|(g, key)| LegendItem {
+                key,
+                colour: self.group_colour(g, unknown_group),
+                visible: visible[g],
+                total: total[g],
+            })
+            .collect()
+    }
+
+    /// Whether pair `i` stands out: hovered, focused or selected, itself or through its city.
+    fn emphasised(&self, i: usize, p: &Partnership) -> bool {
+        let by_target = |t: Option<Target>| match t {
+            Some(Target::Arc(j) | Target::Partner(j)) => j == i,
+            Some(Target::Origin(k)) => k == p.city,
+            None => false,
+        };
+        by_target(self.emphasis.hover)
+            || by_target(self.emphasis.focus)
+            || self.emphasis.selected.iter().any(|s| match *s {
+                Pick::Pair(j) => j == i,
+                Pick::City(k) => k == p.city,
+            })
+    }
+
+    /// Whether any visible pair stands out (then the others are dimmed).
+    fn any_emphasis(&self) -> bool {
+        let e = &self.emphasis;
+        (e.hover.is_some() || e.focus.is_some() || !e.selected.is_empty())
+            && self.visible.iter().any(|&i| {
+                self.dataset
+                    .partnerships
+                    .get(i)
+                    .is_some_and(|p| self.emphasised(i, p))
+            })
+    }
+
+    /// The base layer (background and land) for the current view.
+    pub fn base_scene(&self) -> Scene {
         let tf = self.viewport.transform();
         let t = &self.theme;
-        let to_screen = |line: &Vec<WorldXY>| line.iter().map(|w| tf.apply(*w)).collect::<Vec<_>>();
         let land = self
             .land
             .iter()
             .map(|shape| LandItem {
-                rings: shape.rings.iter().map(to_screen).collect(),
+                rings: shape
+                    .rings
+                    .iter()
+                    .map(|line| line.iter().map(|w| tf.apply(*w)).collect())
+                    .collect(),
                 fill: if shape.is_china { t.china } else { t.land },
-            })
-            .collect();
-
-        let mut bundles: Vec<ArcBundle> = Vec::new();
-        for &i in &self.visible {
-            let (Some(p), Some(arc)) = (self.dataset.partnerships.get(i), self.arcs.get(i)) else {
-                continue;
-            };
-            let colour = t.city_colour(p.city);
-            let bundle = match bundles.iter_mut().position(|b| b.city == p.city) {
-                Some(k) => &mut bundles[k],
-                None => {
-                    bundles.push(ArcBundle {
-                        city: p.city,
-                        lines: Vec::new(),
-                        stroke: Stroke {
-                            colour: colour.with_alpha(t.arc_alpha),
-                            width_px: t.arc_width_px,
-                        },
-                    });
-                    let last = bundles.len() - 1;
-                    &mut bundles[last]
-                }
-            };
-            bundle.lines.extend(arc.iter().map(to_screen));
-        }
-        bundles.sort_by_key(|b| b.city);
-        let partners = self
-            .partner_dots()
-            .filter_map(|(i, centre)| {
-                let p = self.dataset.partnerships.get(i)?;
-                Some(DotItem {
-                    centre,
-                    radius_px: t.partner_radius_px,
-                    fill: t.city_colour(p.city),
-                    outline: None,
-                })
-            })
-            .collect();
-        let origins = self
-            .origin_dots()
-            .map(|(k, centre)| DotItem {
-                centre,
-                radius_px: t.origin_radius_px,
-                fill: t.city_colour(k),
-                outline: Some(Stroke {
-                    colour: t.origin_stroke,
-                    width_px: 1.5,
-                }),
             })
             .collect();
         Scene {
@@ -262,32 +428,285 @@ impl MapState {
                 colour: t.border,
                 width_px: 0.6,
             }),
-            arcs: bundles,
-            partners,
-            origins,
+            ..Scene::default()
         }
     }
 
-    /// An index of what is under the pointer in the current view and filter. Build it once per
-    /// view or filter change and query it per pointer move.
-    pub fn hit_index(&self) -> HitIndex {
+    /// Arcs, dots and focus rings for the current state (no background or land).
+    pub fn overlay_scene(&self) -> Scene {
         let tf = self.viewport.transform();
-        let lines: Vec<(Target, Vec<ScreenPt>)> = self
+        let t = &self.theme;
+        let to_screen = |line: &Vec<WorldXY>| line.iter().map(|w| tf.apply(*w)).collect::<Vec<_>>();
+        let dimming = self.any_emphasis();
+        let unknown_group = self.legend_keys().len().saturating_sub(1);
+        // Emphasis level per pair: 0 dimmed, 1 normal, 2 emphasised; drawn in that order.
+        let level = |i: usize, p: &Partnership| -> u8 {
+            if self.emphasised(i, p) {
+                2
+            } else if dimming {
+                0
+            } else {
+                1
+            }
+        };
+        let mut bundles: Vec<(u8, ArcBundle)> = Vec::new();
+        for &i in &self.visible {
+            let (Some(p), Some(arc)) = (self.dataset.partnerships.get(i), self.arcs.get(i)) else {
+                continue;
+            };
+            if arc.is_empty() {
+                continue;
+            }
+            let group = self.colour_group(p);
+            let lv = level(i, p);
+            let k = match bundles.iter().position(|(l, b)| *l == lv && b.group == group) {
+                Some(k) => k,
+                None => {
+                    let colour = self.group_colour(group, unknown_group);
+                    let stroke = match lv {
+                        0 => Stroke {
+                            colour: colour.with_alpha(t.dim_alpha),
+                            width_px: t.arc_width_px,
+                        },
+                        1 => Stroke {
+                            colour: colour.with_alpha(t.arc_alpha),
+                            width_px: t.arc_width_px,
+                        },
+                        _ => Stroke {
+                            colour,
+                            width_px: t.highlight_width_px,
+                        },
+                    };
+                    bundles.push((
+                        lv,
+                        ArcBundle {
+                            group,
+                            lines: Vec::new(),
+                            stroke,
+                        },
+                    ));
+                    bundles.len() - 1
+                }
+            };
+            bundles[k].1.lines.extend(arc.iter().map(to_screen));
+        }
+        bundles.sort_by_key(|(l, b)| (*l, b.group));
+        let mut partners: Vec<(u8, DotItem)> = self
+            .partner_dots()
+            .filter_map(|(i, centre)| {
+                let p = self.dataset.partnerships.get(i)?;
+                let lv = level(i, p);
+                let fill = self.group_colour(self.colour_group(p), unknown_group);
+                Some((
+                    lv,
+                    DotItem {
+                        centre,
+                        radius_px: if lv == 2 {
+                            t.partner_radius_px + 1.0
+                        } else {
+                            t.partner_radius_px
+                        },
+                        fill: if lv == 0 { fill.with_alpha(t.dim_alpha * 2) } else { fill },
+                        outline: (lv == 2).then_some(Stroke {
+                            colour: t.origin_stroke,
+                            width_px: 1.0,
+                        }),
+                    },
+                ))
+            })
+            .collect();
+        partners.sort_by_key(|(l, _)| *l);
+        let city_colour = |k: usize| match self.colour_by {
+            ColourBy::City => t.city_colour(k),
+            _ => t.city_colour(0),
+        };
+        let origins = self
+            .origin_dots()
+            .map(|(k, centre)| DotItem {
+                centre,
+                radius_px: t.origin_radius_px,
+                fill: city_colour(k),
+                outline: Some(Stroke {
+                    colour: t.origin_stroke,
+                    width_px: 1.5,
+                }),
+            })
+            .collect();
+        let focus_at = match self.emphasis.focus {
+            Some(Target::Origin(k)) => self
+                .origin_xy
+                .get(k)
+                .copied()
+                .flatten()
+                .map(|w| (w, t.origin_radius_px + 4.0)),
+            Some(Target::Arc(i) | Target::Partner(i)) => self
+                .partner_xy
+                .get(i)
+                .copied()
+                .flatten()
+                .map(|w| (w, t.partner_radius_px + 5.0)),
+            None => None,
+        };
+        let rings = focus_at
+            .map(|(w, r)| DotItem {
+                centre: tf.apply(w),
+                radius_px: r,
+                fill: t.focus_ring.with_alpha(0),
+                outline: Some(Stroke {
+                    colour: t.focus_ring,
+                    width_px: 2.5,
+                }),
+            })
+            .into_iter()
+            .collect();
+        Scene {
+            arcs: bundles.into_iter().map(|(_, b)| b).collect(),
+            partners: partners.into_iter().map(|(_, d)| d).collect(),
+            origins,
+            rings,
+            ..Scene::default()
+        }
+    }
+
+    /// The whole frame for the current state.
+    pub fn scene(&self) -> Scene {
+        let base = self.base_scene();
+        Scene {
+            background: base.background,
+            land: base.land,
+            border: base.border,
+            ..self.overlay_scene()
+        }
+    }
+
+    /// An index of the visible arcs and dots in world units (valid for every view).
+    pub fn hit_index(&self) -> HitIndex {
+        let lines = self
             .visible
             .iter()
             .filter_map(|&i| self.arcs.get(i).map(|arc| (i, arc)))
-            .flat_map(|(i, arc)| {
-                arc.iter().map(move |piece| {
-                    (Target::Arc(i), piece.iter().map(|w| tf.apply(*w)).collect())
-                })
-            })
-            .collect();
+            .flat_map(|(i, arc)| arc.iter().map(move |piece| (Target::Arc(i), piece.as_slice())));
         let dots = self
-            .partner_dots()
-            .map(|(i, p)| (Target::Partner(i), p))
-            .chain(self.origin_dots().map(|(k, p)| (Target::Origin(k), p)))
+            .visible
+            .iter()
+            .filter_map(|&i| Some((Target::Partner(i), (*self.partner_xy.get(i)?)?)))
+            .chain(
+                self.visible_origins
+                    .iter()
+                    .filter_map(|&k| Some((Target::Origin(k), (*self.origin_xy.get(k)?)?))),
+            )
             .collect::<Vec<_>>();
-        HitIndex::new(lines.iter().map(|(t, l)| (*t, l.as_slice())), dots)
+        HitIndex::new(lines, dots)
+    }
+
+    /// What is within `radius_px` CSS pixels of the screen point `p` (dots before arcs). Builds
+    /// the index on the first call after a filter or data change.
+    pub fn hit(&mut self, p: ScreenPt, radius_px: f64) -> Option<Target> {
+        if self.hit.is_none() {
+            self.hit = Some(self.hit_index());
+        }
+        let scale = self.viewport.scale();
+        let world = self.viewport.to_world(p);
+        self.hit.as_ref()?.hit(world, radius_px / scale)
+    }
+
+    /// Moves the keyboard focus: left/right between Shandong keys in use, down/up through the
+    /// focused key's visible partners (up from the first goes back to the key). Pans the view
+    /// if the new focus is off-screen. Returns the new focus.
+    pub fn step_focus(&mut self, step: Step) -> Option<Target> {
+        let origins = &self.visible_origins;
+        if origins.is_empty() {
+            self.emphasis.focus = None;
+            return None;
+        }
+        let city_of = |t: Target| match t {
+            Target::Origin(k) => Some(k),
+            Target::Arc(i) | Target::Partner(i) => self.dataset.partnerships.get(i).map(|p| p.city),
+        };
+        let current_city = self.emphasis.focus.and_then(city_of);
+        let pos = current_city.and_then(|k| origins.iter().position(|&o| o == k));
+        let n = origins.len();
+        let partners_of = |k: usize| -> Vec<usize> {
+            self.visible
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    self.dataset
+                        .partnerships
+                        .get(i)
+                        .is_some_and(|p| p.city == k && p.location.is_some())
+                })
+                .collect()
+        };
+        let next = match step {
+            Step::NextCity => Target::Origin(origins[pos.map_or(0, |p| (p + 1) % n)]),
+            Step::PrevCity => Target::Origin(origins[pos.map_or(n - 1, |p| (p + n - 1) % n)]),
+            Step::NextPartner | Step::PrevPartner => {
+                let k = current_city.unwrap_or(origins[0]);
+                let list = partners_of(k);
+                let at = match self.emphasis.focus {
+                    Some(Target::Arc(i) | Target::Partner(i)) => list.iter().position(|&j| j == i),
+                    _ => None,
+                };
+                match (step, at) {
+                    (_, _) if list.is_empty() => Target::Origin(k),
+                    (Step::NextPartner, None) => Target::Arc(list[0]),
+                    (Step::NextPartner, Some(a)) => Target::Arc(list[(a + 1) % list.len()]),
+                    (_, None) => Target::Arc(list[list.len() - 1]),
+                    (_, Some(0)) => Target::Origin(k),
+                    (_, Some(a)) => Target::Arc(list[a - 1]),
+                }
+            }
+        };
+        self.emphasis.focus = Some(next);
+        self.reveal(next);
+        Some(next)
+    }
+
+    /// Clears the keyboard focus.
+    pub fn clear_focus(&mut self) {
+        self.emphasis.focus = None;
+    }
+
+    /// The world position of a target's dot.
+    pub fn target_xy(&self, t: Target) -> Option<WorldXY> {
+        match t {
+            Target::Origin(k) => self.origin_xy.get(k).copied().flatten(),
+            Target::Arc(i) | Target::Partner(i) => self.partner_xy.get(i).copied().flatten(),
+        }
+    }
+
+    /// Pans so that the target's dot is on screen (with a margin), if it is not.
+    fn reveal(&mut self, t: Target) {
+        let Some(w) = self.target_xy(t) else {
+            return;
+        };
+        let s = self.viewport.to_screen(w);
+        let v = self.viewport;
+        let margin = 24.0_f64.min(v.width_css_px / 4.0).min(v.height_css_px / 4.0);
+        if s.x < margin || s.y < margin || s.x > v.width_css_px - margin || s.y > v.height_css_px - margin {
+            self.viewport.centre = w;
+            self.viewport.pan_by(0.0, 0.0);
+        }
+    }
+
+    /// The view as the geographic centre and zoom (for the URL).
+    pub fn view_lonlat(&self) -> Option<(LonLat, f64)> {
+        self.projection
+            .invert(self.viewport.centre)
+            .map(|c| (c, self.viewport.zoom))
+    }
+
+    /// Centres the view on a place at a zoom (clamped to the limits).
+    pub fn set_view_lonlat(&mut self, centre: LonLat, zoom: f64) {
+        self.viewport.reset();
+        if let Some(w) = self.projection.project(centre) {
+            self.viewport.centre = w;
+        }
+        if zoom.is_finite() {
+            let c = ScreenPt::new(self.viewport.width_css_px / 2.0, self.viewport.height_css_px / 2.0);
+            self.viewport.zoom_about(c, zoom);
+        }
     }
 
     pub fn render(&self, surface: &mut dyn Surface) {

@@ -11,10 +11,12 @@ pub struct LandItem {
     pub fill: Rgba,
 }
 
-/// The arcs of one Shandong key, drawn with one stroke.
+/// Arcs drawn with one stroke: one colour group (a Shandong key, a relation or a decade), at
+/// one emphasis.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArcBundle {
-    pub city: usize,
+    /// The legend entry the colour belongs to.
+    pub group: usize,
     pub lines: Vec<Vec<ScreenPt>>,
     pub stroke: Stroke,
 }
@@ -37,21 +39,33 @@ pub struct Scene {
     pub arcs: Vec<ArcBundle>,
     pub partners: Vec<DotItem>,
     pub origins: Vec<DotItem>,
+    /// Rings drawn last: the keyboard focus.
+    pub rings: Vec<DotItem>,
 }
 
 impl Scene {
-    /// Draws the scene: background, land, arcs, partner dots, origin dots.
+    /// Draws the scene: background, land, arcs, partner dots, origin dots, focus rings.
     pub fn render(&self, surface: &mut dyn Surface) {
+        self.render_base(surface);
+        self.render_overlay(surface);
+    }
+
+    /// The base layer: background and land (what a pan frame may reuse from a cache).
+    pub fn render_base(&self, surface: &mut dyn Surface) {
         if let Some(bg) = self.background {
             surface.clear(bg);
         }
         for land in &self.land {
             surface.fill_rings(&land.rings, land.fill, self.border);
         }
+    }
+
+    /// Everything above the land.
+    pub fn render_overlay(&self, surface: &mut dyn Surface) {
         for bundle in &self.arcs {
             surface.stroke_lines(&bundle.lines, bundle.stroke);
         }
-        for dot in self.partners.iter().chain(&self.origins) {
+        for dot in self.partners.iter().chain(&self.origins).chain(&self.rings) {
             surface.dot(dot.centre, dot.radius_px, dot.fill, dot.outline);
         }
     }

@@ -67,6 +67,18 @@ pub struct Theme {
     pub origin_stroke: Rgba,
     /// One colour per Shandong key, in the order of `data/shandong.csv`; repeats if shorter.
     pub palette: Vec<Rgba>,
+    /// Friendship city, friendly cooperation, unknown.
+    pub relation_palette: [Rgba; 3],
+    /// One colour per decade from the 1970s on; repeats if shorter.
+    pub decade_palette: Vec<Rgba>,
+    /// Pairs whose value for the colour dimension is unknown.
+    pub unknown: Rgba,
+    /// Alpha of what is not emphasised while something is.
+    pub dim_alpha: u8,
+    /// Width of an emphasised arc.
+    pub highlight_width_px: f64,
+    /// Ring around the keyboard-focused dot.
+    pub focus_ring: Rgba,
 }
 
 impl Default for Theme {
@@ -82,9 +94,64 @@ impl Default for Theme {
             origin_radius_px: 4.0,
             origin_stroke: Rgba::rgb(0xff, 0xff, 0xff),
             palette: CITY_PALETTE.to_vec(),
+            relation_palette: [
+                Rgba::rgb(0xc0, 0x39, 0x2b),
+                Rgba::rgb(0x1f, 0x6f, 0xb4),
+                Rgba::rgb(0x7f, 0x8c, 0x8d),
+            ],
+            decade_palette: DECADE_PALETTE.to_vec(),
+            unknown: Rgba::rgb(0x7f, 0x8c, 0x8d),
+            dim_alpha: 40,
+            highlight_width_px: 2.6,
+            focus_ring: Rgba::rgb(0x11, 0x11, 0x11),
         }
     }
 }
+
+/// Which dimension the arcs' colour shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ColourBy {
+    /// The Shandong side (province or city).
+    #[default]
+    City,
+    /// Friendship city / friendly cooperation / unknown.
+    Relation,
+    /// The decade the pair was established.
+    Decade,
+}
+
+impl ColourBy {
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::City => "city",
+            Self::Relation => "relation",
+            Self::Decade => "decade",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "city" => Some(Self::City),
+            "relation" => Some(Self::Relation),
+            "decade" => Some(Self::Decade),
+            _ => None,
+        }
+    }
+}
+
+/// First decade of the decade colours.
+pub const FIRST_DECADE: i32 = 1970;
+
+/// Sequential colours, light to dark, for the decades 1970s…2020s and beyond.
+pub const DECADE_PALETTE: [Rgba; 7] = [
+    Rgba::rgb(0xf2, 0x9e, 0x4c),
+    Rgba::rgb(0xe0, 0x6c, 0x3c),
+    Rgba::rgb(0xc8, 0x3e, 0x4d),
+    Rgba::rgb(0x9c, 0x27, 0x6b),
+    Rgba::rgb(0x6a, 0x1b, 0x7a),
+    Rgba::rgb(0x3b, 0x1c, 0x6e),
+    Rgba::rgb(0x1d, 0x1a, 0x4f),
+];
 
 impl Theme {
     /// The colour of the arcs of the `index`-th Shandong key.
@@ -93,6 +160,14 @@ impl Theme {
             return Rgba::rgb(0xc0, 0x39, 0x2b);
         }
         self.palette[index % self.palette.len()]
+    }
+
+    /// The colour of the `index`-th decade from [`FIRST_DECADE`].
+    pub fn decade_colour(&self, index: usize) -> Rgba {
+        if self.decade_palette.is_empty() {
+            return self.unknown;
+        }
+        self.decade_palette[index.min(self.decade_palette.len() - 1)]
     }
 }
 

@@ -217,37 +217,46 @@ fn hit_testing_finds_the_arc_under_the_pointer_and_nothing_far_from_it() {
     use youcheng::hit::Target;
     let mut map = MapState::new(1000.0, 600.0);
     map.set_dataset(two_pairs());
-    let index = map.hit_index();
     let (jinan_sacramento, _) = map.dataset().by_id("jinan-sacramento").expect("present");
     // A point on the drawn arc, from the recorded scene.
     let line = first_arc_bundle(&map).swap_remove(0);
     let on = line[line.len() / 2];
     assert_eq!(
-        index.hit(ScreenPt::new(on.x, on.y + 2.0), 5.0),
+        map.hit(ScreenPt::new(on.x, on.y + 2.0), 5.0),
         Some(Target::Arc(jinan_sacramento))
     );
-    assert_eq!(index.hit(ScreenPt::new(on.x, on.y + 40.0), 5.0), None);
+    assert_eq!(map.hit(ScreenPt::new(on.x, on.y + 40.0), 5.0), None);
     // The partner dot at Sacramento beats the arc that ends there.
     let sacramento = map
         .project(LonLat::new(-121.4944, 38.58157))
         .expect("sacramento");
     assert_eq!(
-        index.hit(sacramento, 5.0),
+        map.hit(sacramento, 5.0),
         Some(Target::Partner(jinan_sacramento))
     );
+    // The index lives in world units: after zooming and panning, the same arc is found where
+    // it is now drawn, and the reach stays 5 CSS px.
+    map.viewport.zoom_about(ScreenPt::new(300.0, 200.0), 3.0);
+    map.viewport.pan_by(-40.0, 25.0);
+    let line = first_arc_bundle(&map).swap_remove(0);
+    let on = line[line.len() / 2];
+    assert_eq!(
+        map.hit(ScreenPt::new(on.x + 3.0, on.y), 5.0),
+        Some(Target::Arc(jinan_sacramento))
+    );
+    assert_eq!(map.hit(ScreenPt::new(on.x, on.y + 12.0), 5.0), None);
 }
 
 #[test]
 fn a_seam_split_arc_is_hit_on_both_sides_of_the_map() {
     use youcheng::hit::Target;
-    let map = sao_paulo_map();
+    let mut map = sao_paulo_map();
     let lines = first_arc_bundle(&map);
     assert_eq!(lines.len(), 2);
-    let index = map.hit_index();
     for piece in &lines {
         let p = piece[piece.len() / 2];
         assert_eq!(
-            index.hit(p, 3.0),
+            map.hit(p, 3.0),
             Some(Target::Arc(0)),
             "piece through {p:?}"
         );
