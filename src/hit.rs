@@ -141,7 +141,10 @@ mod tests {
     #[test]
     fn a_point_near_a_segment_finds_it_and_a_far_point_does_not() {
         let line = [pt(0.0, 0.0), pt(100.0, 0.0)];
-        let index = HitIndex::new([(Target::Arc(7), &line[..])], Vec::<(Target, ScreenPt)>::new());
+        let index = HitIndex::new(
+            [(Target::Arc(7), &line[..])],
+            Vec::<(Target, ScreenPt)>::new(),
+        );
         assert_eq!(index.hit(pt(50.0, 3.0), 4.0), Some(Target::Arc(7)));
         assert_eq!(index.hit(pt(50.0, 5.0), 4.0), None);
         assert_eq!(

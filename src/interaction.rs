@@ -208,7 +208,10 @@ impl Interaction {
             };
         }
         let double = self.last_click.is_some_and(|(t0, p0)| {
-            t_ms.is_finite() && t_ms - t0 >= 0.0 && t_ms - t0 <= DOUBLE_CLICK_MS && dist(p, p0) <= DOUBLE_CLICK_PX
+            t_ms.is_finite()
+                && t_ms - t0 >= 0.0
+                && t_ms - t0 <= DOUBLE_CLICK_MS
+                && dist(p, p0) <= DOUBLE_CLICK_PX
         });
         if double {
             self.last_click = None;
@@ -250,7 +253,13 @@ impl Interaction {
 
     /// A wheel turn: `delta_y` in the DOM's units (`delta_mode` 0 = pixels, 1 = lines,
     /// 2 = pages); negative zooms in, about `p`.
-    pub fn wheel(&mut self, p: ScreenPt, delta_y: f64, delta_mode: u32, view: &mut Viewport) -> Outcome {
+    pub fn wheel(
+        &mut self,
+        p: ScreenPt,
+        delta_y: f64,
+        delta_mode: u32,
+        view: &mut Viewport,
+    ) -> Outcome {
         if !finite(p) || !delta_y.is_finite() || delta_y == 0.0 {
             return Outcome::default();
         }

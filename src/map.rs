@@ -4,12 +4,12 @@
 
 use crate::basemap::Basemap;
 use crate::dataset::Dataset;
+use crate::dataset::{Partnership, Relation};
 use crate::filter::Filter;
 use crate::geometry::{clip_ring, great_circle, split_line, LonLat, Projection, WorldXY};
 use crate::hit::{HitIndex, Target};
 use crate::scene::{ArcBundle, DotItem, LandItem, Scene};
 use crate::style::{ColourBy, Theme, FIRST_DECADE};
-use crate::dataset::{Partnership, Relation};
 use crate::surface::{ScreenPt, Stroke, Surface};
 use crate::viewport::Viewport;
 
@@ -298,7 +298,12 @@ impl MapState {
     /// The legend keys of the current colour dimension, in order.
     pub fn legend_keys(&self) -> Vec<String> {
         match self.colour_by {
-            ColourBy::City => self.dataset.cities().iter().map(|c| c.key.clone()).collect(),
+            ColourBy::City => self
+                .dataset
+                .cities()
+                .iter()
+                .map(|c| c.key.clone())
+                .collect(),
             ColourBy::Relation => Relation::ALL.iter().map(|r| r.key().to_string()).collect(),
             ColourBy::Decade => {
                 let last = self
@@ -459,7 +464,10 @@ impl MapState {
             }
             let group = self.colour_group(p);
             let lv = level(i, p);
-            let k = match bundles.iter().position(|(l, b)| *l == lv && b.group == group) {
+            let k = match bundles
+                .iter()
+                .position(|(l, b)| *l == lv && b.group == group)
+            {
                 Some(k) => k,
                 None => {
                     let colour = self.group_colour(group, unknown_group);
@@ -506,7 +514,11 @@ impl MapState {
                         } else {
                             t.partner_radius_px
                         },
-                        fill: if lv == 0 { fill.with_alpha(t.dim_alpha * 2) } else { fill },
+                        fill: if lv == 0 {
+                            fill.with_alpha(t.dim_alpha * 2)
+                        } else {
+                            fill
+                        },
                         outline: (lv == 2).then_some(Stroke {
                             colour: t.origin_stroke,
                             width_px: 1.0,
@@ -585,7 +597,10 @@ impl MapState {
             .visible
             .iter()
             .filter_map(|&i| self.arcs.get(i).map(|arc| (i, arc)))
-            .flat_map(|(i, arc)| arc.iter().map(move |piece| (Target::Arc(i), piece.as_slice())));
+            .flat_map(|(i, arc)| {
+                arc.iter()
+                    .map(move |piece| (Target::Arc(i), piece.as_slice()))
+            });
         let dots = self
             .visible
             .iter()
@@ -683,8 +698,14 @@ impl MapState {
         };
         let s = self.viewport.to_screen(w);
         let v = self.viewport;
-        let margin = 24.0_f64.min(v.width_css_px / 4.0).min(v.height_css_px / 4.0);
-        if s.x < margin || s.y < margin || s.x > v.width_css_px - margin || s.y > v.height_css_px - margin {
+        let margin = 24.0_f64
+            .min(v.width_css_px / 4.0)
+            .min(v.height_css_px / 4.0);
+        if s.x < margin
+            || s.y < margin
+            || s.x > v.width_css_px - margin
+            || s.y > v.height_css_px - margin
+        {
             self.viewport.centre = w;
             self.viewport.pan_by(0.0, 0.0);
         }
@@ -704,7 +725,10 @@ impl MapState {
             self.viewport.centre = w;
         }
         if zoom.is_finite() {
-            let c = ScreenPt::new(self.viewport.width_css_px / 2.0, self.viewport.height_css_px / 2.0);
+            let c = ScreenPt::new(
+                self.viewport.width_css_px / 2.0,
+                self.viewport.height_css_px / 2.0,
+            );
             self.viewport.zoom_about(c, zoom);
         }
     }

@@ -121,6 +121,16 @@ pub struct ScreenTransform {
 }
 
 impl ScreenTransform {
+    /// CSS pixels per world unit.
+    pub fn scale(&self) -> f64 {
+        self.scale
+    }
+
+    /// Where the world origin lands, in CSS pixels.
+    pub fn offset(&self) -> (f64, f64) {
+        (self.offset_x, self.offset_y)
+    }
+
     #[inline]
     pub fn apply(&self, w: WorldXY) -> ScreenPt {
         ScreenPt::new(

@@ -30,7 +30,10 @@ fn a_press_that_stays_put_is_a_click_and_one_that_moves_is_a_drag() {
     let mut i = Interaction::default();
     i.pointer_down(1, PointerKind::Mouse, pt(100.0, 100.0));
     let o = i.pointer_move(1, pt(100.0 + DRAG_THRESHOLD_PX - 1.0, 100.0), &mut v);
-    assert!(!o.view && !i.dragging(), "under the threshold nothing moves");
+    assert!(
+        !o.view && !i.dragging(),
+        "under the threshold nothing moves"
+    );
     let o = i.pointer_up(1, pt(103.0, 100.0), 1000.0, &mut v);
     assert_eq!(o.click, Some(pt(103.0, 100.0)));
     assert_eq!(v, before, "a click does not move the map");
@@ -54,7 +57,10 @@ fn touch_has_a_wider_drag_threshold_than_a_mouse() {
     let mut i = Interaction::default();
     i.pointer_down(5, PointerKind::Touch, pt(50.0, 50.0));
     i.pointer_move(5, pt(57.0, 50.0), &mut v);
-    assert_eq!(i.pointer_up(5, pt(57.0, 50.0), 0.0, &mut v).click, Some(pt(57.0, 50.0)));
+    assert_eq!(
+        i.pointer_up(5, pt(57.0, 50.0), 0.0, &mut v).click,
+        Some(pt(57.0, 50.0))
+    );
     i.pointer_down(6, PointerKind::Mouse, pt(50.0, 50.0));
     i.pointer_move(6, pt(57.0, 50.0), &mut v);
     assert_eq!(i.pointer_up(6, pt(57.0, 50.0), 5000.0, &mut v).click, None);
@@ -93,7 +99,10 @@ fn the_wheel_zooms_about_the_pointer() {
     assert!(o.view && o.handled);
     assert!(v.zoom > 1.15 && v.zoom < 1.3, "one notch: {}", v.zoom);
     let s = v.to_screen(w);
-    assert!(close(s.x, p.x) && close(s.y, p.y), "the point under the pointer stays: {s:?}");
+    assert!(
+        close(s.x, p.x) && close(s.y, p.y),
+        "the point under the pointer stays: {s:?}"
+    );
     let z = v.zoom;
     i.wheel(p, 3.0, 1, &mut v); // three lines down: zoom out
     assert!(v.zoom < z);
@@ -126,7 +135,10 @@ fn keys_zoom_pan_and_reset() {
     let c = v.centre;
     assert!(i.key("ArrowRight", true, &mut v).view);
     assert!(v.centre.x > c.x, "Shift+→ shows what is east");
-    assert!(!i.key("ArrowRight", false, &mut v).handled, "plain arrows move the focus instead");
+    assert!(
+        !i.key("ArrowRight", false, &mut v).handled,
+        "plain arrows move the focus instead"
+    );
     assert!(i.key("-", false, &mut v).view);
     assert!(i.key("Home", false, &mut v).view);
     assert_eq!(v, home);
@@ -145,7 +157,9 @@ fn strokes(map: &MapState) -> Vec<(u8, f64, usize)> {
     s.commands
         .iter()
         .filter_map(|c| match c {
-            Command::StrokeLines { lines, stroke } => Some((stroke.colour.a, stroke.width_px, lines.len())),
+            Command::StrokeLines { lines, stroke } => {
+                Some((stroke.colour.a, stroke.width_px, lines.len()))
+            }
             _ => None,
         })
         .collect()
@@ -169,12 +183,29 @@ fn hovering_a_shandong_city_fans_out_its_partners_and_dims_the_rest() {
         .filter(|p| p.city == weifang && p.location.is_some())
         .count();
     assert!(map.set_hover(Some(Target::Origin(weifang))));
-    assert!(!map.set_hover(Some(Target::Origin(weifang))), "no change, no redraw");
+    assert!(
+        !map.set_hover(Some(Target::Origin(weifang))),
+        "no change, no redraw"
+    );
     let s = strokes(&map);
-    let bright: usize = s.iter().filter(|(a, _, _)| *a == 255).map(|(_, _, n)| n).sum();
-    assert_eq!(bright, drawn_weifang, "every Weifang arc is emphasised, nothing else");
-    assert!(s.iter().any(|(a, _, _)| *a == theme.dim_alpha), "the rest is dimmed");
-    assert!(s.last().is_some_and(|(a, w, _)| *a == 255 && *w == theme.highlight_width_px), "emphasis drawn on top");
+    let bright: usize = s
+        .iter()
+        .filter(|(a, _, _)| *a == 255)
+        .map(|(_, _, n)| n)
+        .sum();
+    assert_eq!(
+        bright, drawn_weifang,
+        "every Weifang arc is emphasised, nothing else"
+    );
+    assert!(
+        s.iter().any(|(a, _, _)| *a == theme.dim_alpha),
+        "the rest is dimmed"
+    );
+    assert!(
+        s.last()
+            .is_some_and(|(a, w, _)| *a == 255 && *w == theme.highlight_width_px),
+        "emphasis drawn on top"
+    );
     map.set_hover(None);
     assert!(strokes(&map).iter().all(|(a, _, _)| *a == theme.arc_alpha));
 }
@@ -182,7 +213,13 @@ fn hovering_a_shandong_city_fans_out_its_partners_and_dims_the_rest() {
 #[test]
 fn pinned_selections_emphasise_two_fans_at_once() {
     let mut map = shipped_map();
-    let key = |k: &str| map.dataset().cities().iter().position(|c| c.key == k).expect(k);
+    let key = |k: &str| {
+        map.dataset()
+            .cities()
+            .iter()
+            .position(|c| c.key == k)
+            .expect(k)
+    };
     let (jinan, qingdao) = (key("jinan"), key("qingdao"));
     let count = |map: &MapState, k: usize| {
         map.dataset()
@@ -194,12 +231,24 @@ fn pinned_selections_emphasise_two_fans_at_once() {
     let (nj, nq) = (count(&map, jinan), count(&map, qingdao));
     map.select(Some(Pick::City(jinan)), false);
     map.select(Some(Pick::City(qingdao)), true);
-    assert_eq!(map.emphasis().selected, vec![Pick::City(jinan), Pick::City(qingdao)]);
+    assert_eq!(
+        map.emphasis().selected,
+        vec![Pick::City(jinan), Pick::City(qingdao)]
+    );
     // Emphasised partner dots are ringed: exactly Jinan's and Qingdao's.
-    let ringed = map.overlay_scene().partners.iter().filter(|d| d.outline.is_some()).count();
+    let ringed = map
+        .overlay_scene()
+        .partners
+        .iter()
+        .filter(|d| d.outline.is_some())
+        .count();
     assert_eq!(ringed, nj + nq);
     // Their arcs (a seam-crossing arc is two lines) are the bright ones.
-    let bright: usize = strokes(&map).iter().filter(|(a, _, _)| *a == 255).map(|(_, _, n)| n).sum();
+    let bright: usize = strokes(&map)
+        .iter()
+        .filter(|(a, _, _)| *a == 255)
+        .map(|(_, _, n)| n)
+        .sum();
     assert!(bright >= nj + nq && bright <= nj + nq + 8, "{bright}");
     map.select(Some(Pick::City(jinan)), true); // pinning again unpins
     assert_eq!(map.emphasis().selected, vec![Pick::City(qingdao)]);
@@ -223,12 +272,20 @@ fn colour_by_relation_and_decade_changes_the_legend_and_the_bundles() {
     assert_eq!(legend.first().map(|l| l.key.as_str()), Some("1970s"));
     assert_eq!(legend.last().map(|l| l.key.as_str()), Some("unknown"));
     let seventies = &legend[0];
-    assert_eq!((seventies.total, seventies.visible), (1, 1), "Qingdao–Shimonoseki, 1979");
+    assert_eq!(
+        (seventies.total, seventies.visible),
+        (1, 1),
+        "Qingdao–Shimonoseki, 1979"
+    );
     map.set_filter(youcheng::filter::Filter {
         cities: vec!["weifang".into()],
         ..Default::default()
     });
-    assert_eq!(map.legend()[0].visible, 0, "the filter changes the live counts");
+    assert_eq!(
+        map.legend()[0].visible,
+        0,
+        "the filter changes the live counts"
+    );
 }
 
 #[test]
@@ -236,7 +293,12 @@ fn arrow_keys_walk_from_a_city_through_its_partners() {
     let mut map = shipped_map();
     let first = map.step_focus(Step::NextCity);
     assert_eq!(first, Some(Target::Origin(0)), "the province first");
-    let qingdao = map.dataset().cities().iter().position(|c| c.key == "qingdao").expect("qingdao");
+    let qingdao = map
+        .dataset()
+        .cities()
+        .iter()
+        .position(|c| c.key == "qingdao")
+        .expect("qingdao");
     let mut t = first;
     while t != Some(Target::Origin(qingdao)) {
         t = map.step_focus(Step::NextCity);
@@ -250,7 +312,11 @@ fn arrow_keys_walk_from_a_city_through_its_partners() {
     };
     assert_ne!(i, j);
     assert_eq!(map.step_focus(Step::PrevPartner), Some(Target::Arc(i)));
-    assert_eq!(map.step_focus(Step::PrevPartner), Some(Target::Origin(qingdao)), "up from the first partner goes back to the city");
+    assert_eq!(
+        map.step_focus(Step::PrevPartner),
+        Some(Target::Origin(qingdao)),
+        "up from the first partner goes back to the city"
+    );
     // The focused dot gets a ring in the scene.
     assert_eq!(map.overlay_scene().rings.len(), 1);
     // A filter that hides the focus clears it.
@@ -266,9 +332,18 @@ fn the_view_round_trips_through_longitude_latitude_and_zoom() {
     let mut map = shipped_map();
     map.set_view_lonlat(LonLat::new(130.9, 33.95), 6.0);
     let (c, z) = map.view_lonlat().expect("a view");
-    assert!((c.lon - 130.9).abs() < 1e-6 && (c.lat - 33.95).abs() < 1e-6 && close(z, 6.0), "{c:?} {z}");
+    assert!(
+        (c.lon - 130.9).abs() < 1e-6 && (c.lat - 33.95).abs() < 1e-6 && close(z, 6.0),
+        "{c:?} {z}"
+    );
     let shimonoseki = map.project(LonLat::new(130.9, 33.95)).expect("on the map");
-    assert!(close(shimonoseki.x, 500.0) && close(shimonoseki.y, 300.0), "{shimonoseki:?}");
+    assert!(
+        close(shimonoseki.x, 500.0) && close(shimonoseki.y, 300.0),
+        "{shimonoseki:?}"
+    );
     map.set_view_lonlat(LonLat::new(0.0, 0.0), 1e6);
-    assert_eq!(map.view_lonlat().expect("a view").1, youcheng::viewport::ZOOM_MAX);
+    assert_eq!(
+        map.view_lonlat().expect("a view").1,
+        youcheng::viewport::ZOOM_MAX
+    );
 }

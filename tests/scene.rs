@@ -255,10 +255,6 @@ fn a_seam_split_arc_is_hit_on_both_sides_of_the_map() {
     assert_eq!(lines.len(), 2);
     for piece in &lines {
         let p = piece[piece.len() / 2];
-        assert_eq!(
-            map.hit(p, 3.0),
-            Some(Target::Arc(0)),
-            "piece through {p:?}"
-        );
+        assert_eq!(map.hit(p, 3.0), Some(Target::Arc(0)), "piece through {p:?}");
     }
 }

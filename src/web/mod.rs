@@ -8,11 +8,20 @@ use crate::basemap::Basemap;
 use crate::dataset::{Dataset, Gazetteer, IssueReport, PartialDate, Stats};
 use crate::filter::Filter;
 use crate::geometry::LonLat;
-use crate::map::MapState;
-use canvas::CanvasSurface;
-use serde::Serialize;
+use crate::hit::Target;
+use crate::interaction::{Interaction, Outcome, PointerKind};
+use crate::map::{MapState, Pick, Step};
+use crate::style::{ColourBy, Rgba};
+use crate::surface::ScreenPt;
+use canvas::{BaseLayer, CanvasSurface};
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// Reach of the pointer for hover and mouse clicks, CSS px: thin lines get a generous area.
+const HIT_PX: f64 = 6.0;
+/// Reach of a finger.
+const HIT_TOUCH_PX: f64 = 14.0;
 
 /// The widget's handle: create one per canvas, call `free()` when done.
 #[wasm_bindgen]
@@ -23,6 +32,13 @@ pub struct Youcheng {
     gazetteer: Option<Gazetteer>,
     basemap: Option<Basemap>,
     dpr: f64,
+    interaction: Interaction,
+    /// Kind of the pointer last pressed (touch gets a wider reach).
+    press_kind: PointerKind,
+    /// A wheel zoom is in progress (until the page calls `settle`).
+    wheeling: bool,
+    base: BaseLayer,
+    frames: u32,
 }
 
 #[derive(Serialize)]
@@ -43,6 +59,108 @@ struct LegendEntry {
     name_en: String,
     colour: String,
     visible: usize,
+    total: usize,
+}
+
+/// What the pointer is over or clicked.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct HitInfo {
+    /// `arc`, `partner` or `origin`.
+    kind: &'static str,
+    /// The partnership id (arcs and partner dots).
+    id: Option<String>,
+    /// The Shandong key.
+    city: String,
+}
+
+/// The answer to an input event.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct EventResult {
+    /// The page should `preventDefault`.
+    handled: bool,
+    /// Something visible changed: request a frame.
+    redraw: bool,
+    /// The view moved (the page may update the URL).
+    view: bool,
+    hover_changed: bool,
+    hover: Option<HitInfo>,
+    /// A click happened (on `click`, or on nothing when `click` is null).
+    clicked: bool,
+    click: Option<HitInfo>,
+    /// The press became a drag.
+    dragging: bool,
+}
+
+/// Everything the detail panel and the table show about one pair.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Details {
+    id: String,
+    line: u64,
+    city: String,
+    city_zh: String,
+    city_en: String,
+    subunit_zh: String,
+    subunit_en: String,
+    partner_zh: String,
+    partner_en: String,
+    partner_zh_source: String,
+    country: String,
+    country_zh: String,
+    country_en: String,
+    continent: &'static str,
+    level: &'static str,
+    relation: &'static str,
+    established: Option<String>,
+    year: Option<i32>,
+    lon: Option<f64>,
+    lat: Option<f64>,
+    coord_source: String,
+    sources: Vec<String>,
+    note: String,
+}
+
+/// A filter choice with its counts.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Choice {
+    key: String,
+    name_zh: String,
+    name_en: String,
+    /// Continent of a country; colour of a Shandong key.
+    extra: String,
+    total: usize,
+    visible: usize,
+}
+
+#[derive(Serialize, Deserialize)]
+struct View {
+    lon: f64,
+    lat: f64,
+    zoom: f64,
+}
+
+/// Portal colours, as `#rrggbb` strings; any field may be left out.
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct ThemeInput {
+    ocean: Option<String>,
+    land: Option<String>,
+    china: Option<String>,
+    border: Option<String>,
+    origin_stroke: Option<String>,
+    focus: Option<String>,
+    palette: Option<Vec<String>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct FrameStats {
+    frames: u32,
+    base_renders: u32,
+    base_reuses: u32,
 }
 
 #[derive(Serialize)]
@@ -79,6 +197,11 @@ impl Youcheng {
             gazetteer: None,
             basemap: None,
             dpr: 1.0,
+            interaction: Interaction::default(),
+            press_kind: PointerKind::Mouse,
+            wheeling: false,
+            base: BaseLayer::new()?,
+            frames: 0,
         })
     }
 
@@ -87,6 +210,7 @@ impl Youcheng {
     pub fn load_basemap(&mut self, text: &str) -> Result<usize, JsError> {
         let basemap = Basemap::parse(text).map_err(|e| JsError::new(&e.to_string()))?;
         self.map.set_basemap(&basemap);
+        self.base.invalidate();
         let n = basemap.features.len();
         self.basemap = Some(basemap);
         Ok(n)
@@ -193,18 +317,474 @@ impl Youcheng {
             .set_height((v.height_css_px * dpr).round() as u32);
     }
 
-    /// Draws the current state.
+    /// Draws the current state. The land comes from a cached layer: redrawn only when the
+    /// view settles on a new position; while a gesture is under way the cached layer is shifted
+    /// and scaled instead.
     pub fn render(&mut self) {
+        self.frames = self.frames.wrapping_add(1);
         let _ = self
             .ctx
             .set_transform(self.dpr, 0.0, 0.0, self.dpr, 0.0, 0.0);
+        let moving = self.interaction.active() || self.wheeling;
+        self.base.draw(&self.ctx, &self.map, self.dpr, moving);
         let v = self.map.viewport;
         let mut surface = CanvasSurface {
             ctx: &self.ctx,
             width_css_px: v.width_css_px,
             height_css_px: v.height_css_px,
         };
-        self.map.render(&mut surface);
+        self.map.overlay_scene().render(&mut surface);
+    }
+
+    /// Ends a wheel zoom: the next frame redraws the land sharply. Returns whether a frame is
+    /// needed.
+    pub fn settle(&mut self) -> bool {
+        std::mem::replace(&mut self.wheeling, false)
+    }
+
+    /// Frames drawn and how often the land layer was redrawn or reused (for the bench page and
+    /// tests).
+    #[wasm_bindgen(js_name = frameStats)]
+    pub fn frame_stats(&self) -> Result<JsValue, JsError> {
+        to_js(&FrameStats {
+            frames: self.frames,
+            base_renders: self.base.renders,
+            base_reuses: self.base.reuses,
+        })
+    }
+
+    /// Sets colours (hex strings) from the page's CSS custom properties. Errors name the field.
+    #[wasm_bindgen(js_name = setTheme)]
+    pub fn set_theme(&mut self, theme: JsValue) -> Result<(), JsError> {
+        let input: ThemeInput = serde_wasm_bindgen::from_value(theme)
+            .map_err(|e| JsError::new(&format!("theme: {e}")))?;
+        let mut t = self.map.theme.clone();
+        let colour = |field: &str, v: &Option<String>, slot: &mut Rgba| -> Result<(), JsError> {
+            if let Some(text) = v {
+                *slot = Rgba::parse_hex(text).ok_or_else(|| {
+                    JsError::new(&format!(
+                        "theme: field `{field}` value \"{text}\" is not a #rgb or #rrggbb colour"
+                    ))
+                })?;
+            }
+            Ok(())
+        };
+        colour("ocean", &input.ocean, &mut t.ocean)?;
+        colour("land", &input.land, &mut t.land)?;
+        colour("china", &input.china, &mut t.china)?;
+        colour("border", &input.border, &mut t.border)?;
+        colour("originStroke", &input.origin_stroke, &mut t.origin_stroke)?;
+        colour("focus", &input.focus, &mut t.focus_ring)?;
+        if let Some(list) = &input.palette {
+            let mut palette = Vec::new();
+            for (k, text) in list.iter().enumerate() {
+                let mut c = Rgba::rgb(0, 0, 0);
+                colour(&format!("palette[{k}]"), &Some(text.clone()), &mut c)?;
+                palette.push(c);
+            }
+            if !palette.is_empty() {
+                t.palette = palette;
+            }
+        }
+        self.map.theme = t;
+        self.base.invalidate();
+        Ok(())
+    }
+
+    /// Colours the arcs by `city`, `relation` or `decade`.
+    #[wasm_bindgen(js_name = setColourBy)]
+    pub fn set_colour_by(&mut self, key: &str) -> Result<(), JsError> {
+        let c = ColourBy::parse(key).ok_or_else(|| {
+            JsError::new(&format!(
+                "colour: value \"{key}\" is not one of city, relation, decade"
+            ))
+        })?;
+        self.map.set_colour_by(c);
+        Ok(())
+    }
+
+    #[wasm_bindgen(getter, js_name = colourBy)]
+    pub fn colour_by(&self) -> String {
+        self.map.colour_by().key().to_string()
+    }
+
+    fn hit_info(&self, t: Target) -> Option<HitInfo> {
+        let ds = self.map.dataset();
+        let (kind, pair) = match t {
+            Target::Arc(i) => ("arc", Some(i)),
+            Target::Partner(i) => ("partner", Some(i)),
+            Target::Origin(_) => ("origin", None),
+        };
+        let city = match t {
+            Target::Origin(k) => ds.cities().get(k)?.key.clone(),
+            Target::Arc(i) | Target::Partner(i) => ds.city_of(ds.partnerships.get(i)?).key.clone(),
+        };
+        Some(HitInfo {
+            kind,
+            id: pair
+                .and_then(|i| ds.partnerships.get(i))
+                .map(|p| p.id.clone()),
+            city,
+        })
+    }
+
+    /// Turns an interaction outcome into the page's answer, doing the hover hit-test.
+    fn answer(&mut self, o: Outcome) -> Result<JsValue, JsError> {
+        let mut hover_changed = false;
+        if let Some(p) = o.hover {
+            let t = self.map.hit(p, HIT_PX);
+            hover_changed = self.map.set_hover(t);
+        } else if o.clear_hover {
+            hover_changed = self.map.set_hover(None);
+        }
+        let (clicked, click) = match o.click {
+            Some(p) => {
+                let reach = if self.press_kind == PointerKind::Touch {
+                    HIT_TOUCH_PX
+                } else {
+                    HIT_PX
+                };
+                let t = self.map.hit(p, reach);
+                (true, t.and_then(|t| self.hit_info(t)))
+            }
+            None => (false, None),
+        };
+        let hover = self.map.emphasis().hover.and_then(|t| self.hit_info(t));
+        to_js(&EventResult {
+            handled: o.handled,
+            redraw: o.view || hover_changed,
+            view: o.view,
+            hover_changed,
+            hover,
+            clicked,
+            click,
+            dragging: self.interaction.dragging(),
+        })
+    }
+
+    /// A pointer was pressed at (x, y) CSS px; `kind` is the DOM `pointerType`.
+    #[wasm_bindgen(js_name = pointerDown)]
+    pub fn pointer_down(
+        &mut self,
+        id: i32,
+        kind: &str,
+        x: f64,
+        y: f64,
+    ) -> Result<JsValue, JsError> {
+        let kind = PointerKind::parse(kind);
+        self.press_kind = kind;
+        let o = self.interaction.pointer_down(id, kind, ScreenPt::new(x, y));
+        self.answer(o)
+    }
+
+    #[wasm_bindgen(js_name = pointerMove)]
+    pub fn pointer_move(&mut self, id: i32, x: f64, y: f64) -> Result<JsValue, JsError> {
+        let o = self
+            .interaction
+            .pointer_move(id, ScreenPt::new(x, y), &mut self.map.viewport);
+        self.answer(o)
+    }
+
+    /// A pointer was released; `t_ms` is the event's time stamp (for double clicks).
+    #[wasm_bindgen(js_name = pointerUp)]
+    pub fn pointer_up(&mut self, id: i32, x: f64, y: f64, t_ms: f64) -> Result<JsValue, JsError> {
+        let o = self
+            .interaction
+            .pointer_up(id, ScreenPt::new(x, y), t_ms, &mut self.map.viewport);
+        let mut answer = o;
+        // The land layer is redrawn sharply once the gesture ends.
+        answer.view |= !self.interaction.active() && o.handled;
+        self.answer(answer)
+    }
+
+    #[wasm_bindgen(js_name = pointerCancel)]
+    pub fn pointer_cancel(&mut self, id: i32) -> Result<JsValue, JsError> {
+        let mut o = self.interaction.pointer_cancel(id);
+        o.view = true;
+        self.answer(o)
+    }
+
+    #[wasm_bindgen(js_name = pointerLeave)]
+    pub fn pointer_leave(&mut self) -> Result<JsValue, JsError> {
+        let o = self.interaction.pointer_leave();
+        self.answer(o)
+    }
+
+    /// A wheel event at (x, y) CSS px. Call `settle` when the wheel has been still a moment.
+    pub fn wheel(
+        &mut self,
+        x: f64,
+        y: f64,
+        delta_y: f64,
+        delta_mode: u32,
+    ) -> Result<JsValue, JsError> {
+        let o = self.interaction.wheel(
+            ScreenPt::new(x, y),
+            delta_y,
+            delta_mode,
+            &mut self.map.viewport,
+        );
+        self.wheeling |= o.view;
+        self.answer(o)
+    }
+
+    /// A key on the focused map: + − Home 0 zoom and reset, Shift+arrows pan, arrows move the
+    /// focus between Shandong cities (←/→) and their partners (↓/↑). Returns the event result
+    /// with the focused target in `hover`.
+    pub fn key(&mut self, key: &str, shift: bool) -> Result<JsValue, JsError> {
+        let step = match (key, shift) {
+            ("ArrowRight", false) => Some(Step::NextCity),
+            ("ArrowLeft", false) => Some(Step::PrevCity),
+            ("ArrowDown", false) => Some(Step::NextPartner),
+            ("ArrowUp", false) => Some(Step::PrevPartner),
+            _ => None,
+        };
+        if let Some(step) = step {
+            self.map.step_focus(step);
+            return to_js(&EventResult {
+                handled: true,
+                redraw: true,
+                view: true,
+                hover_changed: true,
+                hover: self.map.emphasis().focus.and_then(|t| self.hit_info(t)),
+                clicked: false,
+                click: None,
+                dragging: false,
+            });
+        }
+        let o = self.interaction.key(key, shift, &mut self.map.viewport);
+        self.answer(o)
+    }
+
+    /// The keyboard focus (`{kind, id, city}`) or null.
+    pub fn focused(&self) -> Result<JsValue, JsError> {
+        match self.map.emphasis().focus.and_then(|t| self.hit_info(t)) {
+            Some(h) => to_js(&h),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    #[wasm_bindgen(js_name = clearFocus)]
+    pub fn clear_focus(&mut self) {
+        self.map.clear_focus();
+    }
+
+    fn pick(&self, id: &str) -> Option<Pick> {
+        let ds = self.map.dataset();
+        match id.strip_prefix('@') {
+            Some(key) => ds
+                .cities()
+                .iter()
+                .position(|c| c.key == key)
+                .map(Pick::City),
+            None => ds.by_id(id).map(|(i, _)| Pick::Pair(i)),
+        }
+    }
+
+    fn pick_id(&self, pick: Pick) -> Option<String> {
+        let ds = self.map.dataset();
+        match pick {
+            Pick::Pair(i) => ds.partnerships.get(i).map(|p| p.id.clone()),
+            Pick::City(k) => ds.cities().get(k).map(|c| format!("@{}", c.key)),
+        }
+    }
+
+    /// Selects a pair by id, or a Shandong key's fan as `@key`; `null`/empty clears. With
+    /// `pin`, adds to (or removes from) the pinned selections. Returns false for an unknown id.
+    pub fn select(&mut self, id: Option<String>, pin: bool) -> bool {
+        match id.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            None => {
+                self.map.select(None, pin);
+                true
+            }
+            Some(id) => match self.pick(id) {
+                Some(p) => {
+                    self.map.select(Some(p), pin);
+                    true
+                }
+                None => false,
+            },
+        }
+    }
+
+    /// The selected ids (pairs by id, Shandong keys as `@key`), oldest first.
+    pub fn selection(&self) -> Vec<String> {
+        self.map
+            .emphasis()
+            .selected
+            .iter()
+            .filter_map(|p| self.pick_id(*p))
+            .collect()
+    }
+
+    /// Everything about one pair, or null for an unknown id.
+    pub fn details(&self, id: &str) -> Result<JsValue, JsError> {
+        match self.map.dataset().by_id(id) {
+            Some((i, _)) => to_js(&self.details_of(i)),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    fn details_of(&self, i: usize) -> Option<Details> {
+        let ds = self.map.dataset();
+        let p = ds.partnerships.get(i)?;
+        let city = ds.city_of(p);
+        let country = ds.country_of(p);
+        Some(Details {
+            id: p.id.clone(),
+            line: p.line,
+            city: city.key.clone(),
+            city_zh: city.name_zh.clone(),
+            city_en: city.name_en.clone(),
+            subunit_zh: p.subunit_zh.clone(),
+            subunit_en: p.subunit_en.clone(),
+            partner_zh: p.partner_zh.clone(),
+            partner_en: p.partner_en.clone(),
+            partner_zh_source: p.partner_zh_source.clone(),
+            country: country.iso2.clone(),
+            country_zh: country.name_zh.clone(),
+            country_en: country.name_en.clone(),
+            continent: country.continent.key(),
+            level: p.level.key(),
+            relation: p.relation.key(),
+            established: p.established.map(|d| d.to_string()),
+            year: p.established.map(|d| d.year),
+            lon: p.location.map(|l| l.lon),
+            lat: p.location.map(|l| l.lat),
+            coord_source: p.coord_source.clone(),
+            sources: p.sources.clone(),
+            note: p.note.clone(),
+        })
+    }
+
+    /// The visible pairs, in data order, with the detail fields (for the table view).
+    pub fn rows(&self) -> Result<JsValue, JsError> {
+        let rows: Vec<Details> = self
+            .map
+            .visible()
+            .iter()
+            .filter_map(|&i| self.details_of(i))
+            .collect();
+        to_js(&rows)
+    }
+
+    /// Shandong keys, countries and groups with their total and visible counts (for the filter
+    /// controls): `{cities, countries, groups}`; countries only where the data has a pair.
+    pub fn choices(&self) -> Result<JsValue, JsError> {
+        let ds = self.map.dataset();
+        let mut city_n = vec![(0usize, 0usize); ds.cities().len()];
+        let mut country_n = vec![(0usize, 0usize); ds.countries().len()];
+        let mut visible = vec![false; ds.partnerships.len()];
+        for &i in self.map.visible() {
+            if let Some(v) = visible.get_mut(i) {
+                *v = true;
+            }
+        }
+        for (i, p) in ds.partnerships.iter().enumerate() {
+            let v = usize::from(visible[i]);
+            if let Some(c) = city_n.get_mut(p.city) {
+                c.0 += 1;
+                c.1 += v;
+            }
+            if let Some(c) = country_n.get_mut(p.country) {
+                c.0 += 1;
+                c.1 += v;
+            }
+        }
+        let cities: Vec<Choice> = ds
+            .cities()
+            .iter()
+            .enumerate()
+            .map(|(k, c)| Choice {
+                key: c.key.clone(),
+                name_zh: c.name_zh.clone(),
+                name_en: c.name_en.clone(),
+                extra: self.map.theme.city_colour(k).css(),
+                total: city_n[k].0,
+                visible: city_n[k].1,
+            })
+            .collect();
+        let countries: Vec<Choice> = ds
+            .countries()
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| country_n[*k].0 > 0)
+            .map(|(k, c)| Choice {
+                key: c.iso2.clone(),
+                name_zh: c.name_zh.clone(),
+                name_en: c.name_en.clone(),
+                extra: c.continent.key().to_string(),
+                total: country_n[k].0,
+                visible: country_n[k].1,
+            })
+            .collect();
+        let groups: Vec<Choice> = ds
+            .gazetteer
+            .groups
+            .iter()
+            .map(|g| {
+                let members = |only_visible: bool| {
+                    ds.partnerships
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, p)| {
+                            (!only_visible || visible[*i])
+                                && ds.country_of(p).groups.contains(&g.key)
+                        })
+                        .count()
+                };
+                Choice {
+                    key: g.key.clone(),
+                    name_zh: g.name_zh.clone(),
+                    name_en: g.name_en.clone(),
+                    extra: g.source.clone(),
+                    total: members(false),
+                    visible: members(true),
+                }
+            })
+            .collect();
+        #[derive(Serialize)]
+        struct All {
+            cities: Vec<Choice>,
+            countries: Vec<Choice>,
+            groups: Vec<Choice>,
+        }
+        to_js(&All {
+            cities,
+            countries,
+            groups,
+        })
+    }
+
+    /// The view: `{lon, lat, zoom}` of the centre.
+    pub fn view(&self) -> Result<JsValue, JsError> {
+        match self.map.view_lonlat() {
+            Some((c, zoom)) => to_js(&View {
+                lon: c.lon,
+                lat: c.lat,
+                zoom,
+            }),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    /// Centres the map on (lon, lat) at `zoom` (1 = whole map; clamped to the limits).
+    #[wasm_bindgen(js_name = setView)]
+    pub fn set_view(&mut self, lon: f64, lat: f64, zoom: f64) -> Result<(), JsError> {
+        let c = LonLat::new(lon, lat);
+        if !c.is_valid() || !zoom.is_finite() {
+            return Err(JsError::new(&format!(
+                "view: {lon}, {lat} at zoom {zoom} is not a place on the map"
+            )));
+        }
+        self.map.set_view_lonlat(c, zoom);
+        Ok(())
+    }
+
+    /// Back to the whole map.
+    #[wasm_bindgen(js_name = resetView)]
+    pub fn reset_view(&mut self) {
+        self.map.viewport.reset();
     }
 
     /// Where a place is drawn, in CSS pixels from the canvas's top-left corner (`null` if nowhere).
@@ -240,25 +820,29 @@ impl Youcheng {
             .collect()
     }
 
-    /// One entry per Shandong key: names, arc colour and how many of its pairs are visible.
+    /// The colour legend for the current colour dimension: key, names (Shandong keys only;
+    /// the page names relations and decades), colour, visible and total pairs.
     pub fn legend(&self) -> Result<JsValue, JsError> {
         let ds = self.map.dataset();
-        let mut visible = vec![0usize; ds.cities().len()];
-        for &i in self.map.visible() {
-            if let Some(slot) = ds.partnerships.get(i).and_then(|p| visible.get_mut(p.city)) {
-                *slot += 1;
-            }
-        }
-        let entries: Vec<LegendEntry> = ds
-            .cities()
-            .iter()
+        let city_mode = self.map.colour_by() == ColourBy::City;
+        let entries: Vec<LegendEntry> = self
+            .map
+            .legend()
+            .into_iter()
             .enumerate()
-            .map(|(k, c)| LegendEntry {
-                key: c.key.clone(),
-                name_zh: c.name_zh.clone(),
-                name_en: c.name_en.clone(),
-                colour: self.map.theme.city_colour(k).css(),
-                visible: visible[k],
+            .map(|(k, item)| {
+                let (name_zh, name_en) = match ds.cities().get(k) {
+                    Some(c) if city_mode => (c.name_zh.clone(), c.name_en.clone()),
+                    _ => (String::new(), String::new()),
+                };
+                LegendEntry {
+                    key: item.key,
+                    name_zh,
+                    name_en,
+                    colour: item.colour.css(),
+                    visible: item.visible,
+                    total: item.total,
+                }
             })
             .collect();
         to_js(&entries)
