@@ -2,7 +2,7 @@
 PORT ?= 8080
 SHELL := /bin/bash
 
-.PHONY: demo test build setup setup-test serve sizes check-data basemap bench screenshot clean
+.PHONY: demo test build dist setup setup-test serve sizes check-data basemap bench screenshot clean
 
 demo: build
 	node tools/serve.mjs www $(PORT)
@@ -12,6 +12,10 @@ test: setup-test build
 
 build: setup
 	tools/build.sh
+
+# dist/: the built page with content-hashed names, for any static server (see README, "Deploying dist/").
+dist: build
+	node tools/dist.mjs www dist
 
 setup:
 	tools/setup.sh build
@@ -43,4 +47,4 @@ screenshot: setup-test build
 	YOUCHENG_SCREENSHOT=docs/screenshot.png node --test --test-reporter=spec --test-name-pattern='screenshot' tests/page/
 
 clean:
-	rm -rf target www/pkg www/data test-results
+	rm -rf target www/pkg www/data dist test-results

@@ -1,0 +1,113 @@
+// dist/ as a portal would deploy it: built by tools/dist.mjs (here into test-results/dist, so a
+// `make dist` output is left alone), served by a plain static server that knows nothing about the
+// project (python3 -m http.server), loaded in Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launch, open, frame } from './harness.mjs';
+
+const OUT = 'test-results/dist';
+const HASHED = /\.[0-9a-f]{8}\.[a-z0-9]+$/;
+const STABLE = new Set(['index.html', 'embed.html', 'youcheng.js', 'youcheng.d.ts', 'manifest.json']);
+let browser, python, url, manifest;
+
+const freePort = () =>
+  new Promise((ok, fail) => {
+    const s = createServer().once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+
+const walk = (dir, base = '') =>
+  readdirSync(join(dir, base)).flatMap((n) => {
+    const rel = base ? `${base}/${n}` : n;
+    return statSync(join(dir, rel)).isDirectory() ? walk(dir, rel) : [rel];
+  });
+
+before(async () => {
+  execFileSync(process.execPath, ['tools/dist.mjs', 'www', OUT], { stdio: ['ignore', 'ignore', 'inherit'] });
+  manifest = JSON.parse(readFileSync(join(OUT, 'manifest.json'), 'utf8'));
+  const port = await freePort();
+  python = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', OUT], { stdio: 'ignore' });
+  url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; ; i++) {
+    const ok = await fetch(url).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (i > 100) throw new Error('python3 -m http.server did not start');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  if (python && python.exitCode === null) python.kill();
+});
+
+test('dist/index.html works from a plain static server; everything but the entry points is hashed', async () => {
+  const { page, context, log } = await open(browser, `${url}index.html`);
+  await frame(page);
+  assert.deepEqual(log.consoleErrors, []);
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.failed, []);
+  assert.ok(log.requests.some((r) => HASHED.test(r) && r.endsWith('.wasm')), 'the hashed wasm module was fetched');
+  const origin = new URL(url).origin;
+  assert.deepEqual(log.requests.filter((r) => new URL(r).origin !== origin), []);
+  const unhashed = log.requests
+    .map((r) => new URL(r).pathname.slice(1))
+    .filter((p) => p !== 'index.html' && p !== 'youcheng.js' && !HASHED.test(p));
+  assert.deepEqual(unhashed, []);
+  assert.ok(Number(await page.textContent('#count-pairs')) >= 250);
+  await context.close();
+});
+
+test('the stable dist/youcheng.js re-exports the hashed widget module', async () => {
+  const { page, context } = await open(browser, `${url}index.html`);
+  const exported = await page.evaluate(async () => Object.keys(await import('./youcheng.js')).sort());
+  assert.ok(exported.includes('mount'), exported.join(','));
+  const stub = readFileSync(join(OUT, 'youcheng.js'), 'utf8');
+  const core = manifest.files['youcheng.js'].file;
+  assert.match(core, /^youcheng-core\.[0-9a-f]{8}\.js$/);
+  assert.ok(stub.includes(`export * from './${core}'`), stub);
+  assert.ok(stub.length < 600, `the stub is tiny (${stub.length} bytes)`);
+  await context.close();
+});
+
+test('manifest.json lists exactly the files in dist/, with their sizes', () => {
+  const listed = new Set();
+  for (const [orig, { file, raw, gzip }] of Object.entries(manifest.files)) {
+    assert.ok(existsSync(join(OUT, file)), `${orig} → ${file} exists`);
+    const bytes = readFileSync(join(OUT, file));
+    assert.equal(raw, bytes.length, file);
+    assert.equal(gzip, gzipSync(bytes, { level: 9 }).length, file);
+    assert.ok(STABLE.has(file) || HASHED.test(file), `${file} is hashed or a stable entry point`);
+    listed.add(file);
+  }
+  assert.deepEqual(walk(OUT).filter((f) => f !== 'manifest.json').sort(), [...listed].sort());
+  assert.deepEqual(walk(OUT).filter((f) => f !== 'youcheng.d.ts' && /(\.d\.ts|(^|\/)package\.json)$/.test(f)), [], 'no build junk');
+});
+
+test('no file in dist/ references an original (unhashed) asset name', () => {
+  const originals = Object.entries(manifest.files)
+    .filter(([orig, { file }]) => orig !== file && !orig.endsWith('(stub)'))
+    .map(([orig]) => orig);
+  const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const problems = [];
+  for (const file of walk(OUT).filter((f) => /\.(m?js|html|css|svg)$/.test(f))) {
+    const text = readFileSync(join(OUT, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|<!--[\s\S]*?-->/g, '');
+    for (const orig of originals) {
+      // As written from this file's folder, from the root, or (data files and same-folder files) as a bare name.
+      const names = new Set([orig, posix.relative(posix.dirname(file), orig), posix.basename(orig)]);
+      for (const name of names) {
+        const re = new RegExp(`(["'\`(=])(\\./)?${escape(name)}([?#"'\`)\\s>])`);
+        if (re.test(text)) problems.push(`${file} names ${name}`);
+      }
+    }
+  }
+  assert.deepEqual(problems, []);
+});

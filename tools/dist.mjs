@@ -1,0 +1,297 @@
+// Builds dist/: a self-contained copy of the built www/ for any static server or intranet folder,
+// with content-hashed (immutable-cacheable) file names.      node tools/dist.mjs [src=www] [out=dist]
+//
+// Rules:
+//  * Which files: everything under www/ except type declarations (*.d.ts: browsers never fetch them)
+//    and build junk (package.json, .gitignore, README*); junk is copied only if a shipped file
+//    references it. A top-level youcheng.d.ts, if present, is copied under its stable name.
+//  * Names: folders are kept (dist/pkg/…, dist/data/…); only basenames change, NAME.EXT becomes
+//    NAME.<first 8 hex of sha256 of the final bytes>.EXT. Stable names (no hash) for the entry points
+//    only: top-level *.html (index.html, embed.html) and youcheng.js. dist/youcheng.js is a tiny stub
+//    that re-exports youcheng-core.<hash>.js (the real module), so a portal keeps one URL while
+//    everything it pulls is immutable; the stub itself must be served with Cache-Control: no-cache.
+//  * References are rewritten textually, never by a bundler, and only on exact matches, outside comments
+//    (JS: a small tokenizer skips comments and regex literals; HTML/SVG: <!-- -->; CSS: /* */):
+//      - every quoted literal ('…', "…", `…` without ${}) that, resolved against the referencing
+//        file's folder (with or without a leading ./, also ../), is a shipped file; in HTML that covers
+//        src="…"/href="…" (and any other quoted attribute), plus unquoted src=/href= values;
+//      - in CSS (and HTML/SVG), unquoted url(…) the same way; url("…") and @import "…" are quoted;
+//      - in JS only, also a literal that is exactly the basename of a file in data/ (the widget fetches
+//        new URL(name, dataBase)). Such a literal used for something else is rewritten too: today the
+//        label 'partnerships.csv' passed to loadPartnerships becomes 'partnerships.<hash>.csv', which
+//        is what load reports of the shipped data then name.
+//    ?query and #fragment suffixes are kept. Absolute URLs and /rooted paths are left alone.
+//  * Order: leaves first. The reference graph is sorted topologically, so a file is hashed after
+//    its references were rewritten and a change in any leaf changes the hash of every file that
+//    leads to it. A reference cycle is an error (content hashes cannot express it).
+//  * Afterwards every rewritten file is scanned again; a quoted literal still naming an original
+//    (unhashed) shipped path is an error. dist/manifest.json maps original → hashed with raw and
+//    gzip -9 sizes; a summary table is printed.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, mkdirSync, rmSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { posix } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const TEXT = /\.(m?js|html|css|svg)$/;
+const TYPES_ONLY = (rel) => /\.d\.ts$/.test(rel);
+const JUNK = (rel) => /(^|\/)package\.json$/.test(rel) || /(^|\/)\.gitignore$/.test(rel) || /(^|\/)README[^/]*$/i.test(rel);
+const STABLE = (rel) => /^[^/]+\.html$/.test(rel) || rel === 'youcheng.js';
+const COPY_AS_IS = new Set(['youcheng.d.ts']);
+// A quoted literal on one line: '…', "…" or `…`.
+const LITERAL = /(['"`])((?:\\.|(?!\1)[^\\\n])*)\1/g;
+const UNQUOTED_ATTR = /\b(src|href)=([^\s"'`=<>]+)/g;
+const CSS_URL = /url\(\s*([^\s"')]+)\s*\)/g;
+
+function walk(root, dir = '') {
+  const out = [];
+  for (const name of readdirSync(join(root, dir)).sort()) {
+    const rel = dir ? `${dir}/${name}` : name;
+    if (statSync(join(root, rel)).isDirectory()) out.push(...walk(root, rel));
+    else out.push(rel);
+  }
+  return out;
+}
+
+const split = (ref) => {
+  const m = /^([^?#]*)(.*)$/s.exec(ref);
+  return [m[1], m[2]];
+};
+
+/** The shipped file a literal in `from` names, or null. */
+function target(from, literal, known, dataNames, isJs) {
+  const [path, suffix] = split(literal);
+  if (!path || /^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('/') || path.startsWith('//')) return null;
+  const resolved = posix.normalize(posix.join(posix.dirname(from), path));
+  if (known.has(resolved)) return { rel: resolved, suffix, basenameOnly: false };
+  if (isJs && !path.includes('/') && dataNames.has(path)) return { rel: dataNames.get(path), suffix, basenameOnly: true };
+  return null;
+}
+
+const KEYWORDS_BEFORE_REGEX = new Set(['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'new', 'delete', 'void', 'throw', 'yield', 'await', 'instanceof']);
+
+/**
+ * String literals of a JS source outside comments and regex literals: [{ start, end }] of each
+ * literal's body ('…', "…", and `…` without ${}). A small tokenizer, good enough for ES modules
+ * written by people and by wasm-bindgen; a literal it misses is caught by the check at the end.
+ */
+function jsLiterals(src) {
+  const out = [];
+  const n = src.length;
+  const templates = []; // brace depth at each open ${
+  let depth = 0;
+  let prev = ''; // last significant character ('a' for the end of an identifier, number or literal)
+  let word = '';
+  let i = 0;
+  while (i < n) {
+    const c = src[i];
+    if (c === '/' && src[i + 1] === '/') { const e = src.indexOf('\n', i); i = e < 0 ? n : e; continue; }
+    if (c === '/' && src[i + 1] === '*') { const e = src.indexOf('*/', i + 2); i = e < 0 ? n : e + 2; continue; }
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < n && src[j] !== c && src[j] !== '\n') j += src[j] === '\\' ? 2 : 1;
+      out.push({ start: i + 1, end: j });
+      i = j + 1; prev = 'a'; word = '';
+      continue;
+    }
+    if (c === '`' || (c === '}' && templates.length && templates[templates.length - 1] === depth)) {
+      if (c === '}') templates.pop();
+      let j = i + 1;
+      while (j < n && src[j] !== '`' && !(src[j] === '$' && src[j + 1] === '{')) j += src[j] === '\\' ? 2 : 1;
+      if (src[j] === '$') { templates.push(depth); i = j + 2; prev = '('; word = ''; continue; }
+      if (c === '`') out.push({ start: i + 1, end: j });
+      i = j + 1; prev = 'a'; word = '';
+      continue;
+    }
+    if (c === '/') {
+      const regex = prev === '' || '(,=:[!&|?{};+-*%<>~^'.includes(prev) || (prev === 'a' && KEYWORDS_BEFORE_REGEX.has(word));
+      if (regex) {
+        let j = i + 1;
+        let inClass = false;
+        while (j < n && src[j] !== '\n' && (inClass || src[j] !== '/')) {
+          if (src[j] === '\\') j++;
+          else if (src[j] === '[') inClass = true;
+          else if (src[j] === ']') inClass = false;
+          j++;
+        }
+        i = j + 1;
+        while (i < n && /\w/.test(src[i])) i++;
+        prev = 'a'; word = '';
+        continue;
+      }
+    }
+    if (c === '{') depth++;
+    else if (c === '}') depth--;
+    if (/[\w$]/.test(c)) { word = prev === 'a' && /[\w$]/.test(src[i - 1] ?? '') ? word + c : c; prev = 'a'; }
+    else if (!/\s/.test(c)) { prev = c === ')' || c === ']' ? 'a' : c; word = ''; }
+    i++;
+  }
+  return out;
+}
+
+/** The text with comments blanked (same length), so offsets stay valid. */
+function blankComments(text, re) {
+  return text.replace(re, (m) => m.replace(/[^\n]/g, ' '));
+}
+
+/**
+ * Rewrites every candidate reference in a text file: `replace(target, literal)` returns the new
+ * literal, or null to keep it. Also used read-only, to list references.
+ */
+function rewrite(from, text, known, dataNames, replace) {
+  const isJs = /\.m?js$/.test(from);
+  const spans = []; // { start, end } of values that may be references
+  if (isJs) {
+    spans.push(...jsLiterals(text).filter(({ start, end }) => text[start - 1] !== '`' || !text.slice(start, end).includes('${')));
+  } else {
+    const isCss = /\.css$/.test(from);
+    const plain = blankComments(text, isCss ? /\/\*[\s\S]*?\*\//g : /<!--[\s\S]*?-->/g);
+    for (const m of plain.matchAll(LITERAL)) spans.push({ start: m.index + 1, end: m.index + m[0].length - 1 });
+    for (const m of plain.matchAll(CSS_URL)) spans.push({ start: m.index + m[0].indexOf(m[1]), end: m.index + m[0].indexOf(m[1]) + m[1].length });
+    if (!isCss) for (const m of plain.matchAll(UNQUOTED_ATTR)) spans.push({ start: m.index + m[1].length + 1, end: m.index + m[0].length });
+  }
+  spans.sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const { start, end } of spans) {
+    const literal = text.slice(start, end);
+    const t = target(from, literal, known, dataNames, isJs);
+    if (!t || t.rel === from) continue;
+    const r = replace(t, literal);
+    if (r != null) out = out.slice(0, start) + r + out.slice(end);
+  }
+  return out;
+}
+
+/** The literal that names hashed file `hashedRel` in place of `original`: same folder part as written. */
+function newLiteral(t, hashedRel, original) {
+  const [path] = split(original);
+  const hashedBase = posix.basename(hashedRel);
+  if (t.basenameOnly) return hashedBase + t.suffix;
+  const slash = path.lastIndexOf('/');
+  return (slash >= 0 ? path.slice(0, slash + 1) : '') + hashedBase + t.suffix;
+}
+
+export function buildDist({ src = 'www', out = 'dist', log = console.log } = {}) {
+  const srcRoot = resolve(src);
+  const outRoot = resolve(out);
+  if (!existsSync(join(srcRoot, 'pkg')) || !existsSync(join(srcRoot, 'data'))) throw new Error(`${src}/pkg or ${src}/data missing: run make build first`);
+  const all = walk(srcRoot).filter((rel) => !COPY_AS_IS.has(rel) && !TYPES_ONLY(rel));
+  const everything = new Set(all);
+  const dataNamesAll = new Map(all.filter((r) => r.startsWith('data/')).map((r) => [posix.basename(r), r]));
+
+  // Which files ship: non-junk, plus junk that something shipped references (to a fixed point).
+  const shipped = new Set(all.filter((r) => !JUNK(r)));
+  const refsOf = (rel, set, dataNames) => {
+    if (!TEXT.test(rel)) return new Set();
+    const found = new Set();
+    rewrite(rel, readFileSync(join(srcRoot, rel), 'utf8'), set, dataNames, (t) => { found.add(t.rel); });
+    return found;
+  };
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const rel of [...shipped]) for (const r of refsOf(rel, everything, dataNamesAll)) if (!shipped.has(r)) { shipped.add(r); grew = true; }
+  }
+  const dataNames = new Map([...dataNamesAll].filter(([, r]) => shipped.has(r)));
+  const graph = new Map([...shipped].map((rel) => [rel, refsOf(rel, shipped, dataNames)]));
+
+  // Leaves first (depth-first post-order), rejecting cycles.
+  const order = [];
+  const state = new Map();
+  const visit = (rel, path) => {
+    if (state.get(rel) === 'done') return;
+    if (state.get(rel) === 'active') throw new Error(`reference cycle: ${[...path, rel].join(' → ')}`);
+    state.set(rel, 'active');
+    for (const dep of [...graph.get(rel)].sort()) visit(dep, [...path, rel]);
+    state.set(rel, 'done');
+    order.push(rel);
+  };
+  for (const rel of [...shipped].sort()) visit(rel, []);
+
+  rmSync(outRoot, { recursive: true, force: true });
+  const hashed = new Map(); // original rel → dist rel
+  const written = new Map(); // dist rel → bytes
+  const emit = (rel, bytes) => {
+    mkdirSync(join(outRoot, posix.dirname(rel)), { recursive: true });
+    writeFileSync(join(outRoot, rel), bytes);
+    written.set(rel, bytes);
+  };
+  for (const rel of order) {
+    let bytes = readFileSync(join(srcRoot, rel));
+    if (TEXT.test(rel)) {
+      const text = rewrite(rel, bytes.toString('utf8'), shipped, dataNames, (t, literal) => {
+        if (!hashed.has(t.rel)) throw new Error(`${rel}: ${t.rel} not hashed yet (ordering bug)`);
+        return newLiteral(t, hashed.get(t.rel), literal);
+      });
+      bytes = Buffer.from(text, 'utf8');
+    }
+    const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 8);
+    const dir = posix.dirname(rel);
+    const ext = posix.extname(rel);
+    const stem = posix.basename(rel, ext);
+    if (STABLE(rel) && /\.html$/.test(rel)) {
+      hashed.set(rel, rel);
+      emit(rel, bytes);
+    } else if (STABLE(rel)) {
+      // Stable JS entry: hashed core + a stub under the stable name.
+      const core = posix.join(dir, `${stem}-core.${hash}${ext}`);
+      hashed.set(rel, core);
+      emit(core, bytes);
+      const spec = `./${posix.basename(core)}`;
+      const hasDefault = /\bexport\s+default\b|\bas\s+default\b/.test(bytes.toString('utf8'));
+      const stub =
+        `// Stable entry point for portals (serve with Cache-Control: no-cache). Everything it pulls in\n` +
+        `// has a content-hashed name and is immutable. Generated by tools/dist.mjs.\n` +
+        `import '${spec}';\nexport * from '${spec}';\n` +
+        (hasDefault ? `export { default } from '${spec}';\n` : '');
+      emit(rel, Buffer.from(stub, 'utf8'));
+    } else {
+      const out = posix.join(dir, `${stem}.${hash}${ext}`);
+      hashed.set(rel, out);
+      emit(out, bytes);
+    }
+  }
+  for (const rel of COPY_AS_IS) if (existsSync(join(srcRoot, rel))) emit(rel, readFileSync(join(srcRoot, rel)));
+
+  // Nothing shipped may still name an original asset (other than the stable entry points).
+  const problems = [];
+  const originals = new Set([...hashed].filter(([o, h]) => o !== h).map(([o]) => o));
+  for (const [rel, bytes] of written) {
+    if (!TEXT.test(rel)) continue;
+    const origRel = [...hashed].find(([, h]) => h === rel)?.[0] ?? rel;
+    rewrite(origRel, bytes.toString('utf8'), originals, dataNames, (t) => { problems.push(`${rel} still references ${t.rel}`); });
+  }
+  if (problems.length) throw new Error(`unrewritten references:\n  ${problems.join('\n  ')}`);
+
+  const manifest = { generated: 'tools/dist.mjs', files: {} };
+  const rows = [];
+  const size = (bytes) => ({ raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
+  for (const [orig, dist] of [...hashed].sort()) {
+    manifest.files[orig] = { file: dist, ...size(written.get(dist)) };
+    rows.push([orig, dist, manifest.files[orig]]);
+    if (orig === dist || !STABLE(orig)) continue;
+    manifest.files[`${orig} (stub)`] = { file: orig, ...size(written.get(orig)) };
+    rows.push([`${orig} (stub)`, orig, manifest.files[`${orig} (stub)`]]);
+  }
+  for (const rel of COPY_AS_IS) if (written.has(rel)) { manifest.files[rel] = { file: rel, ...size(written.get(rel)) }; rows.push([rel, rel, manifest.files[rel]]); }
+  const total = rows.reduce((t, [, , s]) => ({ raw: t.raw + s.raw, gzip: t.gzip + s.gzip }), { raw: 0, gzip: 0 });
+  manifest.total = total;
+  writeFileSync(join(outRoot, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+
+  const w = Math.max(...rows.map(([, d]) => d.length), 5);
+  log(`${'file'.padEnd(w)} ${'raw'.padStart(9)} ${'gzip'.padStart(9)}`);
+  for (const [, d, s] of rows) log(`${d.padEnd(w)} ${String(s.raw).padStart(9)} ${String(s.gzip).padStart(9)}`);
+  log(`${`total (${rows.length} files)`.padEnd(w)} ${String(total.raw).padStart(9)} ${String(total.gzip).padStart(9)}`);
+  log(`[dist] ${out}/ ready (manifest.json lists original → hashed names)`);
+  return manifest;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.chdir(resolve(fileURLToPath(import.meta.url), '../..'));
+  try {
+    buildDist({ src: process.argv[2] ?? 'www', out: process.argv[3] ?? 'dist' });
+  } catch (error) {
+    console.error(`[dist] ${error.message}`);
+    process.exit(1);
+  }
+}
