@@ -1,62 +1,55 @@
-// The demo page: mounts the widget and wires the counts, legend, language and CSV loading.
-// Everything from data files is put into the page as text (textContent), never as HTML.
-import { mount } from './youcheng.js';
+// The demo page around <youcheng-map>: page strings in both languages, "load your own CSV",
+// and the embed snippet generator. Everything from data files goes into the page as text.
+import './youcheng.js';
 
 const STRINGS = {
   zh: {
     title: '山东国际友好城市',
     subtitle: '山东省及16市与世界各地的友好城市和友好合作关系',
-    mapHeading: '地图',
-    loading: '正在加载…',
-    ready: '已载入 {n} 对友好关系',
-    failed: '地图加载失败：{error}',
-    pairs: '友好关系',
-    places: '外方城市',
-    countries: '国家',
-    continents: '大洲',
-    legend: '山东一方（点击筛选）',
-    showAll: '显示全部',
     loadTitle: '载入您的数据',
     loadHint: '选择与 partnerships.csv 格式相同的 CSV 文件（UTF-8）。出错时地图保留当前数据。',
+    chooseFile: '选择 CSV 文件',
     loadOk: '已载入 {file}：{n} 对友好关系',
     loadErrors: '{file} 有 {n} 处错误，地图保留原有数据：',
     warnings: '{n} 条提示：',
     issue: '第 {line} 行',
     field: '字段 {field}',
-    value: '值 “{value}”',
+    value: '值“{value}”',
+    embedTitle: '嵌入您的网站',
+    embedHint: '选择选项，复制代码，粘贴到您的网页中。所有文件来自您自己的服务器。',
+    optLang: '语言', optCity: '山东一方', optAll: '全部', optControls: '控件', optFull: '完整', optMinimal: '简洁', optNone: '无',
+    optTheme: '配色', optLight: '浅色', optDark: '深色', optAuto: '跟随系统', optHeight: '高度（像素）', optKind: '方式',
+    optElement: '自定义元素', optIframe: 'iframe',
+    copy: '复制代码', copied: '已复制', copyFailed: '无法复制，请手动选择代码',
     credits: '数据：山东省及各市外事部门、新闻报道、维基百科（CC BY-SA）、GeoNames（CC BY 4.0）。',
-    other: 'English',
+    iframeTitle: '山东国际友好城市地图',
   },
   en: {
     title: "Shandong's International Friendship Cities",
     subtitle: 'Friendship cities and friendly-cooperation partners of Shandong province and its 16 cities',
-    mapHeading: 'Map',
-    loading: 'Loading…',
-    ready: '{n} partnerships loaded',
-    failed: 'The map could not load: {error}',
-    pairs: 'Partnerships',
-    places: 'Partner places',
-    countries: 'Countries',
-    continents: 'Continents',
-    legend: 'Shandong side (click to filter)',
-    showAll: 'Show all',
     loadTitle: 'Load your own data',
     loadHint: 'Choose a UTF-8 CSV file with the same columns as partnerships.csv. On errors the map keeps its data.',
+    chooseFile: 'Choose a CSV file',
     loadOk: 'Loaded {file}: {n} partnerships',
     loadErrors: '{file} has {n} errors; the map keeps its data:',
     warnings: '{n} notes:',
     issue: 'line {line}',
     field: 'field {field}',
     value: 'value “{value}”',
+    embedTitle: 'Embed in your site',
+    embedHint: 'Pick the options, copy the code and paste it into your page. Every file comes from your own server.',
+    optLang: 'Language', optCity: 'Shandong side', optAll: 'All', optControls: 'Controls', optFull: 'Full', optMinimal: 'Minimal', optNone: 'None',
+    optTheme: 'Theme', optLight: 'Light', optDark: 'Dark', optAuto: 'Follow the system', optHeight: 'Height (px)', optKind: 'As',
+    optElement: 'Custom element', optIframe: 'iframe',
+    copy: 'Copy the code', copied: 'Copied', copyFailed: 'Could not copy; please select the code by hand',
     credits: 'Data: foreign affairs offices of Shandong and its cities, press reports, Wikipedia (CC BY-SA), GeoNames (CC BY 4.0).',
-    other: '中文',
+    iframeTitle: "Map of Shandong's international friendship cities",
   },
 };
 
 const $ = (id) => document.getElementById(id);
-let lang = (document.documentElement.lang || navigator.language || 'zh').toLowerCase().startsWith('en') ? 'en' : 'zh';
-let map = null;
-const selected = new Set();
+const map = $('map');
+let lang = map.language ?? 'zh';
 
 function t(key, vars = {}) {
   const text = STRINGS[lang][key] ?? STRINGS.en[key] ?? key;
@@ -67,54 +60,8 @@ function applyLanguage() {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   document.title = lang === 'zh' ? '友城 · 山东国际友好城市地图' : "Youcheng · Shandong's international friendship cities";
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
-  const toggle = $('lang-toggle');
-  toggle.textContent = t('other');
-  toggle.lang = lang === 'zh' ? 'en' : 'zh-CN';
-  if (map) {
-    renderLegend();
-    $('status').textContent = t('ready', { n: map.stats().pairs });
-  }
-}
-
-function renderCounts() {
-  const s = map.stats();
-  $('count-pairs').textContent = s.pairs;
-  $('count-places').textContent = s.partnerPlaces;
-  $('count-countries').textContent = s.countries;
-  $('count-continents').textContent = s.continents;
-}
-
-function renderLegend() {
-  const list = $('legend');
-  list.replaceChildren();
-  for (const entry of map.legend()) {
-    const item = document.createElement('li');
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'legend-item';
-    button.setAttribute('aria-pressed', String(selected.has(entry.key)));
-    button.dataset.key = entry.key;
-    const swatch = document.createElement('span');
-    swatch.className = 'swatch';
-    swatch.style.backgroundColor = entry.colour; // CSSOM, allowed under style-src 'self'
-    const name = document.createElement('span');
-    name.textContent = lang === 'zh' ? entry.nameZh : entry.nameEn;
-    const count = document.createElement('span');
-    count.className = 'count';
-    count.textContent = entry.visible;
-    button.append(swatch, name, count);
-    button.addEventListener('click', () => toggleCity(entry.key));
-    item.append(button);
-    list.append(item);
-  }
-}
-
-function toggleCity(key) {
-  if (selected.has(key)) selected.delete(key);
-  else selected.add(key);
-  map.setFilter({ ...map.getFilter(), cities: [...selected] });
-  renderCounts();
-  renderLegend();
+  renderCityOptions();
+  renderSnippet();
 }
 
 function issueLine(issue) {
@@ -149,42 +96,63 @@ function showReport(report) {
   }
 }
 
-async function start() {
-  applyLanguage();
-  $('lang-toggle').addEventListener('click', () => {
-    lang = lang === 'zh' ? 'en' : 'zh';
-    applyLanguage();
-  });
-  try {
-    map = await mount($('map'));
-  } catch (error) {
-    $('status').textContent = t('failed', { error: error.message });
-    $('status').classList.add('error');
-    document.body.dataset.youchengError = error.message;
-    return;
+function renderCityOptions() {
+  const select = $('snippet-city');
+  const keep = select.value;
+  const all = document.createElement('option');
+  all.value = '';
+  all.textContent = t('optAll');
+  const options = [all];
+  for (const c of map.hasAttribute('ready') ? map.cities() : []) {
+    const o = document.createElement('option');
+    o.value = c.key;
+    o.textContent = lang === 'zh' ? c.nameZh : c.nameEn;
+    options.push(o);
   }
-  window.youcheng = map; // for embedders' scripts and the page tests
-  $('attribution').textContent = map.attribution;
-  $('status').textContent = t('ready', { n: map.stats().pairs });
-  renderCounts();
-  renderLegend();
-  $('show-all').addEventListener('click', () => {
-    selected.clear();
-    map.setFilter({ ...map.getFilter(), cities: [] });
-    renderCounts();
-    renderLegend();
-  });
-  $('csv-input').addEventListener('change', async (event) => {
-    const file = event.target.files?.[0];
-    if (!file) return;
-    const report = map.loadCsv(file.name, new Uint8Array(await file.arrayBuffer()));
-    showReport(report);
-    if (report.ok) {
-      renderCounts();
-      renderLegend();
-    }
-  });
-  document.body.dataset.youchengReady = 'true';
+  select.replaceChildren(...options);
+  select.value = keep;
 }
 
-start();
+function renderSnippet() {
+  const form = new FormData($('snippet-form'));
+  const base = new URL('./', location.href);
+  const attrs = [['lang', form.get('lang')], ['city', form.get('city')], ['controls', form.get('controls')], ['theme', form.get('theme')], ['height', form.get('height')]]
+    .filter(([, v]) => v)
+    .map(([k, v]) => `${k}="${String(v).replace(/[^\w-]/g, '')}"`);
+  let code;
+  if (form.get('kind') === 'iframe') {
+    const q = new URLSearchParams([...new FormData($('snippet-form'))].filter(([k, v]) => v && k !== 'kind'));
+    code = `<iframe src="${new URL(`embed.html?${q}`, base)}" title="${t('iframeTitle')}" width="100%" height="${Number(form.get('height')) || 640}" loading="lazy"></iframe>`;
+  } else {
+    code = `<script type="module" src="${new URL('youcheng.js', base)}"></script>\n<youcheng-map ${attrs.join(' ')}></youcheng-map>`;
+  }
+  $('snippet').textContent = code;
+}
+
+map.addEventListener('youcheng:ready', () => {
+  window.youcheng = map; // for embedders' scripts and the page tests
+  renderCityOptions();
+  document.body.dataset.youchengReady = 'true';
+});
+map.addEventListener('youcheng:error', (e) => {
+  if (!map.hasAttribute('ready')) document.body.dataset.youchengError = e.detail.message;
+});
+map.addEventListener('youcheng:lang', (e) => {
+  lang = e.detail.lang;
+  applyLanguage();
+});
+$('csv-input').addEventListener('change', async (event) => {
+  const file = event.target.files?.[0];
+  if (!file) return;
+  showReport(map.loadCsv(file.name, new Uint8Array(await file.arrayBuffer())));
+});
+$('snippet-form').addEventListener('input', renderSnippet);
+$('copy-snippet').addEventListener('click', async () => {
+  try {
+    await navigator.clipboard.writeText($('snippet').textContent);
+    $('copy-status').textContent = t('copied');
+  } catch {
+    $('copy-status').textContent = t('copyFailed');
+  }
+});
+applyLanguage();

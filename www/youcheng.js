@@ -1,118 +1,1250 @@
-// Youcheng widget module: loads the WebAssembly core and the data, draws on a canvas, and
-// gives the page a small handle. Plain ES module, no dependencies, same-origin requests only.
+// <youcheng-map>: the Youcheng widget as one custom element. Loads the WebAssembly core and the
+// data from the page's own origin, draws on a canvas inside a shadow root, and offers filters,
+// legend, tooltip, detail panel, timeline, statistics, table view and PNG export in Chinese and
+// English. Plain ES module; no dependencies; nothing from data files is ever parsed as HTML.
+//
+//   <script type="module" src="youcheng.js"></script>
+//   <youcheng-map lang="zh" city="weifang"></youcheng-map>
 import init, { Youcheng } from './pkg/youcheng.js';
+import { pickLanguage, translate } from './i18n.js';
+import { yearChart, barChart } from './charts.js';
+
+const BASE = new URL('./', import.meta.url);
+const DATA_FILES = { basemap: 'basemap.json', shandong: 'shandong.csv', countries: 'countries.csv', groups: 'groups.csv', partnerships: 'partnerships.csv' };
+const CONTINENTS = ['asia', 'europe', 'africa', 'north_america', 'south_america', 'oceania'];
+const RELATIONS = ['friendship', 'cooperation', 'unknown'];
+const LEVELS = ['province', 'city', 'county', 'unknown'];
+const FIRST_YEAR = 1979;
+const THIS_YEAR = new Date().getFullYear();
+const COLOUR_MODES = ['city', 'relation', 'decade'];
 
 let wasmReady = null;
-
-/** Loads the wasm module once per page. */
+/** Loads and instantiates the wasm module once per page, however many maps there are. */
 function loadWasm() {
+  if (typeof WebAssembly !== 'object') return Promise.reject(Object.assign(new Error('no WebAssembly'), { code: 'noWasm' }));
   wasmReady ??= init({ module_or_path: new URL('./pkg/youcheng_bg.wasm', import.meta.url) });
   return wasmReady;
 }
 
-async function fetchBytes(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
+const fetched = new Map();
+/** Fetches a same-origin file once per page (several maps share the shipped data). */
+function fetchBytes(url) {
+  const key = String(url);
+  if (!fetched.has(key)) {
+    const p = fetch(url).then(async (r) => {
+      if (!r.ok) throw new Error(`${url.pathname ?? url}: HTTP ${r.status}`);
+      return new Uint8Array(await r.arrayBuffer());
+    });
+    p.catch(() => fetched.delete(key));
+    fetched.set(key, p);
+  }
+  return fetched.get(key);
 }
 
 const todayUnixDays = () => Math.floor(Date.now() / 86400000);
+/** A file's name for reports, without a content hash `make dist` added. */
+const fileLabel = (url) => decodeURIComponent(new URL(url, location.href).pathname.split('/').pop() || String(url)).replace(/\.[0-9a-f]{8}(?=\.\w+$)/, '');
 
-/**
- * Mounts the map into `container` (an element with a size set by CSS).
- * options.dataBase: URL of the folder holding basemap.json and the CSV files (default ./data/).
- * Resolves to a handle; rejects with an Error whose message says what failed.
- */
-export async function mount(container, options = {}) {
-  const base = new URL(options.dataBase ?? './data/', import.meta.url);
-  const canvas = document.createElement('canvas');
-  canvas.className = 'youcheng-canvas';
-  canvas.setAttribute('role', 'img');
-  canvas.setAttribute('aria-label', options.label ?? 'Map of Shandong international friendship cities');
-  container.append(canvas);
-
-  await loadWasm();
-  const file = (name) => fetchBytes(new URL(name, base));
-  const [basemap, shandong, countries, groups, partnerships] = await Promise.all(
-    ['basemap.json', 'shandong.csv', 'countries.csv', 'groups.csv', 'partnerships.csv'].map(file),
-  );
-  const map = new Youcheng(canvas);
-  map.loadBasemap(new TextDecoder().decode(basemap));
-  const reference = map.loadReference(shandong, countries, groups);
-  if (!reference.ok) throw new Error(reference.errors.map((e) => e.text).join('\n'));
-  const initial = map.loadPartnerships('partnerships.csv', partnerships, todayUnixDays());
-  if (!initial.ok) throw new Error(initial.errors.map((e) => e.text).join('\n'));
-
-  // One redraw per animation frame however many changes arrive; nothing runs while idle.
-  let frame = 0;
-  const requestDraw = () => {
-    if (frame) return;
-    frame = requestAnimationFrame(() => {
-      frame = 0;
-      map.render();
-    });
-  };
-  const fit = () => {
-    const rect = canvas.getBoundingClientRect();
-    map.resize(rect.width, rect.height, window.devicePixelRatio || 1);
-    requestDraw();
-  };
-  const resizeObserver = new ResizeObserver(fit);
-  resizeObserver.observe(canvas);
-  // A change of devicePixelRatio (browser zoom, moving to another screen) needs a new backing store.
-  let dprQuery = null;
-  const watchDpr = () => {
-    dprQuery?.removeEventListener('change', onDpr);
-    dprQuery = matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
-    dprQuery.addEventListener('change', onDpr);
-  };
-  function onDpr() {
-    fit();
-    watchDpr();
+/** Creates an element: `h('button', {class: 'x', type: 'button'}, 'text', child…)`. */
+function h(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === false || v === null || v === undefined) continue;
+    node.setAttribute(k, v === true ? '' : String(v));
   }
-  watchDpr();
-  fit();
-
-  const emit = (type, detail) => container.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  let destroyed = false;
-
-  const handle = {
-    /** Where a place is drawn, in CSS px relative to the canvas: {x, y} or null. */
-    project: (lon, lat) => map.project(lon, lat),
-    visibleIds: () => map.visibleIds(),
-    stats: () => map.stats(),
-    legend: () => map.legend(),
-    getFilter: () => map.getFilter(),
-    setFilter(filter) {
-      map.setFilter(filter);
-      requestDraw();
-      emit('youcheng:filter', { filter: map.getFilter(), ids: map.visibleIds() });
-    },
-    get attribution() {
-      return map.attribution;
-    },
-    /** Loads a partnerships CSV; on errors the map keeps what it shows. Returns the load report. */
-    loadCsv(name, bytes) {
-      const report = map.loadPartnerships(name, bytes, todayUnixDays());
-      if (report.ok) {
-        requestDraw();
-        emit('youcheng:data', report);
-      }
-      return report;
-    },
-    redraw: requestDraw,
-    canvas,
-    destroy() {
-      if (destroyed) return;
-      destroyed = true;
-      if (frame) cancelAnimationFrame(frame);
-      resizeObserver.disconnect();
-      dprQuery?.removeEventListener('change', onDpr);
-      canvas.remove();
-      map.free();
-    },
-  };
-  container.dataset.ready = 'true';
-  emit('youcheng:ready', { pairs: initial.pairs, warnings: initial.warnings });
-  return handle;
+  for (const c of children) if (c !== null && c !== undefined) node.append(c instanceof Node ? c : String(c));
+  return node;
 }
+
+const isHttp = (s) => /^https?:\/\//i.test(s);
+
+/** Records from a JSON array (objects with the CSV's column names) as CSV text. */
+function jsonToCsv(text) {
+  const data = JSON.parse(text);
+  const records = Array.isArray(data) ? data : data?.partnerships;
+  if (!Array.isArray(records)) throw new Error('JSON data must be an array of partnership records (or {"partnerships": [...]})');
+  const columns = [...new Set(records.flatMap((r) => Object.keys(r ?? {})))];
+  const cell = (v) => {
+    const s = Array.isArray(v) ? v.join(' ; ') : v === null || v === undefined ? '' : String(v);
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return [columns.join(','), ...records.map((r) => columns.map((c) => cell(r?.[c])).join(','))].join('\n');
+}
+
+export class YouchengMap extends HTMLElement {
+  static observedAttributes = ['lang', 'city', 'filter', 'data-src', 'basemap-src', 'basemap-attribution', 'theme', 'height', 'animate', 'controls', 'hash'];
+
+  #map = null;
+  #lang = 'zh';
+  #ui = {};
+  #abort = null;
+  #frame = 0;
+  #resize = null;
+  #dprQuery = null;
+  #timers = new Set();
+  #pinned = [];
+  #current = null;
+  #playing = null;
+  #table = false;
+  #stats = false;
+  #sort = { col: 'city', dir: 1 };
+  #choices = null;
+  #starting = null;
+  #readyResolve = null;
+  #hashWrite = 0;
+  #hoverPos = null;
+  #loadReport = null;
+
+  constructor() {
+    super();
+    this.attachShadow({ mode: 'open' });
+    /** Resolves when the map has its data (rejects if it cannot load). */
+    this.ready = new Promise((resolve) => (this.#readyResolve = resolve));
+  }
+
+  // ---- reflected attributes ----
+  #attr(name, value) {
+    if (value === null || value === undefined || value === false) this.removeAttribute(name);
+    else this.setAttribute(name, value === true ? '' : String(value));
+  }
+  get lang() { return this.getAttribute('lang') ?? ''; }
+  set lang(v) { this.#attr('lang', v); }
+  get city() { return this.getAttribute('city') ?? ''; }
+  set city(v) { this.#attr('city', v); }
+  get filter() { return this.getAttribute('filter') ?? ''; }
+  set filter(v) { this.#attr('filter', v); }
+  get dataSrc() { return this.getAttribute('data-src') ?? ''; }
+  set dataSrc(v) { this.#attr('data-src', v); }
+  get basemapSrc() { return this.getAttribute('basemap-src') ?? ''; }
+  set basemapSrc(v) { this.#attr('basemap-src', v); }
+  get theme() { return this.getAttribute('theme') ?? 'light'; }
+  set theme(v) { this.#attr('theme', v); }
+  get height() { return this.getAttribute('height') ?? ''; }
+  set height(v) { this.#attr('height', v); }
+  get animate() { return this.hasAttribute('animate') && this.getAttribute('animate') !== 'false'; }
+  set animate(v) { this.#attr('animate', v ? '' : null); }
+  get controls() { return this.getAttribute('controls') ?? 'full'; }
+  set controls(v) { this.#attr('controls', v); }
+
+  // ---- lifecycle ----
+  connectedCallback() {
+    this.#abort = new AbortController();
+    this.#lang = pickLanguage(this.getAttribute('lang'), this);
+    this.#applyHeight();
+    this.#build();
+    this.#starting = this.#start().catch((error) => this.#fail(error));
+  }
+
+  disconnectedCallback() {
+    this.#abort?.abort();
+    this.#abort = null;
+    this.#resize?.disconnect();
+    this.#resize = null;
+    if (this.#frame) cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+    for (const t of this.#timers) clearTimeout(t);
+    this.#timers.clear();
+    this.#playing = null;
+    this.#map?.free();
+    this.#map = null;
+    this.shadowRoot.replaceChildren();
+    this.removeAttribute('ready');
+  }
+
+  attributeChangedCallback(name, oldValue, value) {
+    if (oldValue === value || !this.#map) {
+      if (name === 'height') this.#applyHeight();
+      return;
+    }
+    switch (name) {
+      case 'lang': this.setLanguage(pickLanguage(value, this)); break;
+      case 'city': this.setFilter({ ...this.getFilter(), cities: this.#cityList() }); break;
+      case 'filter': this.applyState(value ?? '', { keepView: true }); break;
+      case 'data-src': this.#loadData().catch((e) => this.#showMessage(translate(this.#lang, 'loadFailed', { error: e.message }), 'error')); break;
+      case 'basemap-src': this.#loadBasemap().then(() => this.#requestDraw()).catch((e) => this.#showMessage(translate(this.#lang, 'loadFailed', { error: e.message }), 'error')); break;
+      case 'basemap-attribution': this.#renderAttribution(); break;
+      case 'theme': this.#applyTheme(); break;
+      case 'height': this.#applyHeight(); break;
+      case 'animate': if (this.animate) this.play(); break;
+      default: break;
+    }
+  }
+
+  #later(fn, ms) {
+    const t = setTimeout(() => {
+      this.#timers.delete(t);
+      fn();
+    }, ms);
+    this.#timers.add(t);
+    return t;
+  }
+
+  #cancel(t) {
+    clearTimeout(t);
+    this.#timers.delete(t);
+  }
+
+  #applyHeight() {
+    const v = this.getAttribute('height');
+    if (!v) this.style.removeProperty('height');
+    else this.style.height = /^\d+(\.\d+)?$/.test(v) ? `${v}px` : v; // CSSOM, allowed by a strict CSP
+  }
+
+  #cityList() {
+    return (this.getAttribute('city') ?? '').split(/[\s,]+/).filter(Boolean);
+  }
+
+  t(key, vars) {
+    return translate(this.#lang, key, vars);
+  }
+
+  // ---- the shadow DOM ----
+  #build() {
+    const root = this.shadowRoot;
+    const ui = (this.#ui = {});
+    const on = (node, type, fn, opts = {}) => node.addEventListener(type, fn, { signal: this.#abort.signal, ...opts });
+    const sheet = h('link', { rel: 'stylesheet', href: new URL('youcheng.css', BASE).href });
+    ui.announce = h('div', { class: 'yc-sr', 'aria-live': 'polite', role: 'status' });
+    ui.summary = h('p', { class: 'yc-summary', 'aria-live': 'polite', id: 'yc-summary' });
+    // Toolbar
+    ui.search = h('input', { type: 'search', class: 'yc-search', part: 'search', autocomplete: 'off', spellcheck: 'false' });
+    ui.searchLabel = h('label', { class: 'yc-search-label' }, h('span', { class: 'yc-sr' }), ui.search);
+    ui.filtersToggle = h('button', { type: 'button', class: 'yc-btn yc-filters-toggle', 'aria-expanded': 'false', 'aria-controls': 'yc-filters' });
+    ui.colour = h('select', { class: 'yc-colour' }, ...COLOUR_MODES.map((m) => h('option', { value: m })));
+    ui.colourLabel = h('label', { class: 'yc-colour-label' }, h('span', {}), ui.colour);
+    ui.play = h('button', { type: 'button', class: 'yc-btn yc-play', 'aria-pressed': 'false' });
+    ui.statsToggle = h('button', { type: 'button', class: 'yc-btn yc-stats-toggle', 'aria-pressed': 'false', 'aria-controls': 'yc-stats' });
+    ui.tableToggle = h('button', { type: 'button', class: 'yc-btn yc-table-toggle', 'aria-pressed': 'false', 'aria-controls': 'yc-table' });
+    ui.exportBtn = h('button', { type: 'button', class: 'yc-btn yc-export' });
+    ui.langBtn = h('button', { type: 'button', class: 'yc-btn yc-lang' });
+    ui.toolbar = h('div', { class: 'yc-toolbar', part: 'toolbar', role: 'toolbar' }, ui.searchLabel, ui.filtersToggle, ui.colourLabel, ui.play, ui.statsToggle, ui.tableToggle, ui.exportBtn, ui.langBtn);
+    // Counts
+    ui.counts = {};
+    const countBox = h('dl', { class: 'yc-counts', part: 'counts' });
+    for (const k of ['pairs', 'places', 'countries', 'continents']) {
+      ui.counts[k] = { dt: h('dt', {}), dd: h('dd', { class: 'yc-count', 'data-count': k }, '–') };
+      countBox.append(h('div', {}, ui.counts[k].dt, ui.counts[k].dd));
+    }
+    // Filters drawer
+    const fieldset = (cls) => {
+      const legend = h('legend', {});
+      const box = h('div', { class: 'yc-options' });
+      return { node: h('fieldset', { class: `yc-fieldset ${cls}` }, legend, box), legend, box };
+    };
+    ui.fCity = fieldset('yc-f-city');
+    ui.fRelation = fieldset('yc-f-relation');
+    ui.fLevel = fieldset('yc-f-level');
+    ui.fContinent = fieldset('yc-f-continent');
+    ui.fCountry = fieldset('yc-f-country');
+    ui.fGroup = fieldset('yc-f-group');
+    ui.fYear = fieldset('yc-f-year');
+    ui.countrySelect = h('select', { class: 'yc-country-add' });
+    ui.countryChips = h('ul', { class: 'yc-chips' });
+    ui.countryLabel = h('label', { class: 'yc-sr' });
+    ui.countryLabel.htmlFor = 'yc-country-add';
+    ui.countrySelect.id = 'yc-country-add';
+    ui.fCountry.box.append(ui.countryLabel, ui.countrySelect, ui.countryChips);
+    ui.yearFrom = h('input', { type: 'range', min: FIRST_YEAR, max: THIS_YEAR, step: 1, value: FIRST_YEAR, class: 'yc-year-from' });
+    ui.yearTo = h('input', { type: 'range', min: FIRST_YEAR, max: THIS_YEAR, step: 1, value: THIS_YEAR, class: 'yc-year-to' });
+    ui.yearText = h('output', { class: 'yc-year-text' });
+    ui.unknownYear = h('input', { type: 'checkbox', class: 'yc-unknown-year', checked: true });
+    ui.unknownYearLabel = h('label', { class: 'yc-check' }, ui.unknownYear, h('span', {}));
+    ui.fYear.box.append(h('div', { class: 'yc-range' }, ui.yearFrom, ui.yearTo), ui.yearText, ui.unknownYearLabel);
+    ui.resetFilters = h('button', { type: 'button', class: 'yc-btn yc-reset-filters' });
+    ui.closeFilters = h('button', { type: 'button', class: 'yc-btn yc-close-filters' });
+    ui.filters = h('aside', { class: 'yc-filters', id: 'yc-filters', part: 'filters' },
+      h('div', { class: 'yc-filters-head' }, h('h2', { class: 'yc-h' }), ui.closeFilters),
+      countBox, ui.fCity.node, ui.fRelation.node, ui.fLevel.node, ui.fYear.node, ui.fContinent.node, ui.fCountry.node, ui.fGroup.node, ui.resetFilters);
+    // Map
+    ui.canvas = h('canvas', { class: 'yc-canvas', 'aria-hidden': 'true' });
+    ui.help = h('p', { class: 'yc-sr', id: 'yc-help' });
+    ui.mapBox = h('div', { class: 'yc-map', part: 'map', tabindex: '0', role: 'application', 'aria-describedby': 'yc-summary yc-help' }, ui.canvas);
+    ui.tooltip = h('div', { class: 'yc-tooltip', role: 'tooltip', hidden: true, part: 'tooltip' });
+    ui.zoomIn = h('button', { type: 'button', class: 'yc-btn yc-zoom-in' }, '+');
+    ui.zoomOut = h('button', { type: 'button', class: 'yc-btn yc-zoom-out' }, '−');
+    ui.zoomReset = h('button', { type: 'button', class: 'yc-btn yc-zoom-reset' }, '⌂');
+    ui.zoom = h('div', { class: 'yc-zoom', part: 'zoom' }, ui.zoomIn, ui.zoomOut, ui.zoomReset);
+    ui.yearBadge = h('div', { class: 'yc-year-badge', hidden: true, 'aria-hidden': 'true' });
+    ui.legendTitle = h('h2', { class: 'yc-h yc-legend-title' });
+    ui.legendList = h('ul', { class: 'yc-legend-list' });
+    ui.legend = h('div', { class: 'yc-legend', part: 'legend' }, ui.legendTitle, ui.legendList);
+    ui.attribution = h('p', { class: 'yc-attribution', part: 'attribution' });
+    ui.message = h('div', { class: 'yc-message', role: 'alert', hidden: true, part: 'message' });
+    ui.stage = h('div', { class: 'yc-stage' }, ui.mapBox, ui.tooltip, ui.zoom, ui.yearBadge, ui.legend, ui.attribution, ui.message);
+    // Detail panel
+    ui.detailTitle = h('h2', { class: 'yc-h yc-detail-title', tabindex: '-1' });
+    ui.detailBody = h('div', { class: 'yc-detail-body' });
+    ui.detailClose = h('button', { type: 'button', class: 'yc-btn yc-detail-close' }, '×');
+    ui.detailPin = h('button', { type: 'button', class: 'yc-btn yc-detail-pin', 'aria-pressed': 'false' });
+    ui.pinnedList = h('ul', { class: 'yc-chips yc-pinned' });
+    ui.detail = h('aside', { class: 'yc-detail', part: 'detail', hidden: true, role: 'region' },
+      h('div', { class: 'yc-detail-head' }, ui.detailTitle, ui.detailClose), ui.detailBody, ui.detailPin, ui.pinnedList);
+    // Stats and table
+    ui.statsPanel = h('section', { class: 'yc-panel yc-stats', id: 'yc-stats', hidden: true, part: 'stats' });
+    ui.tablePanel = h('section', { class: 'yc-panel yc-table', id: 'yc-table', hidden: true, part: 'table' });
+    ui.body = h('div', { class: 'yc-body' }, ui.filters, ui.stage, ui.detail);
+    ui.root = h('div', { class: 'yc-root', part: 'root' }, ui.toolbar, ui.summary, ui.body, ui.statsPanel, ui.tablePanel, ui.help, ui.announce);
+    root.replaceChildren(sheet, ui.root);
+    ui.mapBox.append(ui.canvas);
+
+    // Wiring
+    on(ui.search, 'input', () => {
+      this.#cancel(this.#searchTimer);
+      this.#searchTimer = this.#later(() => this.setFilter({ ...this.getFilter(), text: ui.search.value }), 120);
+    });
+    on(ui.filtersToggle, 'click', () => this.#toggleDrawer());
+    on(ui.closeFilters, 'click', () => this.#toggleDrawer(false));
+    on(ui.colour, 'change', () => this.setColourBy(ui.colour.value));
+    on(ui.play, 'click', () => (this.#playing ? this.pause() : this.play()));
+    on(ui.statsToggle, 'click', () => this.#toggleStats());
+    on(ui.tableToggle, 'click', () => this.toggleTable());
+    on(ui.exportBtn, 'click', () => this.#download());
+    on(ui.langBtn, 'click', () => this.setLanguage(this.#lang === 'zh' ? 'en' : 'zh'));
+    on(ui.zoomIn, 'click', () => this.#key('+'));
+    on(ui.zoomOut, 'click', () => this.#key('-'));
+    on(ui.zoomReset, 'click', () => this.#key('Home'));
+    on(ui.resetFilters, 'click', () => this.setFilter({}));
+    on(ui.countrySelect, 'change', () => {
+      const iso = ui.countrySelect.value;
+      ui.countrySelect.value = '';
+      if (iso) this.#toggleIn('countries', iso, true);
+    });
+    const years = () => {
+      let a = Number(ui.yearFrom.value), b = Number(ui.yearTo.value);
+      if (a > b) [a, b] = [b, a];
+      this.setFilter({ ...this.getFilter(), yearFrom: a > FIRST_YEAR ? a : null, yearTo: b < THIS_YEAR ? b : null });
+    };
+    on(ui.yearFrom, 'input', years);
+    on(ui.yearTo, 'input', years);
+    on(ui.unknownYear, 'change', () => this.setFilter({ ...this.getFilter(), hideUnknownYear: !ui.unknownYear.checked }));
+    on(ui.detailClose, 'click', () => this.#clearCurrent(true));
+    on(ui.detailPin, 'click', () => this.#pinCurrent());
+    // Pointer input goes through the core's state machine.
+    const pos = (e) => {
+      const r = ui.canvas.getBoundingClientRect();
+      return [e.clientX - r.left, e.clientY - r.top];
+    };
+    on(ui.canvas, 'pointerdown', (e) => {
+      if (!this.#map || e.button > 0) return;
+      ui.canvas.setPointerCapture?.(e.pointerId);
+      this.#result(this.#map.pointerDown(e.pointerId, e.pointerType, ...pos(e)), e);
+    });
+    on(ui.canvas, 'pointermove', (e) => {
+      if (!this.#map) return;
+      this.#hoverPos = pos(e);
+      this.#result(this.#map.pointerMove(e.pointerId, ...pos(e)), e);
+    });
+    on(ui.canvas, 'pointerup', (e) => this.#map && this.#result(this.#map.pointerUp(e.pointerId, ...pos(e), e.timeStamp), e));
+    on(ui.canvas, 'pointercancel', (e) => this.#map && this.#result(this.#map.pointerCancel(e.pointerId), e));
+    on(ui.canvas, 'pointerleave', (e) => e.pointerType === 'mouse' && this.#map && this.#result(this.#map.pointerLeave(), e));
+    on(ui.canvas, 'wheel', (e) => {
+      if (!this.#map) return;
+      this.#result(this.#map.wheel(...pos(e), e.deltaY, e.deltaMode), e);
+      this.#cancel(this.#wheelTimer);
+      this.#wheelTimer = this.#later(() => this.#map?.settle() && this.#requestDraw(), 160);
+    }, { passive: false });
+    on(ui.mapBox, 'keydown', (e) => this.#onKey(e));
+    on(ui.mapBox, 'blur', () => {
+      this.#map?.clearFocus();
+      this.#hideTooltip();
+      this.#requestDraw();
+    });
+    on(this.shadowRoot, 'keydown', (e) => {
+      if (e.key === 'Escape' && !ui.mapBox.contains(e.target)) {
+        if (!ui.detail.hidden) this.#clearCurrent(true);
+        else if (ui.filters.classList.contains('yc-open')) this.#toggleDrawer(false);
+      }
+    });
+    this.#translateStatic();
+  }
+
+  #searchTimer = 0;
+  #wheelTimer = 0;
+
+  #translateStatic() {
+    const ui = this.#ui;
+    const t = (k, v) => this.t(k, v);
+    ui.mapBox.setAttribute('aria-label', t('mapLabel'));
+    ui.help.textContent = t('mapHelp');
+    ui.search.placeholder = t('search');
+    ui.search.setAttribute('aria-label', t('search'));
+    ui.searchLabel.firstChild.textContent = t('searchLabel');
+    ui.filtersToggle.textContent = t('filters');
+    ui.colourLabel.firstChild.textContent = t('colourBy');
+    for (const o of ui.colour.options) o.textContent = t(`colour_${o.value}`);
+    ui.play.textContent = this.#playing ? t('pause') : t('play');
+    ui.statsToggle.textContent = t('stats');
+    ui.tableToggle.textContent = t('table');
+    ui.exportBtn.textContent = t('exportPng');
+    ui.langBtn.textContent = t('language');
+    ui.langBtn.setAttribute('lang', this.#lang === 'zh' ? 'en' : 'zh-CN');
+    ui.langBtn.setAttribute('aria-label', t('languageName'));
+    ui.zoomIn.setAttribute('aria-label', t('zoomIn'));
+    ui.zoomOut.setAttribute('aria-label', t('zoomOut'));
+    ui.zoomReset.setAttribute('aria-label', t('resetView'));
+    for (const b of [ui.zoomIn, ui.zoomOut, ui.zoomReset]) b.title = b.getAttribute('aria-label');
+    ui.counts.pairs.dt.textContent = t('pairs');
+    ui.counts.places.dt.textContent = t('places');
+    ui.counts.countries.dt.textContent = t('countries');
+    ui.counts.continents.dt.textContent = t('continents');
+    ui.filters.querySelector('h2').textContent = t('filters');
+    ui.closeFilters.textContent = t('closeFilters');
+    ui.fCity.legend.textContent = t('shandongSide');
+    ui.fRelation.legend.textContent = t('relation');
+    ui.fLevel.legend.textContent = t('level');
+    ui.fContinent.legend.textContent = t('continent');
+    ui.fCountry.legend.textContent = t('country');
+    ui.countryLabel.textContent = t('addCountry');
+    ui.fGroup.legend.textContent = t('groups');
+    ui.fYear.legend.textContent = t('years');
+    ui.yearFrom.setAttribute('aria-label', t('yearFrom'));
+    ui.yearTo.setAttribute('aria-label', t('yearTo'));
+    ui.unknownYearLabel.lastChild.textContent = t('unknownYear');
+    ui.resetFilters.textContent = t('resetFilters');
+    ui.legendTitle.textContent = t('legend');
+    ui.detailClose.setAttribute('aria-label', t('close'));
+    ui.detailClose.title = t('close');
+    ui.statsPanel.setAttribute('aria-label', t('statsTitle'));
+    ui.detail.setAttribute('aria-labelledby', 'yc-detail-title');
+    ui.detailTitle.id = 'yc-detail-title';
+    if (!ui.message.hidden && ui.message.dataset.key) ui.message.textContent = t(ui.message.dataset.key);
+  }
+
+  // ---- loading ----
+  async #start() {
+    this.#showMessage(this.t('loading'), 'loading', 'loading');
+    await loadWasm();
+    if (!this.#abort) return; // disconnected while loading
+    const map = new Youcheng(this.#ui.canvas);
+    this.#map = map;
+    await this.#loadBasemap();
+    const [shandong, countries, groups] = await Promise.all(
+      [DATA_FILES.shandong, DATA_FILES.countries, DATA_FILES.groups].map((f) => fetchBytes(new URL(`data/${f}`, BASE))),
+    );
+    if (this.#map !== map) return;
+    const ref = map.loadReference(shandong, countries, groups);
+    if (!ref.ok) throw new Error(ref.errors.map((e) => e.text).join('\n'));
+    this.#applyTheme();
+    this.#observeSize();
+    let dataError = null;
+    try {
+      await this.#loadData();
+    } catch (error) {
+      dataError = error;
+    }
+    if (this.#map !== map) return;
+    this.#ui.colour.value = map.colourBy;
+    // Initial state: attributes, then the URL hash if this map keeps its state there.
+    const cities = this.#cityList();
+    if (cities.length) map.setFilter({ ...map.getFilter(), cities });
+    if (this.getAttribute('filter')) this.applyState(this.getAttribute('filter'), { quiet: true });
+    if (this.hasAttribute('hash')) {
+      if (location.hash.length > 1) this.applyState(location.hash, { quiet: true });
+      addEventListener('hashchange', () => this.#hashWrite !== location.hash && this.applyState(location.hash), { signal: this.#abort.signal });
+    }
+    this.#renderAttribution();
+    this.#refresh({ quiet: true });
+    this.#requestDraw();
+    if (dataError) {
+      this.#showMessage(this.t('loadFailed', { error: dataError.message }), 'error');
+      this.dispatchEvent(new CustomEvent('youcheng:error', { detail: { message: dataError.message, report: dataError.report ?? null }, bubbles: true, composed: true }));
+    } else this.#hideMessage();
+    this.toggleAttribute('ready', true);
+    this.#emit('youcheng:ready', { pairs: map.stats().pairs, warnings: this.#loadReport?.warnings ?? [] });
+    this.#readyResolve(this);
+    if (this.animate) this.play();
+  }
+
+  #fail(error) {
+    const key = error?.code === 'noWasm' ? 'noWasm' : null;
+    this.#showMessage(key ? this.t(key) : this.t('loadFailed', { error: error?.message ?? String(error) }), 'error', key);
+    this.setAttribute('error', error?.message ?? String(error));
+    this.dispatchEvent(new CustomEvent('youcheng:error', { detail: { message: error?.message ?? String(error) }, bubbles: true, composed: true }));
+    this.#readyResolve(this);
+  }
+
+  async #loadBasemap() {
+    const src = this.getAttribute('basemap-src');
+    const url = src ? new URL(src, document.baseURI) : new URL(`data/${DATA_FILES.basemap}`, BASE);
+    const text = new TextDecoder().decode(await fetchBytes(url));
+    this.#map.loadBasemap(text); // throws with a message naming the problem; the old basemap stays
+  }
+
+  /** Loads the partnerships (the shipped CSV, or `data-src`: CSV or JSON). Throws on errors. */
+  async #loadData() {
+    const src = this.getAttribute('data-src');
+    const url = src ? new URL(src, document.baseURI) : new URL(`data/${DATA_FILES.partnerships}`, BASE);
+    const bytes = await fetchBytes(url);
+    let csv = bytes;
+    const name = fileLabel(url);
+    if (/\.json$/i.test(url.pathname)) csv = new TextEncoder().encode(jsonToCsv(new TextDecoder().decode(bytes)));
+    const report = this.loadCsv(name, csv);
+    if (!report.ok) {
+      const first = report.errors.slice(0, 5).map((e) => e.text).join('; ');
+      throw Object.assign(new Error(`${this.t('dataErrors', { file: name, n: report.errors.length })} ${first}`), { report });
+    }
+  }
+
+  #observeSize() {
+    const fit = () => {
+      if (!this.#map) return;
+      const r = this.#ui.canvas.getBoundingClientRect();
+      this.#map.resize(r.width, r.height, window.devicePixelRatio || 1);
+      this.#ui.filtersToggle.setAttribute('aria-expanded', String(getComputedStyle(this.#ui.filters).display !== 'none'));
+      this.#requestDraw();
+    };
+    this.#resize = new ResizeObserver(fit);
+    this.#resize.observe(this.#ui.canvas);
+    const watch = () => {
+      this.#dprQuery?.removeEventListener('change', onDpr);
+      this.#dprQuery = matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+      this.#dprQuery.addEventListener('change', onDpr, { signal: this.#abort.signal });
+    };
+    const onDpr = () => {
+      fit();
+      watch();
+    };
+    watch();
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => this.#applyTheme(), { signal: this.#abort.signal });
+    fit();
+  }
+
+  #showMessage(text, kind, key = null) {
+    const m = this.#ui.message;
+    m.textContent = text;
+    m.className = `yc-message yc-${kind}`;
+    m.dataset.key = key ?? '';
+    m.hidden = false;
+  }
+
+  #hideMessage() {
+    this.#ui.message.hidden = true;
+  }
+
+  // ---- drawing ----
+  #requestDraw() {
+    if (this.#frame || !this.#map) return;
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = 0;
+      this.#map?.render();
+    });
+  }
+
+  #applyTheme() {
+    if (!this.#map) return;
+    const cs = getComputedStyle(this);
+    const v = (name) => cs.getPropertyValue(name).trim() || undefined;
+    const palette = v('--yc-palette')?.split(/[\s,]+/).filter(Boolean);
+    try {
+      this.#map.setTheme({ ocean: v('--yc-ocean'), land: v('--yc-land'), china: v('--yc-china'), border: v('--yc-border'), originStroke: v('--yc-origin-stroke'), focus: v('--yc-focus'), palette });
+    } catch (error) {
+      console.warn(`youcheng-map: ${error.message}`);
+    }
+    if (this.#choices) this.#refresh({ quiet: true });
+    this.#requestDraw();
+  }
+
+  // ---- input ----
+  #result(r, event) {
+    if (r.handled && event?.cancelable) event.preventDefault();
+    this.#ui.canvas.classList.toggle('yc-dragging', r.dragging);
+    if (r.redraw) this.#requestDraw();
+    if (r.view) this.#scheduleHash();
+    if (r.hoverChanged) {
+      this.#ui.canvas.classList.toggle('yc-pointer', !!r.hover);
+      if (r.hover && event?.type !== 'keydown') this.#showTooltip(r.hover, this.#hoverPos);
+      else if (!r.hover) this.#hideTooltip();
+      this.#emit('youcheng:hover', r.hover ? { ...r.hover, details: r.hover.id ? this.#map.details(r.hover.id) : null } : null);
+    } else if (r.hover && this.#hoverPos && event?.type === 'pointermove') this.#moveTooltip(this.#hoverPos);
+    if (r.clicked) {
+      const pin = !!event?.shiftKey;
+      if (r.click) this.select(r.click.kind === 'origin' ? `@${r.click.city}` : r.click.id, { pin });
+      else this.#clearCurrent(false);
+    }
+  }
+
+  #key(key, shift = false) {
+    if (!this.#map) return;
+    this.#result(this.#map.key(key, shift), null);
+  }
+
+  #onKey(e) {
+    if (!this.#map) return;
+    if (e.key === 'Enter' || e.key === ' ') {
+      const f = this.#map.focused();
+      if (f) {
+        e.preventDefault();
+        this.select(f.kind === 'origin' ? `@${f.city}` : f.id, { pin: e.shiftKey });
+      }
+      return;
+    }
+    if (e.key === 'Escape') {
+      this.#clearCurrent(false);
+      return;
+    }
+    const r = this.#map.key(e.key, e.shiftKey);
+    this.#result(r, e);
+    if (r.handled && /^Arrow/.test(e.key) && !e.shiftKey) {
+      const f = this.#map.focused();
+      if (f) {
+        this.#announce(this.#describe(f));
+        const d = f.id ? this.#map.details(f.id) : null;
+        const p = d && d.lon !== null ? this.#map.project(d.lon, d.lat) : this.#cityPoint(f.city);
+        this.#showTooltip(f, p ? [p.x, p.y] : null);
+        this.#emit('youcheng:hover', { ...f, details: d });
+      }
+    }
+  }
+
+  #cityPoint(key) {
+    const c = this.#choices?.cities.find((x) => x.key === key);
+    return c && c.lon !== undefined ? this.#map.project(c.lon, c.lat) : null;
+  }
+
+  #announce(text) {
+    this.#ui.announce.textContent = text;
+  }
+
+  // ---- names ----
+  #name(zh, en) {
+    return this.#lang === 'zh' ? zh || en : en || zh;
+  }
+
+  #cityName(key) {
+    const c = this.#choices?.cities.find((x) => x.key === key);
+    return c ? this.#name(c.nameZh, c.nameEn) : key;
+  }
+
+  #describe(hit) {
+    if (hit.kind === 'origin') {
+      const n = this.#choices?.cities.find((c) => c.key === hit.city)?.visible ?? 0;
+      return this.t('partnersOf', { city: this.#cityName(hit.city), n });
+    }
+    const d = this.#map.details(hit.id);
+    if (!d) return '';
+    const year = d.year ? ` · ${this.t('tooltipYear', { year: d.year })}` : '';
+    return `${this.#name(d.cityZh, d.cityEn)} — ${this.#name(d.partnerZh, d.partnerEn)}, ${this.#name(d.countryZh, d.countryEn)} · ${this.t(`relation_${d.relation}`)}${year}`;
+  }
+
+  // ---- tooltip ----
+  #showTooltip(hit, pos) {
+    const tip = this.#ui.tooltip;
+    tip.replaceChildren();
+    if (hit.kind === 'origin') {
+      tip.append(h('strong', {}, this.#cityName(hit.city)), h('span', {}, this.#describe(hit)));
+    } else {
+      const d = this.#map.details(hit.id);
+      if (!d) return this.#hideTooltip();
+      const other = this.#lang === 'zh' ? d.partnerEn : d.partnerZh;
+      tip.append(
+        h('strong', { class: 'yc-tip-partner' }, this.#name(d.partnerZh, d.partnerEn)),
+        other ? h('span', { class: 'yc-tip-other', lang: this.#lang === 'zh' ? 'en' : 'zh-CN' }, other) : null,
+        h('span', { class: 'yc-tip-country' }, this.#name(d.countryZh, d.countryEn)),
+        h('span', { class: 'yc-tip-city' }, `${this.t('shandongSide')}: ${this.#name(d.cityZh, d.cityEn)}${d.subunitZh || d.subunitEn ? ` · ${this.#name(d.subunitZh, d.subunitEn)}` : ''}`),
+        h('span', { class: 'yc-tip-relation' }, this.t(`relation_${d.relation}`)),
+        h('span', { class: 'yc-tip-year' }, `${this.t('established')}: ${d.established ?? this.t('unknown')}`),
+      );
+    }
+    tip.hidden = false;
+    if (pos) this.#moveTooltip(pos);
+  }
+
+  #moveTooltip([x, y]) {
+    const tip = this.#ui.tooltip;
+    const box = this.#ui.stage.getBoundingClientRect();
+    const w = tip.offsetWidth, hgt = tip.offsetHeight;
+    let left = x + 14, top = y + 14;
+    if (left + w > box.width - 4) left = Math.max(4, x - w - 14);
+    if (top + hgt > box.height - 4) top = Math.max(4, y - hgt - 14);
+    tip.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`; // CSSOM
+  }
+
+  #hideTooltip() {
+    this.#ui.tooltip.hidden = true;
+  }
+
+  // ---- selection and the detail panel ----
+  /** Selects a pair by id (or a Shandong key's fan as `@key`); `null` clears. */
+  select(id, { pin = false } = {}) {
+    if (!this.#map) return false;
+    if (id === null || id === undefined || id === '') {
+      this.#clearCurrent(false);
+      return true;
+    }
+    if (pin) {
+      if (this.#pinned.includes(id)) this.#pinned = this.#pinned.filter((p) => p !== id);
+      else this.#pinned.push(id);
+      if (this.#current === id) this.#current = null;
+    } else this.#current = this.#pinned.includes(id) ? null : id;
+    const ok = this.#syncSelection();
+    if (!ok) {
+      this.#pinned = this.#pinned.filter((p) => p !== id);
+      if (this.#current === id) this.#current = null;
+      this.#syncSelection();
+      return false;
+    }
+    this.#renderDetail(pin ? id : this.#current ?? id);
+    this.#afterSelect();
+    return true;
+  }
+
+  #syncSelection() {
+    let ok = true;
+    this.#map.select(null, false);
+    for (const id of [...this.#pinned, ...(this.#current ? [this.#current] : [])]) ok = this.#map.select(id, true) && ok;
+    return ok;
+  }
+
+  #afterSelect() {
+    this.#requestDraw();
+    this.#scheduleHash();
+    const ids = this.selection();
+    this.#emit('youcheng:select', { ids, id: ids[ids.length - 1] ?? null, details: ids.filter((i) => !i.startsWith('@')).map((i) => this.#map.details(i)) });
+  }
+
+  selection() {
+    return this.#map ? this.#map.selection() : [];
+  }
+
+  #clearCurrent(all) {
+    if (!this.#map) return;
+    const had = this.#current || (all && this.#pinned.length);
+    this.#current = null;
+    if (all || !this.#pinned.length) {
+      if (all) this.#pinned = [];
+      this.#ui.detail.hidden = true;
+    } else this.#renderDetail(this.#pinned[this.#pinned.length - 1]);
+    this.#syncSelection();
+    if (had) this.#afterSelect();
+    if (all) this.#ui.mapBox.focus({ preventScroll: true });
+  }
+
+  #pinCurrent() {
+    const shown = this.#ui.detail.dataset.id;
+    if (!shown) return;
+    if (this.#pinned.includes(shown)) this.#pinned = this.#pinned.filter((p) => p !== shown);
+    else {
+      this.#pinned.push(shown);
+      if (this.#current === shown) this.#current = null;
+    }
+    this.#syncSelection();
+    this.#renderDetail(shown);
+    this.#afterSelect();
+  }
+
+  #renderDetail(id) {
+    const ui = this.#ui;
+    if (!id) {
+      ui.detail.hidden = true;
+      return;
+    }
+    ui.detail.dataset.id = id;
+    const body = ui.detailBody;
+    body.replaceChildren();
+    const row = (label, ...value) => [h('dt', {}, label), h('dd', {}, ...value)];
+    if (id.startsWith('@')) {
+      const key = id.slice(1);
+      ui.detailTitle.textContent = this.#cityName(key);
+      const rows = this.#map.rows().filter((r) => r.city === key);
+      const list = h('ul', { class: 'yc-partner-list' });
+      for (const r of rows) {
+        const b = h('button', { type: 'button', class: 'yc-link' }, `${this.#name(r.partnerZh, r.partnerEn)} (${this.#name(r.countryZh, r.countryEn)}${r.year ? `, ${r.year}` : ''})`);
+        b.addEventListener('click', () => this.select(r.id));
+        list.append(h('li', {}, b));
+      }
+      body.append(h('p', {}, this.t('partnersOf', { city: this.#cityName(key), n: rows.length })), list);
+    } else {
+      const d = this.#map.details(id);
+      if (!d) return;
+      ui.detailTitle.textContent = `${this.#name(d.cityZh, d.cityEn)} — ${this.#name(d.partnerZh, d.partnerEn)}`;
+      const sources = h('ul', { class: 'yc-sources' });
+      for (const s of d.sources) {
+        const link = isHttp(s) ? h('a', { href: s, rel: 'noopener noreferrer external', target: '_blank' }, s) : document.createTextNode(s);
+        sources.append(h('li', {}, link));
+      }
+      const dl = h('dl', { class: 'yc-facts' },
+        ...row(this.t('shandongSide'), h('span', { lang: 'zh-CN' }, d.cityZh), ' · ', h('span', { lang: 'en' }, d.cityEn), d.subunitZh || d.subunitEn ? ` (${[d.subunitZh, d.subunitEn].filter(Boolean).join(' · ')})` : ''),
+        ...row(this.t('col_partner'), h('span', { lang: 'zh-CN' }, d.partnerZh || '—'), ' · ', h('span', { lang: 'en' }, d.partnerEn)),
+        ...row(this.t('country'), `${d.countryZh} · ${d.countryEn} (${this.t(`continent_${d.continent}`)})`),
+        ...row(this.t('level'), this.t(`level_${d.level}`)),
+        ...row(this.t('relation'), this.t(`relation_${d.relation}`)),
+        ...row(this.t('established'), d.established ?? this.t('unknown')),
+        ...row(this.t('coordinates'), d.lon === null ? this.t('noLocation') : `${d.lat.toFixed(3)}°, ${d.lon.toFixed(3)}°`),
+        ...(d.note ? row(this.t('note'), d.note) : []),
+        ...row(this.t('sources'), sources),
+      );
+      body.append(dl);
+    }
+    const pinned = this.#pinned.includes(id);
+    ui.detailPin.textContent = pinned ? this.t('unpin') : this.t('pin');
+    ui.detailPin.setAttribute('aria-pressed', String(pinned));
+    ui.pinnedList.replaceChildren();
+    for (const p of this.#pinned) {
+      const label = p.startsWith('@') ? this.#cityName(p.slice(1)) : (() => {
+        const d = this.#map.details(p);
+        return d ? `${this.#name(d.cityZh, d.cityEn)} — ${this.#name(d.partnerZh, d.partnerEn)}` : p;
+      })();
+      const show = h('button', { type: 'button', class: 'yc-link' }, label);
+      show.addEventListener('click', () => this.#renderDetail(p));
+      const remove = h('button', { type: 'button', class: 'yc-chip-x', 'aria-label': `${this.t('unpin')}: ${label}` }, '×');
+      remove.addEventListener('click', () => {
+        this.#pinned = this.#pinned.filter((x) => x !== p);
+        this.#syncSelection();
+        if (this.#pinned.length || this.#current) this.#renderDetail(this.#current ?? this.#pinned[this.#pinned.length - 1]);
+        else ui.detail.hidden = true;
+        this.#afterSelect();
+      });
+      ui.pinnedList.append(h('li', { class: 'yc-chip' }, show, remove));
+    }
+    ui.detail.hidden = false;
+  }
+
+  // ---- filters ----
+  getFilter() {
+    return this.#map ? this.#map.getFilter() : {};
+  }
+
+  /** Replaces the filter (unknown fields are ignored); redraws and emits youcheng:filter. */
+  setFilter(filter) {
+    if (!this.#map) return;
+    this.#map.setFilter({ ...filter });
+    this.#refresh();
+    this.#requestDraw();
+  }
+
+  #toggleIn(field, key, on) {
+    const f = this.getFilter();
+    const set = new Set(f[field] ?? []);
+    if (on ?? !set.has(key)) set.add(key);
+    else set.delete(key);
+    this.setFilter({ ...f, [field]: [...set] });
+  }
+
+  setColourBy(mode) {
+    if (!this.#map || !COLOUR_MODES.includes(mode)) return;
+    this.#map.setColourBy(mode);
+    this.#ui.colour.value = mode;
+    this.#renderLegend();
+    this.#requestDraw();
+    this.#scheduleHash();
+  }
+
+  #refresh({ quiet = false } = {}) {
+    const map = this.#map;
+    if (!map) return;
+    this.#choices = map.choices();
+    const s = map.stats();
+    const ui = this.#ui;
+    ui.counts.pairs.dd.textContent = s.pairs;
+    ui.counts.places.dd.textContent = s.partnerPlaces;
+    ui.counts.countries.dd.textContent = s.countries;
+    ui.counts.continents.dd.textContent = s.continents;
+    const total = this.#choices.cities.reduce((a, c) => a + c.total, 0);
+    ui.summary.textContent = s.pairs === total
+      ? this.t('summaryAll', { pairs: s.pairs, countries: s.countries })
+      : this.t('summaryFiltered', { pairs: s.pairs, total, countries: s.countries, places: s.partnerPlaces });
+    this.#renderFilters();
+    this.#renderLegend();
+    if (this.#stats) this.#renderStats(s);
+    if (this.#table) this.#renderTable();
+    if (!quiet) {
+      this.#scheduleHash();
+      this.#emit('youcheng:filter', { filter: map.getFilter(), ids: map.visibleIds(), stats: { pairs: s.pairs, partnerPlaces: s.partnerPlaces, countries: s.countries, continents: s.continents } });
+    }
+  }
+
+  #checks(box, field, items, selected) {
+    box.replaceChildren();
+    for (const it of items) {
+      const input = h('input', { type: 'checkbox', value: it.key, checked: selected.includes(it.key) });
+      input.addEventListener('change', () => this.#toggleIn(field, it.key, input.checked));
+      const swatch = it.colour ? h('span', { class: 'yc-swatch', 'aria-hidden': 'true' }) : null;
+      if (swatch) swatch.style.backgroundColor = it.colour; // CSSOM
+      box.append(h('label', { class: 'yc-check' }, input, swatch, h('span', { class: 'yc-check-name' }, it.label), h('span', { class: 'yc-n' }, it.count)));
+    }
+  }
+
+  #renderFilters() {
+    const ui = this.#ui, f = this.getFilter(), c = this.#choices;
+    const stats = this.#map.stats();
+    const count = (list, key) => list.find((x) => x.key === key)?.count ?? 0;
+    this.#checks(ui.fCity.box, 'cities', c.cities.map((x) => ({ key: x.key, label: this.#name(x.nameZh, x.nameEn), count: x.visible, colour: x.extra })), f.cities ?? []);
+    this.#checks(ui.fRelation.box, 'relations', RELATIONS.map((k) => ({ key: k, label: this.t(`relation_${k}`), count: count(stats.byRelation, k) })), f.relations ?? []);
+    this.#checks(ui.fLevel.box, 'levels', LEVELS.map((k) => ({ key: k, label: this.t(`level_${k}`), count: this.#map.rows().filter((r) => r.level === k).length })), f.levels ?? []);
+    this.#checks(ui.fContinent.box, 'continents', CONTINENTS.map((k) => ({ key: k, label: this.t(`continent_${k}`), count: count(stats.byContinent, k) })), f.continents ?? []);
+    this.#checks(ui.fGroup.box, 'groups', c.groups.map((g) => ({ key: g.key, label: this.#name(g.nameZh, g.nameEn), count: g.visible })), f.groups ?? []);
+    ui.fGroup.node.hidden = c.groups.length === 0;
+    // Countries: a chooser plus chips for the chosen ones.
+    const sorted = [...c.countries].sort((a, b) => this.#name(a.nameZh, a.nameEn).localeCompare(this.#name(b.nameZh, b.nameEn), this.#lang === 'zh' ? 'zh-CN' : 'en'));
+    ui.countrySelect.replaceChildren(h('option', { value: '' }, this.t('addCountry')), ...sorted.filter((x) => !(f.countries ?? []).includes(x.key)).map((x) => h('option', { value: x.key }, `${this.#name(x.nameZh, x.nameEn)} (${x.total})`)));
+    ui.countryChips.replaceChildren();
+    for (const iso of f.countries ?? []) {
+      const x = c.countries.find((y) => y.key === iso);
+      const name = x ? this.#name(x.nameZh, x.nameEn) : iso;
+      const remove = h('button', { type: 'button', class: 'yc-chip-x', 'aria-label': this.t('removeCountry', { name }) }, '×');
+      remove.addEventListener('click', () => this.#toggleIn('countries', iso, false));
+      ui.countryChips.append(h('li', { class: 'yc-chip' }, h('span', {}, `${name} (${x?.visible ?? 0})`), remove));
+    }
+    ui.yearFrom.value = f.yearFrom ?? FIRST_YEAR;
+    ui.yearTo.value = f.yearTo ?? THIS_YEAR;
+    ui.yearText.textContent = `${f.yearFrom ?? FIRST_YEAR} – ${f.yearTo ?? THIS_YEAR}`;
+    ui.unknownYear.checked = !f.hideUnknownYear;
+    if (ui.search.value !== (f.text ?? '') && this.shadowRoot.activeElement !== ui.search) ui.search.value = f.text ?? '';
+  }
+
+  #renderLegend() {
+    const ui = this.#ui, map = this.#map;
+    const f = this.getFilter();
+    const mode = map.colourBy;
+    ui.legendList.replaceChildren();
+    for (const e of map.legend()) {
+      let label, pressed;
+      if (mode === 'city') {
+        label = this.#name(e.nameZh, e.nameEn);
+        pressed = (f.cities ?? []).includes(e.key);
+      } else if (mode === 'relation') {
+        label = this.t(`relation_${e.key}`);
+        pressed = (f.relations ?? []).includes(e.key);
+      } else {
+        const d = parseInt(e.key, 10);
+        label = e.key === 'unknown' ? this.t('decade_unknown') : this.t('decade', { d });
+        pressed = e.key === 'unknown' ? false : f.yearFrom === d && f.yearTo === d + 9;
+      }
+      if (e.total === 0) continue;
+      const swatch = h('span', { class: `yc-swatch yc-swatch-${mode}`, 'aria-hidden': 'true' });
+      swatch.style.backgroundColor = e.colour; // CSSOM
+      const b = h('button', { type: 'button', class: 'legend-item yc-legend-item', 'data-key': e.key, 'aria-pressed': String(pressed) }, swatch, h('span', { class: 'yc-legend-name' }, label), h('span', { class: 'yc-n' }, e.visible));
+      b.addEventListener('click', () => this.#legendClick(mode, e.key, pressed));
+      ui.legendList.append(h('li', {}, b));
+    }
+  }
+
+  #legendClick(mode, key, pressed) {
+    if (mode === 'city') this.#toggleIn('cities', key);
+    else if (mode === 'relation') this.#toggleIn('relations', key);
+    else if (key === 'unknown') this.setFilter({ ...this.getFilter(), yearFrom: null, yearTo: null, hideUnknownYear: false });
+    else {
+      const d = parseInt(key, 10);
+      this.setFilter({ ...this.getFilter(), yearFrom: pressed ? null : d, yearTo: pressed ? null : d + 9 });
+    }
+  }
+
+  #toggleDrawer(open) {
+    const ui = this.#ui;
+    const next = open ?? getComputedStyle(ui.filters).display === 'none';
+    ui.filters.classList.toggle('yc-open', next);
+    ui.filters.classList.toggle('yc-closed', !next);
+    ui.filtersToggle.setAttribute('aria-expanded', String(next));
+    if (next) ui.filters.querySelector('input, select, button')?.focus({ preventScroll: true });
+    else ui.filtersToggle.focus({ preventScroll: true });
+  }
+
+  // ---- statistics ----
+  #toggleStats(open) {
+    this.#stats = open ?? !this.#stats;
+    this.#ui.statsToggle.setAttribute('aria-pressed', String(this.#stats));
+    this.#ui.statsPanel.hidden = !this.#stats;
+    if (this.#stats) this.#renderStats(this.#map.stats());
+  }
+
+  #renderStats(s) {
+    const panel = this.#ui.statsPanel;
+    const years = [];
+    const byYear = new Map(s.byYear.map((c) => [Number(c.key), c.count]));
+    const keys = [...byYear.keys()];
+    let run = 0;
+    const cumulative = [];
+    if (keys.length) {
+      for (let y = Math.min(FIRST_YEAR, ...keys); y <= Math.max(...keys); y++) {
+        const n = byYear.get(y) ?? 0;
+        run += n;
+        years.push({ year: y, count: n });
+        cumulative.push({ year: y, count: run });
+      }
+    }
+    const countryName = (iso) => {
+      const c = this.#choices.countries.find((x) => x.key === iso);
+      return c ? this.#name(c.nameZh, c.nameEn) : iso;
+    };
+    const unknown = s.pairs - s.withYear;
+    panel.replaceChildren(
+      h('h2', { class: 'yc-h' }, this.t('statsTitle')),
+      h('figure', {}, yearChart({ title: this.t('perYear'), years, cumulative, labels: { newPairs: this.t('newPairs'), cumulative: this.t('cumulative') } }),
+        h('figcaption', {}, `${this.t('perYear')}${unknown ? ` (${this.t('unknownYearCount', { n: unknown })})` : ''}`)),
+      h('figure', {}, barChart({ title: this.t('byContinent'), rows: s.byContinent.map((c) => ({ label: this.t(`continent_${c.key}`), count: c.count })) }), h('figcaption', {}, this.t('byContinent'))),
+      h('figure', {}, barChart({ title: this.t('topCountries'), rows: s.byCountry.slice(0, 10).map((c) => ({ label: countryName(c.key), count: c.count })) }), h('figcaption', {}, this.t('topCountries'))),
+    );
+  }
+
+  // ---- table view ----
+  toggleTable(open) {
+    this.#table = open ?? !this.#table;
+    this.#ui.tableToggle.setAttribute('aria-pressed', String(this.#table));
+    this.#ui.tablePanel.hidden = !this.#table;
+    if (this.#table) this.#renderTable();
+    this.#scheduleHash();
+  }
+
+  #renderTable() {
+    const panel = this.#ui.tablePanel;
+    const rows = this.#map.rows();
+    const cols = [
+      ['city', (r) => this.#name(r.cityZh, r.cityEn)],
+      ['partner', (r) => this.#name(r.partnerZh, r.partnerEn)],
+      ['country', (r) => this.#name(r.countryZh, r.countryEn)],
+      ['continent', (r) => this.t(`continent_${r.continent}`)],
+      ['relation', (r) => this.t(`relation_${r.relation}`)],
+      ['level', (r) => this.t(`level_${r.level}`)],
+      ['year', (r) => r.established ?? ''],
+    ];
+    const { col, dir } = this.#sort;
+    const get = cols.find(([k]) => k === col)?.[1] ?? cols[0][1];
+    const locale = this.#lang === 'zh' ? 'zh-CN' : 'en';
+    rows.sort((a, b) => dir * (col === 'year' ? (a.year ?? 9999) - (b.year ?? 9999) || String(a.established).localeCompare(String(b.established)) : get(a).localeCompare(get(b), locale)));
+    const head = h('tr', {});
+    for (const [k] of cols) {
+      const sorted = k === col;
+      const b = h('button', { type: 'button', class: 'yc-sort' }, this.t(`col_${k}`), h('span', { 'aria-hidden': 'true' }, sorted ? (dir > 0 ? ' ▲' : ' ▼') : ''));
+      b.addEventListener('click', () => {
+        this.#sort = { col: k, dir: sorted ? -dir : 1 };
+        this.#renderTable();
+        panel.querySelector(`th[data-col="${k}"] button`)?.focus();
+      });
+      head.append(h('th', { scope: 'col', 'data-col': k, 'aria-sort': sorted ? (dir > 0 ? 'ascending' : 'descending') : 'none' }, b));
+    }
+    const body = h('tbody', {});
+    for (const r of rows) {
+      const tr = h('tr', { 'data-id': r.id });
+      cols.forEach(([k, fn], i) => {
+        if (i === 1) {
+          const b = h('button', { type: 'button', class: 'yc-link', title: this.t('showOnMap') }, fn(r));
+          b.addEventListener('click', () => this.select(r.id));
+          tr.append(h('th', { scope: 'row' }, b));
+        } else tr.append(h('td', {}, fn(r)));
+      });
+      body.append(tr);
+    }
+    const table = h('table', {}, h('caption', {}, this.t('tableCaption', { n: rows.length })), h('thead', {}, head), body);
+    panel.replaceChildren(h('div', { class: 'yc-table-scroll', tabindex: '0', role: 'region', 'aria-label': this.t('tableCaption', { n: rows.length }) }, table));
+  }
+
+  // ---- timeline ----
+  /** Plays the years from 1979 to this year, adding pairs as they were established. */
+  play() {
+    if (!this.#map || this.#playing) return;
+    const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const before = this.getFilter();
+    const step = reduced ? 5 : 1;
+    const delay = reduced ? 1200 : 280;
+    const state = { year: FIRST_YEAR, before };
+    this.#playing = state;
+    this.#ui.play.setAttribute('aria-pressed', 'true');
+    this.#ui.play.textContent = this.t('pause');
+    this.#ui.yearBadge.hidden = false;
+    const tick = () => {
+      if (this.#playing !== state) return;
+      this.setFilter({ ...this.getFilter(), yearFrom: null, yearTo: state.year, hideUnknownYear: true });
+      this.#ui.yearBadge.textContent = this.t('year', { year: state.year });
+      this.#emit('youcheng:timeline', { year: state.year, pairs: this.#map.stats().pairs });
+      if (state.year >= THIS_YEAR) return this.#endPlay(true);
+      state.year = Math.min(THIS_YEAR, state.year + step);
+      state.timer = this.#later(tick, delay);
+    };
+    tick();
+  }
+
+  pause() {
+    this.#endPlay(false);
+  }
+
+  #endPlay(finished) {
+    const state = this.#playing;
+    if (!state) return;
+    this.#cancel(state.timer);
+    this.#playing = null;
+    this.#ui.play.setAttribute('aria-pressed', 'false');
+    this.#ui.play.textContent = this.t('play');
+    this.#ui.yearBadge.hidden = true;
+    if (finished) this.setFilter({ ...this.getFilter(), yearTo: state.before.yearTo ?? null, yearFrom: state.before.yearFrom ?? null, hideUnknownYear: !!state.before.hideUnknownYear });
+    this.#announce(this.t('playing', { year: finished ? THIS_YEAR : state.year, n: this.#map?.stats().pairs ?? 0 }));
+  }
+
+  // ---- language ----
+  setLanguage(lang) {
+    this.#lang = lang === 'en' ? 'en' : 'zh';
+    this.#translateStatic();
+    if (this.#map) {
+      this.#refresh({ quiet: true });
+      this.#renderAttribution();
+      const shown = this.#ui.detail.hidden ? null : this.#ui.detail.dataset.id;
+      if (shown) this.#renderDetail(shown);
+      this.#hideTooltip();
+      this.#scheduleHash();
+    }
+    this.#emit('youcheng:lang', { lang: this.#lang });
+  }
+
+  get language() {
+    return this.#lang;
+  }
+
+  #renderAttribution() {
+    if (!this.#map) return;
+    this.#ui.attribution.textContent = this.getAttribute('basemap-attribution') || this.#map.attribution;
+  }
+
+  get attribution() {
+    return this.#ui.attribution?.textContent ?? '';
+  }
+
+  // ---- URL / state ----
+  /** The state (filter, selection, view, language, colour, table) as a hash string. */
+  stateHash() {
+    return this.#map ? this.#map.stateHash(this.#lang, this.#table, this.selection()) : '';
+  }
+
+  /** Applies a state string (the URL hash form). Problems are reported, the rest applied. */
+  applyState(text, { keepView = false, quiet = false } = {}) {
+    if (!this.#map) return [];
+    const { state, problems } = this.#map.parseState(text ?? '');
+    this.#map.setFilter(state.filter);
+    if (state.colour) this.setColourBy(state.colour);
+    if (state.lang && state.lang !== this.#lang) this.setLanguage(state.lang);
+    if (state.view && !keepView) this.#map.setView(state.view.lon, state.view.lat, state.view.zoom);
+    if (state.table !== this.#table && (state.table || !keepView)) this.toggleTable(state.table);
+    this.#pinned = state.selected.slice(0, -1);
+    this.#current = state.selected[state.selected.length - 1] ?? null;
+    this.#syncSelection();
+    this.#refresh({ quiet });
+    if (this.#current || this.#pinned.length) this.#renderDetail(this.#current ?? this.#pinned[this.#pinned.length - 1]);
+    else this.#ui.detail.hidden = true;
+    this.#requestDraw();
+    for (const p of problems) console.warn(`youcheng-map: ${p}`);
+    return problems;
+  }
+
+  #scheduleHash() {
+    if (!this.hasAttribute('hash') || !this.#map) return;
+    this.#cancel(this.#hashTimer);
+    this.#hashTimer = this.#later(() => {
+      const hash = this.stateHash();
+      const next = hash ? `#${hash}` : location.pathname + location.search;
+      this.#hashWrite = hash ? `#${hash}` : '';
+      if (location.hash !== this.#hashWrite) history.replaceState(history.state, '', next);
+    }, 200);
+  }
+
+  #hashTimer = 0;
+
+  // ---- export ----
+  /** The current view as a PNG (map, legend, title, attribution). */
+  async exportPng() {
+    const src = this.#ui.canvas;
+    const dpr = src.width / Math.max(1, src.getBoundingClientRect().width);
+    const legend = this.#map.legend().filter((e) => e.visible > 0);
+    const lineH = 18 * dpr, pad = 12 * dpr;
+    const cols = Math.max(1, Math.floor(src.width / (170 * dpr)));
+    const legendRows = Math.ceil(legend.length / cols);
+    const out = document.createElement('canvas');
+    out.width = src.width;
+    out.height = src.height + pad * 3 + lineH * (legendRows + 2);
+    const ctx = out.getContext('2d');
+    const cs = getComputedStyle(this);
+    ctx.fillStyle = cs.getPropertyValue('--yc-bg').trim() || '#ffffff';
+    ctx.fillRect(0, 0, out.width, out.height);
+    ctx.drawImage(src, 0, 0);
+    ctx.fillStyle = cs.getPropertyValue('--yc-text').trim() || '#1a1a1a';
+    const font = (px, bold = '') => `${bold} ${px * dpr}px system-ui, "Noto Sans CJK SC", sans-serif`;
+    let y = src.height + pad + lineH * 0.8;
+    ctx.font = font(14, 'bold');
+    ctx.fillText(`${this.t('mapLabel')} — ${this.#ui.summary.textContent}`, pad, y);
+    ctx.font = font(12);
+    legend.forEach((e, i) => {
+      const cx = pad + (i % cols) * ((out.width - pad) / cols);
+      const cy = y + lineH * (1 + Math.floor(i / cols));
+      ctx.fillStyle = e.colour;
+      ctx.fillRect(cx, cy - 9 * dpr, 10 * dpr, 10 * dpr);
+      ctx.fillStyle = cs.getPropertyValue('--yc-text').trim() || '#1a1a1a';
+      const mode = this.#map.colourBy;
+      const label = mode === 'city' ? this.#name(e.nameZh, e.nameEn) : mode === 'relation' ? this.t(`relation_${e.key}`) : e.key === 'unknown' ? this.t('decade_unknown') : this.t('decade', { d: parseInt(e.key, 10) });
+      ctx.fillText(`${label} (${e.visible})`, cx + 14 * dpr, cy);
+    });
+    y += lineH * (legendRows + 1.5);
+    ctx.font = font(11);
+    ctx.fillText(this.attribution, pad, y);
+    return new Promise((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG'))), 'image/png'));
+  }
+
+  async #download() {
+    const blob = await this.exportPng();
+    const url = URL.createObjectURL(blob);
+    const a = h('a', { href: url, download: `youcheng-${new Date().toISOString().slice(0, 10)}.png` });
+    this.shadowRoot.append(a);
+    a.click();
+    a.remove();
+    this.#later(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  // ---- the rest of the contract ----
+  /** Where a place is drawn, in CSS px relative to the canvas: {x, y} or null. */
+  project(lon, lat) {
+    return this.#map ? this.#map.project(lon, lat) : null;
+  }
+  visibleIds() {
+    return this.#map ? this.#map.visibleIds() : [];
+  }
+  stats() {
+    return this.#map ? this.#map.stats() : null;
+  }
+  legend() {
+    return this.#map ? this.#map.legend() : [];
+  }
+  details(id) {
+    return this.#map ? this.#map.details(id) : null;
+  }
+  view() {
+    return this.#map ? this.#map.view() : null;
+  }
+  setView(lon, lat, zoom) {
+    this.#map?.setView(lon, lat, zoom);
+    this.#requestDraw();
+    this.#scheduleHash();
+  }
+  resetView() {
+    this.#key('Home');
+  }
+  /** The Shandong keys with names, colours and counts. */
+  cities() {
+    return this.#choices?.cities ?? [];
+  }
+  frameStats() {
+    return this.#map?.frameStats() ?? null;
+  }
+  get canvas() {
+    return this.#ui.canvas;
+  }
+  redraw() {
+    this.#requestDraw();
+  }
+
+  /** Loads a partnerships CSV; on errors the map keeps what it shows. Returns the load report. */
+  loadCsv(name, bytes) {
+    const report = this.#map.loadPartnerships(name, bytes, todayUnixDays());
+    this.#loadReport = report;
+    if (report.ok) {
+      this.#pinned = [];
+      this.#current = null;
+      this.#ui.detail.hidden = true;
+      this.#refresh();
+      this.#requestDraw();
+      this.#emit('youcheng:data', report);
+    }
+    return report;
+  }
+
+  #emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}
+
+if (!customElements.get('youcheng-map')) customElements.define('youcheng-map', YouchengMap);

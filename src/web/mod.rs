@@ -133,6 +133,11 @@ struct Choice {
     extra: String,
     total: usize,
     visible: usize,
+    /// Where a Shandong key's dot is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lon: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lat: Option<f64>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -702,6 +707,8 @@ impl Youcheng {
                 extra: self.map.theme.city_colour(k).css(),
                 total: city_n[k].0,
                 visible: city_n[k].1,
+                lon: Some(c.location.lon),
+                lat: Some(c.location.lat),
             })
             .collect();
         let countries: Vec<Choice> = ds
@@ -716,6 +723,8 @@ impl Youcheng {
                 extra: c.continent.key().to_string(),
                 total: country_n[k].0,
                 visible: country_n[k].1,
+                lon: None,
+                lat: None,
             })
             .collect();
         let groups: Vec<Choice> = ds
@@ -740,6 +749,8 @@ impl Youcheng {
                     extra: g.source.clone(),
                     total: members(false),
                     visible: members(true),
+                    lon: None,
+                    lat: None,
                 }
             })
             .collect();

@@ -48,7 +48,7 @@ export async function open(browser, url, { viewport = { width: 1280, height: 860
 /** RGB of the canvas pixel under CSS position (x, y) of the map canvas. */
 export async function pixelAt(page, x, y) {
   return page.evaluate(([x, y]) => {
-    const canvas = document.querySelector('#map canvas');
+    const canvas = document.querySelector('#map').canvas;
     const scale = canvas.width / canvas.getBoundingClientRect().width;
     const d = canvas.getContext('2d').getImageData(Math.floor(x * scale), Math.floor(y * scale), 1, 1).data;
     return [d[0], d[1], d[2]];
@@ -66,4 +66,7 @@ export async function patchAt(page, lon, lat, r = 2) {
 export const near = (a, b, tol = 3) => a.every((v, i) => Math.abs(v - b[i]) <= tol);
 
 /** Waits until the next animation frame has been drawn. */
+/** The selector of something inside the map element's shadow root (Playwright CSS pierces it). */
+export const inMap = (sel) => `#map ${sel}`;
+
 export const frame = (page) => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));

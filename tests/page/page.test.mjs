@@ -1,4 +1,4 @@
-// Whole page in real Chromium: the built www/ as `make demo` serves it.
+// Whole page in real Chromium, doing what a visitor does: the built www/ as `make demo` serves it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -9,6 +9,8 @@ const OCEAN = [0xe8, 0xf1, 0xf8];
 const LAND = [0xd5, 0xdb, 0xe3];
 const reddish = (p) => p[0] > 150 && p[0] - p[2] > 60; // Qingdao's #d62728 over anything light
 const orange = (p) => p[0] > 200 && p[1] > 90 && p[1] < 190 && p[2] < 120; // Weifang's #ff7f0e
+const QINGDAO = [120.38, 36.07];
+const SHIMONOSEKI = [130.94, 33.96];
 
 let browser, server, url;
 before(async () => {
@@ -20,6 +22,35 @@ after(async () => {
   server?.close();
 });
 
+/** A point `t` of the way along the great circle from a to b (lon/lat degrees). */
+function along(a, b, t) {
+  const rad = Math.PI / 180;
+  const v = ([lon, lat]) => [Math.cos(lat * rad) * Math.cos(lon * rad), Math.cos(lat * rad) * Math.sin(lon * rad), Math.sin(lat * rad)];
+  const [p, q] = [v(a), v(b)];
+  const omega = Math.acos(p.reduce((s, x, i) => s + x * q[i], 0));
+  const [x, y, z] = p.map((c, i) => (Math.sin((1 - t) * omega) * c + Math.sin(t * omega) * q[i]) / Math.sin(omega));
+  return [Math.atan2(y, x) / rad, Math.atan2(z, Math.hypot(x, y)) / rad];
+}
+
+/** Page coordinates of a place on the map. */
+async function onPage(page, lon, lat) {
+  return page.evaluate(([lon, lat]) => {
+    const map = document.querySelector('#map');
+    const r = map.canvas.getBoundingClientRect();
+    const p = map.project(lon, lat);
+    return p && { x: r.left + p.x, y: r.top + p.y };
+  }, [lon, lat]);
+}
+
+const text = (page, sel) => page.locator(`#map ${sel}`).innerText();
+const count = async (page) => Number(await page.locator('#map .yc-count[data-count="pairs"]').innerText());
+
+/** Zooms onto the Yellow Sea so Qingdao–Shimonoseki is long and clear of other arcs. */
+async function zoomToYellowSea(page) {
+  await page.evaluate(() => window.youcheng.setView(126, 35, 8));
+  await frame(page);
+}
+
 test('the page loads with no console errors, no failed and no off-origin requests', async () => {
   const { page, context, log } = await open(browser, url);
   await frame(page);
@@ -27,57 +58,274 @@ test('the page loads with no console errors, no failed and no off-origin request
   assert.deepEqual(log.pageErrors, []);
   assert.deepEqual(log.failed, []);
   const origin = new URL(url).origin;
-  const foreign = log.requests.filter((r) => new URL(r).origin !== origin);
-  assert.deepEqual(foreign, []);
+  assert.deepEqual(log.requests.filter((r) => new URL(r).origin !== origin), []);
   assert.ok(log.requests.some((r) => r.endsWith('.wasm')), 'the wasm module was fetched');
-  const pairs = Number(await page.textContent('#count-pairs'));
+  const pairs = await count(page);
   assert.ok(pairs >= 250, `pairs shown: ${pairs}`);
-  for (const id of ['count-places', 'count-countries', 'count-continents']) {
-    const n = Number(await page.textContent(`#${id}`));
-    assert.ok(n > 0 && n <= pairs, `${id}: ${n}`);
+  for (const k of ['places', 'countries', 'continents']) {
+    const n = Number(await page.locator(`#map .yc-count[data-count="${k}"]`).innerText());
+    assert.ok(n > 0 && n <= pairs, `${k}: ${n}`);
   }
+  assert.ok((await page.evaluate(() => window.youcheng.frameStats().frames)) >= 1);
   await context.close();
 });
 
-test('the map shows land, ocean and arcs, and filtering to one city redraws only its arcs', async () => {
+test('hovering the Qingdao–Shimonoseki arc highlights it and shows its tooltip; clicking opens the detail panel', async () => {
+  const { page, context } = await open(browser, url);
+  await zoomToYellowSea(page);
+  const hovers = [];
+  await page.exposeFunction('recordHover', (d) => hovers.push(d));
+  await page.evaluate(() => document.querySelector('#map').addEventListener('youcheng:hover', (e) => window.recordHover(e.detail)));
+  const p = await onPage(page, ...along(QINGDAO, SHIMONOSEKI, 0.6));
+  await page.mouse.move(p.x, p.y);
+  await page.waitForSelector('#map .yc-tooltip:not([hidden])');
+  const tip = await text(page, '.yc-tooltip');
+  for (const s of ['下关', 'Shimonoseki', '日本', '青岛', '友好城市', '1979']) assert.ok(tip.includes(s), `tooltip has ${s}: ${tip}`);
+  assert.equal(hovers.at(-1)?.id, 'qingdao-shimonoseki');
+  // The hovered arc is drawn on top in full colour.
+  await frame(page);
+  assert.ok((await patchAt(page, ...along(QINGDAO, SHIMONOSEKI, 0.6), 1)).some(reddish), 'the arc is drawn under the pointer');
+
+  const selects = [];
+  await page.exposeFunction('recordSelect', (d) => selects.push(d));
+  await page.evaluate(() => document.querySelector('#map').addEventListener('youcheng:select', (e) => window.recordSelect(e.detail)));
+  await page.mouse.click(p.x, p.y);
+  await page.waitForSelector('#map .yc-detail:not([hidden])');
+  const detail = await text(page, '.yc-detail');
+  for (const s of ['青岛市', 'Qingdao', '下关市', 'Shimonoseki', '日本', 'Japan', '友好城市', '1979', '市级']) assert.ok(detail.includes(s), `detail has ${s}`);
+  const links = await page.locator('#map .yc-sources a').evaluateAll((as) => as.map((a) => a.href));
+  assert.ok(links.length >= 1 && links.every((h) => /^https?:/.test(h)), links.join(' '));
+  assert.equal(selects.at(-1)?.id, 'qingdao-shimonoseki');
+  assert.equal(selects.at(-1)?.details[0].partnerZh, '下关市');
+  // Escape closes it.
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#map .yc-detail', { state: 'hidden' });
+  await context.close();
+});
+
+test('hovering a Shandong city fans out its partners; two cities can be pinned and compared', async () => {
+  const { page, context } = await open(browser, url);
+  await frame(page);
+  const weifang = await onPage(page, 119.16, 36.71);
+  await page.mouse.move(weifang.x, weifang.y);
+  await page.waitForSelector('#map .yc-tooltip:not([hidden])');
+  assert.match(await text(page, '.yc-tooltip'), /潍坊/);
+  await page.evaluate(() => {
+    window.youcheng.select('@weifang');
+    window.youcheng.select('@jinan', { pin: true });
+  });
+  assert.deepEqual(await page.evaluate(() => window.youcheng.selection()), ['@jinan', '@weifang']);
+  assert.equal(await page.locator('#map .yc-pinned li').count(), 1);
+  await context.close();
+});
+
+test('filtering to Weifang shows its count and draws only its arcs', async () => {
   const { page, context } = await open(browser, url);
   await frame(page);
   const p = await page.evaluate(() => window.youcheng.project(134, -25));
   assert.ok(near(await pixelAt(page, p.x, p.y), LAND), 'central Australia is land');
   const q = await page.evaluate(() => window.youcheng.project(-150, -30));
   assert.ok(near(await pixelAt(page, q.x, q.y), OCEAN), 'the South Pacific is ocean');
-  // Americas on the right of China: New York is right of Jinan, Paris left.
-  const [ny, jinan, paris] = await page.evaluate(() =>
-    [[-74, 40.7], [117, 36.7], [2.35, 48.85]].map(([lon, lat]) => window.youcheng.project(lon, lat).x),
-  );
-  assert.ok(paris < jinan && jinan < ny);
+  const [ny, jinan, paris] = await page.evaluate(() => [[-74, 40.7], [117, 36.7], [2.35, 48.85]].map(([lon, lat]) => window.youcheng.project(lon, lat).x));
+  assert.ok(paris < jinan && jinan < ny, 'Americas right of China, Europe left');
 
-  // Weifang only, via its legend button: Weifang's Pueblo arc is drawn, Qingdao's Long Beach arc is not.
-  await page.click('button.legend-item[data-key="weifang"]');
+  await page.click('#map .yc-legend-item[data-key="weifang"]');
   await frame(page);
   const ids = await page.evaluate(() => window.youcheng.visibleIds());
   assert.ok(ids.length > 0 && ids.every((id) => id.startsWith('weifang-')), ids.join(','));
-  assert.equal(Number(await page.textContent('#count-pairs')), ids.length);
-  const arcMid = (a, b) => page.evaluate(([a, b]) => {
-    // Point halfway along the great circle (spherical interpolation).
-    const rad = Math.PI / 180, v = ([lon, lat]) => [Math.cos(lat * rad) * Math.cos(lon * rad), Math.cos(lat * rad) * Math.sin(lon * rad), Math.sin(lat * rad)];
-    const [x, y, z] = v(a).map((c, i) => c + v(b)[i]);
-    return [Math.atan2(y, x) / rad, Math.atan2(z, Math.hypot(x, y)) / rad];
-  }, [a, b]);
-  const pueblo = await arcMid([119.16, 36.71], [-104.61, 38.25]);
-  assert.ok((await patchAt(page, ...pueblo)).some(orange), 'Weifang–Pueblo arc is orange');
-  const longBeach = await arcMid([120.38, 36.06], [-118.19, 33.77]);
+  assert.equal(await count(page), ids.length);
+  assert.equal(await page.locator('#map .yc-f-city input[value="weifang"]').isChecked(), true, 'the filter panel agrees');
+  const mid = (a, b) => along(a, b, 0.5);
+  assert.ok((await patchAt(page, ...mid([119.16, 36.71], [-104.61, 38.25]))).some(orange), 'Weifang–Pueblo arc is orange');
+  const longBeach = mid([120.38, 36.06], [-118.19, 33.77]);
   assert.ok(!(await patchAt(page, ...longBeach)).some(reddish), 'Qingdao–Long Beach arc is hidden');
 
-  await page.click('#show-all');
+  // Filters combine: Weifang and friendship cities only, then a year range.
+  await page.check('#map .yc-f-relation input[value="friendship"]');
+  const f = await page.evaluate(() => window.youcheng.getFilter());
+  assert.deepEqual([f.cities, f.relations], [['weifang'], ['friendship']]);
+  const both = await count(page);
+  assert.ok(both > 0 && both <= ids.length);
+  await page.click('#map .yc-reset-filters');
   await frame(page);
   assert.ok((await patchAt(page, ...longBeach)).some(reddish), 'Qingdao–Long Beach arc is back');
   await context.close();
 });
 
+test('search finds the first pair by Chinese, pinyin and English', async () => {
+  const { page, context } = await open(browser, url);
+  for (const q of ['下关', 'xiaguan', 'Shimonoseki']) {
+    await page.fill('#map .yc-search', q);
+    await page.waitForFunction((q) => window.youcheng.getFilter().text === q, q);
+    const ids = await page.evaluate(() => window.youcheng.visibleIds());
+    assert.ok(ids.includes('qingdao-shimonoseki'), `${q}: ${ids}`);
+    assert.ok(ids.length < 5, `${q} is specific: ${ids}`);
+    assert.equal(await count(page), ids.length);
+  }
+  await context.close();
+});
+
+test('switching to English translates the widget and the page', async () => {
+  const { page, context } = await open(browser, url);
+  await page.click('#map .yc-lang');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.match(await page.textContent('h1'), /Friendship Cities/);
+  assert.match(await text(page, '.yc-legend'), /Weifang/);
+  assert.match(await text(page, '.yc-counts'), /Partnerships/);
+  assert.match(await text(page, '.yc-toolbar'), /Filters/);
+  await zoomToYellowSea(page);
+  const p = await onPage(page, ...along(QINGDAO, SHIMONOSEKI, 0.6));
+  await page.mouse.move(p.x, p.y);
+  await page.waitForSelector('#map .yc-tooltip:not([hidden])');
+  assert.match(await text(page, '.yc-tooltip'), /Shimonoseki[\s\S]*Japan[\s\S]*Qingdao[\s\S]*Friendship city/);
+  await context.close();
+});
+
+test('dragging pans from the cached land layer and the wheel zooms about the pointer', async () => {
+  const { page, context } = await open(browser, url);
+  await frame(page);
+  await page.evaluate(() => window.youcheng.setView(120, 30, 3));
+  await frame(page);
+  const before = await onPage(page, 117, 36.7);
+  const stats0 = await page.evaluate(() => window.youcheng.frameStats());
+  await page.mouse.move(before.x, before.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) {
+    await page.mouse.move(before.x + 12 * i, before.y + 5 * i);
+    await frame(page);
+  }
+  const mid = await page.evaluate(() => window.youcheng.frameStats());
+  await page.mouse.up();
+  await frame(page);
+  const after = await onPage(page, 117, 36.7);
+  assert.ok(Math.abs(after.x - before.x - 120) < 1 && Math.abs(after.y - before.y - 50) < 1, `moved with the pointer: ${JSON.stringify([before, after])}`);
+  assert.ok(mid.baseReuses - stats0.baseReuses >= 5, `pan frames reused the land layer: ${JSON.stringify([stats0, mid])}`);
+  assert.equal(mid.baseRenders, stats0.baseRenders, 'no land redraw while dragging');
+  // A drag is not a click: nothing got selected.
+  assert.deepEqual(await page.evaluate(() => window.youcheng.selection()), []);
+  // After the drag, the land is redrawn once, sharply, and the pixels are right.
+  const end = await page.evaluate(() => window.youcheng.frameStats());
+  assert.equal(end.baseRenders, mid.baseRenders + 1);
+  const au = await page.evaluate(() => window.youcheng.project(134, -25));
+  if (au && au.x > 0 && au.y > 0 && au.x < 900 && au.y < 700) assert.ok(near(await pixelAt(page, au.x, au.y), LAND));
+
+  const z0 = (await page.evaluate(() => window.youcheng.view())).zoom;
+  const anchor = await onPage(page, 117, 36.7);
+  await page.mouse.move(anchor.x, anchor.y);
+  await page.mouse.wheel(0, -300);
+  await page.waitForFunction((z0) => window.youcheng.view().zoom > z0 * 1.5, z0);
+  const still = await onPage(page, 117, 36.7);
+  assert.ok(Math.abs(still.x - anchor.x) < 1.5 && Math.abs(still.y - anchor.y) < 1.5, 'the point under the pointer stays put');
+  // Keyboard: focus the map, + zooms in, Home resets.
+  await page.focus('#map .yc-map');
+  await page.keyboard.press('Home');
+  assert.equal((await page.evaluate(() => window.youcheng.view())).zoom, 1);
+  await page.keyboard.press('+');
+  assert.equal((await page.evaluate(() => window.youcheng.view())).zoom, 1.5);
+  await page.click('#map .yc-zoom-reset');
+  assert.equal((await page.evaluate(() => window.youcheng.view())).zoom, 1);
+  await context.close();
+});
+
+test('the timeline plays from 1979 with the counts rising, then stops', async () => {
+  const { page, context } = await open(browser, url);
+  const all = await count(page);
+  await page.exposeFunction('recordYear', () => {});
+  await page.evaluate(() => {
+    window.__years = [];
+    document.querySelector('#map').addEventListener('youcheng:timeline', (e) => window.__years.push(e.detail));
+  });
+  await page.click('#map .yc-play');
+  await page.waitForFunction(() => window.__years.length >= 3);
+  assert.equal(await page.getAttribute('#map .yc-play', 'aria-pressed'), 'true');
+  const first = await page.evaluate(() => window.__years[0]);
+  assert.deepEqual(first.year, 1979);
+  assert.ok(first.pairs >= 1 && first.pairs < 5, `1979: ${first.pairs}`);
+  await page.waitForFunction(() => window.__years.at(-1).year >= 1995, null, { timeout: 20000 });
+  await page.click('#map .yc-play'); // pause
+  const years = await page.evaluate(() => window.__years);
+  for (let i = 1; i < years.length; i++) assert.ok(years[i].pairs >= years[i - 1].pairs && years[i].year > years[i - 1].year);
+  assert.equal(await page.getAttribute('#map .yc-play', 'aria-pressed'), 'false');
+  assert.ok((await count(page)) < all);
+  await context.close();
+});
+
+test('reduced motion: the timeline steps five years at a time', async () => {
+  const context = await browser.newContext({ reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => document.body.dataset.youchengReady === 'true');
+  await page.evaluate(() => {
+    window.__years = [];
+    document.querySelector('#map').addEventListener('youcheng:timeline', (e) => window.__years.push(e.detail.year));
+  });
+  await page.click('#map .yc-play');
+  await page.waitForFunction(() => window.__years.length >= 2, null, { timeout: 10000 });
+  const years = await page.evaluate(() => window.__years);
+  assert.equal(years[1] - years[0], 5);
+  await context.close();
+});
+
+test('the URL keeps filter, selection, view and language; a deep link restores them', async () => {
+  const { page, context } = await open(browser, url);
+  await page.click('#map .yc-legend-item[data-key="weifang"]');
+  await page.evaluate(() => window.youcheng.select('weifang-pueblo'));
+  await page.evaluate(() => window.youcheng.setView(-100, 38, 3));
+  await page.click('#map .yc-lang');
+  await page.waitForFunction(() => /city=weifang/.test(location.hash) && /sel=weifang-pueblo/.test(location.hash) && /lang=en/.test(location.hash) && /view=/.test(location.hash));
+  const link = await page.evaluate(() => location.href);
+  const ids = await page.evaluate(() => window.youcheng.visibleIds());
+  await context.close();
+
+  const again = await open(browser, link);
+  const p = again.page;
+  assert.deepEqual(await p.evaluate(() => window.youcheng.visibleIds()), ids);
+  assert.deepEqual(await p.evaluate(() => window.youcheng.selection()), ['weifang-pueblo']);
+  assert.match(await p.locator('#map .yc-detail').innerText(), /Pueblo/);
+  assert.equal(await p.getAttribute('html', 'lang'), 'en');
+  const v = await p.evaluate(() => window.youcheng.view());
+  assert.ok(Math.abs(v.lon + 100) < 0.01 && Math.abs(v.lat - 38) < 0.01 && Math.abs(v.zoom - 3) < 0.01, JSON.stringify(v));
+  // A hand-written link with a mistake still applies the rest.
+  await p.goto(`${url}#city=jinan&from=19x9&q=%E4%B8%8B`);
+  await p.waitForFunction(() => window.youcheng?.getFilter().cities?.[0] === 'jinan');
+  await again.context.close();
+});
+
+test('colour by relation or decade changes the legend, and export gives a PNG with it', async () => {
+  const { page, context } = await open(browser, url);
+  await page.selectOption('#map .yc-colour', 'relation');
+  assert.match(await text(page, '.yc-legend'), /友好城市[\s\S]*友好合作关系/);
+  await page.selectOption('#map .yc-colour', 'decade');
+  assert.match(await text(page, '.yc-legend'), /1970年代/);
+  const png = await page.evaluate(async () => {
+    const blob = await window.youcheng.exportPng();
+    const bmp = await createImageBitmap(blob);
+    const canvas = window.youcheng.canvas;
+    return { type: blob.type, w: bmp.width, h: bmp.height, cw: canvas.width, ch: canvas.height };
+  });
+  assert.equal(png.type, 'image/png');
+  assert.equal(png.w, png.cw);
+  assert.ok(png.h > png.ch, 'room for the legend and attribution under the map');
+  await context.close();
+});
+
+test('statistics and table views follow the filter', async () => {
+  const { page, context } = await open(browser, url);
+  await page.click('#map .yc-stats-toggle');
+  assert.ok((await page.locator('#map .yc-stats svg').count()) >= 3);
+  await page.click('#map .yc-table-toggle');
+  const rows = () => page.locator('#map .yc-table tbody tr').count();
+  assert.equal(await rows(), await count(page));
+  await page.click('#map .yc-legend-item[data-key="weifang"]');
+  assert.equal(await rows(), await count(page));
+  await page.click('#map .yc-table th[data-col="year"] button');
+  assert.equal(await page.getAttribute('#map .yc-table th[data-col="year"]', 'aria-sort'), 'ascending');
+  await context.close();
+});
+
 test('a broken CSV is reported with line and field, rendered as text, and the map keeps its data', async () => {
   const { page, context } = await open(browser, url);
-  const before = await page.textContent('#count-pairs');
+  const before = await count(page);
   const csv = [
     'id,shandong_city,partner_en,partner_zh,country,relation,established,lon,lat,sources',
     'qingdao-x,qingdao,<img src=x onerror="document.body.dataset.pwned=1">,x,JP,friendship,1979,130.9,33.9,https://example.org',
@@ -85,27 +333,23 @@ test('a broken CSV is reported with line and field, rendered as text, and the ma
   ].join('\n');
   await page.setInputFiles('#csv-input', { name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.waitForSelector('#load-result.error');
-  const text = await page.textContent('#load-result');
-  assert.match(text, /mine\.csv/);
-  assert.match(text, /第 2 行.*partner_en/);
-  assert.match(text, /第 3 行.*lat.*95/);
+  const report = await page.textContent('#load-result');
+  assert.match(report, /mine\.csv/);
+  assert.match(report, /第 2 行.*partner_en/);
+  assert.match(report, /第 3 行.*lat.*95/);
   assert.equal(await page.locator('#load-result img').count(), 0, 'no markup from the CSV became elements');
   assert.equal(await page.evaluate(() => document.body.dataset.pwned), undefined);
-  assert.equal(await page.textContent('#count-pairs'), before);
+  assert.equal(await count(page), before);
 
-  const good = ['id,shandong_city,partner_en,country,lon,lat,sources', 'qingdao-z,qingdao,Shimonoseki,JP,130.93,33.95,https://example.org'].join('\n');
+  const good = ['id,shandong_city,partner_en,partner_zh,country,lon,lat,sources,note', 'qingdao-z,qingdao,<b>Shimonoseki</b>,<i>下关</i>,JP,130.93,33.95,javascript:alert(1),<script>x</script>'].join('\n');
   await page.setInputFiles('#csv-input', { name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
   await page.waitForSelector('#load-result.ok');
-  assert.equal(await page.textContent('#count-pairs'), '1');
-  await context.close();
-});
-
-test('switching to English translates the page', async () => {
-  const { page, context } = await open(browser, url);
-  await page.click('#lang-toggle');
-  assert.equal(await page.getAttribute('html', 'lang'), 'en');
-  assert.match(await page.textContent('h1'), /Friendship Cities/);
-  assert.match(await page.textContent('#legend'), /Weifang/);
+  assert.equal(await count(page), 1);
+  await page.evaluate(() => window.youcheng.select('qingdao-z'));
+  const detail = page.locator('#map .yc-detail');
+  assert.match(await detail.innerText(), /<b>Shimonoseki<\/b>/, 'markup shown as text');
+  assert.equal(await detail.locator('b, i, script').count(), 0);
+  assert.equal(await detail.locator('a').count(), 0, 'a javascript: source is not a link');
   await context.close();
 });
 
@@ -113,7 +357,7 @@ test('HiDPI: the backing store is devicePixelRatio times the CSS size (screensho
   const { page, context } = await open(browser, url, { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
   await frame(page);
   const { w, h, cw, ch } = await page.evaluate(() => {
-    const c = document.querySelector('#map canvas');
+    const c = document.querySelector('#map').canvas;
     const r = c.getBoundingClientRect();
     return { w: c.width, h: c.height, cw: r.width, ch: r.height };
   });
@@ -121,7 +365,7 @@ test('HiDPI: the backing store is devicePixelRatio times the CSS size (screensho
   assert.equal(h, Math.round(ch * 2));
   const shot = process.env.YOUCHENG_SCREENSHOT ?? 'test-results/screenshot.png';
   mkdirSync(dirname(shot), { recursive: true });
-  const pageShot = await browser.newContext({ viewport: { width: 1280, height: 760 } });
+  const pageShot = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   const p2 = await pageShot.newPage();
   await p2.goto(url);
   await p2.waitForFunction(() => document.body.dataset.youchengReady === 'true');
@@ -131,12 +375,27 @@ test('HiDPI: the backing store is devicePixelRatio times the CSS size (screensho
   await context.close();
 });
 
+test('at 360 px the filters collapse into a drawer and the map still works', async () => {
+  const { page, context } = await open(browser, url, { viewport: { width: 360, height: 740 } });
+  await frame(page);
+  assert.equal(await page.locator('#map .yc-filters').isVisible(), false);
+  await page.click('#map .yc-filters-toggle');
+  assert.equal(await page.locator('#map .yc-filters').isVisible(), true);
+  await page.check('#map .yc-f-city input[value="weifang"]');
+  await page.click('#map .yc-close-filters');
+  assert.equal(await page.locator('#map .yc-filters').isVisible(), false);
+  assert.ok((await page.evaluate(() => window.youcheng.visibleIds())).every((id) => id.startsWith('weifang-')));
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no sideways scrolling: ${width}`);
+  await context.close();
+});
+
 test('resizing the window redraws at the new size', async () => {
   const { page, context } = await open(browser, url, { viewport: { width: 1200, height: 800 } });
   await frame(page);
-  const before = await page.evaluate(() => document.querySelector('#map canvas').width);
+  const before = await page.evaluate(() => document.querySelector('#map').canvas.width);
   await page.setViewportSize({ width: 700, height: 800 });
-  await page.waitForFunction((b) => document.querySelector('#map canvas').width !== b, before);
+  await page.waitForFunction((b) => document.querySelector('#map').canvas.width !== b, before);
   await frame(page);
   const p = await page.evaluate(() => window.youcheng.project(134, -25));
   assert.ok(near(await pixelAt(page, p.x, p.y), LAND), 'still drawn correctly after resize');

@@ -1,0 +1,39 @@
+// embed.html: one <youcheng-map> configured from the URL's query (the same names as the
+// element's attributes: lang, city, filter, controls, theme, height, animate, data-src,
+// basemap-src), telling the parent page its height so the iframe can fit it:
+//   window.addEventListener('message', (e) => {
+//     if (e.data?.type === 'youcheng:height') iframe.style.height = `${e.data.height}px`;
+//   });
+import './youcheng.js';
+
+const ATTRIBUTES = ['lang', 'city', 'filter', 'controls', 'theme', 'height', 'animate', 'data-src', 'basemap-src', 'basemap-attribution'];
+const params = new URLSearchParams(location.search);
+const map = document.createElement('youcheng-map');
+map.id = 'map';
+for (const name of ATTRIBUTES) {
+  const value = params.get(name);
+  if (value !== null) map.setAttribute(name, value);
+}
+if (params.get('lang')) document.documentElement.lang = params.get('lang') === 'en' ? 'en' : 'zh-CN';
+document.getElementById('embed').append(map);
+
+let last = 0;
+const report = () => {
+  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  if (height === last || window.parent === window) return;
+  last = height;
+  // Only a number leaves the frame; the parent checks e.origin if it cares.
+  window.parent.postMessage({ type: 'youcheng:height', height }, '*');
+};
+new ResizeObserver(report).observe(document.documentElement);
+map.addEventListener('youcheng:ready', () => {
+  window.youcheng = map;
+  document.body.dataset.youchengReady = 'true';
+  report();
+});
+map.addEventListener('youcheng:error', (e) => {
+  if (!map.hasAttribute('ready')) document.body.dataset.youchengError = e.detail.message;
+});
+map.addEventListener('youcheng:lang', (e) => {
+  document.documentElement.lang = e.detail.lang === 'en' ? 'en' : 'zh-CN';
+});
