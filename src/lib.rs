@@ -28,6 +28,7 @@ pub mod geometry;
 pub mod hit;
 pub mod map;
 pub mod scene;
+pub mod search;
 pub mod style;
 pub mod surface;
 pub mod viewport;
