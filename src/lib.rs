@@ -31,6 +31,7 @@ pub mod scene;
 pub mod search;
 pub mod style;
 pub mod surface;
+pub mod urlstate;
 pub mod viewport;
 
 #[cfg(target_arch = "wasm32")]
