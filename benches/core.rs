@@ -86,9 +86,10 @@ fn world() -> Dataset {
             coord_source: String::new(),
             sources: vec!["world_twin_cities.csv".into()],
             note: String::new(),
+            search_key: String::new(),
         });
     }
-    Dataset {
+    let mut ds = Dataset {
         gazetteer: Gazetteer {
             cities,
             countries: vec![country],
@@ -96,7 +97,9 @@ fn world() -> Dataset {
         },
         partnerships,
         source_name: "world".into(),
-    }
+    };
+    ds.refresh_search_keys();
+    ds
 }
 
 fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {

@@ -1,6 +1,7 @@
 //! Which partnerships are shown. An empty set means "no restriction" on that dimension.
 
 use crate::dataset::{Dataset, Partnership};
+use crate::search;
 use serde::{Deserialize, Serialize};
 
 /// A combination of restrictions; all must hold.
@@ -23,12 +24,30 @@ pub struct Filter {
     pub year_to: Option<i32>,
     /// Hide pairs whose year is not known (only matters when a year bound is set).
     pub hide_unknown_year: bool,
-    /// Free text matched against both sides' names.
+    /// Free text matched against both sides' names in Chinese, English and pinyin, their
+    /// countries and the id; case, Latin diacritics and separators are ignored (see
+    /// [`crate::search`]).
     pub text: String,
 }
 
 impl Filter {
     pub fn matches(&self, ds: &Dataset, p: &Partnership) -> bool {
+        self.matches_needle(ds, p, &search::needle(&self.text))
+    }
+
+    /// Indices of the partnerships that pass.
+    pub fn apply(&self, ds: &Dataset) -> Vec<usize> {
+        let needle = search::needle(&self.text);
+        ds.partnerships
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| self.matches_needle(ds, p, &needle))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// [`Filter::matches`] with the text already normalised by [`search::needle`].
+    fn matches_needle(&self, ds: &Dataset, p: &Partnership, needle: &str) -> bool {
         let city = ds.city_of(p);
         let country = ds.country_of(p);
         let any = |set: &[String], key: &str| set.is_empty() || set.iter().any(|s| s == key);
@@ -57,32 +76,6 @@ impl Filter {
                 }
             }
         }
-        let needle = self.text.trim().to_lowercase();
-        if !needle.is_empty() {
-            let hay = [
-                p.partner_en.as_str(),
-                p.partner_zh.as_str(),
-                city.name_en.as_str(),
-                city.name_zh.as_str(),
-                country.name_en.as_str(),
-                country.name_zh.as_str(),
-                p.subunit_en.as_str(),
-                p.subunit_zh.as_str(),
-            ];
-            if !hay.iter().any(|h| h.to_lowercase().contains(&needle)) {
-                return false;
-            }
-        }
-        true
-    }
-
-    /// Indices of the partnerships that pass.
-    pub fn apply(&self, ds: &Dataset) -> Vec<usize> {
-        ds.partnerships
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| self.matches(ds, p))
-            .map(|(i, _)| i)
-            .collect()
+        search::key_matches(&p.search_key, needle)
     }
 }

@@ -29,8 +29,10 @@ pub mod hit;
 pub mod interaction;
 pub mod map;
 pub mod scene;
+pub mod search;
 pub mod style;
 pub mod surface;
+pub mod urlstate;
 pub mod viewport;
 
 #[cfg(target_arch = "wasm32")]

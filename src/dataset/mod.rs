@@ -175,6 +175,10 @@ pub struct Partnership {
     pub coord_source: String,
     pub sources: Vec<String>,
     pub note: String,
+    /// Normalised names of both sides, their countries and pinyin, for text search (see
+    /// [`crate::search`]). Filled by [`Dataset::load`]; after building or editing partnerships
+    /// by hand, call [`Dataset::refresh_search_keys`].
+    pub search_key: String,
 }
 
 /// The fixed reference tables every partnership file is checked against.
@@ -508,6 +512,7 @@ impl Dataset {
                     coord_source: t.get(row, "coord_source").to_string(),
                     sources,
                     note: t.get(row, "note").to_string(),
+                    search_key: String::new(),
                 });
             }
         }
@@ -515,14 +520,24 @@ impl Dataset {
         if has_errors(&issues) {
             return Err(issues);
         }
+        let mut dataset = Dataset {
+            gazetteer: gazetteer.clone(),
+            partnerships,
+            source_name: file.to_string(),
+        };
+        dataset.refresh_search_keys();
         Ok(Loaded {
-            dataset: Dataset {
-                gazetteer: gazetteer.clone(),
-                partnerships,
-                source_name: file.to_string(),
-            },
+            dataset,
             warnings: issues,
         })
+    }
+
+    /// Recomputes every partnership's [`Partnership::search_key`] (pinyin included): once per
+    /// load, never per query.
+    pub fn refresh_search_keys(&mut self) {
+        for p in &mut self.partnerships {
+            p.search_key = crate::search::search_key(&self.gazetteer, p);
+        }
     }
 
     pub fn cities(&self) -> &[ShandongCity] {

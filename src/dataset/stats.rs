@@ -20,6 +20,8 @@ pub struct Stats {
     pub countries: usize,
     pub continents: usize,
     pub with_year: usize,
+    /// Pairs whose year is not known: `with_year + unknown_year == pairs`.
+    pub unknown_year: usize,
     pub with_partner_zh: usize,
     pub with_sources: usize,
     pub with_location: usize,
@@ -30,6 +32,9 @@ pub struct Stats {
     pub by_decade: Vec<Count>,
     /// New pairs per year, for the years that have any.
     pub by_year: Vec<Count>,
+    /// Pairs established up to and including each year, for every year from the first with a
+    /// pair to the last (years with no new pair included); the last count is `with_year`.
+    pub cumulative: Vec<Count>,
 }
 
 impl Stats {
@@ -67,12 +72,26 @@ impl Stats {
             v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
             v
         };
+        let mut cumulative = Vec::new();
+        if let (Some((&first, _)), Some((&last, _))) =
+            (by_year.first_key_value(), by_year.last_key_value())
+        {
+            let mut total = 0;
+            for year in first..=last {
+                total += by_year.get(&year).copied().unwrap_or(0);
+                cumulative.push(Count {
+                    key: year.to_string(),
+                    count: total,
+                });
+            }
+        }
         Stats {
             pairs,
             partner_places: places.len(),
             countries: by_country.len(),
             continents: by_continent.len(),
             with_year,
+            unknown_year: pairs - with_year,
             with_partner_zh,
             with_sources,
             with_location,
@@ -122,6 +141,7 @@ impl Stats {
                     count,
                 })
                 .collect(),
+            cumulative,
         }
     }
 }

@@ -1,0 +1,234 @@
+//! Text search across languages: Chinese, English and toneless pinyin of either side.
+//!
+//! Each partnership gets one normalised *search key* when the dataset is loaded
+//! ([`Partnership::search_key`], filled by [`Dataset::load`] and
+//! [`Dataset::refresh_search_keys`]); a query is normalised the same way ([`needle`]) and
+//! matched as a substring ([`key_matches`]). No pinyin is computed while filtering.
+//!
+//! Normalising ([`normalise`]) lowercases, folds Latin diacritics (São → sao, Malmö → malmo,
+//! Île → ile, ß → ss) and drops separators (spaces, hyphens and dashes, apostrophes, dots and
+//! interpuncts, commas, brackets), so "xia guan" = "xiaguan" and "Saint-Étienne" matches
+//! "saint etienne".
+//!
+//! The key holds, each normalised and on its own line (so a match never spans two names):
+//! the id; the partner's English name, Chinese name and its pinyin; the Shandong subunit's
+//! English and Chinese names and pinyin; the Shandong city's English and Chinese names and
+//! pinyin; the country's English and Chinese names and pinyin. Pinyin initials (下关 → "xg")
+//! are deliberately *not* included: across a few hundred Chinese names they form many two- to
+//! four-letter consonant strings that short Latin queries ("sk", "bs", "hs") would hit for no
+//! visible reason.
+//!
+//! Pinyin uses each character's first reading in the `pinyin` crate, except for a few
+//! characters whose reading in place-name transliterations differs ([`place_reading`]:
+//! 长滩 is "changtan", not "zhangtan"; 秘鲁 is "bilu").
+//!
+//! [`Dataset::load`]: crate::dataset::Dataset::load
+//! [`Dataset::refresh_search_keys`]: crate::dataset::Dataset::refresh_search_keys
+//! [`Partnership::search_key`]: crate::dataset::Partnership::search_key
+
+use crate::dataset::{Gazetteer, Partnership};
+use pinyin::ToPinyin;
+
+/// Separates the names inside a search key. [`needle`] never contains it.
+pub const KEY_SEPARATOR: char = '\n';
+
+/// The ASCII spelling of a lowercase Latin letter with a diacritic (Latin-1 Supplement,
+/// Latin Extended-A, and the Romanian comma-below letters and pinyin tone letters of
+/// Latin Extended-B); `None` for anything else.
+pub fn fold_char(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'ǎ' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
+        'ď' | 'đ' | 'ð' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
+        'ĥ' | 'ħ' => "h",
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'ǐ' => "i",
+        'ĳ' => "ij",
+        'ĵ' => "j",
+        'ķ' | 'ĸ' => "k",
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
+        'ñ' | 'ń' | 'ņ' | 'ň' | 'ŉ' | 'ŋ' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' | 'ǒ' => "o",
+        'œ' => "oe",
+        'ŕ' | 'ŗ' | 'ř' => "r",
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ſ' | 'ș' => "s",
+        'ß' => "ss",
+        'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
+        'þ' => "th",
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'ǔ' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' => {
+            "u"
+        }
+        'ŵ' => "w",
+        'ý' | 'ÿ' | 'ŷ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        _ => return None,
+    })
+}
+
+/// Characters dropped from keys and needles: whitespace, hyphens and dashes, apostrophes,
+/// dots and interpuncts (圣·艾蒂安), commas, brackets, and combining diacritics (so decomposed
+/// input folds like composed input).
+pub fn is_separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '-' | '\u{2010}'..='\u{2015}'
+                | '\'' | '`' | '\u{2018}' | '\u{2019}' | '\u{02BC}'
+                | '.' | '\u{00B7}' | '\u{2027}' | '\u{30FB}' | '\u{FF0E}'
+                | ',' | '\u{FF0C}' | '\u{3001}'
+                | '(' | ')' | '\u{FF08}' | '\u{FF09}'
+                | '\u{0300}'..='\u{036F}'
+        )
+}
+
+/// Lowercased, diacritics folded, separators dropped.
+pub fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if is_separator(c) {
+            continue;
+        }
+        match fold_char(c) {
+            Some(s) => out.push_str(s),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// A query normalised for [`key_matches`]; empty means "no text restriction".
+pub fn needle(text: &str) -> String {
+    normalise(text)
+}
+
+/// Whether a (normalised) needle occurs in a search key. An empty needle matches everything.
+pub fn key_matches(key: &str, needle: &str) -> bool {
+    needle.is_empty() || key.contains(needle)
+}
+
+/// Readings used in place names where the `pinyin` crate's first reading is another one.
+pub fn place_reading(c: char) -> Option<&'static str> {
+    Some(match c {
+        '长' => "chang", // 长滩 Long Beach, 长崎 Nagasaki (crate: zhang)
+        '什' => "shi",   // 什切青 Szczecin, 米什科尔茨 Miskolc (crate: shen)
+        '都' => "du",    // 洪都拉斯 Honduras, 成都 (crate: dou)
+        '的' => "di",    // 蒙得维的亚 Montevideo (crate: de)
+        '给' => "ji",    // 桑给巴尔 Zanzibar (crate: gei)
+        '佛' => "fo",    // 佛得角 Cape Verde, 佛罗里达 Florida (crate: fu)
+        '秘' => "bi",    // 秘鲁 Peru (crate: mi)
+        _ => return None,
+    })
+}
+
+/// Toneless pinyin of the Chinese characters in `text`, other characters kept as they are
+/// (`下关市` → `xiaguanshi`); `None` when `text` has no character with a reading.
+pub fn pinyin(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut any = false;
+    for c in text.chars() {
+        match place_reading(c).or_else(|| c.to_pinyin().map(|p| p.plain())) {
+            Some(p) => {
+                out.push_str(p);
+                any = true;
+            }
+            None => out.push(c),
+        }
+    }
+    any.then_some(out)
+}
+
+/// Builds a key from names: each is normalised, and Chinese ones also given as pinyin.
+#[derive(Debug, Default)]
+struct KeyBuilder {
+    key: String,
+}
+
+impl KeyBuilder {
+    fn add(&mut self, text: &str) {
+        let n = normalise(text);
+        if n.is_empty() || self.key.split(KEY_SEPARATOR).any(|piece| piece == n) {
+            return;
+        }
+        if !self.key.is_empty() {
+            self.key.push(KEY_SEPARATOR);
+        }
+        self.key.push_str(&n);
+    }
+
+    fn add_zh(&mut self, text: &str) {
+        self.add(text);
+        if let Some(p) = pinyin(text) {
+            self.add(&p);
+        }
+    }
+}
+
+/// The search key of one partnership (see the module documentation for what it holds).
+pub fn search_key(gazetteer: &Gazetteer, p: &Partnership) -> String {
+    let mut k = KeyBuilder::default();
+    k.add(&p.id);
+    k.add(&p.partner_en);
+    k.add_zh(&p.partner_zh);
+    k.add(&p.subunit_en);
+    k.add_zh(&p.subunit_zh);
+    if let Some(city) = gazetteer.cities.get(p.city) {
+        k.add(&city.name_en);
+        k.add_zh(&city.name_zh);
+    }
+    if let Some(country) = gazetteer.countries.get(p.country) {
+        k.add(&country.name_en);
+        k.add_zh(&country.name_zh);
+    }
+    k.key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalising_folds_case_diacritics_and_separators() {
+        assert_eq!(normalise("São Paulo"), "saopaulo");
+        assert_eq!(normalise("Malmö"), "malmo");
+        assert_eq!(normalise("Île-de-France"), "iledefrance");
+        assert_eq!(normalise("Saint-Étienne"), normalise("saint etienne"));
+        assert_eq!(normalise("Świętochłowice"), "swietochlowice");
+        assert_eq!(normalise("Brașov"), "brasov");
+        assert_eq!(normalise("Straße"), "strasse");
+        assert_eq!(normalise("Xia Guan"), "xiaguan");
+        assert_eq!(normalise("O’Fallon"), "ofallon");
+        assert_eq!(normalise("圣·艾蒂安"), "圣艾蒂安");
+        // Decomposed "São" (a + combining tilde) folds like the composed one.
+        assert_eq!(normalise("Sa\u{303}o"), "sao");
+    }
+
+    #[test]
+    fn pinyin_is_toneless_and_only_for_chinese() {
+        assert_eq!(pinyin("下关市").as_deref(), Some("xiaguanshi"));
+        assert_eq!(pinyin("日本").as_deref(), Some("riben"));
+        assert_eq!(pinyin("长滩市").as_deref(), Some("changtanshi"));
+        assert_eq!(pinyin("什切青").as_deref(), Some("shiqieqing"));
+        assert_eq!(pinyin("蒙得维的亚").as_deref(), Some("mengdeweidiya"));
+        assert_eq!(pinyin("秘鲁").as_deref(), Some("bilu"));
+        assert_eq!(
+            pinyin("吕梁").map(|p| normalise(&p)).as_deref(),
+            Some("luliang")
+        );
+        assert_eq!(pinyin("Shimonoseki"), None);
+        assert_eq!(pinyin("").as_deref(), None);
+    }
+
+    #[test]
+    fn a_match_never_spans_two_names() {
+        let mut k = KeyBuilder::default();
+        k.add("Abc");
+        k.add("Def");
+        k.add("abc");
+        assert_eq!(k.key, "abc\ndef");
+        assert!(key_matches(&k.key, "bc"));
+        assert!(!key_matches(&k.key, &needle("c d")));
+        assert!(key_matches(&k.key, &needle("  ")));
+    }
+}
