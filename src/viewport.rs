@@ -45,6 +45,13 @@ impl Viewport {
         };
     }
 
+    /// The default view (nothing worth keeping in a URL).
+    pub fn is_home(&self) -> bool {
+        let mut home = *self;
+        home.reset();
+        home.zoom == self.zoom && home.centre == self.centre
+    }
+
     pub fn resize(&mut self, width_css_px: f64, height_css_px: f64) {
         self.width_css_px = sane_size(width_css_px);
         self.height_css_px = sane_size(height_css_px);

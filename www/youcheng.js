@@ -327,6 +327,7 @@ export class YouchengMap extends HTMLElement {
     on(ui.canvas, 'pointerdown', (e) => {
       if (!this.#map || e.button > 0) return;
       ui.canvas.setPointerCapture?.(e.pointerId);
+      ui.mapBox.focus({ preventScroll: true }); // keys (Escape, +/−) go to the map after a click
       this.#result(this.#map.pointerDown(e.pointerId, e.pointerType, ...pos(e)), e);
     });
     on(ui.canvas, 'pointermove', (e) => {

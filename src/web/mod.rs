@@ -792,6 +792,42 @@ impl Youcheng {
         Ok(())
     }
 
+    /// The state for the URL hash: filter, `selected` ids, view, `lang`, colour, `table`.
+    #[wasm_bindgen(js_name = stateHash)]
+    pub fn state_hash(&self, lang: &str, table: bool, selected: Vec<String>) -> String {
+        let view = (!self.map.viewport.is_home())
+            .then(|| self.map.view_lonlat())
+            .flatten()
+            .map(|(c, zoom)| crate::urlstate::View {
+                lon: c.lon,
+                lat: c.lat,
+                zoom,
+            });
+        let colour = self.map.colour_by();
+        crate::urlstate::UrlState {
+            filter: self.map.filter().clone(),
+            selected,
+            view,
+            lang: (!lang.is_empty()).then(|| lang.to_string()),
+            colour: (colour != ColourBy::default()).then(|| colour.key().to_string()),
+            table,
+        }
+        .to_hash()
+    }
+
+    /// Parses a URL hash (or the `filter` attribute): `{state, problems}`; what is wrong is
+    /// described in `problems` and the rest is kept.
+    #[wasm_bindgen(js_name = parseState)]
+    pub fn parse_state(&self, text: &str) -> Result<JsValue, JsError> {
+        #[derive(Serialize)]
+        struct Parsed {
+            state: crate::urlstate::UrlState,
+            problems: Vec<String>,
+        }
+        let (state, problems) = crate::urlstate::UrlState::parse(text);
+        to_js(&Parsed { state, problems })
+    }
+
     /// Back to the whole map.
     #[wasm_bindgen(js_name = resetView)]
     pub fn reset_view(&mut self) {

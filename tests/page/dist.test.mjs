@@ -69,7 +69,7 @@ test('dist/index.html works from a plain static server; everything but the entry
 test('the stable dist/youcheng.js re-exports the hashed widget module', async () => {
   const { page, context } = await open(browser, `${url}index.html`);
   const exported = await page.evaluate(async () => Object.keys(await import('./youcheng.js')).sort());
-  assert.ok(exported.includes('mount'), exported.join(','));
+  assert.ok(exported.includes('YouchengMap'), exported.join(','));
   const stub = readFileSync(join(OUT, 'youcheng.js'), 'utf8');
   const core = manifest.files['youcheng.js'].file;
   assert.match(core, /^youcheng-core\.[0-9a-f]{8}\.js$/);
