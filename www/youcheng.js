@@ -3,8 +3,9 @@
 // legend, tooltip, detail panel, timeline, statistics, table view and PNG export in Chinese and
 // English. Plain ES module; no dependencies; nothing from data files is ever parsed as HTML.
 //
-//   <script type="module" src="youcheng.js"></script>
+//   a script tag of type module loading this file, then
 //   <youcheng-map lang="zh" city="weifang"></youcheng-map>
+// (the script tag names this file by its published URL).
 import init, { Youcheng } from './pkg/youcheng.js';
 import { pickLanguage, translate } from './i18n.js';
 import { yearChart, barChart } from './charts.js';
@@ -379,7 +380,7 @@ export class YouchengMap extends HTMLElement {
     ui.exportBtn.textContent = t('exportPng');
     ui.langBtn.textContent = t('language');
     ui.langBtn.setAttribute('lang', this.#lang === 'zh' ? 'en' : 'zh-CN');
-    ui.langBtn.setAttribute('aria-label', t('languageName'));
+    ui.langBtn.title = t('languageName');
     ui.zoomIn.setAttribute('aria-label', t('zoomIn'));
     ui.zoomOut.setAttribute('aria-label', t('zoomOut'));
     ui.zoomReset.setAttribute('aria-label', t('resetView'));

@@ -62,7 +62,7 @@ test('dist/index.html works from a plain static server; everything but the entry
     .map((r) => new URL(r).pathname.slice(1))
     .filter((p) => p !== 'index.html' && p !== 'youcheng.js' && !HASHED.test(p));
   assert.deepEqual(unhashed, []);
-  assert.ok(Number(await page.textContent('#count-pairs')) >= 250);
+  assert.ok(Number(await page.locator('#map .yc-count[data-count="pairs"]').innerText()) >= 250);
   await context.close();
 });
 
