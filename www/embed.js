@@ -14,7 +14,13 @@ for (const name of ATTRIBUTES) {
   const value = params.get(name);
   if (value !== null) map.setAttribute(name, value);
 }
-if (params.get('lang')) document.documentElement.lang = params.get('lang') === 'en' ? 'en' : 'zh-CN';
+const TITLES = { zh: '山东国际友好城市地图', en: "Map of Shandong's international friendship cities" };
+function setLang(lang) {
+  document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
+  document.getElementById('embed-title').textContent = TITLES[lang === 'en' ? 'en' : 'zh'];
+  document.title = `友城 Youcheng · ${TITLES[lang === 'en' ? 'en' : 'zh']}`;
+}
+if (params.get('lang')) setLang(params.get('lang'));
 document.getElementById('embed').append(map);
 
 let last = 0;
@@ -34,6 +40,4 @@ map.addEventListener('youcheng:ready', () => {
 map.addEventListener('youcheng:error', (e) => {
   if (!map.hasAttribute('ready')) document.body.dataset.youchengError = e.detail.message;
 });
-map.addEventListener('youcheng:lang', (e) => {
-  document.documentElement.lang = e.detail.lang === 'en' ? 'en' : 'zh-CN';
-});
+map.addEventListener('youcheng:lang', (e) => setLang(e.detail.lang));

@@ -218,7 +218,8 @@ export class YouchengMap extends HTMLElement {
     ui.tableToggle = h('button', { type: 'button', class: 'yc-btn yc-table-toggle', 'aria-pressed': 'false', 'aria-controls': 'yc-table' });
     ui.exportBtn = h('button', { type: 'button', class: 'yc-btn yc-export' });
     ui.langBtn = h('button', { type: 'button', class: 'yc-btn yc-lang' });
-    ui.toolbar = h('div', { class: 'yc-toolbar', part: 'toolbar', role: 'toolbar' }, ui.searchLabel, ui.filtersToggle, ui.colourLabel, ui.play, ui.statsToggle, ui.tableToggle, ui.exportBtn, ui.langBtn);
+    ui.skip = h('button', { type: 'button', class: 'yc-btn yc-skip' });
+    ui.toolbar = h('div', { class: 'yc-toolbar', part: 'toolbar', role: 'toolbar' }, ui.skip, ui.searchLabel, ui.filtersToggle, ui.colourLabel, ui.play, ui.statsToggle, ui.tableToggle, ui.exportBtn, ui.langBtn);
     // Counts
     ui.counts = {};
     const countBox = h('dl', { class: 'yc-counts', part: 'counts' });
@@ -293,6 +294,7 @@ export class YouchengMap extends HTMLElement {
       this.#cancel(this.#searchTimer);
       this.#searchTimer = this.#later(() => this.setFilter({ ...this.getFilter(), text: ui.search.value }), 120);
     });
+    on(ui.skip, 'click', () => ui.mapBox.focus());
     on(ui.filtersToggle, 'click', () => this.#toggleDrawer());
     on(ui.closeFilters, 'click', () => this.#toggleDrawer(false));
     on(ui.colour, 'change', () => this.setColourBy(ui.colour.value));
@@ -372,6 +374,7 @@ export class YouchengMap extends HTMLElement {
     ui.search.setAttribute('aria-label', t('search'));
     ui.searchLabel.firstChild.textContent = t('searchLabel');
     ui.filtersToggle.textContent = t('filters');
+    ui.skip.textContent = t('skipToMap');
     ui.colourLabel.firstChild.textContent = t('colourBy');
     for (const o of ui.colour.options) o.textContent = t(`colour_${o.value}`);
     ui.play.textContent = this.#playing ? t('pause') : t('play');
