@@ -195,7 +195,7 @@ export class YouchengMap extends HTMLElement {
     return (this.getAttribute('city') ?? '').split(/[\s,]+/).filter(Boolean);
   }
 
-  t(key, vars) {
+  #t(key, vars) {
     return translate(this.#lang, key, vars);
   }
 
@@ -218,8 +218,9 @@ export class YouchengMap extends HTMLElement {
     ui.tableToggle = h('button', { type: 'button', class: 'yc-btn yc-table-toggle', 'aria-pressed': 'false', 'aria-controls': 'yc-table' });
     ui.exportBtn = h('button', { type: 'button', class: 'yc-btn yc-export' });
     ui.langBtn = h('button', { type: 'button', class: 'yc-btn yc-lang' });
+    ui.themeBtn = h('button', { type: 'button', class: 'yc-btn yc-theme', 'aria-pressed': 'false' });
     ui.skip = h('button', { type: 'button', class: 'yc-btn yc-skip' });
-    ui.toolbar = h('div', { class: 'yc-toolbar', part: 'toolbar', role: 'toolbar' }, ui.skip, ui.searchLabel, ui.filtersToggle, ui.colourLabel, ui.play, ui.statsToggle, ui.tableToggle, ui.exportBtn, ui.langBtn);
+    ui.toolbar = h('div', { class: 'yc-toolbar', part: 'toolbar', role: 'toolbar' }, ui.skip, ui.searchLabel, ui.filtersToggle, ui.colourLabel, ui.play, ui.statsToggle, ui.tableToggle, ui.exportBtn, ui.themeBtn, ui.langBtn);
     // Counts
     ui.counts = {};
     const countBox = h('dl', { class: 'yc-counts', part: 'counts' });
@@ -303,6 +304,7 @@ export class YouchengMap extends HTMLElement {
     on(ui.tableToggle, 'click', () => this.toggleTable());
     on(ui.exportBtn, 'click', () => this.#download());
     on(ui.langBtn, 'click', () => this.setLanguage(this.#lang === 'zh' ? 'en' : 'zh'));
+    on(ui.themeBtn, 'click', () => (this.theme = this.#isDark() ? 'light' : 'dark'));
     on(ui.zoomIn, 'click', () => this.#key('+'));
     on(ui.zoomOut, 'click', () => this.#key('-'));
     on(ui.zoomReset, 'click', () => this.#key('Home'));
@@ -367,7 +369,7 @@ export class YouchengMap extends HTMLElement {
 
   #translateStatic() {
     const ui = this.#ui;
-    const t = (k, v) => this.t(k, v);
+    const t = (k, v) => this.#t(k, v);
     ui.mapBox.setAttribute('aria-label', t('mapLabel'));
     ui.help.textContent = t('mapHelp');
     ui.search.placeholder = t('search');
@@ -381,6 +383,8 @@ export class YouchengMap extends HTMLElement {
     ui.statsToggle.textContent = t('stats');
     ui.tableToggle.textContent = t('table');
     ui.exportBtn.textContent = t('exportPng');
+    ui.themeBtn.textContent = t('darkTheme');
+    ui.themeBtn.setAttribute('aria-pressed', String(this.#isDark()));
     ui.langBtn.textContent = t('language');
     ui.langBtn.setAttribute('lang', this.#lang === 'zh' ? 'en' : 'zh-CN');
     ui.langBtn.title = t('languageName');
@@ -417,7 +421,7 @@ export class YouchengMap extends HTMLElement {
 
   // ---- loading ----
   async #start() {
-    this.#showMessage(this.t('loading'), 'loading', 'loading');
+    this.#showMessage(this.#t('loading'), 'loading', 'loading');
     await loadWasm();
     if (!this.#abort) return; // disconnected while loading
     const map = new Youcheng(this.#ui.canvas);
@@ -451,7 +455,7 @@ export class YouchengMap extends HTMLElement {
     this.#refresh({ quiet: true });
     this.#requestDraw();
     if (dataError) {
-      this.#showMessage(this.t('loadFailed', { error: dataError.message }), 'error');
+      this.#showMessage(this.#t('loadFailed', { error: dataError.message }), 'error');
       this.dispatchEvent(new CustomEvent('youcheng:error', { detail: { message: dataError.message, report: dataError.report ?? null }, bubbles: true, composed: true }));
     } else this.#hideMessage();
     this.toggleAttribute('ready', true);
@@ -462,7 +466,7 @@ export class YouchengMap extends HTMLElement {
 
   #fail(error) {
     const key = error?.code === 'noWasm' ? 'noWasm' : null;
-    this.#showMessage(key ? this.t(key) : this.t('loadFailed', { error: error?.message ?? String(error) }), 'error', key);
+    this.#showMessage(key ? this.#t(key) : this.#t('loadFailed', { error: error?.message ?? String(error) }), 'error', key);
     this.setAttribute('error', error?.message ?? String(error));
     this.dispatchEvent(new CustomEvent('youcheng:error', { detail: { message: error?.message ?? String(error) }, bubbles: true, composed: true }));
     this.#readyResolve(this);
@@ -486,7 +490,7 @@ export class YouchengMap extends HTMLElement {
     const report = this.loadCsv(name, csv);
     if (!report.ok) {
       const first = report.errors.slice(0, 5).map((e) => e.text).join('; ');
-      throw Object.assign(new Error(`${this.t('dataErrors', { file: name, n: report.errors.length })} ${first}`), { report });
+      throw Object.assign(new Error(`${this.#t('dataErrors', { file: name, n: report.errors.length })} ${first}`), { report });
     }
   }
 
@@ -535,7 +539,12 @@ export class YouchengMap extends HTMLElement {
     });
   }
 
+  #isDark() {
+    return this.theme === 'dark' || (this.theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
+  }
+
   #applyTheme() {
+    this.#ui.themeBtn?.setAttribute('aria-pressed', String(this.#isDark()));
     if (!this.#map) return;
     const cs = getComputedStyle(this);
     const v = (name) => cs.getPropertyValue(name).trim() || undefined;
@@ -623,12 +632,12 @@ export class YouchengMap extends HTMLElement {
   #describe(hit) {
     if (hit.kind === 'origin') {
       const n = this.#choices?.cities.find((c) => c.key === hit.city)?.visible ?? 0;
-      return this.t('partnersOf', { city: this.#cityName(hit.city), n });
+      return this.#t('partnersOf', { city: this.#cityName(hit.city), n });
     }
     const d = this.#map.details(hit.id);
     if (!d) return '';
-    const year = d.year ? ` · ${this.t('tooltipYear', { year: d.year })}` : '';
-    return `${this.#name(d.cityZh, d.cityEn)} — ${this.#name(d.partnerZh, d.partnerEn)}, ${this.#name(d.countryZh, d.countryEn)} · ${this.t(`relation_${d.relation}`)}${year}`;
+    const year = d.year ? ` · ${this.#t('tooltipYear', { year: d.year })}` : '';
+    return `${this.#name(d.cityZh, d.cityEn)} — ${this.#name(d.partnerZh, d.partnerEn)}, ${this.#name(d.countryZh, d.countryEn)} · ${this.#t(`relation_${d.relation}`)}${year}`;
   }
 
   // ---- tooltip ----
@@ -645,9 +654,9 @@ export class YouchengMap extends HTMLElement {
         h('strong', { class: 'yc-tip-partner' }, this.#name(d.partnerZh, d.partnerEn)),
         other ? h('span', { class: 'yc-tip-other', lang: this.#lang === 'zh' ? 'en' : 'zh-CN' }, other) : null,
         h('span', { class: 'yc-tip-country' }, this.#name(d.countryZh, d.countryEn)),
-        h('span', { class: 'yc-tip-city' }, `${this.t('shandongSide')}: ${this.#name(d.cityZh, d.cityEn)}${d.subunitZh || d.subunitEn ? ` · ${this.#name(d.subunitZh, d.subunitEn)}` : ''}`),
-        h('span', { class: 'yc-tip-relation' }, this.t(`relation_${d.relation}`)),
-        h('span', { class: 'yc-tip-year' }, `${this.t('established')}: ${d.established ?? this.t('unknown')}`),
+        h('span', { class: 'yc-tip-city' }, `${this.#t('shandongSide')}: ${this.#name(d.cityZh, d.cityEn)}${d.subunitZh || d.subunitEn ? ` · ${this.#name(d.subunitZh, d.subunitEn)}` : ''}`),
+        h('span', { class: 'yc-tip-relation' }, this.#t(`relation_${d.relation}`)),
+        h('span', { class: 'yc-tip-year' }, `${this.#t('established')}: ${d.established ?? this.#t('unknown')}`),
       );
     }
     tip.hidden = false;
@@ -757,7 +766,7 @@ export class YouchengMap extends HTMLElement {
         b.addEventListener('click', () => this.select(r.id));
         list.append(h('li', {}, b));
       }
-      body.append(h('p', {}, this.t('partnersOf', { city: this.#cityName(key), n: rows.length })), list);
+      body.append(h('p', {}, this.#t('partnersOf', { city: this.#cityName(key), n: rows.length })), list);
     } else {
       const d = this.#map.details(id);
       if (!d) return;
@@ -768,20 +777,20 @@ export class YouchengMap extends HTMLElement {
         sources.append(h('li', {}, link));
       }
       const dl = h('dl', { class: 'yc-facts' },
-        ...row(this.t('shandongSide'), h('span', { lang: 'zh-CN' }, d.cityZh), ' · ', h('span', { lang: 'en' }, d.cityEn), d.subunitZh || d.subunitEn ? ` (${[d.subunitZh, d.subunitEn].filter(Boolean).join(' · ')})` : ''),
-        ...row(this.t('col_partner'), h('span', { lang: 'zh-CN' }, d.partnerZh || '—'), ' · ', h('span', { lang: 'en' }, d.partnerEn)),
-        ...row(this.t('country'), `${d.countryZh} · ${d.countryEn} (${this.t(`continent_${d.continent}`)})`),
-        ...row(this.t('level'), this.t(`level_${d.level}`)),
-        ...row(this.t('relation'), this.t(`relation_${d.relation}`)),
-        ...row(this.t('established'), d.established ?? this.t('unknown')),
-        ...row(this.t('coordinates'), d.lon === null ? this.t('noLocation') : `${d.lat.toFixed(3)}°, ${d.lon.toFixed(3)}°`),
-        ...(d.note ? row(this.t('note'), d.note) : []),
-        ...row(this.t('sources'), sources),
+        ...row(this.#t('shandongSide'), h('span', { lang: 'zh-CN' }, d.cityZh), ' · ', h('span', { lang: 'en' }, d.cityEn), d.subunitZh || d.subunitEn ? ` (${[d.subunitZh, d.subunitEn].filter(Boolean).join(' · ')})` : ''),
+        ...row(this.#t('col_partner'), h('span', { lang: 'zh-CN' }, d.partnerZh || '—'), ' · ', h('span', { lang: 'en' }, d.partnerEn)),
+        ...row(this.#t('country'), `${d.countryZh} · ${d.countryEn} (${this.#t(`continent_${d.continent}`)})`),
+        ...row(this.#t('level'), this.#t(`level_${d.level}`)),
+        ...row(this.#t('relation'), this.#t(`relation_${d.relation}`)),
+        ...row(this.#t('established'), d.established ?? this.#t('unknown')),
+        ...row(this.#t('coordinates'), d.lon === null ? this.#t('noLocation') : `${d.lat.toFixed(3)}°, ${d.lon.toFixed(3)}°`),
+        ...(d.note ? row(this.#t('note'), d.note) : []),
+        ...row(this.#t('sources'), sources),
       );
       body.append(dl);
     }
     const pinned = this.#pinned.includes(id);
-    ui.detailPin.textContent = pinned ? this.t('unpin') : this.t('pin');
+    ui.detailPin.textContent = pinned ? this.#t('unpin') : this.#t('pin');
     ui.detailPin.setAttribute('aria-pressed', String(pinned));
     ui.pinnedList.replaceChildren();
     for (const p of this.#pinned) {
@@ -791,7 +800,7 @@ export class YouchengMap extends HTMLElement {
       })();
       const show = h('button', { type: 'button', class: 'yc-link' }, label);
       show.addEventListener('click', () => this.#renderDetail(p));
-      const remove = h('button', { type: 'button', class: 'yc-chip-x', 'aria-label': `${this.t('unpin')}: ${label}` }, '×');
+      const remove = h('button', { type: 'button', class: 'yc-chip-x', 'aria-label': `${this.#t('unpin')}: ${label}` }, '×');
       remove.addEventListener('click', () => {
         this.#pinned = this.#pinned.filter((x) => x !== p);
         this.#syncSelection();
@@ -846,8 +855,8 @@ export class YouchengMap extends HTMLElement {
     ui.counts.continents.dd.textContent = s.continents;
     const total = this.#choices.cities.reduce((a, c) => a + c.total, 0);
     ui.summary.textContent = s.pairs === total
-      ? this.t('summaryAll', { pairs: s.pairs, countries: s.countries })
-      : this.t('summaryFiltered', { pairs: s.pairs, total, countries: s.countries, places: s.partnerPlaces });
+      ? this.#t('summaryAll', { pairs: s.pairs, countries: s.countries })
+      : this.#t('summaryFiltered', { pairs: s.pairs, total, countries: s.countries, places: s.partnerPlaces });
     this.#renderFilters();
     this.#renderLegend();
     if (this.#stats) this.#renderStats(s);
@@ -874,19 +883,19 @@ export class YouchengMap extends HTMLElement {
     const stats = this.#map.stats();
     const count = (list, key) => list.find((x) => x.key === key)?.count ?? 0;
     this.#checks(ui.fCity.box, 'cities', c.cities.map((x) => ({ key: x.key, label: this.#name(x.nameZh, x.nameEn), count: x.visible, colour: x.extra })), f.cities ?? []);
-    this.#checks(ui.fRelation.box, 'relations', RELATIONS.map((k) => ({ key: k, label: this.t(`relation_${k}`), count: count(stats.byRelation, k) })), f.relations ?? []);
-    this.#checks(ui.fLevel.box, 'levels', LEVELS.map((k) => ({ key: k, label: this.t(`level_${k}`), count: this.#map.rows().filter((r) => r.level === k).length })), f.levels ?? []);
-    this.#checks(ui.fContinent.box, 'continents', CONTINENTS.map((k) => ({ key: k, label: this.t(`continent_${k}`), count: count(stats.byContinent, k) })), f.continents ?? []);
+    this.#checks(ui.fRelation.box, 'relations', RELATIONS.map((k) => ({ key: k, label: this.#t(`relation_${k}`), count: count(stats.byRelation, k) })), f.relations ?? []);
+    this.#checks(ui.fLevel.box, 'levels', LEVELS.map((k) => ({ key: k, label: this.#t(`level_${k}`), count: this.#map.rows().filter((r) => r.level === k).length })), f.levels ?? []);
+    this.#checks(ui.fContinent.box, 'continents', CONTINENTS.map((k) => ({ key: k, label: this.#t(`continent_${k}`), count: count(stats.byContinent, k) })), f.continents ?? []);
     this.#checks(ui.fGroup.box, 'groups', c.groups.map((g) => ({ key: g.key, label: this.#name(g.nameZh, g.nameEn), count: g.visible })), f.groups ?? []);
     ui.fGroup.node.hidden = c.groups.length === 0;
     // Countries: a chooser plus chips for the chosen ones.
     const sorted = [...c.countries].sort((a, b) => this.#name(a.nameZh, a.nameEn).localeCompare(this.#name(b.nameZh, b.nameEn), this.#lang === 'zh' ? 'zh-CN' : 'en'));
-    ui.countrySelect.replaceChildren(h('option', { value: '' }, this.t('addCountry')), ...sorted.filter((x) => !(f.countries ?? []).includes(x.key)).map((x) => h('option', { value: x.key }, `${this.#name(x.nameZh, x.nameEn)} (${x.total})`)));
+    ui.countrySelect.replaceChildren(h('option', { value: '' }, this.#t('addCountry')), ...sorted.filter((x) => !(f.countries ?? []).includes(x.key)).map((x) => h('option', { value: x.key }, `${this.#name(x.nameZh, x.nameEn)} (${x.total})`)));
     ui.countryChips.replaceChildren();
     for (const iso of f.countries ?? []) {
       const x = c.countries.find((y) => y.key === iso);
       const name = x ? this.#name(x.nameZh, x.nameEn) : iso;
-      const remove = h('button', { type: 'button', class: 'yc-chip-x', 'aria-label': this.t('removeCountry', { name }) }, '×');
+      const remove = h('button', { type: 'button', class: 'yc-chip-x', 'aria-label': this.#t('removeCountry', { name }) }, '×');
       remove.addEventListener('click', () => this.#toggleIn('countries', iso, false));
       ui.countryChips.append(h('li', { class: 'yc-chip' }, h('span', {}, `${name} (${x?.visible ?? 0})`), remove));
     }
@@ -908,11 +917,11 @@ export class YouchengMap extends HTMLElement {
         label = this.#name(e.nameZh, e.nameEn);
         pressed = (f.cities ?? []).includes(e.key);
       } else if (mode === 'relation') {
-        label = this.t(`relation_${e.key}`);
+        label = this.#t(`relation_${e.key}`);
         pressed = (f.relations ?? []).includes(e.key);
       } else {
         const d = parseInt(e.key, 10);
-        label = e.key === 'unknown' ? this.t('decade_unknown') : this.t('decade', { d });
+        label = e.key === 'unknown' ? this.#t('decade_unknown') : this.#t('decade', { d });
         pressed = e.key === 'unknown' ? false : f.yearFrom === d && f.yearTo === d + 9;
       }
       if (e.total === 0) continue;
@@ -973,11 +982,11 @@ export class YouchengMap extends HTMLElement {
     };
     const unknown = s.pairs - s.withYear;
     panel.replaceChildren(
-      h('h2', { class: 'yc-h' }, this.t('statsTitle')),
-      h('figure', {}, yearChart({ title: this.t('perYear'), years, cumulative, labels: { newPairs: this.t('newPairs'), cumulative: this.t('cumulative') } }),
-        h('figcaption', {}, `${this.t('perYear')}${unknown ? ` (${this.t('unknownYearCount', { n: unknown })})` : ''}`)),
-      h('figure', {}, barChart({ title: this.t('byContinent'), rows: s.byContinent.map((c) => ({ label: this.t(`continent_${c.key}`), count: c.count })) }), h('figcaption', {}, this.t('byContinent'))),
-      h('figure', {}, barChart({ title: this.t('topCountries'), rows: s.byCountry.slice(0, 10).map((c) => ({ label: countryName(c.key), count: c.count })) }), h('figcaption', {}, this.t('topCountries'))),
+      h('h2', { class: 'yc-h' }, this.#t('statsTitle')),
+      h('figure', {}, yearChart({ title: this.#t('perYear'), years, cumulative, labels: { newPairs: this.#t('newPairs'), cumulative: this.#t('cumulative') } }),
+        h('figcaption', {}, `${this.#t('perYear')}${unknown ? ` (${this.#t('unknownYearCount', { n: unknown })})` : ''}`)),
+      h('figure', {}, barChart({ title: this.#t('byContinent'), rows: s.byContinent.map((c) => ({ label: this.#t(`continent_${c.key}`), count: c.count })) }), h('figcaption', {}, this.#t('byContinent'))),
+      h('figure', {}, barChart({ title: this.#t('topCountries'), rows: s.byCountry.slice(0, 10).map((c) => ({ label: countryName(c.key), count: c.count })) }), h('figcaption', {}, this.#t('topCountries'))),
     );
   }
 
@@ -997,9 +1006,9 @@ export class YouchengMap extends HTMLElement {
       ['city', (r) => this.#name(r.cityZh, r.cityEn)],
       ['partner', (r) => this.#name(r.partnerZh, r.partnerEn)],
       ['country', (r) => this.#name(r.countryZh, r.countryEn)],
-      ['continent', (r) => this.t(`continent_${r.continent}`)],
-      ['relation', (r) => this.t(`relation_${r.relation}`)],
-      ['level', (r) => this.t(`level_${r.level}`)],
+      ['continent', (r) => this.#t(`continent_${r.continent}`)],
+      ['relation', (r) => this.#t(`relation_${r.relation}`)],
+      ['level', (r) => this.#t(`level_${r.level}`)],
       ['year', (r) => r.established ?? ''],
     ];
     const { col, dir } = this.#sort;
@@ -1009,7 +1018,7 @@ export class YouchengMap extends HTMLElement {
     const head = h('tr', {});
     for (const [k] of cols) {
       const sorted = k === col;
-      const b = h('button', { type: 'button', class: 'yc-sort' }, this.t(`col_${k}`), h('span', { 'aria-hidden': 'true' }, sorted ? (dir > 0 ? ' ▲' : ' ▼') : ''));
+      const b = h('button', { type: 'button', class: 'yc-sort' }, this.#t(`col_${k}`), h('span', { 'aria-hidden': 'true' }, sorted ? (dir > 0 ? ' ▲' : ' ▼') : ''));
       b.addEventListener('click', () => {
         this.#sort = { col: k, dir: sorted ? -dir : 1 };
         this.#renderTable();
@@ -1022,15 +1031,15 @@ export class YouchengMap extends HTMLElement {
       const tr = h('tr', { 'data-id': r.id });
       cols.forEach(([k, fn], i) => {
         if (i === 1) {
-          const b = h('button', { type: 'button', class: 'yc-link', title: this.t('showOnMap') }, fn(r));
+          const b = h('button', { type: 'button', class: 'yc-link', title: this.#t('showOnMap') }, fn(r));
           b.addEventListener('click', () => this.select(r.id));
           tr.append(h('th', { scope: 'row' }, b));
         } else tr.append(h('td', {}, fn(r)));
       });
       body.append(tr);
     }
-    const table = h('table', {}, h('caption', {}, this.t('tableCaption', { n: rows.length })), h('thead', {}, head), body);
-    panel.replaceChildren(h('div', { class: 'yc-table-scroll', tabindex: '0', role: 'region', 'aria-label': this.t('tableCaption', { n: rows.length }) }, table));
+    const table = h('table', {}, h('caption', {}, this.#t('tableCaption', { n: rows.length })), h('thead', {}, head), body);
+    panel.replaceChildren(h('div', { class: 'yc-table-scroll', tabindex: '0', role: 'region', 'aria-label': this.#t('tableCaption', { n: rows.length }) }, table));
   }
 
   // ---- timeline ----
@@ -1044,12 +1053,12 @@ export class YouchengMap extends HTMLElement {
     const state = { year: FIRST_YEAR, before };
     this.#playing = state;
     this.#ui.play.setAttribute('aria-pressed', 'true');
-    this.#ui.play.textContent = this.t('pause');
+    this.#ui.play.textContent = this.#t('pause');
     this.#ui.yearBadge.hidden = false;
     const tick = () => {
       if (this.#playing !== state) return;
       this.setFilter({ ...this.getFilter(), yearFrom: null, yearTo: state.year, hideUnknownYear: true });
-      this.#ui.yearBadge.textContent = this.t('year', { year: state.year });
+      this.#ui.yearBadge.textContent = this.#t('year', { year: state.year });
       this.#emit('youcheng:timeline', { year: state.year, pairs: this.#map.stats().pairs });
       if (state.year >= THIS_YEAR) return this.#endPlay(true);
       state.year = Math.min(THIS_YEAR, state.year + step);
@@ -1068,10 +1077,10 @@ export class YouchengMap extends HTMLElement {
     this.#cancel(state.timer);
     this.#playing = null;
     this.#ui.play.setAttribute('aria-pressed', 'false');
-    this.#ui.play.textContent = this.t('play');
+    this.#ui.play.textContent = this.#t('play');
     this.#ui.yearBadge.hidden = true;
     if (finished) this.setFilter({ ...this.getFilter(), yearTo: state.before.yearTo ?? null, yearFrom: state.before.yearFrom ?? null, hideUnknownYear: !!state.before.hideUnknownYear });
-    this.#announce(this.t('playing', { year: finished ? THIS_YEAR : state.year, n: this.#map?.stats().pairs ?? 0 }));
+    this.#announce(this.#t('playing', { year: finished ? THIS_YEAR : state.year, n: this.#map?.stats().pairs ?? 0 }));
   }
 
   // ---- language ----
@@ -1162,7 +1171,7 @@ export class YouchengMap extends HTMLElement {
     const font = (px, bold = '') => `${bold} ${px * dpr}px system-ui, "Noto Sans CJK SC", sans-serif`;
     let y = src.height + pad + lineH * 0.8;
     ctx.font = font(14, 'bold');
-    ctx.fillText(`${this.t('mapLabel')} — ${this.#ui.summary.textContent}`, pad, y);
+    ctx.fillText(`${this.#t('mapLabel')} — ${this.#ui.summary.textContent}`, pad, y);
     ctx.font = font(12);
     legend.forEach((e, i) => {
       const cx = pad + (i % cols) * ((out.width - pad) / cols);
@@ -1171,7 +1180,7 @@ export class YouchengMap extends HTMLElement {
       ctx.fillRect(cx, cy - 9 * dpr, 10 * dpr, 10 * dpr);
       ctx.fillStyle = cs.getPropertyValue('--yc-text').trim() || '#1a1a1a';
       const mode = this.#map.colourBy;
-      const label = mode === 'city' ? this.#name(e.nameZh, e.nameEn) : mode === 'relation' ? this.t(`relation_${e.key}`) : e.key === 'unknown' ? this.t('decade_unknown') : this.t('decade', { d: parseInt(e.key, 10) });
+      const label = mode === 'city' ? this.#name(e.nameZh, e.nameEn) : mode === 'relation' ? this.#t(`relation_${e.key}`) : e.key === 'unknown' ? this.#t('decade_unknown') : this.#t('decade', { d: parseInt(e.key, 10) });
       ctx.fillText(`${label} (${e.visible})`, cx + 14 * dpr, cy);
     });
     y += lineH * (legendRows + 1.5);

@@ -185,3 +185,15 @@ test('axe-core finds no violations on the portal page with three widgets', async
   assert.equal(found.length, 0, formatAxe(found));
   await context.close();
 });
+
+test('the TypeScript definitions declare every public member of the element', async () => {
+  const { readFileSync } = await import('node:fs');
+  const dts = readFileSync('www/youcheng.d.ts', 'utf8');
+  const { page, context } = await openHost();
+  await settled(page, ['a']);
+  const members = await page.evaluate(() => Object.getOwnPropertyNames(customElements.get('youcheng-map').prototype).filter((n) => n !== 'constructor' && !/Callback$/.test(n)));
+  assert.ok(members.length > 20, members.join(','));
+  const missing = members.filter((m) => !new RegExp(`^\\s+(readonly\\s+)?${m}[(:?<]`, 'm').test(dts));
+  assert.deepEqual(missing, []);
+  await context.close();
+});

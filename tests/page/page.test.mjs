@@ -306,6 +306,13 @@ test('colour by relation or decade changes the legend, and export gives a PNG wi
   assert.equal(png.type, 'image/png');
   assert.equal(png.w, png.cw);
   assert.ok(png.h > png.ch, 'room for the legend and attribution under the map');
+  // Dark theme from the toolbar: the ocean turns dark (colours come from CSS custom properties).
+  await page.click('#map .yc-theme');
+  assert.equal(await page.getAttribute('#map', 'theme'), 'dark');
+  await frame(page);
+  const q = await page.evaluate(() => window.youcheng.project(-150, -30));
+  const dark = await pixelAt(page, q.x, q.y);
+  assert.ok(dark[0] < 40 && dark[2] < 60, `dark ocean: ${dark}`);
   await context.close();
 });
 
