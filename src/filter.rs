@@ -22,7 +22,7 @@ pub struct Filter {
     pub groups: Vec<String>,
     pub year_from: Option<i32>,
     pub year_to: Option<i32>,
-    /// Hide pairs whose year is not known (only matters when a year bound is set).
+    /// Hide pairs whose year is not known (whether or not a year bound is set).
     pub hide_unknown_year: bool,
     /// Free text matched against both sides' names in Chinese, English and pinyin, their
     /// countries and the id; case, Latin diacritics and separators are ignored (see
