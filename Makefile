@@ -2,7 +2,7 @@
 PORT ?= 8080
 SHELL := /bin/bash
 
-.PHONY: demo test build dist setup setup-test serve sizes check-data basemap bench screenshot clean
+.PHONY: demo test build dist setup setup-test serve sizes check-data basemap pinyin-table bench screenshot clean
 
 demo: build
 	node tools/serve.mjs www $(PORT)
@@ -38,6 +38,11 @@ check-data:
 basemap: setup
 	cargo run --quiet --bin youcheng-data -- basemap node_modules/@surbowl/world-geo-json-zh/world.zh.json data/basemap.json \
 	  --attribution "Basemap: @surbowl/world-geo-json-zh 2.1.5 (Unlicense), Natural Earth 1:50m adjusted to China's standard map GS(2023)2767"
+
+# Regenerate src/search/pinyin_table.rs (toneless pinyin of the GB2312 hanzi for search keys) from
+# the `pinyin` crate 0.11.0's data in the cargo registry (data-prep step; the result is committed).
+pinyin-table:
+	python3 tools/gen-pinyin.py
 
 bench:
 	cargo bench --bench core

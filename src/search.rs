@@ -18,16 +18,22 @@
 //! four-letter consonant strings that short Latin queries ("sk", "bs", "hs") would hit for no
 //! visible reason.
 //!
-//! Pinyin uses each character's first reading in the `pinyin` crate, except for a few
-//! characters whose reading in place-name transliterations differs ([`place_reading`]:
-//! 长滩 is "changtan", not "zhangtan"; 秘鲁 is "bilu").
+//! Pinyin uses each character's first reading in a compact table generated from the `pinyin`
+//! crate's data (`pinyin_table.rs`, written by `tools/gen-pinyin.py`, `make pinyin-table`),
+//! except for a few characters whose reading in place-name transliterations differs
+//! ([`place_reading`]: 长滩 is "changtan", not "zhangtan"; 秘鲁 is "bilu"). The table holds only
+//! the 6,763 hanzi of GB2312: any other character (a rare or traditional one) gets no pinyin,
+//! and a name holding one still matches by its Chinese characters, with that character kept
+//! as it is in the pinyin. A unit test checks that every character of the shipped names has a
+//! reading.
 //!
 //! [`Dataset::load`]: crate::dataset::Dataset::load
 //! [`Dataset::refresh_search_keys`]: crate::dataset::Dataset::refresh_search_keys
 //! [`Partnership::search_key`]: crate::dataset::Partnership::search_key
 
 use crate::dataset::{Gazetteer, Partnership};
-use pinyin::ToPinyin;
+
+mod pinyin_table;
 
 /// Separates the names inside a search key. [`needle`] never contains it.
 pub const KEY_SEPARATOR: char = '\n';
@@ -108,7 +114,8 @@ pub fn key_matches(key: &str, needle: &str) -> bool {
     needle.is_empty() || key.contains(needle)
 }
 
-/// Readings used in place names where the `pinyin` crate's first reading is another one.
+/// Readings used in place names where the table's (the `pinyin` crate's) first reading is
+/// another one.
 pub fn place_reading(c: char) -> Option<&'static str> {
     Some(match c {
         '长' => "chang", // 长滩 Long Beach, 长崎 Nagasaki (crate: zhang)
@@ -122,13 +129,23 @@ pub fn place_reading(c: char) -> Option<&'static str> {
     })
 }
 
+/// The toneless reading of `c` in the generated table (first reading, GB2312 hanzi only).
+fn table_reading(c: char) -> Option<&'static str> {
+    let code = u16::try_from(u32::from(c)).ok()?;
+    let i = pinyin_table::TABLE
+        .binary_search_by_key(&code, |&(k, _)| k)
+        .ok()?;
+    let &(_, syllable) = pinyin_table::TABLE.get(i)?;
+    pinyin_table::SYLLABLES.get(usize::from(syllable)).copied()
+}
+
 /// Toneless pinyin of the Chinese characters in `text`, other characters kept as they are
 /// (`下关市` → `xiaguanshi`); `None` when `text` has no character with a reading.
 pub fn pinyin(text: &str) -> Option<String> {
     let mut out = String::with_capacity(text.len() * 2);
     let mut any = false;
     for c in text.chars() {
-        match place_reading(c).or_else(|| c.to_pinyin().map(|p| p.plain())) {
+        match place_reading(c).or_else(|| table_reading(c)) {
             Some(p) => {
                 out.push_str(p);
                 any = true;
@@ -218,6 +235,65 @@ mod tests {
         );
         assert_eq!(pinyin("Shimonoseki"), None);
         assert_eq!(pinyin("").as_deref(), None);
+        // Outside GB2312 (traditional 關): no reading, the character is kept.
+        assert_eq!(pinyin("關西").as_deref(), Some("關xi"));
+    }
+
+    #[test]
+    fn the_table_is_sorted_without_duplicates() {
+        use pinyin_table::{SYLLABLES, TABLE};
+        assert!(TABLE.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(SYLLABLES.windows(2).all(|w| w[0] < w[1]));
+        assert!(TABLE.iter().all(|&(_, s)| usize::from(s) < SYLLABLES.len()));
+        // Every syllable is used; all are lowercase letters (ü in lü, nü).
+        assert!((0..SYLLABLES.len()).all(|i| TABLE.iter().any(|&(_, s)| usize::from(s) == i)));
+        assert!(SYLLABLES
+            .iter()
+            .all(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c == 'ü')));
+        assert_eq!(TABLE.len(), 6763);
+        assert_eq!(table_reading('一'), Some("yi"));
+        assert_eq!(table_reading('齄'), Some("zha")); // the last GB2312 hanzi
+        assert_eq!(table_reading('a'), None);
+    }
+
+    /// Every Chinese character of the names that get pinyin (partner and Shandong subunit names,
+    /// Shandong city names, country names) has a reading, so the table loses nothing the
+    /// `pinyin` crate gave the shipped data.
+    #[test]
+    fn every_shipped_name_has_a_reading() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let mut checked = 0;
+        for (file, columns) in [
+            ("partnerships.csv", &["partner_zh", "shandong_subunit"][..]),
+            ("shandong.csv", &["name_zh"][..]),
+            ("countries.csv", &["name_zh"][..]),
+        ] {
+            let mut reader = csv::Reader::from_path(dir.join(file)).expect(file);
+            let headers = reader.headers().expect(file).clone();
+            let indices: Vec<usize> = columns
+                .iter()
+                .map(|c| headers.iter().position(|h| h == *c).expect(c))
+                .collect();
+            for record in reader.records() {
+                let record = record.expect(file);
+                for &i in &indices {
+                    let name = record.get(i).unwrap_or_default();
+                    for c in name.chars().filter(|c| is_cjk(*c)) {
+                        assert!(
+                            place_reading(c).is_some() || table_reading(c).is_some(),
+                            "{file}: {c} (U+{:04X}) in {name:?} has no reading",
+                            u32::from(c)
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 1000, "only {checked} characters checked");
+    }
+
+    fn is_cjk(c: char) -> bool {
+        matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}')
     }
 
     #[test]
