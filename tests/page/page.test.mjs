@@ -230,7 +230,6 @@ test('dragging pans from the cached land layer and the wheel zooms about the poi
 test('the timeline plays from 1979 with the counts rising, then stops', async () => {
   const { page, context } = await open(browser, url);
   const all = await count(page);
-  await page.exposeFunction('recordYear', () => {});
   await page.evaluate(() => {
     window.__years = [];
     document.querySelector('#map').addEventListener('youcheng:timeline', (e) => window.__years.push(e.detail));
