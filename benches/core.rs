@@ -148,6 +148,16 @@ fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {
             black_box(s.commands.len())
         })
     });
+    // A pan frame: only the overlay (arcs and dots) is built; the land comes from the cached layer.
+    let mut by_decade = map.clone();
+    by_decade.set_colour_by(youcheng::style::ColourBy::Decade);
+    c.bench_function(&format!("{label}/overlay frame coloured by decade"), |b| {
+        b.iter(|| {
+            let mut s = RecordingSurface::default();
+            by_decade.overlay_scene().render(&mut s);
+            black_box(s.commands.len())
+        })
+    });
 }
 
 fn benches(c: &mut Criterion) {

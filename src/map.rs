@@ -45,6 +45,9 @@ pub struct MapState {
     colour_by: ColourBy,
     /// What is hovered, selected and focused.
     emphasis: Emphasis,
+    /// Decades from [`FIRST_DECADE`] to the latest in the data (the decade legend's entries
+    /// before "unknown"); worked out once per data change, not per pair per frame.
+    decades: usize,
     /// Hit-test index over the visible geometry in world units; built on the first query after
     /// a filter or data change, valid for every view.
     hit: Option<HitIndex>,
@@ -105,6 +108,7 @@ impl MapState {
             visible_origins: Vec::new(),
             colour_by: ColourBy::default(),
             emphasis: Emphasis::default(),
+            decades: 1,
             hit: None,
         }
     }
@@ -176,6 +180,14 @@ impl MapState {
             .iter()
             .map(|c| projection.project(c.location))
             .collect();
+        let last = dataset
+            .partnerships
+            .iter()
+            .filter_map(|p| p.established.map(|d| d.decade()))
+            .max()
+            .unwrap_or(FIRST_DECADE)
+            .max(FIRST_DECADE);
+        self.decades = ((last - FIRST_DECADE) / 10 + 1) as usize;
         self.dataset = dataset;
         self.emphasis = Emphasis::default();
         self.refresh_visible();
@@ -290,11 +302,6 @@ impl MapState {
         }
     }
 
-    /// Removes one pinned selection.
-    pub fn unpin(&mut self, pick: Pick) {
-        self.emphasis.selected.retain(|q| *q != pick);
-    }
-
     /// The legend keys of the current colour dimension, in order.
     pub fn legend_keys(&self) -> Vec<String> {
         match self.colour_by {
@@ -305,21 +312,10 @@ impl MapState {
                 .map(|c| c.key.clone())
                 .collect(),
             ColourBy::Relation => Relation::ALL.iter().map(|r| r.key().to_string()).collect(),
-            ColourBy::Decade => {
-                let last = self
-                    .dataset
-                    .partnerships
-                    .iter()
-                    .filter_map(|p| p.established.map(|d| d.decade()))
-                    .max()
-                    .unwrap_or(FIRST_DECADE)
-                    .max(FIRST_DECADE);
-                (FIRST_DECADE..=last)
-                    .step_by(10)
-                    .map(|d| format!("{d}s"))
-                    .chain(std::iter::once("unknown".to_string()))
-                    .collect()
-            }
+            ColourBy::Decade => (0..self.decades)
+                .map(|k| format!("{}s", FIRST_DECADE + 10 * k as i32))
+                .chain(std::iter::once("unknown".to_string()))
+                .collect(),
         }
     }
 
@@ -334,17 +330,17 @@ impl MapState {
             ColourBy::Decade => match p.established {
                 Some(d) if d.year >= FIRST_DECADE => ((d.decade() - FIRST_DECADE) / 10) as usize,
                 Some(_) => 0,
-                None => self.legend_keys().len().saturating_sub(1),
+                None => self.decades,
             },
         }
     }
 
-    fn group_colour(&self, group: usize, unknown_group: usize) -> crate::style::Rgba {
+    fn group_colour(&self, group: usize) -> crate::style::Rgba {
         let t = &self.theme;
         match self.colour_by {
             ColourBy::City => t.city_colour(group),
             ColourBy::Relation => t.relation_palette.get(group).copied().unwrap_or(t.unknown),
-            ColourBy::Decade if group == unknown_group => t.unknown,
+            ColourBy::Decade if group == self.decades => t.unknown,
             ColourBy::Decade => t.decade_colour(group),
         }
     }
@@ -352,7 +348,6 @@ impl MapState {
     /// The colour legend with live counts for the current filter.
     pub fn legend(&self) -> Vec<LegendItem> {
         let keys = self.legend_keys();
-        let unknown_group = keys.len().saturating_sub(1);
         let mut visible = vec![0usize; keys.len()];
         let mut total = vec![0usize; keys.len()];
         let mut is_visible = vec![false; self.dataset.partnerships.len()];
@@ -376,7 +371,7 @@ impl MapState {
             .enumerate()
             .map(|(g, key)| LegendItem {
                 key,
-                colour: self.group_colour(g, unknown_group),
+                colour: self.group_colour(g),
                 visible: visible[g],
                 total: total[g],
             })
@@ -443,7 +438,6 @@ impl MapState {
         let t = &self.theme;
         let to_screen = |line: &Vec<WorldXY>| line.iter().map(|w| tf.apply(*w)).collect::<Vec<_>>();
         let dimming = self.any_emphasis();
-        let unknown_group = self.legend_keys().len().saturating_sub(1);
         // Emphasis level per pair: 0 dimmed, 1 normal, 2 emphasised; drawn in that order.
         let level = |i: usize, p: &Partnership| -> u8 {
             if self.emphasised(i, p) {
@@ -470,7 +464,7 @@ impl MapState {
             {
                 Some(k) => k,
                 None => {
-                    let colour = self.group_colour(group, unknown_group);
+                    let colour = self.group_colour(group);
                     let stroke = match lv {
                         0 => Stroke {
                             colour: colour.with_alpha(t.dim_alpha),
@@ -504,7 +498,7 @@ impl MapState {
             .filter_map(|(i, centre)| {
                 let p = self.dataset.partnerships.get(i)?;
                 let lv = level(i, p);
-                let fill = self.group_colour(self.colour_group(p), unknown_group);
+                let fill = self.group_colour(self.colour_group(p));
                 Some((
                     lv,
                     DotItem {

@@ -634,3 +634,16 @@ fn stats_of_the_fixture_are_hand_counted() {
     assert_eq!(json["unknownYear"], 3);
     assert_eq!(json["cumulative"][0]["key"], "1979");
 }
+
+#[test]
+fn pairs_per_partner_level_match_the_fixture() {
+    let ds = fixture();
+    let s = Stats::of(&ds, 0..ds.partnerships.len());
+    let by: Vec<(&str, usize)> = s
+        .by_level
+        .iter()
+        .map(|c| (c.key.as_str(), c.count))
+        .collect();
+    // Hand count of partner_level in tests/fixtures/filter/partnerships.csv: 2 province, 11 city, 1 county.
+    assert_eq!(by, [("province", 2), ("city", 11), ("county", 1)]);
+}

@@ -59,6 +59,7 @@ export interface Stats {
   byCountry: Count[];
   byContinent: Count[];
   byRelation: Count[];
+  byLevel: Count[];
   byDecade: Count[];
   byYear: Count[];
   cumulative: Count[];

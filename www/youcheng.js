@@ -566,9 +566,10 @@ export class YouchengMap extends HTMLElement {
     if (r.view) this.#scheduleHash();
     if (r.hoverChanged) {
       this.#ui.canvas.classList.toggle('yc-pointer', !!r.hover);
-      if (r.hover && event?.type !== 'keydown') this.#showTooltip(r.hover, this.#hoverPos);
+      const details = r.hover?.id ? this.#map.details(r.hover.id) : null;
+      if (r.hover && event?.type !== 'keydown') this.#showTooltip(r.hover, this.#hoverPos, details);
       else if (!r.hover) this.#hideTooltip();
-      this.#emit('youcheng:hover', r.hover ? { ...r.hover, details: r.hover.id ? this.#map.details(r.hover.id) : null } : null);
+      this.#emit('youcheng:hover', r.hover ? { ...r.hover, details } : null);
     } else if (r.hover && this.#hoverPos && event?.type === 'pointermove') this.#moveTooltip(this.#hoverPos);
     if (r.clicked) {
       const pin = !!event?.shiftKey;
@@ -604,7 +605,7 @@ export class YouchengMap extends HTMLElement {
         this.#announce(this.#describe(f));
         const d = f.id ? this.#map.details(f.id) : null;
         const p = d && d.lon !== null ? this.#map.project(d.lon, d.lat) : this.#cityPoint(f.city);
-        this.#showTooltip(f, p ? [p.x, p.y] : null);
+        this.#showTooltip(f, p ? [p.x, p.y] : null, d);
         this.#emit('youcheng:hover', { ...f, details: d });
       }
     }
@@ -641,13 +642,13 @@ export class YouchengMap extends HTMLElement {
   }
 
   // ---- tooltip ----
-  #showTooltip(hit, pos) {
+  #showTooltip(hit, pos, details) {
     const tip = this.#ui.tooltip;
     tip.replaceChildren();
     if (hit.kind === 'origin') {
       tip.append(h('strong', {}, this.#cityName(hit.city)), h('span', {}, this.#describe(hit)));
     } else {
-      const d = this.#map.details(hit.id);
+      const d = details ?? this.#map.details(hit.id);
       if (!d) return this.#hideTooltip();
       const other = this.#lang === 'zh' ? d.partnerEn : d.partnerZh;
       tip.append(
@@ -857,7 +858,7 @@ export class YouchengMap extends HTMLElement {
     ui.summary.textContent = s.pairs === total
       ? this.#t('summaryAll', { pairs: s.pairs, countries: s.countries })
       : this.#t('summaryFiltered', { pairs: s.pairs, total, countries: s.countries, places: s.partnerPlaces });
-    this.#renderFilters();
+    this.#renderFilters(s);
     this.#renderLegend();
     if (this.#stats) this.#renderStats(s);
     if (this.#table) this.#renderTable();
@@ -878,13 +879,12 @@ export class YouchengMap extends HTMLElement {
     }
   }
 
-  #renderFilters() {
+  #renderFilters(stats) {
     const ui = this.#ui, f = this.getFilter(), c = this.#choices;
-    const stats = this.#map.stats();
     const count = (list, key) => list.find((x) => x.key === key)?.count ?? 0;
     this.#checks(ui.fCity.box, 'cities', c.cities.map((x) => ({ key: x.key, label: this.#name(x.nameZh, x.nameEn), count: x.visible, colour: x.extra })), f.cities ?? []);
     this.#checks(ui.fRelation.box, 'relations', RELATIONS.map((k) => ({ key: k, label: this.#t(`relation_${k}`), count: count(stats.byRelation, k) })), f.relations ?? []);
-    this.#checks(ui.fLevel.box, 'levels', LEVELS.map((k) => ({ key: k, label: this.#t(`level_${k}`), count: this.#map.rows().filter((r) => r.level === k).length })), f.levels ?? []);
+    this.#checks(ui.fLevel.box, 'levels', LEVELS.map((k) => ({ key: k, label: this.#t(`level_${k}`), count: count(stats.byLevel, k) })), f.levels ?? []);
     this.#checks(ui.fContinent.box, 'continents', CONTINENTS.map((k) => ({ key: k, label: this.#t(`continent_${k}`), count: count(stats.byContinent, k) })), f.continents ?? []);
     this.#checks(ui.fGroup.box, 'groups', c.groups.map((g) => ({ key: g.key, label: this.#name(g.nameZh, g.nameEn), count: g.visible })), f.groups ?? []);
     ui.fGroup.node.hidden = c.groups.length === 0;
