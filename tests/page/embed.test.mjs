@@ -114,6 +114,12 @@ test('a broken data-src shows the error with line, field and value, and the map 
   // Pointing data-src at good data recovers.
   await page.evaluate(() => document.getElementById('c').setAttribute('data-src', 'my-partners.csv'));
   await page.waitForFunction(() => document.getElementById('c').visibleIds().length === 3);
+  // JSON works as data-src too (records with the CSV's column names; sources as a list).
+  await page.evaluate(() => document.getElementById('c').setAttribute('data-src', 'my-partners.json'));
+  await page.waitForFunction(() => document.getElementById('c').visibleIds().length === 2);
+  const d = await page.evaluate(() => document.getElementById('c').details('qingdao-shimonoseki'));
+  assert.equal(d.partnerZh, '下关市');
+  assert.ok(d.sources.length >= 2 && d.sources.every((u) => /^https?:/.test(u)), JSON.stringify(d.sources));
   await context.close();
 });
 
