@@ -6,9 +6,18 @@
 //!   quantised and delta-encoded as integers, a third of the size.
 
 use crate::geometry::LonLat;
-use geo::{Contains, Coord, Distance, Euclidean, LineString, MultiPolygon, Point, Polygon};
+use geo::{
+    BoundingRect, Contains, Coord, Distance, Euclidean, LineString, MultiPolygon, Point, Polygon,
+    Rect,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+
+use crate::limits::{MAX_BASEMAP_BYTES, MAX_BASEMAP_VERTICES};
+
+/// Longest longitude span of one unwrapped ring: a ring round a pole spans 360°, one that
+/// crosses the seam a little more; beyond this it winds round the globe.
+const MAX_RING_SPAN_DEG: f64 = 540.0;
 
 /// The format tag of the compact form.
 pub const COMPACT_FORMAT: &str = "youcheng-basemap/1";
@@ -20,6 +29,44 @@ pub struct Feature {
     pub iso2: String,
     pub name: String,
     pub shape: MultiPolygon<f64>,
+    /// The shape's bounding box in lon/lat, so distance checks skip far countries cheaply.
+    pub bbox: Option<Rect<f64>>,
+}
+
+impl Feature {
+    pub fn new(iso2: String, name: String, shape: MultiPolygon<f64>) -> Self {
+        let bbox = shape.bounding_rect();
+        Self {
+            iso2,
+            name,
+            shape,
+            bbox,
+        }
+    }
+
+    /// Planar distance in degrees from `p` to this shape (0 inside), trying `p` shifted by
+    /// ±360° too so a point at −180° finds land drawn at +180°; `None` when the bounding box
+    /// alone shows the shape is farther than `max_deg`.
+    fn distance_deg(&self, p: LonLat, max_deg: f64) -> Option<f64> {
+        let bbox = self.bbox?;
+        [0.0, 360.0, -360.0]
+            .into_iter()
+            .filter_map(|shift| {
+                let (x, y) = (p.lon + shift, p.lat);
+                let dx = (bbox.min().x - x).max(x - bbox.max().x).max(0.0);
+                let dy = (bbox.min().y - y).max(y - bbox.max().y).max(0.0);
+                if dx.hypot(dy) > max_deg {
+                    return None;
+                }
+                let point = Point::new(x, y);
+                Some(if self.shape.contains(&point) {
+                    0.0
+                } else {
+                    Euclidean.distance(&point, &self.shape)
+                })
+            })
+            .min_by(f64::total_cmp)
+    }
 }
 
 /// The basemap: a list of features plus a line saying where it came from.
@@ -40,6 +87,10 @@ pub enum BasemapError {
     Feature { index: usize, reason: String },
     #[error("basemap has no polygon features")]
     Empty,
+    #[error("basemap is {bytes} bytes, more than the limit of {limit} bytes")]
+    TooLarge { bytes: usize, limit: usize },
+    #[error("basemap has {vertices} vertices, more than the limit of {limit}")]
+    TooManyVertices { vertices: usize, limit: usize },
 }
 
 #[derive(Serialize, Deserialize)]
@@ -61,6 +112,12 @@ struct CompactFeature {
 impl Basemap {
     /// Reads either supported form, detected from its content.
     pub fn parse(text: &str) -> Result<Self, BasemapError> {
+        if text.len() > MAX_BASEMAP_BYTES {
+            return Err(BasemapError::TooLarge {
+                bytes: text.len(),
+                limit: MAX_BASEMAP_BYTES,
+            });
+        }
         let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
             .map_err(|e| BasemapError::Json(e.to_string()))?;
         let basemap = if value.get("format").and_then(Value::as_str) == Some(COMPACT_FORMAT) {
@@ -73,7 +130,41 @@ impl Basemap {
         if basemap.features.is_empty() {
             return Err(BasemapError::Empty);
         }
+        basemap.check_rings()?;
         Ok(basemap)
+    }
+
+    /// Refuses rings that wind round the globe (their clipping would cost length × windings)
+    /// and more vertices than [`MAX_BASEMAP_VERTICES`].
+    fn check_rings(&self) -> Result<(), BasemapError> {
+        let vertices = self.vertex_count();
+        if vertices > MAX_BASEMAP_VERTICES {
+            return Err(BasemapError::TooManyVertices {
+                vertices,
+                limit: MAX_BASEMAP_VERTICES,
+            });
+        }
+        for (index, f) in self.features.iter().enumerate() {
+            for ring in f
+                .shape
+                .0
+                .iter()
+                .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+            {
+                let points: Vec<LonLat> = ring.0.iter().map(|c| LonLat::new(c.x, c.y)).collect();
+                let span = crate::geometry::unwrapped_span_deg(&points);
+                if span > MAX_RING_SPAN_DEG {
+                    return Err(BasemapError::Feature {
+                        index,
+                        reason: format!(
+                            "a ring winds {:.0}° round the globe; an outline spans at most 360°",
+                            span
+                        ),
+                    });
+                }
+            }
+        }
+        Ok(())
     }
 
     fn from_compact(value: Value) -> Result<Self, BasemapError> {
@@ -86,6 +177,18 @@ impl Basemap {
             )));
         }
         let q = file.quantum_deg;
+        let values: usize = file
+            .features
+            .iter()
+            .flat_map(|f| f.polygons.iter().flatten())
+            .map(Vec::len)
+            .sum();
+        if values / 2 > MAX_BASEMAP_VERTICES {
+            return Err(BasemapError::TooManyVertices {
+                vertices: values / 2,
+                limit: MAX_BASEMAP_VERTICES,
+            });
+        }
         let mut features = Vec::with_capacity(file.features.len());
         for (index, f) in file.features.into_iter().enumerate() {
             let mut polygons = Vec::with_capacity(f.polygons.len());
@@ -99,17 +202,33 @@ impl Basemap {
                         });
                     }
                     let (mut x, mut y) = (0i64, 0i64);
-                    let coords: Vec<Coord<f64>> = ring
-                        .chunks_exact(2)
-                        .map(|d| {
-                            x += d[0];
-                            y += d[1];
-                            Coord {
-                                x: x as f64 * q,
-                                y: y as f64 * q,
-                            }
-                        })
-                        .collect();
+                    let mut coords: Vec<Coord<f64>> = Vec::with_capacity(ring.len() / 2);
+                    for d in ring.chunks_exact(2) {
+                        let (Some(nx), Some(ny)) = (
+                            d.first().and_then(|dx| x.checked_add(*dx)),
+                            d.get(1).and_then(|dy| y.checked_add(*dy)),
+                        ) else {
+                            return Err(BasemapError::Feature {
+                                index,
+                                reason: "a ring's coordinates overflow".into(),
+                            });
+                        };
+                        (x, y) = (nx, ny);
+                        let c = Coord {
+                            x: x as f64 * q,
+                            y: y as f64 * q,
+                        };
+                        if !(c.x.abs() <= 540.0 && c.y.abs() <= 90.0) {
+                            return Err(BasemapError::Feature {
+                                index,
+                                reason: format!(
+                                    "a vertex ({:.3}, {:.3}) is outside lon ±540, lat ±90",
+                                    c.x, c.y
+                                ),
+                            });
+                        }
+                        coords.push(c);
+                    }
                     decoded.push(LineString::new(coords));
                 }
                 let mut it = decoded.into_iter();
@@ -117,11 +236,7 @@ impl Basemap {
                     polygons.push(Polygon::new(exterior, it.collect()));
                 }
             }
-            features.push(Feature {
-                iso2: f.iso2,
-                name: f.name,
-                shape: MultiPolygon::new(polygons),
-            });
+            features.push(Feature::new(f.iso2, f.name, MultiPolygon::new(polygons)));
         }
         Ok(Self {
             features,
@@ -173,11 +288,7 @@ impl Basemap {
                 Some(other) => return Err(err(&format!("unsupported geometry type {other:?}"))),
                 None => return Err(err("geometry has no type")),
             };
-            features.push(Feature {
-                iso2,
-                name,
-                shape: MultiPolygon::new(polygons),
-            });
+            features.push(Feature::new(iso2, name, MultiPolygon::new(polygons)));
         }
         let attribution = value
             .get("attribution")
@@ -217,8 +328,8 @@ impl Basemap {
                                     if !first && x == px && y == py {
                                         continue;
                                     }
-                                    out.push(x - px);
-                                    out.push(y - py);
+                                    out.push(x.saturating_sub(px));
+                                    out.push(y.saturating_sub(py));
                                     (px, py, first) = (x, y, false);
                                 }
                                 out
@@ -241,35 +352,19 @@ impl Basemap {
     /// Distance in degrees (planar lon/lat, 0 inside) from a position to a country's outline,
     /// or `None` when the basemap has no such country.
     pub fn distance_to_country_deg(&self, iso2: &str, p: LonLat) -> Option<f64> {
-        let point = Point::new(p.lon, p.lat);
-        let mut best: Option<f64> = None;
-        for f in self.features.iter().filter(|f| f.iso2 == iso2) {
-            let d = if f.shape.contains(&point) {
-                0.0
-            } else {
-                Euclidean.distance(&point, &f.shape)
-            };
-            best = Some(best.map_or(d, |b: f64| b.min(d)));
-        }
-        best
+        self.features
+            .iter()
+            .filter(|f| f.iso2 == iso2)
+            .filter_map(|f| f.distance_deg(p, f64::INFINITY))
+            .min_by(f64::total_cmp)
     }
 
     /// The feature (other than `except_iso2`) nearest to a position within `max_deg`, if any.
     pub fn nearest_other(&self, except_iso2: &str, p: LonLat, max_deg: f64) -> Option<&Feature> {
-        let point = Point::new(p.lon, p.lat);
         self.features
             .iter()
             .filter(|f| f.iso2 != except_iso2)
-            .map(|f| {
-                (
-                    f,
-                    if f.shape.contains(&point) {
-                        0.0
-                    } else {
-                        Euclidean.distance(&point, &f.shape)
-                    },
-                )
-            })
+            .filter_map(|f| Some((f, f.distance_deg(p, max_deg)?)))
             .filter(|(_, d)| *d <= max_deg)
             .min_by(|a, b| a.1.total_cmp(&b.1))
             .map(|(f, _)| f)

@@ -27,6 +27,7 @@ pub mod filter;
 pub mod geometry;
 pub mod hit;
 pub mod interaction;
+pub mod limits;
 pub mod map;
 pub mod scene;
 pub mod search;

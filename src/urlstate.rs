@@ -110,6 +110,14 @@ impl UrlState {
     pub fn parse(hash: &str) -> (UrlState, Vec<String>) {
         let mut state = UrlState::default();
         let mut problems = Vec::new();
+        if hash.len() > crate::limits::MAX_STATE_BYTES {
+            problems.push(format!(
+                "the state is {} bytes, more than the limit of {}; it was ignored",
+                hash.len(),
+                crate::limits::MAX_STATE_BYTES
+            ));
+            return (state, problems);
+        }
         let hash = hash
             .strip_prefix('#')
             .or_else(|| hash.strip_prefix('?'))

@@ -1,12 +1,16 @@
 // embed.html: one <youcheng-map> configured from the URL's query (the same names as the
 // element's attributes: lang, city, filter, controls, theme, height, animate, data-src,
-// basemap-src), telling the parent page its height so the iframe can fit it:
+// basemap-src), telling the parent page its height so the iframe can fit it. The element fetches
+// data-src and basemap-src only from this page's own origin (or origins this page's own
+// <meta name="youcheng-allowed-origins"> lists): a crafted link cannot point the map at another
+// site's file. basemap-attribution is never read from the URL: an attribution (审图号) belongs in the
+// page that serves the basemap, not in a link anyone can write.
 //   window.addEventListener('message', (e) => {
 //     if (e.data?.type === 'youcheng:height') iframe.style.height = `${e.data.height}px`;
 //   });
 import './youcheng.js';
 
-const ATTRIBUTES = ['lang', 'city', 'filter', 'controls', 'theme', 'height', 'animate', 'data-src', 'basemap-src', 'basemap-attribution'];
+const ATTRIBUTES = ['lang', 'city', 'filter', 'controls', 'theme', 'height', 'animate', 'data-src', 'basemap-src'];
 const params = new URLSearchParams(location.search);
 const map = document.createElement('youcheng-map');
 map.id = 'map';

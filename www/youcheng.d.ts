@@ -69,7 +69,8 @@ export interface LegendEntry { key: string; nameZh: string; nameEn: string; colo
 
 export interface Issue { file: string; line: number; field: string; value: string; severity: 'error' | 'warning'; code: string; message: string; text: string }
 
-export interface LoadReport { ok: boolean; file: string; pairs: number; errors: Issue[]; warnings: Issue[] }
+/** `errors` lists the first problems of each kind (then one `more-problems` entry); `errorCount` counts them all. */
+export interface LoadReport { ok: boolean; file: string; pairs: number; errorCount?: number; errors: Issue[]; warnings: Issue[] }
 
 export interface Hit { kind: 'arc' | 'partner' | 'origin'; id: string | null; city: string }
 
@@ -77,7 +78,12 @@ export interface View { lon: number; lat: number; zoom: number }
 
 export interface YouchengEvents {
   'youcheng:ready': CustomEvent<{ pairs: number; warnings: Issue[] }>;
-  'youcheng:error': CustomEvent<{ message: string; report?: LoadReport | null }>;
+  /** A load failed (the map keeps what it showed), or the core trapped (`trap: true`; a new core is started). */
+  'youcheng:error': CustomEvent<{ message: string; report?: LoadReport | null; trap?: boolean }>;
+  /** After a trap: the new core shows the last good data, basemap and state again. */
+  'youcheng:recovered': CustomEvent<{ message: string }>;
+  /** An attribute had an invalid value and was ignored. */
+  'youcheng:warning': CustomEvent<{ message: string; attribute: string }>;
   'youcheng:filter': CustomEvent<{ filter: Filter; ids: string[]; stats: Pick<Stats, 'pairs' | 'partnerPlaces' | 'countries' | 'continents'> }>;
   'youcheng:select': CustomEvent<{ ids: string[]; id: string | null; details: Details[] }>;
   'youcheng:hover': CustomEvent<(Hit & { details: Details | null }) | null>;
@@ -128,7 +134,10 @@ export declare class YouchengMap extends HTMLElement {
   /** Applies a URL-state string; returns the problems found (the rest is applied). */
   applyState(text: string, options?: { keepView?: boolean; quiet?: boolean }): string[];
   exportPng(): Promise<Blob>;
-  loadCsv(name: string, bytes: Uint8Array): LoadReport;
+  /** Loads a partnerships CSV; throws a TypeError for arguments of the wrong type. */
+  loadCsv(name: string, bytes: Uint8Array | ArrayBuffer | string): LoadReport;
+  /** Test hook: makes this map's core panic; it recovers (see `youcheng:recovered`). */
+  testTrap(message?: string): void;
   frameStats(): { frames: number; baseRenders: number; baseReuses: number } | null;
   redraw(): void;
 

@@ -6,7 +6,7 @@
 //   a script tag of type module loading this file, then
 //   <youcheng-map lang="zh" city="weifang"></youcheng-map>
 // (the script tag names this file by its published URL).
-import init, { Youcheng } from './pkg/youcheng.js';
+import { newCore, guard, CoreTrap } from './core.js';
 import { pickLanguage, translate } from './i18n.js';
 import { yearChart, barChart } from './charts.js';
 
@@ -18,28 +18,84 @@ const LEVELS = ['province', 'city', 'county', 'unknown'];
 const FIRST_YEAR = 1979;
 const THIS_YEAR = new Date().getFullYear();
 const COLOUR_MODES = ['city', 'relation', 'decade'];
+// Bytes read from a portal's file before giving up (the core's own limits are checked again there).
+const MAX_DATA_BYTES = 16 * 1024 * 1024;
+const MAX_BASEMAP_BYTES = 32 * 1024 * 1024;
+// The partnerships columns; a JSON record's other keys are ignored (see jsonToCsv).
+const COLUMNS = ['id', 'shandong_city', 'shandong_subunit', 'shandong_subunit_en', 'partner_en', 'partner_zh', 'partner_zh_source', 'country', 'partner_level', 'relation', 'status', 'established', 'lon', 'lat', 'coord_source', 'sources', 'note'];
 
-let wasmReady = null;
-/** Loads and instantiates the wasm module once per page, however many maps there are. */
-function loadWasm() {
-  if (typeof WebAssembly !== 'object') return Promise.reject(Object.assign(new Error('no WebAssembly'), { code: 'noWasm' }));
-  wasmReady ??= init({ module_or_path: new URL('./pkg/youcheng_bg.wasm', import.meta.url) });
-  return wasmReady;
+/** An Error with a translation key and values, shown in the UI language. */
+const coded = (code, vars, message) => Object.assign(new Error(message ?? code), { code, vars });
+
+/**
+ * Reads a response's body up to `limit` bytes; a larger file is refused as soon as that is known
+ * (from Content-Length, or while reading), so it never fills memory.
+ */
+async function readLimited(response, url, limit) {
+  const file = fileLabel(url);
+  const tooLarge = (bytes) => coded('tooLarge', { file, bytes, limit }, `${file}: ${bytes} bytes, over the limit of ${limit}`);
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > limit) throw tooLarge(declared);
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  const reader = response.body.getReader();
+  const chunks = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > limit) {
+      reader.cancel().catch(() => {});
+      throw tooLarge(`${total}+`);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
-const fetched = new Map();
-/** Fetches a same-origin file once per page (several maps share the shipped data). */
-function fetchBytes(url) {
+async function fetchLimited(url, limit) {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`${url.pathname ?? url}: HTTP ${r.status}`);
+  return readLimited(r, url, limit);
+}
+
+const shipped = new Map();
+/** The widget's own files, fetched once per page however many maps share them. A portal's files are not cached here. */
+function fetchShipped(url, limit = MAX_BASEMAP_BYTES) {
   const key = String(url);
-  if (!fetched.has(key)) {
-    const p = fetch(url).then(async (r) => {
-      if (!r.ok) throw new Error(`${url.pathname ?? url}: HTTP ${r.status}`);
-      return new Uint8Array(await r.arrayBuffer());
-    });
-    p.catch(() => fetched.delete(key));
-    fetched.set(key, p);
+  if (!shipped.has(key)) {
+    const p = fetchLimited(url, limit);
+    p.catch(() => shipped.delete(key));
+    shipped.set(key, p);
   }
-  return fetched.get(key);
+  return shipped.get(key);
+}
+
+/**
+ * A portal's `data-src`/`basemap-src` as a URL the widget may fetch: the page's own origin, or an
+ * origin the host page lists in <meta name="youcheng-allowed-origins" content="https://a.example …">.
+ * Never decided by the URL of the page (embed.html's query string cannot widen it); `data:` and
+ * other schemes are refused.
+ */
+export function allowedSource(src, lang) {
+  let url;
+  try {
+    url = new URL(src, document.baseURI);
+  } catch {
+    throw coded('originRefused', { url: String(src).slice(0, 80), origin: location.origin });
+  }
+  const web = url.protocol === 'https:' || url.protocol === 'http:';
+  const meta = document.querySelector('meta[name="youcheng-allowed-origins"]')?.getAttribute('content') ?? '';
+  const allowed = meta.split(/[\s,]+/).filter(Boolean);
+  if (web && (url.origin === location.origin || allowed.includes(url.origin))) return url;
+  const shown = url.protocol === 'data:' ? 'data:…' : `${url.origin === 'null' ? url.protocol : url.origin}${url.pathname}`.slice(0, 80);
+  throw coded('originRefused', { url: shown, origin: location.origin }, translate(lang, 'originRefused', { url: shown, origin: location.origin }));
 }
 
 const todayUnixDays = () => Math.floor(Date.now() / 86400000);
@@ -64,12 +120,35 @@ function jsonToCsv(text) {
   const data = JSON.parse(text);
   const records = Array.isArray(data) ? data : data?.partnerships;
   if (!Array.isArray(records)) throw new Error('JSON data must be an array of partnership records (or {"partnerships": [...]})');
-  const columns = [...new Set(records.flatMap((r) => Object.keys(r ?? {})))];
+  // Only the schema's columns: a record with thousands of other keys must not become thousands of columns.
+  const present = new Set();
+  for (const r of records) for (const c of COLUMNS) if (r && typeof r === 'object' && c in r) present.add(c);
+  const columns = COLUMNS.filter((c) => present.has(c));
   const cell = (v) => {
     const s = Array.isArray(v) ? v.join(' ; ') : v === null || v === undefined ? '' : String(v);
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return [columns.join(','), ...records.map((r) => columns.map((c) => cell(r?.[c])).join(','))].join('\n');
+}
+
+const FILTER_LISTS = ['cities', 'countries', 'continents', 'relations', 'levels', 'groups'];
+/** Throws a TypeError naming the field when a filter object has a value of the wrong type. */
+function checkFilter(filter) {
+  if (filter === null || typeof filter !== 'object' || Array.isArray(filter)) throw new TypeError('setFilter(filter): filter must be an object such as {cities: ["weifang"]}');
+  for (const k of FILTER_LISTS) {
+    const v = filter[k];
+    if (v !== undefined && v !== null && !(Array.isArray(v) && v.every((x) => typeof x === 'string'))) throw new TypeError(`setFilter(filter): filter.${k} must be an array of strings`);
+  }
+  if (filter.text !== undefined && filter.text !== null && typeof filter.text !== 'string') throw new TypeError('setFilter(filter): filter.text must be a string');
+  for (const k of ['yearFrom', 'yearTo']) {
+    const v = filter[k];
+    if (v !== undefined && v !== null && !Number.isInteger(v)) throw new TypeError(`setFilter(filter): filter.${k} must be a whole year or null`);
+  }
+  if (filter.hideUnknownYear !== undefined && typeof filter.hideUnknownYear !== 'boolean') throw new TypeError('setFilter(filter): filter.hideUnknownYear must be true or false');
+}
+
+function checkNumbers(call, values) {
+  for (const [k, v] of Object.entries(values)) if (typeof v !== 'number' || !Number.isFinite(v)) throw new TypeError(`${call}: ${k} must be a finite number`);
 }
 
 export class YouchengMap extends HTMLElement {
@@ -95,6 +174,12 @@ export class YouchengMap extends HTMLElement {
   #hashWrite = 0;
   #hoverPos = null;
   #loadReport = null;
+  /** What the map last loaded successfully, to restore after a trap. */
+  #good = { basemap: null, reference: null, data: null };
+  #lastState = '';
+  #panicMessage = null;
+  #traps = [];
+  #customBasemap = false;
 
   constructor() {
     super();
@@ -161,8 +246,13 @@ export class YouchengMap extends HTMLElement {
       case 'lang': this.setLanguage(pickLanguage(value, this)); break;
       case 'city': this.setFilter({ ...this.getFilter(), cities: this.#cityList() }); break;
       case 'filter': this.applyState(value ?? '', { keepView: true }); break;
-      case 'data-src': this.#loadData().catch((e) => this.#showMessage(translate(this.#lang, 'loadFailed', { error: e.message }), 'error')); break;
-      case 'basemap-src': this.#loadBasemap().then(() => this.#requestDraw()).catch((e) => this.#showMessage(translate(this.#lang, 'loadFailed', { error: e.message }), 'error')); break;
+      case 'data-src': this.#loadData().catch((e) => this.#reportError(e)); break;
+      case 'basemap-src':
+        this.#loadBasemap().then(() => {
+          this.#renderAttribution();
+          this.#requestDraw();
+        }, (e) => this.#reportError(e));
+        break;
       case 'basemap-attribution': this.#renderAttribution(); break;
       case 'theme': this.#applyTheme(); break;
       case 'height': this.#applyHeight(); break;
@@ -185,10 +275,24 @@ export class YouchengMap extends HTMLElement {
     this.#timers.delete(t);
   }
 
+  /**
+   * `height`: a number of CSS px or a CSS length (px, em, rem, vh, svh, dvh, %), clamped to 160–4000 px;
+   * anything else is ignored with a `youcheng:warning` event.
+   */
   #applyHeight() {
-    const v = this.getAttribute('height');
-    if (!v) this.style.removeProperty('height');
-    else this.style.height = /^\d+(\.\d+)?$/.test(v) ? `${v}px` : v; // CSSOM, allowed by a strict CSP
+    const v = (this.getAttribute('height') ?? '').trim();
+    if (!v) {
+      this.style.removeProperty('height');
+      return;
+    }
+    const m = /^(\d+(?:\.\d+)?)(px|em|rem|vh|svh|dvh|%)?$/.exec(v);
+    if (!m) {
+      this.#emit('youcheng:warning', { message: this.#t('badAttribute', { name: 'height', value: v.slice(0, 40) }), attribute: 'height' });
+      return;
+    }
+    const unit = m[2] ?? 'px';
+    // CSSOM (allowed by a strict CSP); clamp() keeps em/vh heights in bounds too.
+    this.style.height = `clamp(160px, ${m[1]}${unit}, 4000px)`;
   }
 
   #cityList() {
@@ -422,17 +526,23 @@ export class YouchengMap extends HTMLElement {
   // ---- loading ----
   async #start() {
     this.#showMessage(this.#t('loading'), 'loading', 'loading');
-    await loadWasm();
-    if (!this.#abort) return; // disconnected while loading
-    const map = new Youcheng(this.#ui.canvas);
-    this.#map = map;
-    await this.#loadBasemap();
+    const map = await this.#newMap();
+    if (!map) return; // disconnected while loading
+    let basemapError = null;
+    try {
+      await this.#loadBasemap();
+    } catch (error) {
+      basemapError = error; // the portal's basemap failed: fall back to the shipped one, and say so
+      if (!this.getAttribute('basemap-src')) throw error;
+      await this.#loadBasemap({ shippedOnly: true });
+    }
     const [shandong, countries, groups] = await Promise.all(
-      [DATA_FILES.shandong, DATA_FILES.countries, DATA_FILES.groups].map((f) => fetchBytes(new URL(`data/${f}`, BASE))),
+      [DATA_FILES.shandong, DATA_FILES.countries, DATA_FILES.groups].map((f) => fetchShipped(new URL(`data/${f}`, BASE))),
     );
     if (this.#map !== map) return;
     const ref = map.loadReference(shandong, countries, groups);
     if (!ref.ok) throw new Error(ref.errors.map((e) => e.text).join('\n'));
+    this.#good.reference = [shandong, countries, groups];
     this.#applyTheme();
     this.#observeSize();
     let dataError = null;
@@ -453,44 +563,110 @@ export class YouchengMap extends HTMLElement {
     }
     this.#renderAttribution();
     this.#refresh({ quiet: true });
+    this.#lastState = this.stateHash();
     this.#requestDraw();
-    if (dataError) {
-      this.#showMessage(this.#t('loadFailed', { error: dataError.message }), 'error');
-      this.dispatchEvent(new CustomEvent('youcheng:error', { detail: { message: dataError.message, report: dataError.report ?? null }, bubbles: true, composed: true }));
-    } else this.#hideMessage();
+    this.#hideMessage();
+    if (basemapError) this.#reportError(basemapError, 'basemapFallback', { file: fileLabel(this.getAttribute('basemap-src')) });
+    if (dataError) this.#reportError(dataError);
     this.toggleAttribute('ready', true);
     this.#emit('youcheng:ready', { pairs: map.stats().pairs, warnings: this.#loadReport?.warnings ?? [] });
     this.#readyResolve(this);
     if (this.animate) this.play();
   }
 
+  /** A new core and handle for this map's canvas (at start, and after a trap). */
+  async #newMap() {
+    const core = await newCore((message) => (this.#panicMessage = message));
+    if (!this.#abort) return null;
+    const map = guard(new core.Youcheng(this.#ui.canvas), (error) => this.#recover(error));
+    this.#map = map;
+    return map;
+  }
+
+  /**
+   * The core trapped (a panic, or memory exhausted): tell the portal, start a new core, and restore
+   * the last good basemap, reference tables, data and state. Each map has its own core, so the
+   * other maps on the page carry on untouched.
+   */
+  async #recover(error) {
+    const message = this.#panicMessage ?? error?.message ?? String(error);
+    this.#panicMessage = null;
+    this.#map = null;
+    if (this.#frame) cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+    this.#emit('youcheng:error', { message, trap: true });
+    const now = Date.now();
+    this.#traps = this.#traps.filter((t) => now - t < 10000).concat(now);
+    const good = this.#good;
+    if (this.#traps.length > 3 || !good.basemap || !good.reference) {
+      this.#showMessage(this.#t('recoverFailed', { error: message }), 'error');
+      return;
+    }
+    try {
+      const map = await this.#newMap();
+      if (!map) return;
+      map.loadBasemap(good.basemap);
+      map.loadReference(...good.reference);
+      if (good.data) map.loadPartnerships(good.data.name, good.data.bytes, todayUnixDays());
+      const r = this.#ui.canvas.getBoundingClientRect();
+      map.resize(r.width, r.height, window.devicePixelRatio || 1);
+      this.#applyTheme();
+      this.applyState(this.#lastState, { quiet: true });
+      this.#renderAttribution();
+      this.#showMessage(this.#t('recovered', { error: message }), 'error');
+      this.#emit('youcheng:recovered', { message });
+    } catch (e) {
+      this.#map = null;
+      this.#showMessage(this.#t('recoverFailed', { error: e?.message ?? String(e) }), 'error');
+    }
+  }
+
   #fail(error) {
     const key = error?.code === 'noWasm' ? 'noWasm' : null;
-    this.#showMessage(key ? this.#t(key) : this.#t('loadFailed', { error: error?.message ?? String(error) }), 'error', key);
-    this.setAttribute('error', error?.message ?? String(error));
-    this.dispatchEvent(new CustomEvent('youcheng:error', { detail: { message: error?.message ?? String(error) }, bubbles: true, composed: true }));
+    const message = this.#errorText(error);
+    this.#showMessage(key ? this.#t(key) : this.#t('loadFailed', { error: message }), 'error', key);
+    this.setAttribute('error', message);
+    this.#emit('youcheng:error', { message });
     this.#readyResolve(this);
   }
 
-  async #loadBasemap() {
-    const src = this.getAttribute('basemap-src');
-    const url = src ? new URL(src, document.baseURI) : new URL(`data/${DATA_FILES.basemap}`, BASE);
-    const text = new TextDecoder().decode(await fetchBytes(url));
+  /** An error's text in the UI language (coded errors are translated, others keep their message). */
+  #errorText(error) {
+    if (error?.code && error.code !== 'noWasm') return this.#t(error.code, error.vars);
+    return error?.message ?? String(error);
+  }
+
+  /** Shows a failed load in the widget (the map keeps what it had) and emits youcheng:error. */
+  #reportError(error, key = 'loadFailed', vars = {}) {
+    if (error instanceof CoreTrap) return; // #recover reports it
+    const message = this.#errorText(error);
+    this.#showMessage(this.#t(key, { ...vars, error: message }), 'error');
+    this.#emit('youcheng:error', { message, report: error?.report ?? null });
+  }
+
+  /** Loads `basemap-src` (or the shipped basemap); throws, keeping the basemap on screen, on failure. */
+  async #loadBasemap({ shippedOnly = false } = {}) {
+    const src = shippedOnly ? null : this.getAttribute('basemap-src');
+    const url = src ? allowedSource(src, this.#lang) : new URL(`data/${DATA_FILES.basemap}`, BASE);
+    const bytes = src ? await fetchLimited(url, MAX_BASEMAP_BYTES) : await fetchShipped(url);
+    const text = new TextDecoder().decode(bytes);
     this.#map.loadBasemap(text); // throws with a message naming the problem; the old basemap stays
+    this.#good.basemap = text;
+    this.#customBasemap = !!src;
   }
 
   /** Loads the partnerships (the shipped CSV, or `data-src`: CSV or JSON). Throws on errors. */
   async #loadData() {
     const src = this.getAttribute('data-src');
-    const url = src ? new URL(src, document.baseURI) : new URL(`data/${DATA_FILES.partnerships}`, BASE);
-    const bytes = await fetchBytes(url);
+    const url = src ? allowedSource(src, this.#lang) : new URL(`data/${DATA_FILES.partnerships}`, BASE);
+    const bytes = src ? await fetchLimited(url, MAX_DATA_BYTES) : await fetchShipped(url, MAX_DATA_BYTES);
     let csv = bytes;
     const name = fileLabel(url);
     if (/\.json$/i.test(url.pathname)) csv = new TextEncoder().encode(jsonToCsv(new TextDecoder().decode(bytes)));
     const report = this.loadCsv(name, csv);
     if (!report.ok) {
       const first = report.errors.slice(0, 5).map((e) => e.text).join('; ');
-      throw Object.assign(new Error(`${this.#t('dataErrors', { file: name, n: report.errors.length })} ${first}`), { report });
+      throw Object.assign(new Error(`${this.#t('dataErrors', { file: name, n: report.errorCount ?? report.errors.length })} ${first}`), { report });
     }
   }
 
@@ -681,6 +857,7 @@ export class YouchengMap extends HTMLElement {
   // ---- selection and the detail panel ----
   /** Selects a pair by id (or a Shandong key's fan as `@key`); `null` clears. */
   select(id, { pin = false } = {}) {
+    if (id !== null && id !== undefined && typeof id !== 'string') throw new TypeError('select(id): id must be a pair id or "@" + a Shandong key (a string), or null');
     if (!this.#map) return false;
     if (id === null || id === undefined || id === '') {
       this.#clearCurrent(false);
@@ -821,6 +998,7 @@ export class YouchengMap extends HTMLElement {
 
   /** Replaces the filter (unknown fields are ignored); redraws and emits youcheng:filter. */
   setFilter(filter) {
+    checkFilter(filter);
     if (!this.#map) return;
     this.#map.setFilter({ ...filter });
     this.#refresh();
@@ -836,7 +1014,8 @@ export class YouchengMap extends HTMLElement {
   }
 
   setColourBy(mode) {
-    if (!this.#map || !COLOUR_MODES.includes(mode)) return;
+    if (!COLOUR_MODES.includes(mode)) throw new TypeError(`setColourBy(mode): mode must be one of ${COLOUR_MODES.join(', ')}`);
+    if (!this.#map) return;
     this.#map.setColourBy(mode);
     this.#ui.colour.value = mode;
     this.#renderLegend();
@@ -1085,6 +1264,7 @@ export class YouchengMap extends HTMLElement {
 
   // ---- language ----
   setLanguage(lang) {
+    if (typeof lang !== 'string') throw new TypeError('setLanguage(lang): lang must be "zh" or "en"');
     this.#lang = lang === 'en' ? 'en' : 'zh';
     this.#translateStatic();
     if (this.#map) {
@@ -1102,9 +1282,11 @@ export class YouchengMap extends HTMLElement {
     return this.#lang;
   }
 
+  /** The attribution of the basemap on screen: a portal's `basemap-attribution` only goes with its own basemap. */
   #renderAttribution() {
     if (!this.#map) return;
-    this.#ui.attribution.textContent = this.getAttribute('basemap-attribution') || this.#map.attribution;
+    const own = this.#customBasemap ? this.getAttribute('basemap-attribution') : null;
+    this.#ui.attribution.textContent = own || this.#map.attribution;
   }
 
   get attribution() {
@@ -1119,6 +1301,7 @@ export class YouchengMap extends HTMLElement {
 
   /** Applies a state string (the URL hash form). Problems are reported, the rest applied. */
   applyState(text, { keepView = false, quiet = false } = {}) {
+    if (text !== null && text !== undefined && typeof text !== 'string') throw new TypeError('applyState(text): text must be a string in the URL-state form');
     if (!this.#map) return [];
     const { state, problems } = this.#map.parseState(text ?? '');
     this.#map.setFilter(state.filter);
@@ -1137,11 +1320,14 @@ export class YouchengMap extends HTMLElement {
     return problems;
   }
 
+  /** After a change settles: remember the state (restored after a trap) and, with `hash`, write it to the URL. */
   #scheduleHash() {
-    if (!this.hasAttribute('hash') || !this.#map) return;
+    if (!this.#map) return;
     this.#cancel(this.#hashTimer);
     this.#hashTimer = this.#later(() => {
       const hash = this.stateHash();
+      this.#lastState = hash;
+      if (!this.hasAttribute('hash')) return;
       const next = hash ? `#${hash}` : location.pathname + location.search;
       this.#hashWrite = hash ? `#${hash}` : '';
       if (location.hash !== this.#hashWrite) history.replaceState(history.state, '', next);
@@ -1202,6 +1388,7 @@ export class YouchengMap extends HTMLElement {
   // ---- the rest of the contract ----
   /** Where a place is drawn, in CSS px relative to the canvas: {x, y} or null. */
   project(lon, lat) {
+    checkNumbers('project(lon, lat)', { lon, lat });
     return this.#map ? this.#map.project(lon, lat) : null;
   }
   visibleIds() {
@@ -1214,12 +1401,14 @@ export class YouchengMap extends HTMLElement {
     return this.#map ? this.#map.legend() : [];
   }
   details(id) {
+    if (typeof id !== 'string') throw new TypeError('details(id): id must be a string');
     return this.#map ? this.#map.details(id) : null;
   }
   view() {
     return this.#map ? this.#map.view() : null;
   }
   setView(lon, lat, zoom) {
+    checkNumbers('setView(lon, lat, zoom)', { lon, lat, zoom });
     this.#map?.setView(lon, lat, zoom);
     this.#requestDraw();
     this.#scheduleHash();
@@ -1241,11 +1430,45 @@ export class YouchengMap extends HTMLElement {
     this.#requestDraw();
   }
 
-  /** Loads a partnerships CSV; on errors the map keeps what it shows. Returns the load report. */
+  /**
+   * Test hook: makes this map's core panic with `message`, as a bug would. The core traps; the map
+   * emits `youcheng:error` with the panic's message, starts a new core and restores its data and state
+   * (then emits `youcheng:recovered`). Other maps on the page are not touched.
+   */
+  testTrap(message = 'test trap') {
+    if (typeof message !== 'string') throw new TypeError('testTrap(message): message must be a string');
+    try {
+      this.#map?.panicForTest(message);
+    } catch (e) {
+      if (!(e instanceof CoreTrap)) throw e;
+    }
+  }
+
+  /**
+   * Loads a partnerships CSV (`bytes`: Uint8Array, ArrayBuffer or string); on errors the map keeps what
+   * it shows. Returns the load report. Throws a TypeError for arguments of the wrong type.
+   */
   loadCsv(name, bytes) {
-    const report = this.#map.loadPartnerships(name, bytes, todayUnixDays());
+    if (typeof name !== 'string') throw new TypeError('loadCsv(name, bytes): name must be a string');
+    if (typeof bytes === 'string') bytes = new TextEncoder().encode(bytes);
+    else if (bytes instanceof ArrayBuffer) bytes = new Uint8Array(bytes);
+    else if (!(bytes instanceof Uint8Array)) throw new TypeError('loadCsv(name, bytes): bytes must be a Uint8Array, an ArrayBuffer or a string');
+    if (!this.#map) return { ok: false, file: name, pairs: 0, errors: [], warnings: [] };
+    if (bytes.length > MAX_DATA_BYTES) {
+      const text = this.#t('tooLarge', { file: name, bytes: bytes.length, limit: MAX_DATA_BYTES });
+      return { ok: false, file: name, pairs: 0, errorCount: 1, errors: [{ file: name, line: 0, field: '', value: '', severity: 'error', code: 'too-large', message: text, text }], warnings: [] };
+    }
+    let report;
+    try {
+      report = this.#map.loadPartnerships(name, bytes, todayUnixDays());
+    } catch (e) {
+      if (!(e instanceof CoreTrap)) throw e;
+      const text = this.#t('recovered', { error: e.message });
+      return { ok: false, file: name, pairs: 0, errorCount: 1, errors: [{ file: name, line: 0, field: '', value: '', severity: 'error', code: 'trap', message: text, text }], warnings: [] };
+    }
     this.#loadReport = report;
     if (report.ok) {
+      this.#good.data = { name, bytes };
       this.#pinned = [];
       this.#current = null;
       this.#ui.detail.hidden = true;

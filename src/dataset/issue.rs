@@ -1,4 +1,5 @@
-//! Problems found in input files. Each names the file, line, field and value; all are collected.
+//! Problems found in input files. Each names the file, line, field and value; all are counted,
+//! and the first of each kind are kept ([`IssueLog`]).
 
 use serde::Serialize;
 
@@ -66,6 +67,19 @@ pub enum Problem {
     OffBasemapLand { country: String, distance_km: f64 },
     #[error("names a group that groups.csv does not define")]
     UnknownGroup,
+    #[error("is {bytes} bytes, more than the limit of {limit} bytes")]
+    TooLarge { bytes: usize, limit: usize },
+    #[error("has more than {limit} data rows (the limit); the rest was not read")]
+    TooManyRows { limit: usize },
+    #[error("has {found} fields, more than the limit of {limit}")]
+    TooManyFields { found: usize, limit: usize },
+    #[error("is {bytes} bytes long, more than the limit of {limit} bytes for one field")]
+    FieldTooLong { bytes: usize, limit: usize },
+    #[error("and {not_shown} more problems ({errors_not_shown} of them errors) are not listed; the first of each kind are")]
+    MoreProblems {
+        not_shown: usize,
+        errors_not_shown: usize,
+    },
 }
 
 impl Problem {
@@ -94,7 +108,20 @@ impl Problem {
             Problem::OutsideCountry { .. } => "outside-country",
             Problem::OffBasemapLand { .. } => "off-basemap-land",
             Problem::UnknownGroup => "unknown-group",
+            Problem::TooLarge { .. } => "too-large",
+            Problem::TooManyRows { .. } => "too-many-rows",
+            Problem::TooManyFields { .. } => "too-many-fields",
+            Problem::FieldTooLong { .. } => "field-too-long",
+            Problem::MoreProblems { .. } => "more-problems",
         }
+    }
+
+    /// A problem with the file as a whole (its size or shape), not with one row.
+    pub fn is_whole_file(&self) -> bool {
+        matches!(
+            self,
+            Problem::TooLarge { .. } | Problem::TooManyRows { .. } | Problem::TooManyFields { .. }
+        )
     }
 
     pub fn severity(&self) -> Severity {
@@ -105,6 +132,10 @@ impl Problem {
             Problem::OffBasemapLand { distance_km, .. } if *distance_km <= FAR_AT_SEA_KM => {
                 Severity::Warning
             }
+            Problem::MoreProblems {
+                errors_not_shown: 0,
+                ..
+            } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -114,7 +145,7 @@ impl Problem {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Issue {
     pub file: String,
-    /// 1-based line of the file (the header is line 1).
+    /// 1-based line of the file (the header is line 1); 0 for a summary of the whole file.
     pub line: u64,
     /// The column, or empty for whole-row and whole-file problems.
     pub field: String,
@@ -144,7 +175,10 @@ impl Issue {
 
 impl std::fmt::Display for Issue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}", self.file, self.line)?;
+        write!(f, "{}", self.file)?;
+        if self.line > 0 {
+            write!(f, ":{}", self.line)?;
+        }
         if !self.field.is_empty() {
             write!(f, ": field `{}`", self.field)?;
         }
@@ -172,4 +206,75 @@ pub struct IssueReport {
 /// True when any issue is an error.
 pub fn has_errors(issues: &[Issue]) -> bool {
     issues.iter().any(|i| i.severity() == Severity::Error)
+}
+
+/// Collects the issues of one load, keeping at most [`crate::limits::MAX_ISSUES_PER_KIND`] of each
+/// kind and [`crate::limits::MAX_ISSUES`] in all, and counting the rest: memory stays bounded however
+/// many rows are wrong, and a report names the first of each kind plus a total.
+#[derive(Debug, Default)]
+pub struct IssueLog {
+    kept: Vec<Issue>,
+    per_code: std::collections::HashMap<&'static str, usize>,
+    errors: usize,
+    not_shown: usize,
+    errors_not_shown: usize,
+    file: String,
+}
+
+impl IssueLog {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records one issue (kept, or only counted once its kind has enough examples).
+    pub fn push(&mut self, issue: Issue) {
+        let error = issue.severity() == Severity::Error;
+        self.errors += usize::from(error);
+        let seen = self.per_code.entry(issue.problem.code()).or_insert(0);
+        *seen += 1;
+        if *seen > crate::limits::MAX_ISSUES_PER_KIND
+            || self.kept.len() >= crate::limits::MAX_ISSUES
+        {
+            self.not_shown += 1;
+            self.errors_not_shown += usize::from(error);
+            if self.file.is_empty() {
+                self.file = issue.file;
+            }
+            return;
+        }
+        self.kept.push(issue);
+    }
+
+    /// Errors recorded so far, shown or not.
+    pub fn error_count(&self) -> usize {
+        self.errors
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.errors > 0
+    }
+
+    /// The kept issues, followed by one [`Problem::MoreProblems`] when some were only counted.
+    pub fn into_issues(self) -> Vec<Issue> {
+        // Problems with the whole file first: they say why the rest may be missing.
+        let (mut kept, rest): (Vec<Issue>, Vec<Issue>) = self
+            .kept
+            .into_iter()
+            .partition(|i| i.problem.is_whole_file());
+        kept.extend(rest);
+        if self.not_shown > 0 {
+            let file = kept.first().map_or(self.file, |i| i.file.clone());
+            kept.push(Issue {
+                file,
+                line: 0,
+                field: String::new(),
+                value: String::new(),
+                problem: Problem::MoreProblems {
+                    not_shown: self.not_shown,
+                    errors_not_shown: self.errors_not_shown,
+                },
+            });
+        }
+        kept
+    }
 }

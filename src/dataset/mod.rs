@@ -8,7 +8,7 @@ mod stats;
 mod table;
 
 pub use date::PartialDate;
-pub use issue::{has_errors, Issue, IssueReport, Problem, Severity};
+pub use issue::{has_errors, Issue, IssueLog, IssueReport, Problem, Severity};
 pub use stats::{Count, Stats};
 
 use crate::basemap::Basemap;
@@ -223,7 +223,7 @@ pub const NEAR_COUNTRY_DEG: f64 = 0.5;
 impl Gazetteer {
     /// Loads `shandong.csv`, `countries.csv` and `groups.csv`.
     pub fn load(shandong: &[u8], countries: &[u8], groups: &[u8]) -> Result<Gazetteer, Vec<Issue>> {
-        let mut issues = Vec::new();
+        let mut issues = IssueLog::new();
         let mut gaz = Gazetteer::default();
 
         if let Some(t) = Table::read(
@@ -306,8 +306,8 @@ impl Gazetteer {
             }
         }
 
-        if has_errors(&issues) {
-            Err(issues)
+        if issues.has_errors() {
+            Err(issues.into_issues())
         } else {
             Ok(gaz)
         }
@@ -332,9 +332,9 @@ impl Dataset {
         today: PartialDate,
         basemap: Option<&Basemap>,
     ) -> Result<Loaded, Vec<Issue>> {
-        let mut issues = Vec::new();
+        let mut issues = IssueLog::new();
         let Some(t) = Table::read(file, bytes, &REQUIRED_COLUMNS, &mut issues) else {
-            return Err(issues);
+            return Err(issues.into_issues());
         };
         let known_keys = gazetteer
             .cities
@@ -347,7 +347,7 @@ impl Dataset {
         let mut partnerships = Vec::with_capacity(t.rows.len());
 
         for row in &t.rows {
-            let before = issues.len();
+            let errors_before = issues.error_count();
             require(
                 &t,
                 row,
@@ -491,7 +491,7 @@ impl Dataset {
                 }
             }
 
-            if has_errors(&issues[before..]) {
+            if issues.error_count() > errors_before {
                 continue;
             }
             if let (Some(city), Some(country)) = (city, country) {
@@ -517,8 +517,8 @@ impl Dataset {
             }
         }
 
-        if has_errors(&issues) {
-            return Err(issues);
+        if issues.has_errors() {
+            return Err(issues.into_issues());
         }
         let mut dataset = Dataset {
             gazetteer: gazetteer.clone(),
@@ -528,7 +528,7 @@ impl Dataset {
         dataset.refresh_search_keys();
         Ok(Loaded {
             dataset,
-            warnings: issues,
+            warnings: issues.into_issues(),
         })
     }
 
@@ -564,7 +564,7 @@ impl Dataset {
     }
 }
 
-fn require(t: &Table, row: &Row, columns: &[&str], issues: &mut Vec<Issue>) {
+fn require(t: &Table, row: &Row, columns: &[&str], issues: &mut IssueLog) {
     for &c in columns {
         if t.get(row, c).is_empty() {
             issues.push(t.issue(row, c, Problem::Empty));
@@ -572,7 +572,7 @@ fn require(t: &Table, row: &Row, columns: &[&str], issues: &mut Vec<Issue>) {
     }
 }
 
-fn lon_lat(t: &Table, row: &Row, issues: &mut Vec<Issue>) -> Option<LonLat> {
+fn lon_lat(t: &Table, row: &Row, issues: &mut IssueLog) -> Option<LonLat> {
     let mut coord = |col: &str, limit: f64| -> Option<f64> {
         let text = t.get(row, col);
         if text.is_empty() {

@@ -1,7 +1,8 @@
 //! Reading one CSV file into a header and rows with their line numbers, using the `csv` crate.
 //! Encoding, delimiter, header and row-shape problems are reported here; field meaning is not.
 
-use super::issue::{Issue, Problem};
+use super::issue::{Issue, IssueLog, Problem};
+use crate::limits::{MAX_DATA_BYTES, MAX_FIELDS, MAX_FIELD_BYTES, MAX_ROWS};
 
 /// A parsed CSV file.
 #[derive(Debug, Clone)]
@@ -20,13 +21,13 @@ pub struct Row {
 
 impl Table {
     /// Reads `bytes` as UTF-8 CSV with a header row. Returns `None` when the file cannot be read
-    /// as a table at all (bad encoding, wrong delimiter, required columns missing); problems go
-    /// into `issues` either way.
+    /// as a table at all (too large, bad encoding, wrong delimiter, required columns missing);
+    /// problems go into `issues` either way. Reading stops after [`MAX_ROWS`] rows.
     pub fn read(
         file: &str,
         bytes: &[u8],
         required: &[&str],
-        issues: &mut Vec<Issue>,
+        issues: &mut IssueLog,
     ) -> Option<Table> {
         let issue = |line: u64, field: &str, value: &str, problem: Problem| Issue {
             file: file.to_string(),
@@ -35,6 +36,18 @@ impl Table {
             value: value.to_string(),
             problem,
         };
+        if bytes.len() > MAX_DATA_BYTES {
+            issues.push(issue(
+                0,
+                "",
+                "",
+                Problem::TooLarge {
+                    bytes: bytes.len(),
+                    limit: MAX_DATA_BYTES,
+                },
+            ));
+            return None;
+        }
         let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
             Some(rest) => {
                 issues.push(issue(1, "", "", Problem::ByteOrderMark));
@@ -59,6 +72,18 @@ impl Table {
                 return None;
             }
         };
+        if header.len() > MAX_FIELDS {
+            issues.push(issue(
+                1,
+                "",
+                "",
+                Problem::TooManyFields {
+                    found: header.len(),
+                    limit: MAX_FIELDS,
+                },
+            ));
+            return None;
+        }
         if header.len() == 1 {
             if let Some(found) = [';', '\t', '|']
                 .into_iter()
@@ -86,6 +111,33 @@ impl Table {
                     if record.iter().all(|f| f.trim().is_empty()) {
                         continue; // spreadsheets leave rows of bare commas at the end
                     }
+                    if rows.len() >= MAX_ROWS {
+                        issues.push(issue(
+                            line,
+                            "",
+                            "",
+                            Problem::TooManyRows { limit: MAX_ROWS },
+                        ));
+                        break;
+                    }
+                    if let Some((i, f)) = record
+                        .iter()
+                        .enumerate()
+                        .find(|(_, f)| f.len() > MAX_FIELD_BYTES)
+                    {
+                        let field = header.get(i).map_or("", String::as_str);
+                        let shown: String = f.chars().take(40).collect();
+                        issues.push(issue(
+                            line,
+                            field,
+                            &shown,
+                            Problem::FieldTooLong {
+                                bytes: f.len(),
+                                limit: MAX_FIELD_BYTES,
+                            },
+                        ));
+                        continue;
+                    }
                     if record.len() != header.len() {
                         issues.push(issue(
                             line,
@@ -109,7 +161,7 @@ impl Table {
                 }
             }
         }
-        if rows.is_empty() && !super::issue::has_errors(issues) {
+        if rows.is_empty() && !issues.has_errors() {
             issues.push(issue(1, "", "", Problem::NoRows));
         }
         Some(Table {

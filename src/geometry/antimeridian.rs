@@ -77,6 +77,11 @@ pub fn clip_ring(ring: &[LonLat]) -> Vec<Vec<LonLat>> {
     }
     let k_min = ((min + 180.0) / 360.0).floor() as i64;
     let k_max = ((max + 180.0) / 360.0).ceil() as i64 - 1;
+    if k_max - k_min >= MAX_WINDOWS {
+        // A ring that winds round the globe is no outline (the basemap reader refuses one);
+        // clipping it window by window would cost its length times its windings.
+        return Vec::new();
+    }
     let mut out = Vec::new();
     for k in k_min..=k_max {
         let shift = 360.0 * k as f64;
@@ -94,6 +99,25 @@ pub fn clip_ring(ring: &[LonLat]) -> Vec<Vec<LonLat>> {
         }
     }
     out
+}
+
+/// Most 360° windows one ring may span: a real outline spans one, or two across the seam.
+const MAX_WINDOWS: i64 = 3;
+
+/// The longitude span, in degrees, a ring covers once unwrapped (consecutive vertices never
+/// more than 180° apart): above 360° the ring winds round the globe.
+pub fn unwrapped_span_deg(points: &[LonLat]) -> f64 {
+    let u = unwrap(points);
+    let (lo, hi) = u
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| {
+            (lo.min(p.lon), hi.max(p.lon))
+        });
+    if u.is_empty() {
+        0.0
+    } else {
+        hi - lo
+    }
 }
 
 /// Makes consecutive vertices differ by at most 180° of longitude (values may leave ±180).

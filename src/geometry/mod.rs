@@ -4,7 +4,7 @@ mod antimeridian;
 mod great_circle;
 mod projection;
 
-pub use antimeridian::{clip_ring, split_line};
+pub use antimeridian::{clip_ring, split_line, unwrapped_span_deg};
 pub use great_circle::{distance_m, great_circle};
 pub use projection::{Projection, WorldXY, LAT_MAX, LAT_MIN};
 

@@ -10,6 +10,7 @@ use crate::filter::Filter;
 use crate::geometry::LonLat;
 use crate::hit::Target;
 use crate::interaction::{Interaction, Outcome, PointerKind};
+use crate::limits::MAX_CANVAS_SIDE_PX;
 use crate::map::{MapState, Pick, Step};
 use crate::style::{ColourBy, Rgba};
 use crate::surface::ScreenPt;
@@ -17,6 +18,37 @@ use canvas::{BaseLayer, CanvasSurface};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+thread_local! {
+    /// The page's function that hears of a panic (see [`on_panic`]).
+    static PANIC_REPORTER: std::cell::RefCell<Option<js_sys::Function>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Registers `report(message)`, called with the panic's message and place if the core ever
+/// panics. The shipped module aborts on panic, so the page then discards this instance and
+/// starts a new one; the message tells it (and the portal, via `youcheng:error`) why.
+#[wasm_bindgen(js_name = onPanic)]
+pub fn on_panic(report: js_sys::Function) {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    PANIC_REPORTER.with(|r| {
+        if let Ok(mut slot) = r.try_borrow_mut() {
+            *slot = Some(report);
+        }
+    });
+    HOOK.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            let message = info.to_string();
+            PANIC_REPORTER.with(|r| {
+                if let Ok(slot) = r.try_borrow() {
+                    if let Some(f) = slot.as_ref() {
+                        let _ = f.call1(&JsValue::NULL, &JsValue::from_str(&message));
+                    }
+                }
+            });
+        }));
+    });
+}
 
 /// Reach of the pointer for hover and mouse clicks, CSS px: thin lines get a generous area.
 const HIT_PX: f64 = 6.0;
@@ -47,6 +79,8 @@ struct LoadReport {
     ok: bool,
     file: String,
     pairs: usize,
+    /// Errors found, listed or only counted.
+    error_count: usize,
     errors: Vec<IssueReport>,
     warnings: Vec<IssueReport>,
 }
@@ -174,6 +208,19 @@ struct Xy {
     y: f64,
 }
 
+/// Errors among `issues`, counting those a capped report only summarises.
+fn error_count(issues: &[crate::dataset::Issue]) -> usize {
+    issues
+        .iter()
+        .map(|i| match i.problem {
+            crate::dataset::Problem::MoreProblems {
+                errors_not_shown, ..
+            } => errors_not_shown,
+            _ => usize::from(i.severity() == crate::dataset::Severity::Error),
+        })
+        .sum()
+}
+
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
@@ -244,6 +291,7 @@ impl Youcheng {
                     ok: true,
                     file: "reference".into(),
                     pairs: 0,
+                    error_count: 0,
                     errors: vec![],
                     warnings: vec![],
                 }
@@ -252,6 +300,7 @@ impl Youcheng {
                 ok: false,
                 file: "reference".into(),
                 pairs: 0,
+                error_count: error_count(&issues),
                 errors: issues.iter().map(|i| i.report()).collect(),
                 warnings: vec![],
             },
@@ -287,11 +336,13 @@ impl Youcheng {
                     ok: true,
                     file: file.into(),
                     pairs,
+                    error_count: 0,
                     errors: vec![],
                     warnings: loaded.warnings.iter().map(|i| i.report()).collect(),
                 }
             }
             Err(issues) => {
+                let error_count = error_count(&issues);
                 let (errors, warnings) = issues
                     .iter()
                     .partition::<Vec<_>, _>(|i| i.severity() == crate::dataset::Severity::Error);
@@ -299,6 +350,7 @@ impl Youcheng {
                     ok: false,
                     file: file.into(),
                     pairs: 0,
+                    error_count,
                     errors: errors.iter().map(|i| i.report()).collect(),
                     warnings: warnings.iter().map(|i| i.report()).collect(),
                 }
@@ -307,7 +359,19 @@ impl Youcheng {
         to_js(&report)
     }
 
+    /// Panics on purpose, so the page tests can prove that a trapped core is replaced and the
+    /// panic's message reaches `youcheng:error`. It only kills the instance it runs in.
+    #[wasm_bindgen(js_name = panicForTest)]
+    pub fn panic_for_test(&self, message: &str) {
+        #[allow(clippy::panic)]
+        {
+            panic!("{message}");
+        }
+    }
+
     /// Sets the drawing size in CSS pixels and the device pixel ratio; sizes the backing store.
+    /// The backing store is capped at [`MAX_CANVAS_SIDE_PX`] a side: a huge or non-finite size
+    /// from the page draws a smaller map instead of allocating gigabytes.
     pub fn resize(&mut self, width_css_px: f64, height_css_px: f64, device_pixel_ratio: f64) {
         let dpr = if device_pixel_ratio.is_finite() && device_pixel_ratio > 0.0 {
             device_pixel_ratio.min(4.0)
@@ -315,7 +379,14 @@ impl Youcheng {
             1.0
         };
         self.dpr = dpr;
-        self.map.resize(width_css_px, height_css_px);
+        let side = |css: f64| {
+            if css.is_finite() {
+                css.clamp(1.0, MAX_CANVAS_SIDE_PX / dpr)
+            } else {
+                1.0
+            }
+        };
+        self.map.resize(side(width_css_px), side(height_css_px));
         let v = &self.map.viewport;
         self.canvas.set_width((v.width_css_px * dpr).round() as u32);
         self.canvas

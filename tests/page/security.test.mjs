@@ -131,3 +131,38 @@ test("the CSP watcher does see a violation (inline style attribute) and a worker
   assert.ok(requests.some((r) => r.endsWith('?from-worker')), 'the worker script request was recorded');
   await context.close();
 });
+
+test('embed.html fetches and shows nothing from off-origin or data: URLs in its query, nor an attribution from it (no CSP to help)', async () => {
+  const open = await serve(); // a portal that sends no Content-Security-Policy
+  try {
+    const context = await browser.newContext({ viewport: { width: 900, height: 700 } });
+    const page = await context.newPage();
+    const requests = recordRequests(page);
+    const fakePair = 'id,shandong_city,partner_en,partner_zh,country,lon,lat,sources\nqingdao-phish,qingdao,Phish City,钓鱼市,JP,135,35,https://phish.example/login\n';
+    const fakeBasemap = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'x', iso_a2: 'CN' }, geometry: { type: 'Polygon', coordinates: [[[0, 0], [10, 0], [10, 10], [0, 0]]] } }] });
+    const cases = [
+      { 'data-src': 'https://evil.example/pairs.csv', 'basemap-src': 'https://evil.example/map.geojson' },
+      { 'data-src': `data:text/csv,${encodeURIComponent(fakePair)}`, 'basemap-src': `data:application/json,${encodeURIComponent(fakeBasemap)}` },
+      { 'data-src': '//evil.example/pairs.csv' },
+    ];
+    for (const params of cases) {
+      const q = new URLSearchParams({ ...params, 'basemap-attribution': '审图号：GS(伪造)号', lang: 'zh' });
+      await page.goto(new URL(`embed.html?${q}`, open.url).href);
+      await page.waitForFunction(() => document.querySelector('#map')?.hasAttribute('ready') || document.querySelector('#map')?.hasAttribute('error'), null, { timeout: 30000 });
+      const shown = await page.evaluate(() => {
+        const el = document.querySelector('#map');
+        return { ids: el.visibleIds(), attribution: el.attribution, message: el.shadowRoot.querySelector('.yc-message').textContent, attr: el.getAttribute('basemap-attribution') };
+      });
+      assert.ok(!shown.ids.includes('qingdao-phish'), 'the data: pair is not shown');
+      assert.doesNotMatch(shown.attribution, /伪造/, 'no attribution from the URL');
+      assert.equal(shown.attr, null, 'embed.js does not even set the attribute');
+      assert.match(shown.message, /只接受本站/, `the visitor is told why: ${shown.message}`);
+      assert.match(shown.attribution, /GS\(2023\)2767|surbowl/, 'the shipped basemap and its attribution');
+    }
+    assert.deepEqual(offOrigin(requests, open.url), [], 'nothing was requested off the origin');
+    assert.deepEqual(requests.filter((u) => u.startsWith('data:')), [], 'no data: URL was fetched');
+    await context.close();
+  } finally {
+    open.server.close();
+  }
+});

@@ -1,0 +1,87 @@
+// The WebAssembly core, one instance per map. The module is compiled once per page; each map gets
+// its own instance (its own memory) through its own copy of the wasm-bindgen glue, so a file that
+// exhausts or traps one map's core never reaches another map on the page, and a trapped core can be
+// replaced by a fresh one. Calls into a core go through guard(): a trap (a WebAssembly RuntimeError,
+// or the glue's "recursive use" error of a handle left borrowed by a trap) is reported once and
+// turned into a CoreTrap error, so the element can start a new core and restore what it showed.
+const GLUE = './pkg/youcheng.js';
+const WASM = new URL('./pkg/youcheng_bg.wasm', import.meta.url);
+
+let compiled = null;
+let instances = 0;
+
+function compile() {
+  compiled ??= (async () => {
+    try {
+      return await WebAssembly.compileStreaming(fetch(WASM));
+    } catch {
+      // A server that sends the wrong MIME type: compile from the bytes instead.
+      const r = await fetch(WASM);
+      if (!r.ok) throw new Error(`${WASM.pathname}: HTTP ${r.status}`);
+      return WebAssembly.compile(await r.arrayBuffer());
+    }
+  })();
+  compiled.catch(() => (compiled = null));
+  return compiled;
+}
+
+/**
+ * A fresh core: the glue module's exports (`Youcheng`, …) bound to a new instance. `onPanic(message)`
+ * hears the message of a panic in that instance before it traps.
+ */
+export async function newCore(onPanic) {
+  if (typeof WebAssembly !== 'object') throw Object.assign(new Error('no WebAssembly'), { code: 'noWasm' });
+  const n = instances++;
+  // The first map uses the glue as it is (preloadable); later ones import a copy with its own state.
+  const [glue, module] = await Promise.all([n === 0 ? import(GLUE) : import(`${GLUE}?instance=${n}`), compile()]);
+  await glue.default({ module_or_path: module });
+  glue.onPanic(onPanic);
+  return glue;
+}
+
+/** The error a call into a trapped core throws. */
+export class CoreTrap extends Error {
+  constructor(cause) {
+    super(cause?.message ?? String(cause));
+    this.name = 'CoreTrap';
+    this.cause = cause;
+  }
+}
+
+const isTrap = (e) => e instanceof WebAssembly.RuntimeError || (e instanceof Error && /recursive use of an object|unsafe aliasing|null pointer passed to rust/.test(e.message));
+
+/**
+ * The handle behind a proxy: every call (and getter) that traps calls `onTrap(error)` once and throws a
+ * CoreTrap; ordinary errors (bad input, reported by the core) pass through unchanged.
+ */
+export function guard(handle, onTrap) {
+  let dead = false;
+  const fail = (e) => {
+    if (!isTrap(e) && !dead) return e;
+    if (!dead) {
+      dead = true;
+      onTrap(e);
+    }
+    return e instanceof CoreTrap ? e : new CoreTrap(e);
+  };
+  return new Proxy(handle, {
+    get(target, prop) {
+      if (dead && prop !== 'free') throw new CoreTrap(new Error('this map core has stopped'));
+      let value;
+      try {
+        value = Reflect.get(target, prop, target);
+      } catch (e) {
+        throw fail(e);
+      }
+      if (typeof value !== 'function') return value;
+      return (...args) => {
+        if (dead && prop === 'free') return undefined; // a trapped instance is dropped whole
+        try {
+          return value.apply(target, args);
+        } catch (e) {
+          throw fail(e);
+        }
+      };
+    },
+  });
+}
