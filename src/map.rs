@@ -239,6 +239,12 @@ impl MapState {
             .filter_map(move |&k| Some((k, tf.apply((*self.origin_xy.get(k)?)?))))
     }
 
+    /// Attaches the official totals to the data on screen (the shipped data only); replacing the
+    /// data drops them again.
+    pub fn set_coverage(&mut self, coverage: Option<crate::dataset::Coverage>) {
+        self.dataset.coverage = coverage;
+    }
+
     pub fn dataset(&self) -> &Dataset {
         &self.dataset
     }

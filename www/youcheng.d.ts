@@ -39,8 +39,27 @@ export interface Details {
   lon: number | null;
   lat: number | null;
   coordSource: string;
-  sources: string[];
+  /** signed: an agreement was signed; intent: only a letter of intent; unconfirmed: secondary sources only. */
+  status: 'signed' | 'intent' | 'unconfirmed';
+  /** Readable name (publisher and date, or the site), the link (http(s) only) and a remark. */
+  sources: Source[];
   note: string;
+  /** The note in Chinese, where the data has one. */
+  noteZh: string;
+}
+
+export interface Source { title: string; url: string | null; remark: string }
+
+/** Shown vs the official totals: only for the shipped data (null for a portal's own data). */
+export interface Coverage {
+  shown: number;
+  official: number;
+  officialCountries: number | null;
+  asOf: string;
+  source: string;
+  sourceUrl: string | null;
+  reviewed: string | null;
+  byCity: Array<{ key: string; shown: number; official: number | null; asOf: string | null }>;
 }
 
 export interface Count { key: string; count: number }
@@ -60,9 +79,11 @@ export interface Stats {
   byContinent: Count[];
   byRelation: Count[];
   byLevel: Count[];
+  byStatus: Count[];
   byDecade: Count[];
   byYear: Count[];
   cumulative: Count[];
+  coverage: Coverage | null;
 }
 
 export interface LegendEntry { key: string; nameZh: string; nameEn: string; colour: string; visible: number; total: number }

@@ -11,7 +11,7 @@ import { pickLanguage, translate } from './i18n.js';
 import { yearChart, barChart } from './charts.js';
 
 const BASE = new URL('./', import.meta.url);
-const DATA_FILES = { basemap: 'basemap.json', shandong: 'shandong.csv', countries: 'countries.csv', groups: 'groups.csv', partnerships: 'partnerships.csv' };
+const DATA_FILES = { basemap: 'basemap.json', shandong: 'shandong.csv', countries: 'countries.csv', groups: 'groups.csv', partnerships: 'partnerships.csv', totals: 'official_totals.csv', about: 'about.csv' };
 const CONTINENTS = ['asia', 'europe', 'africa', 'north_america', 'south_america', 'oceania'];
 const RELATIONS = ['friendship', 'cooperation', 'unknown'];
 const LEVELS = ['province', 'city', 'county', 'unknown'];
@@ -175,11 +175,13 @@ export class YouchengMap extends HTMLElement {
   #hoverPos = null;
   #loadReport = null;
   /** What the map last loaded successfully, to restore after a trap. */
-  #good = { basemap: null, reference: null, data: null };
+  #good = { basemap: null, reference: null, data: null, coverage: null };
   #lastState = '';
   #panicMessage = null;
   #traps = [];
   #customBasemap = false;
+  /** Shown vs official for the shipped data (null for a portal's own data). */
+  #coverage = null;
 
   constructor() {
     super();
@@ -608,6 +610,7 @@ export class YouchengMap extends HTMLElement {
       map.loadBasemap(good.basemap);
       map.loadReference(...good.reference);
       if (good.data) map.loadPartnerships(good.data.name, good.data.bytes, todayUnixDays());
+      if (good.data && good.coverage) map.loadCoverage(...good.coverage);
       const r = this.#ui.canvas.getBoundingClientRect();
       map.resize(r.width, r.height, window.devicePixelRatio || 1);
       this.#applyTheme();
@@ -668,6 +671,19 @@ export class YouchengMap extends HTMLElement {
       const first = report.errors.slice(0, 5).map((e) => e.text).join('; ');
       throw Object.assign(new Error(`${this.#t('dataErrors', { file: name, n: report.errorCount ?? report.errors.length })} ${first}`), { report });
     }
+    if (!src) await this.#loadCoverage();
+  }
+
+  /** The official totals and review date, for the shipped data only (a portal's own data makes no coverage claim). */
+  async #loadCoverage() {
+    const files = await Promise.all([DATA_FILES.totals, DATA_FILES.about].map((f) => fetchShipped(new URL(`data/${f}`, BASE))));
+    const report = this.#map.loadCoverage(...files);
+    if (!report.ok) {
+      console.warn(`youcheng-map: ${report.errors.map((e) => e.text).join('; ')}`);
+      return;
+    }
+    this.#good.coverage = files;
+    this.#refresh({ quiet: true });
   }
 
   #observeSize() {
@@ -951,18 +967,22 @@ export class YouchengMap extends HTMLElement {
       ui.detailTitle.textContent = `${this.#name(d.cityZh, d.cityEn)} — ${this.#name(d.partnerZh, d.partnerEn)}`;
       const sources = h('ul', { class: 'yc-sources' });
       for (const s of d.sources) {
-        const link = isHttp(s) ? h('a', { href: s, rel: 'noopener noreferrer external', target: '_blank' }, s) : document.createTextNode(s);
-        sources.append(h('li', {}, link));
+        // The readable name links to the page (http(s) only); the remark follows as plain text.
+        const name = s.url && isHttp(s.url) ? h('a', { href: s.url, rel: 'noopener noreferrer external', target: '_blank', title: s.url }, s.title) : document.createTextNode(s.title);
+        sources.append(h('li', {}, name, s.remark ? h('span', { class: 'yc-remark' }, ` ${s.remark}`) : null));
       }
+      // Notes are written in English; a Chinese version is shown in the Chinese UI where the data has one.
+      const note = this.#lang === 'zh' && d.noteZh ? h('span', { lang: 'zh-CN' }, d.noteZh) : d.note ? h('span', { lang: 'en' }, d.note) : null;
       const dl = h('dl', { class: 'yc-facts' },
         ...row(this.#t('shandongSide'), h('span', { lang: 'zh-CN' }, d.cityZh), ' · ', h('span', { lang: 'en' }, d.cityEn), d.subunitZh || d.subunitEn ? ` (${[d.subunitZh, d.subunitEn].filter(Boolean).join(' · ')})` : ''),
         ...row(this.#t('col_partner'), h('span', { lang: 'zh-CN' }, d.partnerZh || '—'), ' · ', h('span', { lang: 'en' }, d.partnerEn)),
         ...row(this.#t('country'), `${d.countryZh} · ${d.countryEn} (${this.#t(`continent_${d.continent}`)})`),
         ...row(this.#t('level'), this.#t(`level_${d.level}`)),
         ...row(this.#t('relation'), this.#t(`relation_${d.relation}`)),
+        ...row(this.#t('status'), h('span', { class: `yc-status yc-status-${d.status}` }, this.#t(`status_${d.status}`))),
         ...row(this.#t('established'), d.established ?? this.#t('unknown')),
         ...row(this.#t('coordinates'), d.lon === null ? this.#t('noLocation') : `${d.lat.toFixed(3)}°, ${d.lon.toFixed(3)}°`),
-        ...(d.note ? row(this.#t('note'), d.note) : []),
+        ...(note ? row(this.#t('note'), note) : []),
         ...row(this.#t('sources'), sources),
       );
       body.append(dl);
@@ -1034,9 +1054,11 @@ export class YouchengMap extends HTMLElement {
     ui.counts.countries.dd.textContent = s.countries;
     ui.counts.continents.dd.textContent = s.continents;
     const total = this.#choices.cities.reduce((a, c) => a + c.total, 0);
-    ui.summary.textContent = s.pairs === total
+    ui.summary.textContent = (s.pairs === total
       ? this.#t('summaryAll', { pairs: s.pairs, countries: s.countries })
-      : this.#t('summaryFiltered', { pairs: s.pairs, total, countries: s.countries, places: s.partnerPlaces });
+      : this.#t('summaryFiltered', { pairs: s.pairs, total, countries: s.countries, places: s.partnerPlaces }))
+      + (s.coverage ? ` ${this.#t('coverage', { shown: s.coverage.shown, official: s.coverage.official, asOf: s.coverage.asOf })}${s.coverage.reviewed ? ` ${this.#t('reviewed', { date: s.coverage.reviewed })}` : ''}` : '');
+    this.#coverage = s.coverage ?? null;
     this.#renderFilters(s);
     this.#renderLegend();
     if (this.#stats) this.#renderStats(s);
@@ -1167,6 +1189,24 @@ export class YouchengMap extends HTMLElement {
       h('figure', {}, barChart({ title: this.#t('byContinent'), rows: s.byContinent.map((c) => ({ label: this.#t(`continent_${c.key}`), count: c.count })) }), h('figcaption', {}, this.#t('byContinent'))),
       h('figure', {}, barChart({ title: this.#t('topCountries'), rows: s.byCountry.slice(0, 10).map((c) => ({ label: countryName(c.key), count: c.count })) }), h('figcaption', {}, this.#t('topCountries'))),
     );
+    if (s.coverage) panel.append(this.#coverageTable(s.coverage));
+  }
+
+  /** Shown vs official per Shandong side, with the province total, its source and the review date. */
+  #coverageTable(c) {
+    const body = h('tbody', {});
+    for (const r of c.byCity) {
+      const official = r.official === null ? '—' : `${r.official}${r.asOf ? ` (${r.asOf})` : ''}`;
+      body.append(h('tr', {}, h('th', { scope: 'row' }, this.#cityName(r.key)), h('td', {}, String(r.shown)), h('td', {}, official)));
+    }
+    const source = c.sourceUrl && isHttp(c.sourceUrl) ? h('a', { href: c.sourceUrl, rel: 'noopener noreferrer external', target: '_blank' }, c.source) : c.source;
+    return h('figure', { class: 'yc-coverage' },
+      h('table', { class: 'yc-coverage-table' },
+        h('caption', {}, this.#t('coverageTitle')),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, this.#t('col_city')), h('th', { scope: 'col' }, this.#t('pairs')), h('th', { scope: 'col' }, this.#t('official')))),
+        body),
+      h('figcaption', {}, this.#t('coverage', { shown: c.shown, official: c.official, asOf: c.asOf }), ' ', h('span', {}, this.#t('coverageSource', { source: '' })), source,
+        c.reviewed ? `. ${this.#t('reviewed', { date: c.reviewed })}` : ''));
   }
 
   // ---- table view ----
@@ -1187,6 +1227,7 @@ export class YouchengMap extends HTMLElement {
       ['country', (r) => this.#name(r.countryZh, r.countryEn)],
       ['continent', (r) => this.#t(`continent_${r.continent}`)],
       ['relation', (r) => this.#t(`relation_${r.relation}`)],
+      ['status', (r) => this.#t(`status_${r.status}`)],
       ['level', (r) => this.#t(`level_${r.level}`)],
       ['year', (r) => r.established ?? ''],
     ];
@@ -1217,7 +1258,9 @@ export class YouchengMap extends HTMLElement {
       });
       body.append(tr);
     }
-    const table = h('table', {}, h('caption', {}, this.#t('tableCaption', { n: rows.length })), h('thead', {}, head), body);
+    const cov = this.#coverage;
+    const caption = `${this.#t('tableCaption', { n: rows.length })}${cov ? ` — ${this.#t('coverageShort', { shown: cov.shown, official: cov.official, asOf: cov.asOf })}` : ''}`;
+    const table = h('table', {}, h('caption', {}, caption), h('thead', {}, head), body);
     panel.replaceChildren(h('div', { class: 'yc-table-scroll', tabindex: '0', role: 'region', 'aria-label': this.#t('tableCaption', { n: rows.length }) }, table));
   }
 
@@ -1469,6 +1512,7 @@ export class YouchengMap extends HTMLElement {
     this.#loadReport = report;
     if (report.ok) {
       this.#good.data = { name, bytes };
+      this.#good.coverage = null;
       this.#pinned = [];
       this.#current = null;
       this.#ui.detail.hidden = true;

@@ -9,7 +9,7 @@
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 use youcheng::basemap::Basemap;
-use youcheng::dataset::{Dataset, Gazetteer, Issue, PartialDate, Severity, Stats};
+use youcheng::dataset::{Coverage, Dataset, Gazetteer, Issue, PartialDate, Severity, Stats};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -111,9 +111,52 @@ fn check(dir: &str) -> Result<(), String> {
     };
     line("by Shandong city", &s.by_city);
     line("by relation", &s.by_relation);
+    let known = s
+        .by_relation
+        .iter()
+        .filter(|c| c.key != "unknown")
+        .map(|c| c.count)
+        .sum::<usize>();
+    println!("relation known {known} ({:.1}%)", pct(known));
+    line("by status", &s.by_status);
     line("by continent", &s.by_continent);
     line("by decade", &s.by_decade);
     line("by country", &s.by_country);
+    coverage(dir, &gaz, ds)
+}
+
+/// Shown vs the official totals (`official_totals.csv`, `about.csv`), per Shandong side.
+fn coverage(dir: &str, gaz: &Gazetteer, ds: &Dataset) -> Result<(), String> {
+    let c = Coverage::load(
+        gaz,
+        &read(&format!("{dir}/official_totals.csv"))?,
+        &read(&format!("{dir}/about.csv"))?,
+    )
+    .map_err(|issues| {
+        print_issues(&issues);
+        format!("{} problem(s) in official_totals.csv or about.csv", issues.len())
+    })?;
+    let Some(v) = c.view(ds) else {
+        return Err("official_totals.csv has no province-wide (`all`) total".into());
+    };
+    println!(
+        "coverage: {} of {} official pairs ({:.1}%, official total as of {}, {}); data reviewed {}",
+        v.shown,
+        v.official,
+        100.0 * v.shown as f64 / v.official.max(1) as f64,
+        v.as_of,
+        v.source,
+        v.reviewed.as_deref().unwrap_or("(not given)")
+    );
+    let parts: Vec<String> = v
+        .by_city
+        .iter()
+        .map(|r| match (r.official, &r.as_of) {
+            (Some(o), Some(d)) => format!("{} {}/{} ({d})", r.key, r.shown, o),
+            _ => format!("{} {}/–", r.key, r.shown),
+        })
+        .collect();
+    println!("coverage by Shandong side (shown/official): {}", parts.join(", "));
     Ok(())
 }
 

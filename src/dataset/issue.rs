@@ -67,6 +67,7 @@ pub enum Problem {
     OffBasemapLand { country: String, distance_km: f64 },
     #[error("names a group that groups.csv does not define")]
     UnknownGroup,
+
     #[error("is {bytes} bytes, more than the limit of {limit} bytes")]
     TooLarge { bytes: usize, limit: usize },
     #[error("has more than {limit} data rows (the limit); the rest was not read")]
@@ -108,6 +109,7 @@ impl Problem {
             Problem::OutsideCountry { .. } => "outside-country",
             Problem::OffBasemapLand { .. } => "off-basemap-land",
             Problem::UnknownGroup => "unknown-group",
+
             Problem::TooLarge { .. } => "too-large",
             Problem::TooManyRows { .. } => "too-many-rows",
             Problem::TooManyFields { .. } => "too-many-fields",

@@ -2,12 +2,16 @@
 //! and the pairs themselves (`partnerships.csv`), parsed with the `csv` crate and validated.
 //! Every problem is collected with its file, line, field and value; see [`Issue`].
 
+mod coverage;
 mod date;
 mod issue;
+mod source;
 mod stats;
 mod table;
 
+pub use coverage::{CityCoverage, Coverage, CoverageView, OfficialTotal};
 pub use date::PartialDate;
+pub use source::{parse_sources, Source};
 pub use issue::{has_errors, Issue, IssueLog, IssueReport, Problem, Severity};
 pub use stats::{Count, Stats};
 
@@ -151,6 +155,39 @@ impl Relation {
     }
 }
 
+/// How firm the tie is, as far as the sources show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    /// An agreement was signed, or the tie is reported as established.
+    Signed,
+    /// Only a letter of intent, a draft or an agreement "to establish" is documented.
+    Intent,
+    /// Named as a partner only by a weak or secondary source (e.g. a Wikipedia list).
+    Unconfirmed,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Status::Signed, Status::Intent, Status::Unconfirmed];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Signed => "signed",
+            Status::Intent => "intent",
+            Status::Unconfirmed => "unconfirmed",
+        }
+    }
+
+    /// English keys and the Chinese words staff may type; empty means signed (older files).
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "" | "signed" | "已签署" | "已缔结" => Some(Status::Signed),
+            "intent" | "意向" | "意向书" => Some(Status::Intent),
+            "unconfirmed" | "待核实" | "未核实" => Some(Status::Unconfirmed),
+            _ => None,
+        }
+    }
+}
+
 /// One pair.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Partnership {
@@ -168,13 +205,16 @@ pub struct Partnership {
     pub country: usize,
     pub level: Level,
     pub relation: Relation,
+    pub status: Status,
     pub established: Option<PartialDate>,
     /// `None` only when the row says `coord_source = unknown: …` (the place cannot be pinned
     /// down from the sources): such a pair is listed but not drawn.
     pub location: Option<LonLat>,
     pub coord_source: String,
-    pub sources: Vec<String>,
+    pub sources: Vec<Source>,
     pub note: String,
+    /// The note in Chinese (optional column `note_zh`), shown in the Chinese UI.
+    pub note_zh: String,
     /// Normalised names of both sides, their countries and pinyin, for text search (see
     /// [`crate::search`]). Filled by [`Dataset::load`]; after building or editing partnerships
     /// by hand, call [`Dataset::refresh_search_keys`].
@@ -196,6 +236,9 @@ pub struct Dataset {
     pub partnerships: Vec<Partnership>,
     /// Name of the file the partnerships came from (shown in messages and the page).
     pub source_name: String,
+    /// The official totals this data is measured against: only for the shipped data, never for
+    /// a portal's own file (see [`Coverage`]).
+    pub coverage: Option<Coverage>,
 }
 
 /// A loaded dataset plus the warnings that did not stop it.
@@ -405,6 +448,17 @@ impl Dataset {
                 Relation::Unknown
             });
 
+            let status = Status::parse(t.get(row, "status")).unwrap_or_else(|| {
+                issues.push(t.issue(
+                    row,
+                    "status",
+                    Problem::NotOneOf {
+                        allowed: "signed (已签署), intent (意向), unconfirmed (待核实)",
+                    },
+                ));
+                Status::Signed
+            });
+
             let established = match t.get(row, "established") {
                 "" => None,
                 text => match PartialDate::parse(text) {
@@ -441,19 +495,14 @@ impl Dataset {
                 "shandong_subunit",
                 "shandong_subunit_en",
                 "note",
+                "note_zh",
             ] {
                 if has_markup(t.get(row, col)) {
                     issues.push(t.issue(row, col, Problem::Markup));
                 }
             }
 
-            let sources: Vec<String> = t
-                .get(row, "sources")
-                .split(" ; ")
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-                .collect();
+            let sources = parse_sources(t.get(row, "sources"));
 
             if let (Some(location), Some(country), Some(basemap)) = (location, country, basemap) {
                 if let Some(d) = basemap.distance_to_country_deg(&iso2, location) {
@@ -507,11 +556,13 @@ impl Dataset {
                     country,
                     level,
                     relation,
+                    status,
                     established,
                     location,
                     coord_source: t.get(row, "coord_source").to_string(),
                     sources,
                     note: t.get(row, "note").to_string(),
+                    note_zh: t.get(row, "note_zh").to_string(),
                     search_key: String::new(),
                 });
             }
@@ -524,6 +575,7 @@ impl Dataset {
             gazetteer: gazetteer.clone(),
             partnerships,
             source_name: file.to_string(),
+            coverage: None,
         };
         dataset.refresh_search_keys();
         Ok(Loaded {

@@ -1,6 +1,6 @@
 //! Counts over a set of partnerships: for the data check's report and the page's statistics.
 
-use super::{Continent, Dataset, Level, Relation};
+use super::{Continent, Dataset, Level, Relation, Status};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -29,6 +29,8 @@ pub struct Stats {
     pub by_country: Vec<Count>,
     pub by_continent: Vec<Count>,
     pub by_relation: Vec<Count>,
+    /// Pairs per status (`signed`, `intent`, `unconfirmed`).
+    pub by_status: Vec<Count>,
     /// Pairs per partner level (`province`, `city`, `county`, `unknown`).
     pub by_level: Vec<Count>,
     pub by_decade: Vec<Count>,
@@ -46,6 +48,7 @@ impl Stats {
         let mut by_continent: BTreeMap<Continent, usize> = BTreeMap::new();
         let mut by_relation: BTreeMap<Relation, usize> = BTreeMap::new();
         let mut by_level: BTreeMap<Level, usize> = BTreeMap::new();
+        let mut by_status: BTreeMap<Status, usize> = BTreeMap::new();
         let mut by_decade: BTreeMap<i32, usize> = BTreeMap::new();
         let mut by_year: BTreeMap<i32, usize> = BTreeMap::new();
         let mut places: BTreeSet<(usize, String)> = BTreeSet::new();
@@ -62,6 +65,7 @@ impl Stats {
             *by_continent.entry(country.continent).or_default() += 1;
             *by_relation.entry(p.relation).or_default() += 1;
             *by_level.entry(p.level).or_default() += 1;
+            *by_status.entry(p.status).or_default() += 1;
             places.insert((p.country, p.partner_en.to_lowercase()));
             if let Some(d) = p.established {
                 with_year += 1;
@@ -132,6 +136,13 @@ impl Stats {
                 })
                 .collect(),
             by_level: by_level
+                .into_iter()
+                .map(|(k, count)| Count {
+                    key: k.key().to_string(),
+                    count,
+                })
+                .collect(),
+            by_status: by_status
                 .into_iter()
                 .map(|(k, count)| Count {
                     key: k.key().to_string(),

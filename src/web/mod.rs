@@ -5,7 +5,7 @@
 mod canvas;
 
 use crate::basemap::Basemap;
-use crate::dataset::{Dataset, Gazetteer, IssueReport, PartialDate, Stats};
+use crate::dataset::{Coverage, CoverageView, Dataset, Gazetteer, IssueReport, PartialDate, Stats};
 use crate::filter::Filter;
 use crate::geometry::LonLat;
 use crate::hit::Target;
@@ -152,8 +152,18 @@ struct Details {
     lon: Option<f64>,
     lat: Option<f64>,
     coord_source: String,
-    sources: Vec<String>,
+    status: &'static str,
+    sources: Vec<SourceView>,
     note: String,
+    note_zh: String,
+}
+
+/// One source as the detail panel shows it: a readable name, the link (http(s) only) and a remark.
+#[derive(Serialize)]
+struct SourceView {
+    title: String,
+    url: Option<String>,
+    remark: String,
 }
 
 /// A filter choice with its counts.
@@ -200,6 +210,15 @@ struct FrameStats {
     frames: u32,
     base_renders: u32,
     base_reuses: u32,
+}
+
+/// Statistics of the visible pairs plus, for the shipped data, how complete it is.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct StatsView {
+    #[serde(flatten)]
+    stats: Stats,
+    coverage: Option<CoverageView>,
 }
 
 #[derive(Serialize)]
@@ -728,7 +747,17 @@ impl Youcheng {
             lon: p.location.map(|l| l.lon),
             lat: p.location.map(|l| l.lat),
             coord_source: p.coord_source.clone(),
-            sources: p.sources.clone(),
+            status: p.status.key(),
+            sources: p
+                .sources
+                .iter()
+                .map(|s| SourceView {
+                    title: s.label(),
+                    url: s.url.clone(),
+                    remark: s.remark.clone(),
+                })
+                .collect(),
+            note_zh: p.note_zh.clone(),
             note: p.note.clone(),
         })
     }
@@ -968,9 +997,43 @@ impl Youcheng {
 
     /// Counts for the current filter.
     pub fn stats(&self) -> Result<JsValue, JsError> {
-        to_js(&Stats::of(
-            self.map.dataset(),
-            self.map.visible().iter().copied(),
-        ))
+        let ds = self.map.dataset();
+        to_js(&StatsView {
+            stats: Stats::of(ds, self.map.visible().iter().copied()),
+            coverage: ds.coverage.as_ref().and_then(|c| c.view(ds)),
+        })
+    }
+
+    /// Loads `official_totals.csv` and `about.csv` for the data on screen (call it for the
+    /// shipped data only: a portal's own file makes no coverage claim). Returns a load report.
+    #[wasm_bindgen(js_name = loadCoverage)]
+    pub fn load_coverage(&mut self, totals: &[u8], about: &[u8]) -> Result<JsValue, JsError> {
+        let Some(gazetteer) = &self.gazetteer else {
+            return Err(JsError::new(
+                "load the reference tables (loadReference) first",
+            ));
+        };
+        let report = match Coverage::load(gazetteer, totals, about) {
+            Ok(c) => {
+                self.map.set_coverage(Some(c));
+                LoadReport {
+                    ok: true,
+                    file: "official_totals.csv".into(),
+                    pairs: 0,
+                    error_count: 0,
+                    errors: vec![],
+                    warnings: vec![],
+                }
+            }
+            Err(issues) => LoadReport {
+                ok: false,
+                file: "official_totals.csv".into(),
+                pairs: 0,
+                error_count: error_count(&issues),
+                errors: issues.iter().map(|i| i.report()).collect(),
+                warnings: vec![],
+            },
+        };
+        to_js(&report)
     }
 }

@@ -119,7 +119,9 @@ test('a broken data-src shows the error with line, field and value, and the map 
   await page.waitForFunction(() => document.getElementById('c').visibleIds().length === 2);
   const d = await page.evaluate(() => document.getElementById('c').details('qingdao-shimonoseki'));
   assert.equal(d.partnerZh, '下关市');
-  assert.ok(d.sources.length >= 2 && d.sources.every((u) => /^https?:/.test(u)), JSON.stringify(d.sources));
+  // Sources are {title, url, remark}: a remark written after a URL (the older form) stays out of the link.
+  assert.ok(d.sources.length >= 2 && d.sources.every((s) => /^https?:\/\/\S+$/.test(s.url)), JSON.stringify(d.sources));
+  assert.equal(d.sources[2].remark, '(scraped Feb 2026 from en.wikipedia List_of_twin_towns_and_sister_cities_in_*)');
   await context.close();
 });
 
@@ -201,5 +203,14 @@ test('the TypeScript definitions declare every public member of the element', as
   assert.ok(members.length > 20, members.join(','));
   const missing = members.filter((m) => !new RegExp(`^\\s+(readonly\\s+)?${m}[(:?<]`, 'm').test(dts));
   assert.deepEqual(missing, []);
+  await context.close();
+});
+
+test("a portal's own data makes no coverage claim", async () => {
+  const { page, context } = await openHost();
+  await settled(page, ['b']);
+  const s = await page.evaluate(() => document.getElementById('b').stats());
+  assert.equal(s.coverage, null);
+  assert.doesNotMatch(await page.locator('#b .yc-summary').innerText(), /官方/);
   await context.close();
 });

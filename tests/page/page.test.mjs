@@ -1,7 +1,7 @@
 // Whole page in real Chromium, doing what a visitor does: the built www/ as `make demo` serves it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { launch, serve, open, pixelAt, patchAt, near, frame } from './harness.mjs';
 
@@ -409,5 +409,58 @@ test('resizing the window redraws at the new size', async () => {
   await frame(page);
   const p = await page.evaluate(() => window.youcheng.project(134, -25));
   assert.ok(near(await pixelAt(page, p.x, p.y), LAND), 'still drawn correctly after resize');
+  await context.close();
+});
+
+/** The latest province-wide total in data/official_totals.csv (read here, not hard-coded). */
+function officialTotal() {
+  const lines = readFileSync('data/official_totals.csv', 'utf8').trim().split('\n').slice(1);
+  const all = lines.map((l) => l.split(',')).filter((f) => f[0] === 'all' && f[2]).sort((a, b) => a[1].localeCompare(b[1]));
+  const last = all[all.length - 1];
+  return { total: Number(last[2]), asOf: last[1] };
+}
+
+test('coverage: the summary, statistics and table say how many of the official pairs are shown', async () => {
+  const { page, context } = await open(browser, url);
+  const { total, asOf } = officialTotal();
+  const s = await page.evaluate(() => window.youcheng.stats());
+  const rows = readFileSync('data/partnerships.csv', 'utf8').trim().split('\n').length - 1;
+  assert.equal(s.coverage.shown, rows, 'every shipped pair counts');
+  assert.equal(s.coverage.official, total);
+  assert.equal(s.coverage.asOf, asOf);
+  assert.match(s.coverage.reviewed, /^\d{4}-\d{2}-\d{2}$/);
+  const summary = await page.locator('#map .yc-summary').innerText();
+  assert.ok(summary.includes(`收录 ${rows} 对（官方统计共 ${total} 对，${asOf}）`), summary);
+  assert.ok(summary.includes(`数据核对于 ${s.coverage.reviewed}`), summary);
+  // Statistics: shown vs official per Shandong side.
+  await page.click('#map .yc-stats-toggle');
+  const qingdao = s.coverage.byCity.find((c) => c.key === 'qingdao');
+  const row = await page.locator('#map .yc-coverage-table tr', { hasText: '青岛' }).innerText();
+  assert.ok(row.includes(String(qingdao.shown)) && row.includes(String(qingdao.official)), row);
+  assert.equal(await page.locator('#map .yc-coverage-table tbody tr').count(), 17);
+  // The table caption and the exported PNG's title line carry it too.
+  await page.click('#map .yc-table-toggle');
+  assert.match(await page.locator('#map .yc-table caption').innerText(), new RegExp(`${rows} / 官方 ${total}`));
+  // English.
+  await page.click('#map .yc-lang');
+  assert.match(await page.locator('#map .yc-summary').innerText(), new RegExp(`${rows} of ${total} official pairs`));
+  await context.close();
+});
+
+test('sources are shown by readable name, link to the exact URL, and keep remarks out of the link; status is shown', async () => {
+  const { page, context } = await open(browser, url);
+  await page.evaluate(() => window.youcheng.select('qingdao-shimonoseki'));
+  const links = await page.locator('#map .yc-sources a').evaluateAll((as) => as.map((a) => ({ text: a.textContent, href: a.getAttribute('href') })));
+  const d = await page.evaluate(() => window.youcheng.details('qingdao-shimonoseki'));
+  assert.equal(links.length, d.sources.filter((s) => s.url).length);
+  for (const [i, l] of links.entries()) {
+    assert.equal(l.href, d.sources[i].url, 'the link is exactly the URL');
+    assert.doesNotMatch(l.text, /^https?:/, `a readable name, not a raw URL: ${l.text}`);
+    assert.doesNotMatch(l.href, /\s/, 'no remark inside a link');
+  }
+  assert.match(await page.locator('#map .yc-detail').innerText(), /已签署/);
+  // Every shipped source URL is a bare http(s) URL.
+  const bad = await page.evaluate(() => window.youcheng.visibleIds().flatMap((id) => window.youcheng.details(id).sources).filter((s) => s.url && !/^https?:\/\/\S+$/.test(s.url)));
+  assert.deepEqual(bad, []);
   await context.close();
 });

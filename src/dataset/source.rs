@@ -1,0 +1,112 @@
+//! The `sources` column: entries separated by ` ; `, each `URL | title | remark` (title and
+//! remark optional), or `title | remark` for a citation without a link. Older files wrote a remark
+//! straight after the URL (`https://… (mirror of …)`); that is read as URL plus remark, so the
+//! link never swallows the text.
+
+/// One piece of evidence for a row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// An `http(s)` link, if the entry has one. Anything else is never treated as a link.
+    pub url: Option<String>,
+    /// A readable name: publisher and date, or the site's name. May be empty for a bare URL.
+    pub title: String,
+    /// A remark such as "(mirror of 鲁网 2025-10-11)".
+    pub remark: String,
+}
+
+impl Source {
+    /// The name to show: the title, else the link's host (`www.` dropped), else the remark.
+    pub fn label(&self) -> String {
+        if !self.title.is_empty() {
+            return self.title.clone();
+        }
+        match &self.url {
+            Some(url) => host(url).to_string(),
+            None => self.remark.clone(),
+        }
+    }
+}
+
+fn is_link(text: &str) -> bool {
+    let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// The host of an http(s) URL, without `www.`.
+pub fn host(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    host.strip_prefix("www.").unwrap_or(host)
+}
+
+/// Parses a `sources` cell.
+pub fn parse_sources(cell: &str) -> Vec<Source> {
+    cell.split(" ; ")
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+        .map(parse_entry)
+        .collect()
+}
+
+fn parse_entry(entry: &str) -> Source {
+    let mut parts = entry.split(" | ").map(str::trim);
+    let first = parts.next().unwrap_or("");
+    let rest: Vec<&str> = parts.collect();
+    if is_link(first) {
+        // A URL has no spaces: whatever follows one is a remark (the older form).
+        let (url, tail) = match first.split_once(char::is_whitespace) {
+            Some((url, tail)) => (url, tail.trim()),
+            None => (first, ""),
+        };
+        let title = rest.first().copied().unwrap_or("").to_string();
+        let remark = [tail, rest.get(1..).map_or(String::new(), |r| r.join(" | ")).as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        Source {
+            url: Some(url.to_string()),
+            title,
+            remark,
+        }
+    } else {
+        Source {
+            url: None,
+            title: first.to_string(),
+            remark: rest.join(" | "),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_title_and_remark_are_separated() {
+        let s = parse_sources(
+            "https://a.example/x | 大众日报 2025-05-24 | mirror ; 鲁网 2025-10-11 《潍坊》 ; https://www.b.example/p?q=1",
+        );
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[0].url.as_deref(), Some("https://a.example/x"));
+        assert_eq!(s[0].title, "大众日报 2025-05-24");
+        assert_eq!(s[0].remark, "mirror");
+        assert_eq!(s[1].url, None);
+        assert_eq!(s[1].label(), "鲁网 2025-10-11 《潍坊》");
+        assert_eq!(s[2].label(), "b.example");
+    }
+
+    #[test]
+    fn a_remark_after_a_bare_url_stays_out_of_the_link() {
+        let s = parse_sources("http://x.example/a.htm (mirror of 鲁网 2025-10-11)");
+        assert_eq!(s[0].url.as_deref(), Some("http://x.example/a.htm"));
+        assert_eq!(s[0].remark, "(mirror of 鲁网 2025-10-11)");
+    }
+
+    #[test]
+    fn other_schemes_are_never_links() {
+        let s = parse_sources("javascript:alert(1) | click");
+        assert_eq!(s[0].url, None);
+        assert_eq!(s[0].title, "javascript:alert(1)");
+    }
+}
