@@ -6,7 +6,8 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 use youcheng::basemap::Basemap;
 use youcheng::dataset::{
-    Continent, Country, Dataset, Gazetteer, Level, PartialDate, Partnership, Relation, ShandongCity,
+    Continent, Country, Dataset, Gazetteer, Level, PartialDate, Partnership, Relation,
+    ShandongCity, Source, Status,
 };
 use youcheng::filter::Filter;
 use youcheng::geometry::LonLat;
@@ -81,11 +82,17 @@ fn world() -> Dataset {
             country: 0,
             level: Level::City,
             relation: Relation::Unknown,
+            status: Status::Signed,
             established: None,
             location: Some(LonLat::new(lon2, lat2)),
             coord_source: String::new(),
-            sources: vec!["world_twin_cities.csv".into()],
+            sources: vec![Source {
+                url: None,
+                title: "world_twin_cities.csv".into(),
+                remark: String::new(),
+            }],
             note: String::new(),
+            note_zh: String::new(),
             search_key: String::new(),
         });
     }
@@ -97,6 +104,7 @@ fn world() -> Dataset {
         },
         partnerships,
         source_name: "world".into(),
+        coverage: None,
     };
     ds.refresh_search_keys();
     ds

@@ -3,7 +3,7 @@
 mod common;
 
 use common::{problems, read, shipped, TODAY};
-use youcheng::dataset::{Dataset, Problem, Relation, Severity, Stats};
+use youcheng::dataset::{Dataset, Issue, Problem, Relation, Severity, Stats};
 
 #[test]
 fn the_shipped_data_validates_with_no_errors() {
@@ -26,7 +26,12 @@ fn every_shipped_pair_has_a_source_and_almost_all_have_a_place_and_a_chinese_nam
         .filter(|p| p.location.is_none())
         .map(|p| p.id.as_str())
         .collect();
-    assert!(unplaced.len() <= 1, "pairs without a place: {unplaced:?}");
+    // A pair whose place cannot be pinned down from its sources (which US Waterford? which
+    // Lafayette?) is listed but not drawn: at most 1 % of the rows.
+    assert!(
+        unplaced.len() * 100 <= n,
+        "pairs without a place: {unplaced:?}"
+    );
     assert!(ds
         .partnerships
         .iter()
@@ -279,11 +284,28 @@ fn a_sign_flipped_longitude_far_at_sea_is_an_error() {
 }
 
 #[test]
-fn a_gbk_file_is_rejected_with_a_hint_to_save_as_utf8() {
+fn a_gbk_file_loads_with_a_hint_to_save_as_utf8() {
+    // Until 2026-11-25 a GBK file was refused; Excel's "CSV (逗号分隔)" writes GBK on Chinese
+    // Windows, so it is now decoded and only warned about.
     let i = only("gbk.csv");
-    assert_eq!(i.line, 2, "the first Chinese character is on line 2");
-    assert!(matches!(i.problem, Problem::NotUtf8 { .. }));
+    assert_eq!(i.line, 1);
+    assert_eq!(i.severity(), Severity::Warning);
+    assert!(matches!(i.problem, Problem::Decoded { .. }));
     assert!(i.to_string().contains("CSV UTF-8"));
+}
+
+#[test]
+fn a_file_marked_utf8_that_is_not_is_refused_at_its_first_bad_byte() {
+    let mut bytes = b"\xEF\xBB\xBFid,shandong_city\nqingdao-x,".to_vec();
+    bytes.extend_from_slice(b"\xCF\xC2\n");
+    let b = common::basemap();
+    let issues = Dataset::load(&common::gazetteer(), "x.csv", &bytes, TODAY, Some(&b))
+        .expect_err("not UTF-8");
+    let bad = issues
+        .iter()
+        .find(|i| matches!(i.problem, Problem::NotUtf8 { .. }))
+        .expect("NotUtf8");
+    assert_eq!(bad.line, 2);
 }
 
 #[test]
@@ -331,4 +353,73 @@ fn all_problems_of_a_file_are_collected_not_just_the_first() {
         assert!(fields.contains(&f), "{f} missing from {fields:?}");
     }
     assert!(issues.iter().all(|i| i.line == 2));
+}
+
+/// The spreadsheet fixtures hold the same three rows (the third with lon 500, on file line 4),
+/// saved as Excel and WPS save them.
+fn spreadsheet(name: &str) -> Vec<Issue> {
+    let b = common::basemap();
+    Dataset::load(
+        &common::gazetteer(),
+        name,
+        &read(&format!("tests/fixtures/spreadsheets/{name}")),
+        TODAY,
+        Some(&b),
+    )
+    .expect_err("line 4 has lon 500")
+}
+
+#[test]
+fn real_spreadsheet_files_load_with_the_right_line_numbers() {
+    for name in ["crlf.csv", "cr.csv", "gbk.csv", "utf16le-bom.txt"] {
+        let issues = spreadsheet(name);
+        let errors: Vec<&Issue> = issues
+            .iter()
+            .filter(|i| i.severity() == Severity::Error)
+            .collect();
+        assert_eq!(errors.len(), 1, "{name}: {issues:#?}");
+        assert_eq!(
+            (
+                errors[0].line,
+                errors[0].field.as_str(),
+                errors[0].value.as_str()
+            ),
+            (4, "lon", "500"),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn gbk_and_utf16_files_are_decoded_with_a_warning_that_names_the_encoding() {
+    let gbk = spreadsheet("gbk.csv");
+    assert!(
+        gbk.iter().any(|i| matches!(i.problem, Problem::Decoded { encoding } if encoding.starts_with("GB18030"))
+            && i.severity() == Severity::Warning),
+        "{gbk:#?}"
+    );
+    let utf16 = spreadsheet("utf16le-bom.txt");
+    assert!(utf16.iter().any(|i| matches!(
+        i.problem,
+        Problem::Decoded {
+            encoding: "UTF-16LE"
+        }
+    )));
+    // The Chinese names survive the decoding: the GBK file, fixed, loads 下关市.
+    let fixed = read("tests/fixtures/spreadsheets/gbk.csv");
+    let text =
+        youcheng::dataset::encoding::decode(&fixed, youcheng::dataset::encoding::sniff(&fixed))
+            .expect("GB18030")
+            .replace(",500,", ",12.10161,"); // Regensburg's point, as in tests/fixtures/filter
+    let b = common::basemap();
+    let ds = Dataset::load(
+        &common::gazetteer(),
+        "gbk.csv",
+        text.as_bytes(),
+        TODAY,
+        Some(&b),
+    )
+    .expect("loads")
+    .dataset;
+    assert_eq!(ds.partnerships[0].partner_zh, "下关市");
 }

@@ -189,11 +189,11 @@ fn levels_and_groups() {
         ..Default::default()
     };
     assert_eq!(count(&ds, group(&["neighbour"])), 6); // rows 1, 4, 6, 9, 10, 14 (JP, KR)
-    // `sids` (UNCTAD's small island developing states) was called `island` before the
-    // island-country list of 2026-11-25 took that key.
+                                                      // `sids` (UNCTAD's small island developing states) was called `island` before the
+                                                      // island-country list of 2026-11-25 took that key.
     assert_eq!(count(&ds, group(&["sids"])), 2); // rows 12 (CV), 13 (VU)
     assert_eq!(count(&ds, group(&["neighbour", "sids"])), 8); // 6 + 2
-    // Island countries: JP rows 1, 6, 10, 14, LK row 5, CV row 12, VU row 13.
+                                                              // Island countries: JP rows 1, 6, 10, 14, LK row 5, CV row 12, VU row 13.
     assert_eq!(count(&ds, group(&["island"])), 7);
     assert_eq!(
         count(

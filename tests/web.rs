@@ -51,7 +51,7 @@ fn widget(c: &HtmlCanvasElement, dpr: f64, data: Option<&[u8]>) -> Youcheng {
     y.load_reference(SHANDONG, COUNTRIES, GROUPS)
         .expect("reference");
     if let Some(bytes) = data {
-        y.load_partnerships("partnerships.csv", bytes, TODAY)
+        y.load_partnerships("partnerships.csv", bytes, TODAY, false)
             .expect("partnerships");
     }
     y.resize(
@@ -177,7 +177,7 @@ fn a_broken_csv_is_reported_and_the_data_shown_stays() {
     let mut y = widget(&c, 1.0, Some(PAIRS));
     let before = y.visible_ids().len();
     let report = y
-        .load_partnerships("bad.csv", b"id,shandong_city\nx,qingdao\n", TODAY)
+        .load_partnerships("bad.csv", b"id,shandong_city\nx,qingdao\n", TODAY, false)
         .expect("report");
     let ok = js_sys::Reflect::get(&report, &"ok".into()).expect("ok");
     assert_eq!(ok.as_bool(), Some(false));

@@ -1,14 +1,17 @@
 // The demo page around <youcheng-map>: page strings in both languages, "load your own CSV",
 // and the embed snippet generator. Everything from data files goes into the page as text.
 import './youcheng.js';
+import { issueText } from './i18n.js';
 
 const STRINGS = {
   zh: {
     title: '山东国际友好城市',
     subtitle: '山东省及16市与世界各地的友好城市和友好合作关系',
     loadTitle: '载入您的数据',
-    loadHint: '选择与 partnerships.csv 格式相同的 CSV 文件（UTF-8）。出错时地图保留当前数据。',
-    chooseFile: '选择 CSV 文件',
+    loadHint: '选择与 partnerships.csv 列相同的文件：CSV（UTF-8、GBK 或 Excel 的“Unicode 文本”）或 JSON。出错时地图保留当前数据。',
+    chooseFile: '选择文件（CSV、TXT、JSON）',
+    loadValid: '只载入有效的行，跳过有错误的行',
+    loadPartialOk: '已载入 {file} 中 {n} 对有效的友好关系；以下有错误的行未载入：',
     loadOk: '已载入 {file}：{n} 对友好关系',
     loadErrors: '{file} 有 {n} 处错误，地图保留原有数据：',
     warnings: '{n} 条提示：',
@@ -28,8 +31,10 @@ const STRINGS = {
     title: "Shandong's International Friendship Cities",
     subtitle: 'Friendship cities and friendly-cooperation partners of Shandong province and its 16 cities',
     loadTitle: 'Load your own data',
-    loadHint: 'Choose a UTF-8 CSV file with the same columns as partnerships.csv. On errors the map keeps its data.',
-    chooseFile: 'Choose a CSV file',
+    loadHint: 'Choose a file with the same columns as partnerships.csv: CSV (UTF-8, GBK or Excel\'s "Unicode text") or JSON. On errors the map keeps its data.',
+    chooseFile: 'Choose a file (CSV, TXT, JSON)',
+    loadValid: 'Load the valid rows only, leaving out the rows with errors',
+    loadPartialOk: 'Loaded {n} valid partnerships from {file}; the rows below have errors and were left out:',
     loadOk: 'Loaded {file}: {n} partnerships',
     loadErrors: '{file} has {n} errors; the map keeps its data:',
     warnings: '{n} notes:',
@@ -66,27 +71,38 @@ function applyLanguage() {
 
 function issueLine(issue) {
   const li = document.createElement('li');
-  const parts = [issue.file, t('issue', { line: issue.line })];
-  if (issue.field) parts.push(t('field', { field: issue.field }));
-  if (issue.value) parts.push(t('value', { value: issue.value }));
-  li.textContent = `${parts.join(' · ')} — ${issue.message}`;
+  li.textContent = issueText(lang, issue);
   return li;
 }
 
-function showReport(report) {
+/** The report of a load; on row errors it offers to load the valid rows only (the visitor decides). */
+function showReport(report, retry = null) {
   const box = $('load-result');
   box.replaceChildren();
   const head = document.createElement('p');
   const list = document.createElement('ul');
-  if (report.ok) {
+  if (report.ok && report.rejected?.length) {
+    box.className = 'load-result error';
+    head.textContent = t('loadPartialOk', { file: report.file, n: report.pairs });
+    for (const e of report.rejected.slice(0, 50)) list.append(issueLine(e));
+  } else if (report.ok) {
     box.className = 'load-result ok';
     head.textContent = t('loadOk', { file: report.file, n: report.pairs });
   } else {
     box.className = 'load-result error';
-    head.textContent = t('loadErrors', { file: report.file, n: report.errors.length });
+    head.textContent = t('loadErrors', { file: report.file, n: report.errorCount ?? report.errors.length });
     for (const e of report.errors.slice(0, 50)) list.append(issueLine(e));
   }
   box.append(head, list);
+  if (!report.ok && retry) {
+    // The visitor decides: the map keeps its data unless asked to load the valid rows.
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'load-valid';
+    button.textContent = t('loadValid');
+    button.addEventListener('click', () => showReport(retry()));
+    box.append(button);
+  }
   if (report.warnings.length) {
     const w = document.createElement('p');
     w.textContent = t('warnings', { n: report.warnings.length });
@@ -144,7 +160,8 @@ map.addEventListener('youcheng:lang', (e) => {
 $('csv-input').addEventListener('change', async (event) => {
   const file = event.target.files?.[0];
   if (!file) return;
-  showReport(map.loadCsv(file.name, new Uint8Array(await file.arrayBuffer())));
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  showReport(map.loadCsv(file.name, bytes), () => map.loadCsv(file.name, bytes, { validRowsOnly: true }));
 });
 $('snippet-form').addEventListener('input', renderSnippet);
 $('copy-snippet').addEventListener('click', async () => {

@@ -253,3 +253,84 @@ export function translate(lang, key, vars = {}) {
   const text = STRINGS[lang]?.[key] ?? STRINGS.en[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? ''));
 }
+
+/**
+ * Validation messages by problem code, with the values the core sends in `params`. The file, line,
+ * field and value are put in front by issueText; every value goes in as text.
+ */
+export const ISSUES = {
+  zh: {
+    'not-utf8': '不是 UTF-8 文本（第一个错误字节位于偏移 {byteOffset}）；请另存为“CSV UTF-8”',
+    bom: '以字节顺序标记（Excel 的“CSV UTF-8”）开头，已忽略',
+    decoded: '已按 {encoding} 编码读取；建议另存为“CSV UTF-8”',
+    'not-decodable': '不是有效的 {encoding} 文本；请另存为“CSV UTF-8”',
+    'wrong-delimiter': '字段之间用的是“{found}”，文件须以逗号分隔',
+    'missing-column': '是必需的列，但表头中没有',
+    'field-count': '有 {found} 个字段，表头有 {expected} 个',
+    syntax: '不是有效的 CSV：{detail}',
+    'no-rows': '文件是空的吗？没有数据行',
+    empty: '不能为空',
+    'not-a-number': '不是数字',
+    'out-of-range': '超出 {min}…{max} 的范围',
+    'bad-id': '不是有效的 id：请用小写字母、数字和连字符',
+    'duplicate-id': '已在第 {firstLine} 行使用',
+    'duplicate-pair': '与第 {firstLine} 行是同一对',
+    'unknown-shandong-key': '不是山东城市代码（可用：{known}）',
+    'unknown-country': '不是 countries.csv 中的 ISO 3166-1 二字母代码',
+    'not-one-of': '不是以下之一：{allowed}',
+    'bad-date': '不是 YYYY、YYYY-MM 或 YYYY-MM-DD 形式的日期',
+    'future-date': '晚于今天（{today}）',
+    markup: '含有标记；名称和备注须为纯文本',
+    'outside-country': '位于{country}之外 {km} 公里，在{other}境内或附近',
+    'off-basemap-land': '位于海上，距{country}的底图轮廓 {km} 公里（底图未收的岛屿？）',
+    'unknown-group': '所列分组未在 groups.csv 中定义',
+    'too-large': '有 {bytes} 字节，超过上限 {limit} 字节',
+    'too-many-rows': '数据行超过上限 {limit} 行，其余未读取',
+    'too-many-fields': '有 {found} 个字段，超过上限 {limit} 个',
+    'field-too-long': '长 {bytes} 字节，超过单个字段上限 {limit} 字节',
+    'more-problems': '另有 {notShown} 处问题（其中 {errorsNotShown} 处错误）未列出；每类只列前几处',
+  },
+  en: {
+    'not-utf8': 'is not UTF-8 text (first bad byte at offset {byteOffset}); save it as "CSV UTF-8"',
+    bom: 'starts with a byte-order mark (Excel\'s "CSV UTF-8"); it was ignored',
+    decoded: 'was read as {encoding}; saving it as "CSV UTF-8" is safer',
+    'not-decodable': 'is not valid {encoding} text; save it as "CSV UTF-8"',
+    'wrong-delimiter': 'uses "{found}" between fields; the file must be comma-separated',
+    'missing-column': 'is a required column but the header does not have it',
+    'field-count': 'has {found} fields but the header has {expected}',
+    syntax: 'is not valid CSV: {detail}',
+    'no-rows': 'is the file empty? it has no data rows',
+    empty: 'must not be empty',
+    'not-a-number': 'is not a number',
+    'out-of-range': 'is outside {min}…{max}',
+    'bad-id': 'is not an id: use lower-case letters, digits and hyphens',
+    'duplicate-id': 'is used already on line {firstLine}',
+    'duplicate-pair': 'repeats the pair on line {firstLine}',
+    'unknown-shandong-key': 'is not a Shandong key (one of: {known})',
+    'unknown-country': 'is not an ISO 3166-1 alpha-2 code listed in countries.csv',
+    'not-one-of': 'is not one of: {allowed}',
+    'bad-date': 'is not a date written YYYY, YYYY-MM or YYYY-MM-DD',
+    'future-date': 'is after today ({today})',
+    markup: 'contains markup; names and notes must be plain text',
+    'outside-country': 'lies {km} km outside {country}, inside or near {other}',
+    'off-basemap-land': 'lies at sea {km} km from {country}\'s outline on the basemap (an island the basemap leaves out?)',
+    'unknown-group': 'names a group that groups.csv does not define',
+    'too-large': 'is {bytes} bytes, more than the limit of {limit} bytes',
+    'too-many-rows': 'has more than {limit} data rows (the limit); the rest was not read',
+    'too-many-fields': 'has {found} fields, more than the limit of {limit}',
+    'field-too-long': 'is {bytes} bytes long, more than the limit of {limit} bytes for one field',
+    'more-problems': 'and {notShown} more problems ({errorsNotShown} of them errors) are not listed; the first of each kind are',
+  },
+};
+
+/** One problem as a line of text in `lang`: file, line, field and quoted value, then the message. */
+export function issueText(lang, issue) {
+  const l = lang === 'en' ? 'en' : 'zh';
+  const template = ISSUES[l][issue.code];
+  const message = template ? template.replace(/\{(\w+)\}/g, (_, k) => String(issue.params?.[k] ?? '')) : issue.message;
+  const parts = [issue.file];
+  if (issue.line) parts.push(l === 'zh' ? `第 ${issue.line} 行` : `line ${issue.line}`);
+  if (issue.field) parts.push(l === 'zh' ? `字段 ${issue.field}` : `field ${issue.field}`);
+  if (issue.value) parts.push(l === 'zh' ? `值“${String(issue.value).slice(0, 80)}”` : `value "${String(issue.value).slice(0, 80)}"`);
+  return l === 'zh' ? `${parts.join(' ')}：${message}` : `${parts.join(', ')}: ${message}`;
+}

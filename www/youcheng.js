@@ -7,7 +7,7 @@
 //   <youcheng-map lang="zh" city="weifang"></youcheng-map>
 // (the script tag names this file by its published URL).
 import { newCore, guard, CoreTrap } from './core.js';
-import { pickLanguage, translate } from './i18n.js';
+import { pickLanguage, translate, issueText } from './i18n.js';
 import { yearChart, barChart } from './charts.js';
 
 const BASE = new URL('./', import.meta.url);
@@ -609,7 +609,7 @@ export class YouchengMap extends HTMLElement {
       if (!map) return;
       map.loadBasemap(good.basemap);
       map.loadReference(...good.reference);
-      if (good.data) map.loadPartnerships(good.data.name, good.data.bytes, todayUnixDays());
+      if (good.data) map.loadPartnerships(good.data.name, good.data.bytes, todayUnixDays(), good.data.validRowsOnly);
       if (good.data && good.coverage) map.loadCoverage(...good.coverage);
       const r = this.#ui.canvas.getBoundingClientRect();
       map.resize(r.width, r.height, window.devicePixelRatio || 1);
@@ -663,12 +663,10 @@ export class YouchengMap extends HTMLElement {
     const src = this.getAttribute('data-src');
     const url = src ? allowedSource(src, this.#lang) : new URL(`data/${DATA_FILES.partnerships}`, BASE);
     const bytes = src ? await fetchLimited(url, MAX_DATA_BYTES) : await fetchShipped(url, MAX_DATA_BYTES);
-    let csv = bytes;
     const name = fileLabel(url);
-    if (/\.json$/i.test(url.pathname)) csv = new TextEncoder().encode(jsonToCsv(new TextDecoder().decode(bytes)));
-    const report = this.loadCsv(name, csv);
+    const report = this.loadCsv(name, bytes);
     if (!report.ok) {
-      const first = report.errors.slice(0, 5).map((e) => e.text).join('; ');
+      const first = report.errors.slice(0, 5).map((e) => issueText(this.#lang, e)).join('; ');
       throw Object.assign(new Error(`${this.#t('dataErrors', { file: name, n: report.errorCount ?? report.errors.length })} ${first}`), { report });
     }
     if (!src) await this.#loadCoverage();
@@ -1488,22 +1486,33 @@ export class YouchengMap extends HTMLElement {
   }
 
   /**
-   * Loads a partnerships CSV (`bytes`: Uint8Array, ArrayBuffer or string); on errors the map keeps what
-   * it shows. Returns the load report. Throws a TypeError for arguments of the wrong type.
+   * Loads a partnerships file (`bytes`: Uint8Array, ArrayBuffer or string): CSV in UTF-8, GB18030 or
+   * UTF-16 (Excel's "Unicode text", tab-separated), or JSON when `name` ends in .json. On errors the
+   * map keeps what it shows, unless `validRowsOnly`: then the valid rows are loaded and the others
+   * listed in `report.rejected`. Returns the load report; throws a TypeError for wrong argument types.
    */
-  loadCsv(name, bytes) {
+  loadCsv(name, bytes, { validRowsOnly = false } = {}) {
     if (typeof name !== 'string') throw new TypeError('loadCsv(name, bytes): name must be a string');
     if (typeof bytes === 'string') bytes = new TextEncoder().encode(bytes);
     else if (bytes instanceof ArrayBuffer) bytes = new Uint8Array(bytes);
     else if (!(bytes instanceof Uint8Array)) throw new TypeError('loadCsv(name, bytes): bytes must be a Uint8Array, an ArrayBuffer or a string');
-    if (!this.#map) return { ok: false, file: name, pairs: 0, errors: [], warnings: [] };
+    if (!this.#map) return { ok: false, file: name, pairs: 0, errors: [], warnings: [], rejected: [] };
+    if (/\.json$/i.test(name)) {
+      // JSON records with the CSV's column names (a portal's export): converted, then read like CSV.
+      try {
+        bytes = new TextEncoder().encode(jsonToCsv(new TextDecoder().decode(bytes)));
+      } catch (e) {
+        const text = `${name}: ${e.message}`;
+        return { ok: false, file: name, pairs: 0, errorCount: 1, errors: [{ file: name, line: 0, field: '', value: '', severity: 'error', code: 'syntax', params: { detail: e.message }, message: e.message, text }], warnings: [], rejected: [] };
+      }
+    }
     if (bytes.length > MAX_DATA_BYTES) {
       const text = this.#t('tooLarge', { file: name, bytes: bytes.length, limit: MAX_DATA_BYTES });
       return { ok: false, file: name, pairs: 0, errorCount: 1, errors: [{ file: name, line: 0, field: '', value: '', severity: 'error', code: 'too-large', message: text, text }], warnings: [] };
     }
     let report;
     try {
-      report = this.#map.loadPartnerships(name, bytes, todayUnixDays());
+      report = this.#map.loadPartnerships(name, bytes, todayUnixDays(), !!validRowsOnly);
     } catch (e) {
       if (!(e instanceof CoreTrap)) throw e;
       const text = this.#t('recovered', { error: e.message });
@@ -1511,7 +1520,7 @@ export class YouchengMap extends HTMLElement {
     }
     this.#loadReport = report;
     if (report.ok) {
-      this.#good.data = { name, bytes };
+      this.#good.data = { name, bytes, validRowsOnly: !!validRowsOnly };
       this.#good.coverage = null;
       this.#pinned = [];
       this.#current = null;

@@ -134,7 +134,10 @@ fn coverage(dir: &str, gaz: &Gazetteer, ds: &Dataset) -> Result<(), String> {
     )
     .map_err(|issues| {
         print_issues(&issues);
-        format!("{} problem(s) in official_totals.csv or about.csv", issues.len())
+        format!(
+            "{} problem(s) in official_totals.csv or about.csv",
+            issues.len()
+        )
     })?;
     let Some(v) = c.view(ds) else {
         return Err("official_totals.csv has no province-wide (`all`) total".into());
@@ -156,7 +159,10 @@ fn coverage(dir: &str, gaz: &Gazetteer, ds: &Dataset) -> Result<(), String> {
             _ => format!("{} {}/–", r.key, r.shown),
         })
         .collect();
-    println!("coverage by Shandong side (shown/official): {}", parts.join(", "));
+    println!(
+        "coverage by Shandong side (shown/official): {}",
+        parts.join(", ")
+    );
     Ok(())
 }
 

@@ -23,6 +23,10 @@ pub enum Problem {
     NotUtf8 { byte_offset: usize },
     #[error("starts with a byte-order mark (Excel's \"CSV UTF-8\"); it was ignored")]
     ByteOrderMark,
+    #[error("was read as {encoding}; saving it as \"CSV UTF-8\" is safer")]
+    Decoded { encoding: &'static str },
+    #[error("is not valid {encoding} text; save it as \"CSV UTF-8\"")]
+    NotDecodable { encoding: &'static str },
     #[error("uses {found:?} between fields; the file must be comma-separated")]
     WrongDelimiter { found: char },
     #[error("is a required column but the header does not have it")]
@@ -89,6 +93,8 @@ impl Problem {
         match self {
             Problem::NotUtf8 { .. } => "not-utf8",
             Problem::ByteOrderMark => "bom",
+            Problem::Decoded { .. } => "decoded",
+            Problem::NotDecodable { .. } => "not-decodable",
             Problem::WrongDelimiter { .. } => "wrong-delimiter",
             Problem::MissingColumn => "missing-column",
             Problem::FieldCount { .. } => "field-count",
@@ -118,6 +124,64 @@ impl Problem {
         }
     }
 
+    /// The values a message template needs, by name (for the page's translations).
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Problem::NotUtf8 { byte_offset } => vec![("byteOffset", byte_offset.to_string())],
+            Problem::WrongDelimiter { found } => vec![("found", found.to_string())],
+            Problem::FieldCount { expected, found } => {
+                vec![
+                    ("expected", expected.to_string()),
+                    ("found", found.to_string()),
+                ]
+            }
+            Problem::Syntax(detail) => vec![("detail", detail.clone())],
+            Problem::OutOfRange { min, max } => {
+                vec![("min", min.to_string()), ("max", max.to_string())]
+            }
+            Problem::DuplicateId { first_line } | Problem::DuplicatePair { first_line } => {
+                vec![("firstLine", first_line.to_string())]
+            }
+            Problem::UnknownShandongKey { known } => vec![("known", known.clone())],
+            Problem::NotOneOf { allowed } => vec![("allowed", (*allowed).to_string())],
+            Problem::FutureDate { today } => vec![("today", today.clone())],
+            Problem::OutsideCountry {
+                country,
+                other,
+                distance_km,
+            } => vec![
+                ("country", country.clone()),
+                ("other", other.clone()),
+                ("km", format!("{distance_km:.0}")),
+            ],
+            Problem::OffBasemapLand {
+                country,
+                distance_km,
+            } => vec![
+                ("country", country.clone()),
+                ("km", format!("{distance_km:.0}")),
+            ],
+            Problem::TooLarge { bytes, limit } | Problem::FieldTooLong { bytes, limit } => {
+                vec![("bytes", bytes.to_string()), ("limit", limit.to_string())]
+            }
+            Problem::TooManyRows { limit } => vec![("limit", limit.to_string())],
+            Problem::TooManyFields { found, limit } => {
+                vec![("found", found.to_string()), ("limit", limit.to_string())]
+            }
+            Problem::MoreProblems {
+                not_shown,
+                errors_not_shown,
+            } => vec![
+                ("notShown", not_shown.to_string()),
+                ("errorsNotShown", errors_not_shown.to_string()),
+            ],
+            Problem::Decoded { encoding } | Problem::NotDecodable { encoding } => {
+                vec![("encoding", (*encoding).to_string())]
+            }
+            _ => Vec::new(),
+        }
+    }
+
     /// A problem with the file as a whole (its size or shape), not with one row.
     pub fn is_whole_file(&self) -> bool {
         matches!(
@@ -128,7 +192,7 @@ impl Problem {
 
     pub fn severity(&self) -> Severity {
         match self {
-            Problem::ByteOrderMark => Severity::Warning,
+            Problem::ByteOrderMark | Problem::Decoded { .. } => Severity::Warning,
             // Near its country but off the simplified outline: likely a small island the basemap
             // leaves out (the Azores are 1,300 km from mainland Portugal). Farther is a wrong point.
             Problem::OffBasemapLand { distance_km, .. } if *distance_km <= FAR_AT_SEA_KM => {
@@ -169,6 +233,7 @@ impl Issue {
             value: self.value.clone(),
             severity: self.severity(),
             code: self.problem.code(),
+            params: self.problem.params().into_iter().collect(),
             message: self.problem.to_string(),
             text: self.to_string(),
         }
@@ -201,6 +266,9 @@ pub struct IssueReport {
     pub value: String,
     pub severity: Severity,
     pub code: &'static str,
+    /// The values of the message, by name, for a translated template of `code`.
+    pub params: std::collections::BTreeMap<&'static str, String>,
+    /// The message in English.
     pub message: String,
     pub text: String,
 }

@@ -4,6 +4,7 @@
 
 mod coverage;
 mod date;
+pub mod encoding;
 mod issue;
 mod source;
 mod stats;
@@ -11,8 +12,8 @@ mod table;
 
 pub use coverage::{CityCoverage, Coverage, CoverageView, OfficialTotal};
 pub use date::PartialDate;
-pub use source::{parse_sources, Source};
 pub use issue::{has_errors, Issue, IssueLog, IssueReport, Problem, Severity};
+pub use source::{parse_sources, Source};
 pub use stats::{Count, Stats};
 
 use crate::basemap::Basemap;
@@ -246,6 +247,19 @@ pub struct Dataset {
 pub struct Loaded {
     pub dataset: Dataset,
     pub warnings: Vec<Issue>,
+    /// With [`LoadMode::ValidRows`]: the errors of the rows left out.
+    pub rejected: Vec<Issue>,
+}
+
+/// What to do with a file that has errors in some rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LoadMode {
+    /// Refuse the whole file (the map keeps what it had): the default, and what `data-src` does.
+    #[default]
+    AllOrNothing,
+    /// Load the rows without errors and list the rejected ones (a visitor's upload, when asked).
+    /// A problem with the file as a whole (size, encoding, columns) still refuses it.
+    ValidRows,
 }
 
 /// Partnership columns that must be in the header.
@@ -374,6 +388,25 @@ impl Dataset {
         bytes: &[u8],
         today: PartialDate,
         basemap: Option<&Basemap>,
+    ) -> Result<Loaded, Vec<Issue>> {
+        Self::load_with(
+            gazetteer,
+            file,
+            bytes,
+            today,
+            basemap,
+            LoadMode::AllOrNothing,
+        )
+    }
+
+    /// [`Dataset::load`], choosing what rows with errors do (see [`LoadMode`]).
+    pub fn load_with(
+        gazetteer: &Gazetteer,
+        file: &str,
+        bytes: &[u8],
+        today: PartialDate,
+        basemap: Option<&Basemap>,
+        mode: LoadMode,
     ) -> Result<Loaded, Vec<Issue>> {
         let mut issues = IssueLog::new();
         let Some(t) = Table::read(file, bytes, &REQUIRED_COLUMNS, &mut issues) else {
@@ -568,7 +601,8 @@ impl Dataset {
             }
         }
 
-        if issues.has_errors() {
+        let partial = mode == LoadMode::ValidRows && !partnerships.is_empty();
+        if issues.has_errors() && !partial {
             return Err(issues.into_issues());
         }
         let mut dataset = Dataset {
@@ -578,9 +612,14 @@ impl Dataset {
             coverage: None,
         };
         dataset.refresh_search_keys();
+        let (rejected, warnings) = issues
+            .into_issues()
+            .into_iter()
+            .partition(|i| i.severity() == Severity::Error);
         Ok(Loaded {
             dataset,
-            warnings: issues.into_issues(),
+            warnings,
+            rejected,
         })
     }
 

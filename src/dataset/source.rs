@@ -59,11 +59,16 @@ fn parse_entry(entry: &str) -> Source {
             None => (first, ""),
         };
         let title = rest.first().copied().unwrap_or("").to_string();
-        let remark = [tail, rest.get(1..).map_or(String::new(), |r| r.join(" | ")).as_str()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let remark = [
+            tail,
+            rest.get(1..)
+                .map_or(String::new(), |r| r.join(" | "))
+                .as_str(),
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
         Source {
             url: Some(url.to_string()),
             title,

@@ -1,6 +1,7 @@
 //! Reading one CSV file into a header and rows with their line numbers, using the `csv` crate.
 //! Encoding, delimiter, header and row-shape problems are reported here; field meaning is not.
 
+use super::encoding::{self, TextEncoding};
 use super::issue::{Issue, IssueLog, Problem};
 use crate::limits::{MAX_DATA_BYTES, MAX_FIELDS, MAX_FIELD_BYTES, MAX_ROWS};
 
@@ -20,7 +21,7 @@ pub struct Row {
 }
 
 impl Table {
-    /// Reads `bytes` as UTF-8 CSV with a header row. Returns `None` when the file cannot be read
+    /// Reads `bytes` (UTF-8, UTF-16 or GB18030; LF, CRLF or CR line ends) as CSV with a header row. Returns `None` when the file cannot be read
     /// as a table at all (too large, bad encoding, wrong delimiter, required columns missing);
     /// problems go into `issues` either way. Reading stops after [`MAX_ROWS`] rows.
     pub fn read(
@@ -48,20 +49,67 @@ impl Table {
             ));
             return None;
         }
-        let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-            Some(rest) => {
-                issues.push(issue(1, "", "", Problem::ByteOrderMark));
-                rest
-            }
-            None => bytes,
-        };
-        if let Err(e) = std::str::from_utf8(bytes) {
-            let at = e.valid_up_to();
-            let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64;
-            issues.push(issue(line, "", "", Problem::NotUtf8 { byte_offset: at }));
-            return None;
+        let sniffed = encoding::sniff(bytes);
+        if sniffed.bom && sniffed.encoding == TextEncoding::Utf8 {
+            issues.push(issue(1, "", "", Problem::ByteOrderMark));
         }
+        let Some(text) = encoding::decode(bytes, sniffed) else {
+            let problem = if sniffed.encoding == TextEncoding::Utf8 {
+                // A UTF-8 mark on a file that is not UTF-8 after all.
+                let body = bytes.get(3..).unwrap_or_default();
+                let at = std::str::from_utf8(body)
+                    .err()
+                    .map_or(0, |e| e.valid_up_to());
+                let line = 1 + body
+                    .get(..at)
+                    .unwrap_or_default()
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count() as u64;
+                issues.push(issue(
+                    line,
+                    "",
+                    "",
+                    Problem::NotUtf8 {
+                        byte_offset: at + 3,
+                    },
+                ));
+                return None;
+            } else {
+                Problem::NotDecodable {
+                    encoding: sniffed.encoding.name(),
+                }
+            };
+            issues.push(issue(1, "", "", problem));
+            return None;
+        };
+        if sniffed.encoding != TextEncoding::Utf8 {
+            issues.push(issue(
+                1,
+                "",
+                "",
+                Problem::Decoded {
+                    encoding: sniffed.encoding.name(),
+                },
+            ));
+        }
+        // Line ends as LF: the csv crate counts lines by LF, so with CRLF (every Excel/WPS file) it
+        // reports one line too low and with CR alone (old Mac files) every line as line 1.
+        let text = if text.contains('\r') {
+            std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+        } else {
+            text
+        };
+        let bytes = text.as_bytes();
+        // Excel's "Unicode text" is tab-separated: a header with tabs and no commas is read so.
+        let first_line = text.lines().next().unwrap_or("");
+        let delimiter = if first_line.contains('\t') && !first_line.contains(',') {
+            b'\t'
+        } else {
+            b','
+        };
         let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
             .has_headers(true)
             .flexible(true)
             .from_reader(bytes);
@@ -85,10 +133,7 @@ impl Table {
             return None;
         }
         if header.len() == 1 {
-            if let Some(found) = [';', '\t', '|']
-                .into_iter()
-                .find(|c| header[0].contains(*c))
-            {
+            if let Some(found) = [';', '|'].into_iter().find(|c| header[0].contains(*c)) {
                 issues.push(issue(1, "", &header[0], Problem::WrongDelimiter { found }));
                 return None;
             }

@@ -5,7 +5,9 @@
 mod canvas;
 
 use crate::basemap::Basemap;
-use crate::dataset::{Coverage, CoverageView, Dataset, Gazetteer, IssueReport, PartialDate, Stats};
+use crate::dataset::{
+    Coverage, CoverageView, Dataset, Gazetteer, IssueReport, LoadMode, PartialDate, Stats,
+};
 use crate::filter::Filter;
 use crate::geometry::LonLat;
 use crate::hit::Target;
@@ -83,6 +85,8 @@ struct LoadReport {
     error_count: usize,
     errors: Vec<IssueReport>,
     warnings: Vec<IssueReport>,
+    /// Rows left out by a load of the valid rows only, with their errors.
+    rejected: Vec<IssueReport>,
 }
 
 #[derive(Serialize)]
@@ -227,6 +231,17 @@ struct Xy {
     y: f64,
 }
 
+/// GB18030 (GBK) text through the browser's own `TextDecoder`, which costs the module nothing;
+/// `None` when the bytes are not valid GB18030.
+fn decode_gb18030(bytes: &[u8]) -> Option<String> {
+    let options = web_sys::TextDecoderOptions::new();
+    options.set_fatal(true);
+    web_sys::TextDecoder::new_with_label_and_options("gb18030", &options)
+        .ok()?
+        .decode_with_u8_array(bytes)
+        .ok()
+}
+
 /// Errors among `issues`, counting those a capped report only summarises.
 fn error_count(issues: &[crate::dataset::Issue]) -> usize {
     issues
@@ -251,6 +266,7 @@ impl Youcheng {
     /// Takes a canvas; its CSS size is set by the page, its backing store by [`Youcheng::resize`].
     #[wasm_bindgen(constructor)]
     pub fn new(canvas: HtmlCanvasElement) -> Result<Youcheng, JsError> {
+        crate::dataset::encoding::set_gb18030_decoder(decode_gb18030);
         let ctx = canvas
             .get_context("2d")
             .map_err(|_| JsError::new("the canvas refused a 2D context"))?
@@ -313,6 +329,7 @@ impl Youcheng {
                     error_count: 0,
                     errors: vec![],
                     warnings: vec![],
+                    rejected: vec![],
                 }
             }
             Err(issues) => LoadReport {
@@ -322,6 +339,7 @@ impl Youcheng {
                 error_count: error_count(&issues),
                 errors: issues.iter().map(|i| i.report()).collect(),
                 warnings: vec![],
+                rejected: vec![],
             },
         };
         to_js(&report)
@@ -330,11 +348,14 @@ impl Youcheng {
     /// Loads a partnerships CSV (the shipped file or a portal's own). `today_unix_days` is
     /// `Math.floor(Date.now() / 86400000)`. On errors the data already shown stays.
     #[wasm_bindgen(js_name = loadPartnerships)]
+    /// With `valid_rows_only`, the rows without errors are loaded and the others listed in
+    /// `rejected` (a visitor's upload, when asked); otherwise a file with any error is refused.
     pub fn load_partnerships(
         &mut self,
         file: &str,
         bytes: &[u8],
         today_unix_days: f64,
+        valid_rows_only: bool,
     ) -> Result<JsValue, JsError> {
         let Some(gazetteer) = &self.gazetteer else {
             return Err(JsError::new(
@@ -347,7 +368,13 @@ impl Youcheng {
             ));
         }
         let today = PartialDate::from_unix_days(today_unix_days as i64);
-        let report = match Dataset::load(gazetteer, file, bytes, today, self.basemap.as_ref()) {
+        let mode = if valid_rows_only {
+            LoadMode::ValidRows
+        } else {
+            LoadMode::AllOrNothing
+        };
+        let loaded = Dataset::load_with(gazetteer, file, bytes, today, self.basemap.as_ref(), mode);
+        let report = match loaded {
             Ok(loaded) => {
                 let pairs = loaded.dataset.partnerships.len();
                 self.map.set_dataset(loaded.dataset);
@@ -355,9 +382,10 @@ impl Youcheng {
                     ok: true,
                     file: file.into(),
                     pairs,
-                    error_count: 0,
+                    error_count: error_count(&loaded.rejected),
                     errors: vec![],
                     warnings: loaded.warnings.iter().map(|i| i.report()).collect(),
+                    rejected: loaded.rejected.iter().map(|i| i.report()).collect(),
                 }
             }
             Err(issues) => {
@@ -372,6 +400,7 @@ impl Youcheng {
                     error_count,
                     errors: errors.iter().map(|i| i.report()).collect(),
                     warnings: warnings.iter().map(|i| i.report()).collect(),
+                    rejected: vec![],
                 }
             }
         };
@@ -1023,6 +1052,7 @@ impl Youcheng {
                     error_count: 0,
                     errors: vec![],
                     warnings: vec![],
+                    rejected: vec![],
                 }
             }
             Err(issues) => LoadReport {
@@ -1032,6 +1062,7 @@ impl Youcheng {
                 error_count: error_count(&issues),
                 errors: issues.iter().map(|i| i.report()).collect(),
                 warnings: vec![],
+                rejected: vec![],
             },
         };
         to_js(&report)

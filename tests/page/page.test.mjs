@@ -459,8 +459,36 @@ test('sources are shown by readable name, link to the exact URL, and keep remark
     assert.doesNotMatch(l.href, /\s/, 'no remark inside a link');
   }
   assert.match(await page.locator('#map .yc-detail').innerText(), /已签署/);
+  // The note in the UI language.
+  assert.ok(d.noteZh && (await page.locator('#map .yc-detail').innerText()).includes(d.noteZh), 'the Chinese note in the Chinese UI');
+  await page.click('#map .yc-lang');
+  await page.evaluate(() => window.youcheng.select('qingdao-shimonoseki'));
+  assert.ok((await page.locator('#map .yc-detail').innerText()).includes(d.note), 'the English note in the English UI');
   // Every shipped source URL is a bare http(s) URL.
   const bad = await page.evaluate(() => window.youcheng.visibleIds().flatMap((id) => window.youcheng.details(id).sources).filter((s) => s.url && !/^https?:\/\/\S+$/.test(s.url)));
   assert.deepEqual(bad, []);
+  await context.close();
+});
+
+test('real spreadsheet files (GBK, UTF-16 "Unicode text", CRLF, CR) report the right line in Chinese; the visitor can load the valid rows', async () => {
+  const { page, context } = await open(browser, url);
+  const before = await count(page);
+  for (const name of ['gbk.csv', 'utf16le-bom.txt', 'crlf.csv', 'cr.csv']) {
+    await page.setInputFiles('#csv-input', { name, mimeType: 'text/csv', buffer: readFileSync(`tests/fixtures/spreadsheets/${name}`) });
+    await page.waitForFunction((name) => document.querySelector('#load-result')?.textContent.includes(name), name);
+    const report = await page.textContent('#load-result');
+    assert.match(report, new RegExp(`${name.replace('.', '\\.')} 第 4 行 字段 lon 值“500”：超出 -180…180 的范围`), `${name}: ${report}`);
+    assert.equal(await count(page), before, `${name}: the map keeps its data`);
+    const read = { 'gbk.csv': 'GB18030 (GBK)', 'utf16le-bom.txt': 'UTF-16LE' }[name];
+    if (read) assert.ok(report.includes(`已按 ${read} 编码读取`), `${name} says how it was read: ${report}`);
+  }
+  await page.setInputFiles('#csv-input', { name: 'gbk.csv', mimeType: 'text/csv', buffer: readFileSync('tests/fixtures/spreadsheets/gbk.csv') });
+  await page.waitForFunction(() => document.querySelector('#load-result')?.textContent.includes('gbk.csv'));
+  await page.click('#load-result .load-valid');
+  await page.waitForFunction(() => /已载入 gbk\.csv 中 2 对/.test(document.querySelector('#load-result').textContent));
+  assert.match(await page.textContent('#load-result'), /第 4 行/, 'the rejected row is listed');
+  assert.equal(await count(page), 2, 'the two valid rows are on the map');
+  const d = await page.evaluate(() => window.youcheng.details('qingdao-shimonoseki'));
+  assert.equal(d.partnerZh, '下关市', 'GBK decoded by the browser into the right characters');
   await context.close();
 });

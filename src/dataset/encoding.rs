@@ -1,0 +1,157 @@
+//! Text encodings of the files staff save from Excel and WPS: "CSV UTF-8" (with a byte-order mark),
+//! "CSV (逗号分隔)" on Chinese Windows (GB18030/GBK, no mark), "Unicode text" (UTF-16 little-endian
+//! with a mark). The encoding is recognised here; UTF-16 is decoded here too, GB18030 by
+//! `encoding_rs` natively and, in the browser, by the page's own `TextDecoder` (registered by the
+//! web layer with [`set_gb18030_decoder`]), which costs the module nothing.
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+/// The encodings a partnerships file may come in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextEncoding {
+    Utf8,
+    Utf16Le,
+    Utf16Be,
+    Gb18030,
+}
+
+impl TextEncoding {
+    pub fn name(self) -> &'static str {
+        match self {
+            TextEncoding::Utf8 => "UTF-8",
+            TextEncoding::Utf16Le => "UTF-16LE",
+            TextEncoding::Utf16Be => "UTF-16BE",
+            TextEncoding::Gb18030 => "GB18030 (GBK)",
+        }
+    }
+}
+
+/// What the first bytes say: the encoding and whether a byte-order mark was there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sniffed {
+    pub encoding: TextEncoding,
+    pub bom: bool,
+}
+
+/// Recognises the encoding: a byte-order mark first; else a file whose every other byte is zero is
+/// UTF-16 (text files have no NUL characters); else valid UTF-8 is UTF-8; anything else is taken as
+/// GB18030, what Chinese Windows writes.
+pub fn sniff(bytes: &[u8]) -> Sniffed {
+    let (encoding, bom) = match bytes {
+        [0xEF, 0xBB, 0xBF, ..] => (TextEncoding::Utf8, true),
+        [0xFF, 0xFE, ..] => (TextEncoding::Utf16Le, true),
+        [0xFE, 0xFF, ..] => (TextEncoding::Utf16Be, true),
+        _ => {
+            let head = bytes.get(..bytes.len().min(512)).unwrap_or(bytes);
+            let zeros_at = |parity: usize| {
+                head.iter()
+                    .skip(parity)
+                    .step_by(2)
+                    .filter(|&&b| b == 0)
+                    .count()
+            };
+            let half = head.len() / 4;
+            if half > 0 && zeros_at(1) > half {
+                (TextEncoding::Utf16Le, false)
+            } else if half > 0 && zeros_at(0) > half {
+                (TextEncoding::Utf16Be, false)
+            } else if std::str::from_utf8(bytes).is_ok() {
+                (TextEncoding::Utf8, false)
+            } else {
+                (TextEncoding::Gb18030, false)
+            }
+        }
+    };
+    Sniffed { encoding, bom }
+}
+
+/// Decodes GB18030 bytes, `None` when they are not valid GB18030.
+pub type Gb18030Decoder = fn(&[u8]) -> Option<String>;
+
+static GB18030: OnceLock<Gb18030Decoder> = OnceLock::new();
+
+/// Registers the GB18030 decoder (the web layer's, backed by the browser's `TextDecoder`).
+pub fn set_gb18030_decoder(decode: Gb18030Decoder) {
+    let _ = GB18030.set(decode);
+}
+
+fn decode_gb18030(bytes: &[u8]) -> Option<String> {
+    if let Some(decode) = GB18030.get() {
+        return decode(bytes);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+        (!had_errors).then(|| text.into_owned())
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        None
+    }
+}
+
+fn decode_utf16(bytes: &[u8], little_endian: bool) -> Option<String> {
+    if !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let units = bytes.chunks_exact(2).map(|p| match p {
+        [a, b] if little_endian => u16::from_le_bytes([*a, *b]),
+        [a, b] => u16::from_be_bytes([*a, *b]),
+        _ => 0,
+    });
+    char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .ok()
+}
+
+/// The text of `bytes` (without its byte-order mark), or `None` when it is not valid in the
+/// recognised encoding.
+pub fn decode(bytes: &[u8], sniffed: Sniffed) -> Option<Cow<'_, str>> {
+    let body = if sniffed.bom {
+        let n = if sniffed.encoding == TextEncoding::Utf8 {
+            3
+        } else {
+            2
+        };
+        bytes.get(n..).unwrap_or_default()
+    } else {
+        bytes
+    };
+    match sniffed.encoding {
+        TextEncoding::Utf8 => std::str::from_utf8(body).ok().map(Cow::Borrowed),
+        TextEncoding::Utf16Le => decode_utf16(body, true).map(Cow::Owned),
+        TextEncoding::Utf16Be => decode_utf16(body, false).map(Cow::Owned),
+        TextEncoding::Gb18030 => decode_gb18030(body).map(Cow::Owned),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_and_content_tell_the_encoding() {
+        assert_eq!(sniff(b"\xEF\xBB\xBFid").encoding, TextEncoding::Utf8);
+        assert!(sniff(b"\xEF\xBB\xBFid").bom);
+        assert_eq!(sniff(b"\xFF\xFEi\0d\0").encoding, TextEncoding::Utf16Le);
+        assert_eq!(sniff("id,下关".as_bytes()).encoding, TextEncoding::Utf8);
+        // 下关 in GBK.
+        assert_eq!(
+            sniff(b"id,\xCF\xC2\xB9\xD8").encoding,
+            TextEncoding::Gb18030
+        );
+        assert_eq!(sniff(b"i\0d\0,\0x\0").encoding, TextEncoding::Utf16Le);
+    }
+
+    #[test]
+    fn gbk_and_utf16_decode_to_the_same_text() {
+        let gbk = b"id,\xCF\xC2\xB9\xD8";
+        assert_eq!(decode(gbk, sniff(gbk)).as_deref(), Some("id,下关"));
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("id,下关".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decode(&utf16, sniff(&utf16)).as_deref(), Some("id,下关"));
+    }
+}
