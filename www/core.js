@@ -52,9 +52,10 @@ const isTrap = (e) => e instanceof WebAssembly.RuntimeError || (e instanceof Err
 
 /**
  * The handle behind a proxy: every call (and getter) that traps calls `onTrap(error)` once and throws a
- * CoreTrap; ordinary errors (bad input, reported by the core) pass through unchanged.
+ * CoreTrap; ordinary errors (bad input, reported by the core) pass through unchanged. `counter.calls`
+ * counts the method calls into the core (how often JS crosses the boundary).
  */
-export function guard(handle, onTrap) {
+export function guard(handle, onTrap, counter = null) {
   let dead = false;
   const fail = (e) => {
     if (!isTrap(e) && !dead) return e;
@@ -76,6 +77,7 @@ export function guard(handle, onTrap) {
       if (typeof value !== 'function') return value;
       return (...args) => {
         if (dead && prop === 'free') return undefined; // a trapped instance is dropped whole
+        if (counter) counter.calls++;
         try {
           return value.apply(target, args);
         } catch (e) {

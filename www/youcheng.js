@@ -180,6 +180,8 @@ export class YouchengMap extends HTMLElement {
   #panicMessage = null;
   #traps = [];
   #customBasemap = false;
+  /** Calls from JS into the core so far (reported by frameStats). */
+  #boundary = { calls: 0 };
   /** Shown vs official for the shipped data (null for a portal's own data). */
   #coverage = null;
 
@@ -580,7 +582,7 @@ export class YouchengMap extends HTMLElement {
   async #newMap() {
     const core = await newCore((message) => (this.#panicMessage = message));
     if (!this.#abort) return null;
-    const map = guard(new core.Youcheng(this.#ui.canvas), (error) => this.#recover(error));
+    const map = guard(new core.Youcheng(this.#ui.canvas), (error) => this.#recover(error), this.#boundary);
     this.#map = map;
     return map;
   }
@@ -1461,8 +1463,10 @@ export class YouchengMap extends HTMLElement {
   cities() {
     return this.#choices?.cities ?? [];
   }
+  /** Frames drawn, land-layer renders and reuses, and calls into the core so far (for tests and tuning). */
   frameStats() {
-    return this.#map?.frameStats() ?? null;
+    const stats = this.#map?.frameStats() ?? null;
+    return stats && { ...stats, coreCalls: this.#boundary.calls };
   }
   get canvas() {
     return this.#ui.canvas;
