@@ -317,7 +317,14 @@ fn parse_view(value: &str, problems: &mut Vec<String>) -> Option<View> {
     let lon = if (-180.0..180.0).contains(&lon) {
         lon
     } else {
-        (lon + 180.0).rem_euclid(360.0) - 180.0
+        // `rem_euclid` rounds a tiny negative remainder up to 360 (−180.00000000000003 would
+        // become +180, written back as 180.0000 and read as −180): keep it in [-180, 180).
+        let wrapped = (lon + 180.0).rem_euclid(360.0) - 180.0;
+        if wrapped >= 180.0 {
+            wrapped - 360.0
+        } else {
+            wrapped
+        }
     };
     let clamped = zoom.clamp(ZOOM_MIN, ZOOM_MAX);
     if clamped != zoom {
