@@ -132,6 +132,17 @@ impl UrlState {
             };
             state.read(&key, raw_value, &mut problems);
         }
+        // Written back, a state can be three times its input (`+` and raw UTF-8 or commas are
+        // percent-encoded); one whose hash would be over the limit could not be read back, so
+        // it is refused here too.
+        let written = state.to_hash().len();
+        if written > crate::limits::MAX_STATE_BYTES {
+            problems.push(format!(
+                "the state is {written} bytes when written as a hash, more than the limit of {}; it was ignored",
+                crate::limits::MAX_STATE_BYTES
+            ));
+            return (UrlState::default(), problems);
+        }
         (state, problems)
     }
 
