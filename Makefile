@@ -2,7 +2,7 @@
 PORT ?= 8080
 SHELL := /bin/bash
 
-.PHONY: demo test build dist setup setup-test serve sizes check-data basemap pinyin-table bench screenshot clean
+.PHONY: demo test build dist setup setup-test serve sizes check-data basemap pinyin-table bench screenshot fuzz setup-fuzz clean
 
 demo: build
 	node tools/serve.mjs www $(PORT)
@@ -50,6 +50,14 @@ bench:
 # Retake docs/screenshot.png with the page test.
 screenshot: setup-test build
 	YOUCHENG_SCREENSHOT=docs/screenshot.png node --test --test-reporter=spec --test-name-pattern='screenshot' tests/page/
+
+# Fuzz every target in fuzz/ for FUZZ_SECONDS each (default 60); crashes go to fuzz/artifacts/.
+FUZZ_SECONDS ?= 60
+fuzz: setup-fuzz
+	FUZZ_SECONDS=$(FUZZ_SECONDS) tools/fuzz.sh
+
+setup-fuzz:
+	tools/setup.sh fuzz
 
 clean:
 	rm -rf target www/pkg www/data dist test-results

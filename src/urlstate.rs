@@ -132,6 +132,17 @@ impl UrlState {
             };
             state.read(&key, raw_value, &mut problems);
         }
+        // Written back, a state can be three times its input (`+` and raw UTF-8 or commas are
+        // percent-encoded); one whose hash would be over the limit could not be read back, so
+        // it is refused here too.
+        let written = state.to_hash().len();
+        if written > crate::limits::MAX_STATE_BYTES {
+            problems.push(format!(
+                "the state is {written} bytes when written as a hash, more than the limit of {}; it was ignored",
+                crate::limits::MAX_STATE_BYTES
+            ));
+            return (UrlState::default(), problems);
+        }
         (state, problems)
     }
 
@@ -317,7 +328,14 @@ fn parse_view(value: &str, problems: &mut Vec<String>) -> Option<View> {
     let lon = if (-180.0..180.0).contains(&lon) {
         lon
     } else {
-        (lon + 180.0).rem_euclid(360.0) - 180.0
+        // `rem_euclid` rounds a tiny negative remainder up to 360 (−180.00000000000003 would
+        // become +180, written back as 180.0000 and read as −180): keep it in [-180, 180).
+        let wrapped = (lon + 180.0).rem_euclid(360.0) - 180.0;
+        if wrapped >= 180.0 {
+            wrapped - 360.0
+        } else {
+            wrapped
+        }
     };
     let clamped = zoom.clamp(ZOOM_MIN, ZOOM_MAX);
     if clamped != zoom {

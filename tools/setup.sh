@@ -2,6 +2,7 @@
 # Installs whatever the build and tests need and is missing. Idempotent and quick when all is present.
 #   tools/setup.sh build   – Rust wasm target, pinned wasm-bindgen-cli, npm packages (binaryen's wasm-opt)
 #   tools/setup.sh test    – the above plus wasm-pack, Debian chromium + chromium-driver
+#   tools/setup.sh fuzz    – only the fuzzing tools: the nightly toolchain (minimal) and cargo-fuzz
 # Nothing is downloaded from outside the package registries (crates.io, npm, Debian).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +10,20 @@ what=${1:-build}
 say() { printf '[setup] %s\n' "$*"; }
 
 export PATH="$HOME/.cargo/bin:$PATH"
+
+if [ "$what" = fuzz ]; then
+  # libFuzzer's instrumentation needs nightly (-Zsanitizer); the library itself stays on stable.
+  if ! rustup run nightly rustc --version >/dev/null 2>&1; then
+    say "rustup toolchain install nightly --profile minimal"
+    rustup toolchain install nightly --profile minimal
+  fi
+  if ! cargo fuzz --version >/dev/null 2>&1; then
+    say "cargo install cargo-fuzz (about 2 minutes)"
+    cargo install cargo-fuzz
+  fi
+  say "ok (fuzz)"
+  exit 0
+fi
 
 for component in rustfmt clippy; do
   if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then

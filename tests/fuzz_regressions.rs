@@ -1,0 +1,65 @@
+//! Replays every committed fuzz input in `fuzz/regressions/<target>/` through the same harness
+//! the fuzz targets run (`fuzz/src/lib.rs`): each must not panic and must return within a
+//! second. Runs on stable with `cargo test`; the fuzzing itself is `make fuzz` (nightly).
+
+#[path = "../fuzz/src/lib.rs"]
+mod harness;
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+const LIMIT: Duration = Duration::from_secs(1);
+
+fn replay(target: &str, run: fn(&[u8])) {
+    harness::warm_up();
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz/regressions")
+        .join(target);
+    // A target that never crashed has no directory (git keeps no empty ones).
+    let mut files: Vec<PathBuf> = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries
+            .map(|entry| entry.expect("a directory entry").path())
+            .filter(|p| p.is_file())
+            .collect(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => panic!("{}: {e}", dir.display()),
+    };
+    files.sort();
+    println!("{target}: {} inputs", files.len());
+    let mut failures = Vec::new();
+    for file in &files {
+        let data = std::fs::read(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let t0 = Instant::now();
+        let result = catch_unwind(AssertUnwindSafe(|| run(&data)));
+        let took = t0.elapsed();
+        let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
+        println!("{target}/{}: {took:?}", name.as_deref().unwrap_or("?"));
+        if result.is_err() {
+            failures.push(format!("{}: panicked", file.display()));
+        } else if took > LIMIT {
+            failures.push(format!("{}: took {took:?}", file.display()));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn dataset_csv_inputs() {
+    replay("dataset_csv", harness::dataset_csv);
+}
+
+#[test]
+fn basemap_inputs() {
+    replay("basemap", harness::basemap);
+}
+
+#[test]
+fn urlstate_inputs() {
+    replay("urlstate", harness::urlstate);
+}
+
+#[test]
+fn interaction_inputs() {
+    replay("interaction", harness::interaction);
+}
