@@ -4,7 +4,7 @@
 use crate::style::Rgba;
 
 /// A position in CSS pixels from the top-left corner of the drawing.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct ScreenPt {
     pub x: f64,
     pub y: f64,

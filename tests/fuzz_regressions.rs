@@ -2,6 +2,8 @@
 //! the fuzz targets run (`fuzz/src/lib.rs`): each must not panic and must return within a
 //! second. Runs on stable with `cargo test`; the fuzzing itself is `make fuzz` (nightly).
 
+#![cfg(not(target_arch = "wasm32"))] // the fuzz inputs are replayed natively (the harness uses std::fs)
+
 #[path = "../fuzz/src/lib.rs"]
 mod harness;
 

@@ -54,11 +54,16 @@ fn widget(c: &HtmlCanvasElement, dpr: f64, data: Option<&[u8]>) -> Youcheng {
         y.load_partnerships("partnerships.csv", bytes, TODAY, false)
             .expect("partnerships");
     }
-    y.resize(
-        f64::from(c.client_width()),
-        f64::from(c.client_height()),
-        dpr,
-    );
+    let resize = serde_json::json!({
+        "type": "resize",
+        "width": f64::from(c.client_width()),
+        "height": f64::from(c.client_height()),
+        "dpr": dpr,
+    });
+    let command =
+        serde::Serialize::serialize(&resize, &serde_wasm_bindgen::Serializer::json_compatible())
+            .expect("command");
+    y.handle(command).expect("resize");
     y.render();
     y
 }

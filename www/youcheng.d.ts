@@ -123,9 +123,12 @@ export declare class YouchengMap extends HTMLElement {
   filter: string;
   dataSrc: string;
   basemapSrc: string;
+  /** The attribution line for your own basemap (shown only while it is on screen). */
+  basemapAttribution: string;
+  /** Keep the state in the page's URL hash (a boolean attribute). */
+  hash: boolean;
   theme: 'light' | 'dark' | 'auto' | string;
   height: string;
-  animate: boolean;
   controls: 'full' | 'minimal' | 'none' | string;
   readonly language: Lang;
   readonly attribution: string;

@@ -262,6 +262,17 @@ pub enum LoadMode {
     ValidRows,
 }
 
+impl From<bool> for LoadMode {
+    /// `true`: [`LoadMode::ValidRows`].
+    fn from(valid_rows_only: bool) -> Self {
+        if valid_rows_only {
+            Self::ValidRows
+        } else {
+            Self::AllOrNothing
+        }
+    }
+}
+
 /// Partnership columns that must be in the header.
 pub const REQUIRED_COLUMNS: [&str; 7] = [
     "id",
@@ -645,6 +656,11 @@ impl Dataset {
 
     pub fn country_of(&self, p: &Partnership) -> &Country {
         &self.gazetteer.countries[p.country]
+    }
+
+    /// The index of Shandong key `key`.
+    pub fn city_index_of(&self, key: &str) -> Option<usize> {
+        self.gazetteer.city_index(key)
     }
 
     pub fn by_id(&self, id: &str) -> Option<(usize, &Partnership)> {

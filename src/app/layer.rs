@@ -1,0 +1,116 @@
+//! When the cached land layer can be reused. The land is drawn into an off-screen layer once per
+//! settled view; a frame at that view copies it, a frame during a gesture shifts and scales it
+//! (the land is re-projected only when the view settles), any other frame redraws it. The web
+//! layer only carries out the plan.
+
+use crate::viewport::Viewport;
+
+/// The view a layer was drawn for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LayerView {
+    pub scale: f64,
+    pub offset: (f64, f64),
+    pub width_css_px: f64,
+    pub height_css_px: f64,
+    pub dpr: f64,
+}
+
+impl LayerView {
+    pub fn of(v: &Viewport, dpr: f64) -> Self {
+        let tf = v.transform();
+        Self {
+            scale: tf.scale(),
+            offset: tf.offset(),
+            width_css_px: v.width_css_px,
+            height_css_px: v.height_css_px,
+            dpr,
+        }
+    }
+}
+
+/// What to do with the layer this frame.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum LandPlan {
+    /// The layer holds this view: copy it.
+    Copy,
+    /// A gesture is under way: draw the layer scaled by `k` with its top-left at (`x`, `y`) CSS px,
+    /// on the ocean colour.
+    Shift { x: f64, y: f64, k: f64 },
+    /// Draw the land into the layer for this view, then copy it.
+    Redraw,
+}
+
+/// The layer's bookkeeping: what it holds, and how often it was redrawn or reused.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LandLayer {
+    drawn: Option<LayerView>,
+    pub renders: u32,
+    pub reuses: u32,
+}
+
+impl LandLayer {
+    /// Forgets the layer (a new basemap, new colours).
+    pub fn invalidate(&mut self) {
+        self.drawn = None;
+    }
+
+    /// The plan for a frame at `now`; `moving` while a gesture or wheel zoom is under way.
+    pub fn plan(&mut self, now: LayerView, moving: bool) -> LandPlan {
+        match self.drawn {
+            Some(d) if d == now => LandPlan::Copy,
+            Some(d)
+                if moving
+                    && d.width_css_px == now.width_css_px
+                    && d.height_css_px == now.height_css_px
+                    && d.dpr == now.dpr =>
+            {
+                // screen = offset + world·scale, so the layer's pixel at p lands at
+                // offset_now + (p − offset_then)·k with k the ratio of the scales.
+                self.reuses += 1;
+                let k = now.scale / d.scale;
+                LandPlan::Shift {
+                    x: now.offset.0 - d.offset.0 * k,
+                    y: now.offset.1 - d.offset.1 * k,
+                    k,
+                }
+            }
+            _ => {
+                self.drawn = Some(now);
+                self.renders += 1;
+                LandPlan::Redraw
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view(scale: f64, x: f64) -> LayerView {
+        LayerView {
+            scale,
+            offset: (x, 0.0),
+            width_css_px: 800.0,
+            height_css_px: 600.0,
+            dpr: 1.0,
+        }
+    }
+
+    #[test]
+    fn a_gesture_shifts_the_layer_and_a_settled_view_redraws_it_once() {
+        let mut l = LandLayer::default();
+        assert_eq!(l.plan(view(1.0, 0.0), false), LandPlan::Redraw);
+        assert_eq!(l.plan(view(1.0, 0.0), false), LandPlan::Copy);
+        assert_eq!(
+            l.plan(view(2.0, 10.0), true),
+            LandPlan::Shift {
+                x: 10.0,
+                y: 0.0,
+                k: 2.0
+            }
+        );
+        assert_eq!(l.plan(view(2.0, 10.0), false), LandPlan::Redraw);
+        assert_eq!((l.renders, l.reuses), (2, 1));
+    }
+}

@@ -1,0 +1,242 @@
+//! The application layer with the shipped data, natively: what used to be reachable only from
+//! the page (click → selection → details, the keyboard walk, pins, a URL state, the counts the
+//! controls show under a filter).
+
+mod common;
+
+use youcheng::app::{App, Command, Response};
+use youcheng::dataset::LoadMode;
+use youcheng::filter::Filter;
+use youcheng::geometry::LonLat;
+
+fn app() -> App {
+    let mut a = App::new(1200.0, 700.0);
+    let basemap = String::from_utf8(common::read("data/basemap.json")).expect("utf-8");
+    a.load_basemap(&basemap).expect("basemap");
+    let r = a.load_reference(
+        &common::read("data/shandong.csv"),
+        &common::read("data/countries.csv"),
+        &common::read("data/groups.csv"),
+    );
+    assert!(r.ok);
+    let r = a.load_partnerships(
+        "partnerships.csv",
+        &common::read("data/partnerships.csv"),
+        common::TODAY,
+        LoadMode::AllOrNothing,
+    );
+    assert!(r.ok, "{:?}", r.errors);
+    a
+}
+
+/// Where the Qingdao end of Qingdao–Shimonoseki's arc and the partner are drawn.
+fn screen(a: &App, lon: f64, lat: f64) -> (f64, f64) {
+    let p = a.map.project(LonLat::new(lon, lat)).expect("on the map");
+    (p.x, p.y)
+}
+
+fn click(a: &mut App, (x, y): (f64, f64), pin: bool) -> Response {
+    a.handle(Command::PointerDown {
+        id: 1,
+        kind: "mouse".into(),
+        x,
+        y,
+    });
+    a.handle(Command::PointerUp {
+        id: 1,
+        x,
+        y,
+        t: 1000.0,
+        pin,
+    })
+}
+
+#[test]
+fn a_click_on_a_partner_selects_it_and_the_snapshot_shows_its_details() {
+    let mut a = app();
+    a.handle(Command::SetFilter {
+        filter: Filter {
+            cities: vec!["qingdao".into()],
+            ..Filter::default()
+        },
+    });
+    let at = screen(&a, 130.93713, 33.95548);
+    let r = click(&mut a, at, false);
+    assert!(r.selection_changed && r.redraw);
+    let snap = a.snapshot();
+    assert_eq!(snap.selection, vec!["qingdao-shimonoseki"]);
+    let json = serde_json::to_value(&snap.shown).expect("serialises");
+    assert_eq!(json["kind"], "pair");
+    assert_eq!(json["details"]["partnerZh"], "下关市");
+    assert_eq!(json["details"]["established"], "1979-10-03");
+    // A click on empty ocean drops it.
+    let r = click(&mut a, (5.0, 690.0), false);
+    assert!(r.selection_changed);
+    assert!(a.snapshot().selection.is_empty() && a.snapshot().shown.is_none());
+}
+
+#[test]
+fn hovering_reports_the_pair_with_its_details_in_the_same_response() {
+    let mut a = app();
+    let (x, y) = screen(&a, 130.93713, 33.95548);
+    let r = a.handle(Command::PointerMove { id: 1, x, y });
+    assert!(r.hover_changed);
+    let hover = r.hover.expect("a target");
+    assert_eq!(hover.city, "qingdao");
+    assert!(hover.details.is_some(), "no second call for the tooltip");
+}
+
+#[test]
+fn the_keyboard_walks_cities_and_partners_and_enter_selects() {
+    let mut a = app();
+    let r = a.handle(Command::Key {
+        key: "ArrowRight".into(),
+        shift: false,
+    });
+    assert!(r.focus_moved && r.handled);
+    let first = r.hover.expect("a focused city");
+    assert_eq!(first.kind, "origin");
+    assert!(first.x.is_some(), "where to show the tooltip");
+    let r = a.handle(Command::Key {
+        key: "ArrowDown".into(),
+        shift: false,
+    });
+    let partner = r.hover.expect("a focused partner");
+    assert_eq!(partner.city, first.city);
+    let id = partner.id.clone().expect("a pair");
+    let r = a.handle(Command::Key {
+        key: "Enter".into(),
+        shift: false,
+    });
+    assert!(r.selection_changed);
+    assert_eq!(a.snapshot().selection, vec![id]);
+    a.handle(Command::Key {
+        key: "Escape".into(),
+        shift: false,
+    });
+    assert!(a.snapshot().selection.is_empty());
+}
+
+#[test]
+fn pins_are_kept_while_the_current_selection_changes() {
+    let mut a = app();
+    a.handle(Command::Select {
+        id: Some("@weifang".into()),
+        pin: true,
+    });
+    a.handle(Command::Select {
+        id: Some("qingdao-shimonoseki".into()),
+        pin: false,
+    });
+    a.handle(Command::Select {
+        id: Some("qingdao-long-beach".into()),
+        pin: false,
+    });
+    let s = a.snapshot();
+    assert_eq!(s.selection, vec!["@weifang", "qingdao-long-beach"]);
+    assert_eq!(s.pinned, vec!["@weifang"]);
+    a.handle(Command::Unpin {
+        id: "@weifang".into(),
+    });
+    assert_eq!(a.snapshot().selection, vec!["qingdao-long-beach"]);
+    let r = a.handle(Command::Select {
+        id: Some("nowhere-x".into()),
+        pin: false,
+    });
+    assert!(r.error.is_some(), "an unknown id is refused");
+    assert_eq!(a.snapshot().selection, vec!["qingdao-long-beach"]);
+}
+
+#[test]
+fn a_url_state_round_trips_through_the_app() {
+    let mut a = app();
+    let r = a.handle(Command::ApplyState {
+        text: "city=weifang&rel=friendship&sel=weifang-hyuga&colour=decade&lang=en&table=1".into(),
+        keep_view: false,
+    });
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    assert_eq!((r.lang.as_deref(), r.table), (Some("en"), Some(true)));
+    let s = a.snapshot();
+    assert_eq!(s.filter.cities, vec!["weifang"]);
+    assert_eq!(s.colour_by, "decade");
+    assert_eq!(s.selection, vec!["weifang-hyuga"]);
+    let hash = a.state_hash("en", true);
+    let mut b = app();
+    b.handle(Command::ApplyState {
+        text: hash,
+        keep_view: false,
+    });
+    assert_eq!(b.snapshot(), a.snapshot());
+}
+
+#[test]
+fn choices_count_every_pair_once_and_follow_the_filter() {
+    let mut a = app();
+    let total = a.map.dataset().partnerships.len();
+    let s = a.snapshot();
+    let sum = |list: &[youcheng::app::views::Choice], visible: bool| -> usize {
+        list.iter()
+            .map(|c| if visible { c.visible } else { c.total })
+            .sum()
+    };
+    assert_eq!(sum(&s.choices.cities, false), total);
+    assert_eq!(sum(&s.choices.countries, true), total);
+    a.handle(Command::SetFilter {
+        filter: Filter {
+            countries: vec!["JP".into()],
+            ..Filter::default()
+        },
+    });
+    let s = a.snapshot();
+    let jp = a
+        .map
+        .dataset()
+        .partnerships
+        .iter()
+        .filter(|p| a.map.dataset().country_of(p).iso2 == "JP")
+        .count();
+    assert_eq!(s.stats.stats.pairs, jp);
+    assert_eq!(sum(&s.choices.cities, true), jp);
+    assert_eq!(
+        sum(&s.choices.cities, false),
+        total,
+        "totals ignore the filter"
+    );
+    let island = s
+        .choices
+        .groups
+        .iter()
+        .find(|g| g.key == "island")
+        .expect("island group");
+    assert_eq!(island.visible, jp, "Japan is an island country");
+}
+
+#[test]
+fn the_land_layer_is_shifted_during_a_drag_and_redrawn_once_after() {
+    use youcheng::app::layer::LandPlan;
+    let mut a = app();
+    assert_eq!(a.plan_frame(), LandPlan::Redraw);
+    assert_eq!(a.plan_frame(), LandPlan::Copy);
+    a.handle(Command::PointerDown {
+        id: 1,
+        kind: "mouse".into(),
+        x: 600.0,
+        y: 300.0,
+    });
+    a.handle(Command::PointerMove {
+        id: 1,
+        x: 700.0,
+        y: 340.0,
+    });
+    assert!(matches!(a.plan_frame(), LandPlan::Shift { .. }));
+    a.handle(Command::PointerUp {
+        id: 1,
+        x: 700.0,
+        y: 340.0,
+        t: 2000.0,
+        pin: false,
+    });
+    assert_eq!(a.plan_frame(), LandPlan::Redraw);
+    let f = a.frame_stats();
+    assert_eq!((f.base_renders, f.base_reuses), (2, 1));
+}

@@ -1,0 +1,34 @@
+// The URL state: after a change settles the state is remembered (a trapped core is restored from
+// it) and, when the element has `hash`, written to the page's URL; `hashchange` applies it back.
+
+export function createHash(ctx) {
+  let timer = 0;
+  let written = '';
+  let last = '';
+  let listening = false;
+  return {
+    /** The last state remembered. */
+    get last() {
+      return last;
+    },
+    remember(state) {
+      last = state;
+    },
+    schedule() {
+      ctx.cancel(timer);
+      timer = ctx.later(() => {
+        last = ctx.el.stateHash();
+        if (!ctx.el.hash) return;
+        const next = last ? `#${last}` : location.pathname + location.search;
+        written = last ? `#${last}` : '';
+        if (location.hash !== written) history.replaceState(history.state, '', next);
+      }, 200);
+    },
+    /** Follows the URL when the visitor goes back or pastes a link. */
+    listen(signal) {
+      if (listening) return;
+      listening = true;
+      addEventListener('hashchange', () => written !== location.hash && ctx.el.applyState(location.hash), { signal });
+    },
+  };
+}

@@ -1,0 +1,65 @@
+// The toolbar: skip link, search, filters, colour mode, timeline, statistics, table, export, theme
+// and language. It sends commands through the element's API and shows the snapshot's state.
+import { h } from '../dom.js';
+
+const COLOUR_MODES = ['city', 'relation', 'decade'];
+
+export function createToolbar(ctx, actions) {
+  const ui = {};
+  ui.search = h('input', { type: 'search', class: 'yc-search', part: 'search', autocomplete: 'off', spellcheck: 'false' });
+  ui.searchLabel = h('label', { class: 'yc-search-label' }, h('span', { class: 'yc-sr' }), ui.search);
+  ui.filtersToggle = h('button', { type: 'button', class: 'yc-btn yc-filters-toggle', 'aria-expanded': 'false', 'aria-controls': 'yc-filters' });
+  ui.colour = h('select', { class: 'yc-colour' }, ...COLOUR_MODES.map((m) => h('option', { value: m })));
+  ui.colourLabel = h('label', { class: 'yc-colour-label' }, h('span', {}), ui.colour);
+  ui.play = h('button', { type: 'button', class: 'yc-btn yc-play', 'aria-pressed': 'false' });
+  ui.statsToggle = h('button', { type: 'button', class: 'yc-btn yc-stats-toggle', 'aria-pressed': 'false', 'aria-controls': 'yc-stats' });
+  ui.tableToggle = h('button', { type: 'button', class: 'yc-btn yc-table-toggle', 'aria-pressed': 'false', 'aria-controls': 'yc-table' });
+  ui.exportBtn = h('button', { type: 'button', class: 'yc-btn yc-export' });
+  ui.langBtn = h('button', { type: 'button', class: 'yc-btn yc-lang' });
+  ui.themeBtn = h('button', { type: 'button', class: 'yc-btn yc-theme', 'aria-pressed': 'false' });
+  ui.skip = h('button', { type: 'button', class: 'yc-btn yc-skip' });
+  const node = h('div', { class: 'yc-toolbar', part: 'toolbar', role: 'toolbar' }, ui.skip, ui.searchLabel, ui.filtersToggle, ui.colourLabel, ui.play, ui.statsToggle, ui.tableToggle, ui.exportBtn, ui.themeBtn, ui.langBtn);
+
+  let searchTimer = 0;
+  ctx.on(ui.search, 'input', () => {
+    ctx.cancel(searchTimer);
+    searchTimer = ctx.later(() => ctx.el.setFilter({ ...ctx.el.getFilter(), text: ui.search.value }), 120);
+  });
+  ctx.on(ui.skip, 'click', actions.focusMap);
+  ctx.on(ui.filtersToggle, 'click', () => actions.toggleDrawer());
+  ctx.on(ui.colour, 'change', () => ctx.el.setColourBy(ui.colour.value));
+  ctx.on(ui.play, 'click', actions.togglePlay);
+  ctx.on(ui.statsToggle, 'click', () => actions.toggleStats());
+  ctx.on(ui.tableToggle, 'click', () => ctx.el.toggleTable());
+  ctx.on(ui.exportBtn, 'click', actions.download);
+  ctx.on(ui.langBtn, 'click', () => ctx.el.setLanguage(ctx.lang() === 'zh' ? 'en' : 'zh'));
+  ctx.on(ui.themeBtn, 'click', actions.toggleTheme);
+
+  return {
+    node,
+    ui,
+    translate(t, state) {
+      ui.search.placeholder = t('search');
+      ui.search.setAttribute('aria-label', t('search'));
+      ui.searchLabel.firstChild.textContent = t('searchLabel');
+      ui.filtersToggle.textContent = t('filters');
+      ui.skip.textContent = t('skipToMap');
+      ui.colourLabel.firstChild.textContent = t('colourBy');
+      for (const o of ui.colour.options) o.textContent = t(`colour_${o.value}`);
+      ui.play.textContent = state.playing ? t('pause') : t('play');
+      ui.statsToggle.textContent = t('stats');
+      ui.tableToggle.textContent = t('table');
+      ui.exportBtn.textContent = t('exportPng');
+      ui.themeBtn.textContent = t('darkTheme');
+      ui.themeBtn.setAttribute('aria-pressed', String(state.dark));
+      ui.langBtn.textContent = t('language');
+      ui.langBtn.setAttribute('lang', ctx.lang() === 'zh' ? 'en' : 'zh-CN');
+      ui.langBtn.title = t('languageName');
+    },
+    render(snap, active) {
+      ui.colour.value = snap.colourBy;
+      const text = snap.filter.text ?? '';
+      if (ui.search.value !== text && active !== ui.search) ui.search.value = text;
+    },
+  };
+}
