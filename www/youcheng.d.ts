@@ -125,7 +125,7 @@ export declare class YouchengMap extends HTMLElement {
   basemapSrc: string;
   theme: 'light' | 'dark' | 'auto' | string;
   height: string;
-  animate: boolean;
+  // The `animate` attribute has no property: `animate()` stays Element's Web Animations method.
   controls: 'full' | 'minimal' | 'none' | string;
   readonly language: Lang;
   readonly attribution: string;

@@ -211,8 +211,8 @@ export class YouchengMap extends HTMLElement {
   set theme(v) { this.#attr('theme', v); }
   get height() { return this.getAttribute('height') ?? ''; }
   set height(v) { this.#attr('height', v); }
-  get animate() { return this.hasAttribute('animate') && this.getAttribute('animate') !== 'false'; }
-  set animate(v) { this.#attr('animate', v ? '' : null); }
+  // No `animate` property: it would hide Element.prototype.animate (Web Animations) on the element.
+  #animateAttr() { return this.hasAttribute('animate') && this.getAttribute('animate') !== 'false'; }
   get controls() { return this.getAttribute('controls') ?? 'full'; }
   set controls(v) { this.#attr('controls', v); }
 
@@ -260,7 +260,7 @@ export class YouchengMap extends HTMLElement {
       case 'basemap-attribution': this.#renderAttribution(); break;
       case 'theme': this.#applyTheme(); break;
       case 'height': this.#applyHeight(); break;
-      case 'animate': if (this.animate) this.play(); break;
+      case 'animate': if (this.#animateAttr()) this.play(); break;
       default: break;
     }
   }
@@ -575,7 +575,7 @@ export class YouchengMap extends HTMLElement {
     this.toggleAttribute('ready', true);
     this.#emit('youcheng:ready', { pairs: map.stats().pairs, warnings: this.#loadReport?.warnings ?? [] });
     this.#readyResolve(this);
-    if (this.animate) this.play();
+    if (this.#animateAttr()) this.play();
   }
 
   /** A new core and handle for this map's canvas (at start, and after a trap). */
