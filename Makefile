@@ -2,7 +2,7 @@
 PORT ?= 8080
 SHELL := /bin/bash
 
-.PHONY: demo test build dist setup setup-test serve sizes check-data basemap pinyin-table bench screenshot clean
+.PHONY: demo test build dist setup setup-test serve sizes check-data basemap pinyin-table bench screenshot golden clean
 
 demo: build
 	node tools/serve.mjs www $(PORT)
@@ -50,6 +50,10 @@ bench:
 # Retake docs/screenshot.png with the page test.
 screenshot: setup-test build
 	YOUCHENG_SCREENSHOT=docs/screenshot.png node --test --test-reporter=spec --test-name-pattern='screenshot' tests/page/
+
+# Rewrite the golden images of the map canvas (tests/page/golden/*.png) from the current build.
+golden: setup-test build
+	YOUCHENG_UPDATE_GOLDEN=1 node --test --test-reporter=spec --test-concurrency=1 tests/page/golden.test.mjs
 
 clean:
 	rm -rf target www/pkg www/data dist test-results
