@@ -2,7 +2,7 @@
 PORT ?= 8080
 SHELL := /bin/bash
 
-.PHONY: demo test build dist setup setup-test serve sizes check-data basemap pinyin-table bench screenshot fuzz setup-fuzz clean
+.PHONY: demo test build dist setup setup-test serve sizes check-data basemap pinyin-table bench screenshot fuzz setup-fuzz golden clean
 
 demo: build
 	node tools/serve.mjs www $(PORT)
@@ -58,6 +58,10 @@ fuzz: setup-fuzz
 
 setup-fuzz:
 	tools/setup.sh fuzz
+
+# Rewrite the golden images of the map canvas (tests/page/golden/*.png) from the current build.
+golden: setup-test build
+	YOUCHENG_UPDATE_GOLDEN=1 node --test --test-reporter=spec --test-concurrency=1 tests/page/golden.test.mjs
 
 clean:
 	rm -rf target www/pkg www/data dist test-results

@@ -38,6 +38,8 @@ tier() { # name, counter, command...
 none() { echo "0 0"; }
 
 tier lint none bash -c 'cargo fmt --check && cargo clippy --quiet --all-targets -- -D warnings && cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings'
+# The TypeScript definitions, as a portal uses them (tests/types/usage.ts, with @ts-expect-error lines).
+tier types none node_modules/.bin/tsc -p tests/types
 tier data-check none cargo run --quiet --bin youcheng-data -- check data
 tier native count_cargo cargo test --quiet
 tier browser count_cargo wasm-pack test --headless --chrome --chromedriver "$(command -v chromedriver)"

@@ -129,6 +129,7 @@ export declare class YouchengMap extends HTMLElement {
   hash: boolean;
   theme: 'light' | 'dark' | 'auto' | string;
   height: string;
+  // The `animate` attribute has no property: `animate()` stays Element's Web Animations method.
   controls: 'full' | 'minimal' | 'none' | string;
   readonly language: Lang;
   readonly attribution: string;

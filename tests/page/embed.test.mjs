@@ -141,6 +141,8 @@ test('attributes change the map at run time; removing an element frees it', asyn
   await page.evaluate(() => document.getElementById('a').setAttribute('filter', 'continent=europe'));
   const eu = await page.evaluate(() => document.getElementById('a').getFilter());
   assert.deepEqual(eu.continents, ['europe']);
+  // `animate` is an attribute only: the element keeps Element's Web Animations method.
+  assert.equal(await page.evaluate(() => document.getElementById('a').animate([{ opacity: 1 }], 10) instanceof Animation), true);
 
   // Removal: the shadow root is emptied, the handle is gone, events on the window do nothing.
   const removed = await page.evaluate(async () => {

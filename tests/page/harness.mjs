@@ -24,9 +24,12 @@ export async function serve(options = {}) {
   return startServer({ root: 'www', ...options });
 }
 
-/** Opens `url` in a fresh page and records what a careful reviewer would want to know. */
-export async function open(browser, url, { viewport = { width: 1280, height: 860 }, deviceScaleFactor = 1 } = {}) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor });
+/**
+ * Opens `url` in a fresh page and records what a careful reviewer would want to know. Other
+ * options (reducedMotion, colorScheme, …) go to the browser context as they are.
+ */
+export async function open(browser, url, { viewport = { width: 1280, height: 860 }, deviceScaleFactor = 1, ...contextOptions } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor, ...contextOptions });
   const page = await context.newPage();
   const log = { consoleErrors: [], pageErrors: [], failed: [], requests: [] };
   page.on('console', (m) => m.type() === 'error' && log.consoleErrors.push(m.text()));
