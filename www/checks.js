@@ -26,3 +26,11 @@ export function checkNumbers(call, values) {
 export function failedReport(file, code, text, params = {}) {
   return { ok: false, file, pairs: 0, errorCount: 1, errors: [{ file, line: 0, field: '', value: '', severity: 'error', code, params, message: text, text }], warnings: [], rejected: [] };
 }
+
+/** `loadCsv`'s bytes as a Uint8Array (a string is encoded as UTF-8); a TypeError otherwise. */
+export function toBytes(bytes) {
+  if (typeof bytes === 'string') return new TextEncoder().encode(bytes);
+  if (bytes instanceof ArrayBuffer) return new Uint8Array(bytes);
+  if (bytes instanceof Uint8Array) return bytes;
+  throw new TypeError('loadCsv(name, bytes): bytes must be a Uint8Array, an ArrayBuffer or a string');
+}

@@ -18,3 +18,24 @@ export const link = (url, text) => (url && isHttp(url) ? h('a', { href: url, rel
 
 /** A file's name for reports, without a content hash `make dist` added. */
 export const fileLabel = (url) => decodeURIComponent(new URL(url, location.href).pathname.split('/').pop() || String(url)).replace(/\.[0-9a-f]{8}(?=\.\w+$)/, '');
+
+/** Timeouts that can all be cleared at once (when the element is removed). */
+export class Timers {
+  #set = new Set();
+  later(fn, ms) {
+    const t = setTimeout(() => {
+      this.#set.delete(t);
+      fn();
+    }, ms);
+    this.#set.add(t);
+    return t;
+  }
+  cancel(t) {
+    clearTimeout(t);
+    this.#set.delete(t);
+  }
+  clear() {
+    for (const t of this.#set) clearTimeout(t);
+    this.#set.clear();
+  }
+}

@@ -78,6 +78,19 @@ export function createFilters(ctx, actions) {
     node,
     ui,
     toggleIn,
+    /** Opens or closes the drawer (narrow layouts), moving the focus into it or back to its button. */
+    toggle(open) {
+      const next = open ?? getComputedStyle(node).display === 'none';
+      node.classList.toggle('yc-open', next);
+      node.classList.toggle('yc-closed', !next);
+      actions.toggleButton()?.setAttribute('aria-expanded', String(next));
+      if (next) node.querySelector('input, select, button')?.focus({ preventScroll: true });
+      else actions.toggleButton()?.focus({ preventScroll: true });
+    },
+    /** The toolbar button says whether the drawer is shown (after a resize). */
+    syncToggle() {
+      actions.toggleButton()?.setAttribute('aria-expanded', String(getComputedStyle(node).display !== 'none'));
+    },
     translate(t) {
       ui.counts.pairs.dt.textContent = t('pairs');
       ui.counts.places.dt.textContent = t('places');

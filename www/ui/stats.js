@@ -5,7 +5,7 @@ import { h, link } from '../dom.js';
 import { yearChart, barChart } from '../charts.js';
 import { FIRST_YEAR } from './filters.js';
 
-export function createStats(ctx) {
+export function createStats(ctx, actions) {
   const node = h('section', { class: 'yc-panel yc-stats', id: 'yc-stats', hidden: true, part: 'stats' });
 
   const coverageTable = (c) => {
@@ -24,10 +24,15 @@ export function createStats(ctx) {
         c.reviewed ? `. ${t('reviewed', { date: c.reviewed })}` : ''));
   };
 
-  return {
+  const api = {
     node,
     translate(t) {
       node.setAttribute('aria-label', t('statsTitle'));
+    },
+    toggle(open, snap) {
+      node.hidden = !(open ?? node.hidden);
+      actions.statsButton()?.setAttribute('aria-pressed', String(!node.hidden));
+      api.render(snap);
     },
     render(snap) {
       if (node.hidden) return;
@@ -61,4 +66,5 @@ export function createStats(ctx) {
       if (s.coverage) node.append(coverageTable(s.coverage));
     },
   };
+  return api;
 }

@@ -2,7 +2,7 @@
 // map; the caption says how many, and for the shipped data how many of the official total.
 import { h } from '../dom.js';
 
-export function createTable(ctx) {
+export function createTable(ctx, actions) {
   const node = h('section', { class: 'yc-panel yc-table', id: 'yc-table', hidden: true, part: 'table' });
   let sort = { col: 'city', dir: 1 };
 
@@ -53,5 +53,13 @@ export function createTable(ctx) {
     node.replaceChildren(h('div', { class: 'yc-table-scroll', tabindex: '0', role: 'region', 'aria-label': t('tableCaption', { n: rows.length }) }, table));
   };
 
-  return { node, render };
+  /** Shows or hides the table; returns whether it is open. */
+  const toggle = (open, snap) => {
+    node.hidden = !open;
+    actions.tableButton()?.setAttribute('aria-pressed', String(open));
+    render(snap);
+    return open;
+  };
+
+  return { node, render, toggle };
 }

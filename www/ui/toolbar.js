@@ -56,6 +56,10 @@ export function createToolbar(ctx, actions) {
       ui.langBtn.setAttribute('lang', ctx.lang() === 'zh' ? 'en' : 'zh-CN');
       ui.langBtn.title = t('languageName');
     },
+    setPlaying(playing) {
+      ui.play.setAttribute('aria-pressed', String(playing));
+      ui.play.textContent = ctx.t(playing ? 'pause' : 'play');
+    },
     render(snap, active) {
       ui.colour.value = snap.colourBy;
       const text = snap.filter.text ?? '';

@@ -53,5 +53,14 @@ export function createTooltip(ctx, stage) {
     if (pos) move(pos);
   };
 
-  return { node, show, move, hide, describe };
+  /** Acts on a core response whose hover changed: a keyboard focus is announced and shown at its dot. */
+  const respond = (r, event, at) => {
+    if (r.focusMoved && r.hover) {
+      ctx.announce(describe(r.hover));
+      show(r.hover, r.hover.x === null ? null : [r.hover.x, r.hover.y]);
+    } else if (r.hover && event?.type !== 'keydown') show(r.hover, at);
+    else if (!r.hover) hide();
+  };
+
+  return { node, show, move, hide, describe, respond };
 }

@@ -1,0 +1,32 @@
+// The element's reflected attributes: string properties, and `hash` with HTML boolean semantics
+// (present = on). `animate` stays an attribute only: a property would hide Element.animate().
+
+const STRINGS = { lang: 'lang', city: 'city', filter: 'filter', dataSrc: 'data-src', basemapSrc: 'basemap-src', basemapAttribution: 'basemap-attribution', theme: 'theme', height: 'height', controls: 'controls' };
+const DEFAULTS = { theme: 'light', controls: 'full' };
+const PROPS = [...Object.keys(STRINGS), 'hash'];
+
+/** Defines the reflected properties on the element's class. */
+export function reflect(Class) {
+  for (const [prop, name] of Object.entries(STRINGS)) {
+    Object.defineProperty(Class.prototype, prop, {
+      get() { return this.getAttribute(name) ?? DEFAULTS[prop] ?? ''; },
+      set(v) { if (v === null || v === undefined) this.removeAttribute(name); else this.setAttribute(name, String(v)); },
+      configurable: true,
+    });
+  }
+  Object.defineProperty(Class.prototype, 'hash', {
+    get() { return this.hasAttribute('hash'); },
+    set(v) { this.toggleAttribute('hash', !!v); },
+    configurable: true,
+  });
+}
+
+/** Properties a page set before the element was defined shadow the accessors: re-apply them. */
+export function upgradeProperties(el) {
+  for (const p of PROPS) {
+    if (!Object.prototype.hasOwnProperty.call(el, p)) continue;
+    const v = el[p];
+    delete el[p];
+    el[p] = v;
+  }
+}

@@ -1,0 +1,139 @@
+// One map's core and what it has loaded: the basemap (a portal's, else the shipped one), the
+// reference tables, the partnerships (shipped, `data-src` or a visitor's file) and, for the shipped
+// data, the official totals. It keeps the last good copy of each, so that when the core traps it
+// can start a new core and restore them (the element then restores the view state).
+import { newCore, guard, CoreTrap } from './core.js';
+import { issueText } from './i18n.js';
+import { fileLabel } from './dom.js';
+import { DATA_FILES, MAX_DATA_BYTES, MAX_BASEMAP_BYTES, fetchLimited, fetchShipped, allowedSource, jsonToCsv } from './loader.js';
+import { failedReport } from './checks.js';
+
+const todayUnixDays = () => Math.floor(Date.now() / 86400000);
+
+export class Session {
+  /** The guarded core handle, or null before it is ready and after a trap. */
+  map = null;
+  /** The report of the last partnerships load. */
+  report = null;
+  /** Calls from JS into the core so far. */
+  boundary = { calls: 0 };
+  /** Whether the basemap on screen is the portal's own (its attribution then applies). */
+  customBasemap = false;
+  #good = { basemap: null, reference: null, data: null, coverage: null };
+  #panic = null;
+  #traps = [];
+  #host;
+
+  /**
+   * `host`: { canvas, lang(), t(key, vars), attr(name), alive(), emit(type, detail),
+   * restore(message) — after a trap, the element puts its view state and message back }.
+   */
+  constructor(host) {
+    this.#host = host;
+  }
+
+  /** A new core and handle on the host's canvas (at start, and after a trap). */
+  async open() {
+    const core = await newCore((message) => (this.#panic = message));
+    if (!this.#host.alive()) return null;
+    this.map = guard(new core.Youcheng(this.#host.canvas), (error) => this.#recover(error), this.boundary);
+    return this.map;
+  }
+
+  /** Basemap, reference tables, data: returns the errors the map survived (a portal's basemap or data). */
+  async load() {
+    const host = this.#host;
+    let basemapError = null;
+    try {
+      await this.loadBasemap();
+    } catch (error) {
+      basemapError = error; // the portal's basemap failed: fall back to the shipped one, and say so
+      if (!host.attr('basemap-src')) throw error;
+      await this.loadBasemap({ shippedOnly: true });
+    }
+    const reference = await Promise.all([DATA_FILES.shandong, DATA_FILES.countries, DATA_FILES.groups].map((f) => fetchShipped(f)));
+    const ref = this.map.loadReference(...reference);
+    if (!ref.ok) throw new Error(ref.errors.map((e) => issueText(host.lang(), e)).join('\n'));
+    this.#good.reference = reference;
+    let dataError = null;
+    await this.loadData().catch((e) => (dataError = e));
+    return { basemapError, dataError };
+  }
+
+  async loadBasemap({ shippedOnly = false } = {}) {
+    const src = shippedOnly ? null : this.#host.attr('basemap-src');
+    const bytes = src ? await fetchLimited(allowedSource(src, this.#host.lang()), MAX_BASEMAP_BYTES) : await fetchShipped(DATA_FILES.basemap);
+    const text = new TextDecoder().decode(bytes);
+    this.map.loadBasemap(text); // throws with a message naming the problem; the old basemap stays
+    this.#good.basemap = text;
+    this.customBasemap = !!src;
+  }
+
+  /** The partnerships: the shipped CSV (with its official totals), or `data-src` (CSV or JSON). Throws on errors. */
+  async loadData() {
+    const host = this.#host;
+    const src = host.attr('data-src');
+    const url = src ? allowedSource(src, host.lang()) : null;
+    const bytes = url ? await fetchLimited(url, MAX_DATA_BYTES) : await fetchShipped(DATA_FILES.partnerships, MAX_DATA_BYTES);
+    const name = url ? fileLabel(url) : DATA_FILES.partnerships;
+    const report = this.loadFile(name, bytes);
+    if (!report.ok) {
+      const first = report.errors.slice(0, 5).map((e) => issueText(host.lang(), e)).join('; ');
+      throw Object.assign(new Error(`${host.t('dataErrors', { file: name, n: report.errorCount ?? report.errors.length })} ${first}`), { report });
+    }
+    if (url) return report;
+    // The official totals and review date, for the shipped data only (a portal's own data makes no coverage claim).
+    const files = await Promise.all([DATA_FILES.totals, DATA_FILES.about].map((f) => fetchShipped(f)));
+    if (this.map?.loadCoverage(...files).ok) this.#good.coverage = files;
+    return report;
+  }
+
+  /** A partnerships file (CSV in UTF-8, GB18030 or UTF-16, or JSON by name) into the core → its report. */
+  loadFile(name, bytes, validRowsOnly = false) {
+    if (!this.map) return failedReport(name, 'not-ready', 'the map is not ready');
+    if (bytes.length > MAX_DATA_BYTES) return failedReport(name, 'too-large', this.#host.t('tooLarge', { file: name, bytes: bytes.length, limit: MAX_DATA_BYTES }));
+    if (/\.json$/i.test(name)) {
+      try {
+        bytes = new TextEncoder().encode(jsonToCsv(new TextDecoder().decode(bytes)));
+      } catch (e) {
+        return failedReport(name, 'syntax', `${name}: ${e.message}`, { detail: e.message });
+      }
+    }
+    let report;
+    try {
+      report = this.map.loadPartnerships(name, bytes, todayUnixDays(), validRowsOnly);
+    } catch (e) {
+      if (!(e instanceof CoreTrap)) throw e;
+      return failedReport(name, 'trap', this.#host.t('recovered', { error: e.message }));
+    }
+    this.report = report;
+    if (report.ok) this.#good.data = { name, bytes, validRowsOnly };
+    if (report.ok) this.#good.coverage = null;
+    return report;
+  }
+
+  /** The core trapped: tell the portal, start a new core, restore the last good data. */
+  async #recover(error) {
+    const host = this.#host;
+    const message = this.#panic ?? error?.message ?? String(error);
+    this.#panic = null;
+    this.map = null;
+    host.emit('youcheng:error', { message, trap: true });
+    const now = Date.now();
+    this.#traps = this.#traps.filter((t) => now - t < 10000).concat(now);
+    const good = this.#good;
+    if (this.#traps.length > 3 || !good.basemap || !good.reference) return host.restore(message, false);
+    try {
+      const map = await this.open();
+      if (!map) return;
+      map.loadBasemap(good.basemap);
+      map.loadReference(...good.reference);
+      if (good.data) map.loadPartnerships(good.data.name, good.data.bytes, todayUnixDays(), good.data.validRowsOnly);
+      if (good.data && good.coverage) map.loadCoverage(...good.coverage);
+      host.restore(message, true);
+    } catch (e) {
+      this.map = null;
+      host.restore(e?.message ?? String(e), false);
+    }
+  }
+}
