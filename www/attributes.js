@@ -30,3 +30,11 @@ export function upgradeProperties(el) {
     el[p] = v;
   }
 }
+
+const ALLOWED = { theme: ['light', 'dark', 'auto'], controls: ['full', 'minimal', 'none'], lang: ['zh', 'en', 'zh-cn', 'zh-hans', 'en-us', 'en-gb'] };
+
+/** Whether an attribute's value is one the widget understands (others are ignored with a warning). */
+export function validAttribute(name, value) {
+  if (value === null || !(name in ALLOWED)) return true;
+  return ALLOWED[name].includes(value.trim().toLowerCase());
+}

@@ -88,10 +88,11 @@ export interface Stats {
 
 export interface LegendEntry { key: string; nameZh: string; nameEn: string; colour: string; visible: number; total: number }
 
-export interface Issue { file: string; line: number; field: string; value: string; severity: 'error' | 'warning'; code: string; message: string; text: string }
+/** `code` and `params` give the message in any language (i18n.js ISSUES); `message` and `text` are English. */
+export interface Issue { file: string; line: number; field: string; value: string; severity: 'error' | 'warning'; code: string; params: Record<string, string>; message: string; text: string }
 
 /** `errors` lists the first problems of each kind (then one `more-problems` entry); `errorCount` counts them all. */
-export interface LoadReport { ok: boolean; file: string; pairs: number; errorCount?: number; errors: Issue[]; warnings: Issue[] }
+export interface LoadReport { ok: boolean; file: string; pairs: number; errorCount?: number; errors: Issue[]; warnings: Issue[]; /** Rows left out by a load with `validRowsOnly`. */ rejected?: Issue[] }
 
 export interface Hit { kind: 'arc' | 'partner' | 'origin'; id: string | null; city: string }
 
@@ -104,7 +105,7 @@ export interface YouchengEvents {
   /** After a trap: the new core shows the last good data, basemap and state again. */
   'youcheng:recovered': CustomEvent<{ message: string }>;
   /** An attribute had an invalid value and was ignored. */
-  'youcheng:warning': CustomEvent<{ message: string; attribute: string }>;
+  'youcheng:warning': CustomEvent<{ message: string; attribute: string; problems?: string[] }>;
   'youcheng:filter': CustomEvent<{ filter: Filter; ids: string[]; stats: Pick<Stats, 'pairs' | 'partnerPlaces' | 'countries' | 'continents'> }>;
   'youcheng:select': CustomEvent<{ ids: string[]; id: string | null; details: Details[] }>;
   'youcheng:hover': CustomEvent<(Hit & { details: Details | null }) | null>;
@@ -160,7 +161,7 @@ export declare class YouchengMap extends HTMLElement {
   applyState(text: string, options?: { keepView?: boolean; quiet?: boolean }): string[];
   exportPng(): Promise<Blob>;
   /** Loads a partnerships CSV; throws a TypeError for arguments of the wrong type. */
-  loadCsv(name: string, bytes: Uint8Array | ArrayBuffer | string): LoadReport;
+  loadCsv(name: string, bytes: Uint8Array | ArrayBuffer | string, options?: { validRowsOnly?: boolean }): LoadReport;
   /** Test hook: makes this map's core panic; it recovers (see `youcheng:recovered`). */
   testTrap(message?: string): void;
   frameStats(): { frames: number; baseRenders: number; baseReuses: number } | null;

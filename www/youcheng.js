@@ -10,7 +10,7 @@ import { pickLanguage, translate } from './i18n.js';
 import { fileLabel, Timers } from './dom.js';
 import { Session } from './session.js';
 import { checkFilter, checkNumbers, toBytes } from './checks.js';
-import { reflect, upgradeProperties } from './attributes.js';
+import { reflect, upgradeProperties, validAttribute } from './attributes.js';
 import { buildLayout } from './ui/layout.js';
 import { wireInput, watchSize } from './ui/input.js';
 import { legendLabels } from './ui/legend.js';
@@ -60,13 +60,11 @@ export class YouchengMap extends HTMLElement {
   }
 
   disconnectedCallback() {
-    this.#abort?.abort();
-    this.#abort = null;
-    this.#uiAbort?.abort();
+    for (const a of [this.#abort, this.#uiAbort]) a?.abort();
+    this.#abort = this.#uiAbort = null;
     this.#ui = {};
     this.#resize?.disconnect();
-    this.#resize = null;
-    if (this.#frame) cancelAnimationFrame(this.#frame);
+    cancelAnimationFrame(this.#frame);
     this.#frame = 0;
     this.#timers.clear();
     this.#m.timeline?.stop();
@@ -77,6 +75,7 @@ export class YouchengMap extends HTMLElement {
   }
 
   attributeChangedCallback(name, oldValue, value) {
+    if (!validAttribute(name, value)) this.#emit('youcheng:warning', { message: this.#t('badAttribute', { name, value: value.slice(0, 40) }), attribute: name });
     if (name === 'height') return this.#applyHeight();
     if (oldValue === value || !this.#map) return;
     switch (name) {
@@ -432,7 +431,7 @@ export class YouchengMap extends HTMLElement {
     const r = this.#send({ type: 'applyState', text: text ?? '', keepView }, null, { quiet });
     if (r.lang && r.lang !== this.#lang) this.setLanguage(r.lang);
     if (r.table !== undefined && r.table !== this.#table && (r.table || !keepView)) this.toggleTable(r.table);
-    for (const p of r.problems ?? []) console.warn(`youcheng-map: ${p}`);
+    if (r.problems?.length) this.#emit('youcheng:warning', { message: r.problems.join('; '), attribute: 'filter', problems: r.problems });
     return r.problems ?? [];
   }
   toggleTable(open) {

@@ -226,5 +226,18 @@ test('a bad height attribute is ignored with a warning, a huge one is clamped', 
   assert.match(r.warnings[0] ?? '', /height/);
   assert.ok(r.clamped <= 4000, `clamped to 4000 px (${r.clamped})`);
   assert.ok(r.canvas <= 8192, `backing store capped (${r.canvas})`);
+  // Other attributes with values the widget does not understand are ignored, with a warning each.
+  const w = await page.evaluate(() => {
+    const el = document.getElementById('a');
+    window.__events = [];
+    el.setAttribute('theme', 'purple');
+    el.setAttribute('controls', 'bogus');
+    el.setAttribute('filter', 'rel=sister&from=abc');
+    return { warnings: window.__events.filter((e) => e.type === 'youcheng:warning').map((e) => e.message), pairs: el.stats().pairs };
+  });
+  assert.equal(w.warnings.length, 3, w.warnings.join(' | '));
+  assert.match(w.warnings[0], /theme.*purple/);
+  assert.match(w.warnings[2], /sister/);
+  assert.ok(w.pairs > 300, 'the map still shows its data');
   await context.close();
 });
