@@ -166,3 +166,18 @@ test('embed.html fetches and shows nothing from off-origin or data: URLs in its 
     open.server.close();
   }
 });
+
+test('opened from the file system, the pages say in both languages how to serve the folder', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  for (const file of ['index.html', 'embed.html']) {
+    await page.goto(`file://${process.cwd()}/www/${file}`);
+    const box = page.locator('.file-warning');
+    await box.waitFor({ timeout: 10000 });
+    const text = await box.innerText();
+    assert.match(text, /python3 -m http\.server/, file);
+    assert.match(text, /文件夹/, `${file}: Chinese`);
+    assert.match(text, /web server/, `${file}: English`);
+  }
+  await context.close();
+});
