@@ -208,15 +208,17 @@ export class YouchengMap extends HTMLElement {
     const cities = this.#cityList();
     if (cities.length) this.#send({ type: 'setFilter', filter: { ...this.#map.snapshot().filter, cities } }, null, { quiet: true });
     if (this.getAttribute('filter')) this.applyState(this.getAttribute('filter'), { quiet: true });
+    let linkProblems = [];
     if (this.hash) {
-      if (location.hash.length > 1) this.applyState(location.hash, { quiet: true });
+      if (location.hash.length > 1) linkProblems = this.applyState(location.hash, { quiet: true });
       this.#m.hash.listen(this.#abort.signal);
     }
     this.#renderAttribution();
     this.#refresh();
     this.#m.hash.remember(this.stateHash());
     this.#requestDraw();
-    this.#hideMessage();
+    if (linkProblems.length) this.#showMessage(this.#t('linkProblems', { n: linkProblems.length, problems: linkProblems.join('; ') }), 'error');
+    else this.#hideMessage();
     if (!dataError) this.#emit('youcheng:data', session.report);
     if (basemapError) this.#reportError(basemapError, 'basemapFallback', { file: fileLabel(this.getAttribute('basemap-src')) });
     if (dataError) this.#reportError(dataError);

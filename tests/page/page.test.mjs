@@ -492,3 +492,24 @@ test('real spreadsheet files (GBK, UTF-16 "Unicode text", CRLF, CR) report the r
   assert.equal(d.partnerZh, '下关市', 'GBK decoded by the browser into the right characters');
   await context.close();
 });
+
+test('a partly broken deep link says in the UI language what was ignored and applies the rest', async () => {
+  const { page, context } = await open(browser, `${url}#city=weifang&rel=sister&from=abc`);
+  const message = page.locator('#map .yc-message');
+  assert.equal(await message.isVisible(), true);
+  assert.match(await message.innerText(), /链接中有 2 处无法使用/);
+  assert.deepEqual(await page.evaluate(() => window.youcheng.getFilter().cities), ['weifang'], 'the usable part is applied');
+  assert.equal(await count(page), await page.evaluate(() => window.youcheng.visibleIds().length));
+  await context.close();
+});
+
+test("a Shandong city's tooltip names it once, then its partner count", async () => {
+  const { page, context } = await open(browser, url);
+  const weifang = await onPage(page, 119.16, 36.71);
+  await page.mouse.move(weifang.x, weifang.y);
+  await page.waitForSelector('#map .yc-tooltip:not([hidden])');
+  const tip = await text(page, '.yc-tooltip');
+  assert.equal(tip.split('潍坊').length - 1, 1, tip);
+  assert.match(tip, /友好城市 \d+ 个/);
+  await context.close();
+});

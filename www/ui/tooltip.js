@@ -35,7 +35,8 @@ export function createTooltip(ctx, stage) {
     const { t, name } = ctx;
     node.replaceChildren();
     if (hit.kind === 'origin') {
-      node.append(h('strong', {}, ctx.cityName(hit.city)), h('span', {}, describe(hit)));
+      const n = ctx.snap()?.choices.cities.find((c) => c.key === hit.city)?.visible ?? 0;
+      node.append(h('strong', {}, ctx.cityName(hit.city)), h('span', {}, t('partnerCount', { n })));
     } else {
       const d = hit.details;
       if (!d) return hide();
