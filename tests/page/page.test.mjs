@@ -513,3 +513,30 @@ test("a Shandong city's tooltip names it once, then its partner count", async ()
   assert.match(tip, /友好城市 \d+ 个/);
   await context.close();
 });
+
+test('copy link: the copied URL restores the same filter, selection, view and language in a new page', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => document.body.dataset.youchengReady === 'true');
+  await page.evaluate(() => {
+    const m = window.youcheng;
+    m.setFilter({ cities: ['qingdao'], relations: ['friendship'] });
+    m.select('qingdao-shimonoseki');
+    m.setView(131, 34, 4);
+    m.setLanguage('en');
+  });
+  await page.click('#map .yc-share');
+  await page.waitForFunction(() => document.querySelector('#map').shadowRoot.querySelector('.yc-share').textContent === 'Link copied');
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const before = await page.evaluate(() => ({ filter: window.youcheng.getFilter(), sel: window.youcheng.selection(), view: window.youcheng.view(), lang: window.youcheng.language }));
+  const other = await context.newPage();
+  await other.goto(link);
+  await other.waitForFunction(() => document.body.dataset.youchengReady === 'true');
+  const after = await other.evaluate(() => ({ filter: window.youcheng.getFilter(), sel: window.youcheng.selection(), view: window.youcheng.view(), lang: window.youcheng.language }));
+  assert.deepEqual(after.filter, before.filter);
+  assert.deepEqual(after.sel, before.sel);
+  assert.equal(after.lang, 'en');
+  assert.ok(Math.abs(after.view.lon - before.view.lon) < 0.01 && Math.abs(after.view.zoom - before.view.zoom) < 0.01, JSON.stringify([before.view, after.view]));
+  await context.close();
+});
