@@ -14,7 +14,7 @@ import { reflect, upgradeProperties, validAttribute } from './attributes.js';
 import { buildLayout } from './ui/layout.js';
 import { wireInput, watchSize } from './ui/input.js';
 import { legendLabels } from './ui/legend.js';
-import { exportPng, download } from './ui/export.js';
+import { exportPng, download, toCsv } from './ui/export.js';
 
 const COLOUR_MODES = ['city', 'relation', 'decade'];
 
@@ -27,8 +27,7 @@ export class YouchengMap extends HTMLElement {
   #ui = {};
   #m = {};
   #abort = null;
-  /** The controls' listeners: aborted when `controls` changes and the controls are built again. */
-  #uiAbort = null;
+  #uiAbort = null; // the controls' listeners: aborted when `controls` changes and they are rebuilt
   #frame = 0;
   #resize = null;
   #timers = new Timers();
@@ -153,6 +152,7 @@ export class YouchengMap extends HTMLElement {
       playing: (playing) => this.#m.toolbar?.setPlaying(playing),
       toggleIn: (field, key, on) => this.#toggleIn(field, key, on),
       download: () => this.#download(),
+      downloadCsv: () => download(this.shadowRoot, new Blob([toCsv(this.#map.rows())], { type: 'text/csv;charset=utf-8' }), `youcheng-${new Date().toISOString().slice(0, 10)}.csv`, (fn, ms) => this.#timers.later(fn, ms)),
       toggleTheme: () => (this.theme = this.#isDark() ? 'light' : 'dark'),
     };
     ({ ui: this.#ui, m: this.#m } = buildLayout(this.shadowRoot, ctx, actions, this.controls, this.#ui.canvas));

@@ -540,3 +540,30 @@ test('copy link: the copied URL restores the same filter, selection, view and la
   assert.ok(Math.abs(after.view.lon - before.view.lon) < 0.01 && Math.abs(after.view.zoom - before.view.zoom) < 0.01, JSON.stringify([before.view, after.view]));
   await context.close();
 });
+
+test('download data: the visible pairs as CSV with a BOM, formulas neutralised, sources kept, and it loads back', async () => {
+  const { page, context } = await open(browser, url);
+  // A pair whose note would be a formula in a spreadsheet.
+  const csv = ['id,shandong_city,partner_en,partner_zh,country,lon,lat,sources,note', 'qingdao-f,qingdao,Shimonoseki,下关市,JP,130.93,33.95,https://example.org/a | Example | remark,=HYPERLINK("http://evil.example")'].join('\n');
+  assert.ok((await page.evaluate((csv) => window.youcheng.loadCsv('f.csv', csv), csv)).ok);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#map .yc-download-csv')]);
+  const text = readFileSync(await download.path(), 'utf8');
+  assert.ok(text.startsWith('\uFEFF'), 'a byte-order mark for Excel');
+  assert.match(text, /\r\n/, 'CRLF line ends');
+  assert.match(text, /"'=HYPERLINK\(""http:\/\/evil\.example""\)"/, 'the formula is neutralised');
+  assert.match(text, /https:\/\/example\.org\/a \| Example \| remark/, 'sources as URL | title | remark');
+  const back = await page.evaluate((t) => window.youcheng.loadCsv('back.csv', t), text);
+  assert.ok(back.ok, JSON.stringify(back.errors));
+  const d = await page.evaluate(() => window.youcheng.details('qingdao-f'));
+  assert.equal(d.note, '=HYPERLINK("http://evil.example")', 'the loader drops the protective apostrophe');
+  assert.deepEqual(d.sources, [{ title: 'Example', url: 'https://example.org/a', remark: 'remark' }]);
+  // The shipped data round-trips too.
+  const { page: p2, context: c2 } = await open(browser, url);
+  const [d2] = await Promise.all([p2.waitForEvent('download'), p2.click('#map .yc-download-csv')]);
+  const all = readFileSync(await d2.path(), 'utf8');
+  const before = await p2.evaluate(() => window.youcheng.visibleIds().length);
+  const r = await p2.evaluate((t) => window.youcheng.loadCsv('all.csv', t), all);
+  assert.ok(r.ok && r.pairs === before, `${r.pairs} of ${before}: ${JSON.stringify(r.errors.slice(0, 2))}`);
+  await c2.close();
+  await context.close();
+});

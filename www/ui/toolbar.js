@@ -15,12 +15,13 @@ export function createToolbar(ctx, actions) {
   ui.statsToggle = h('button', { type: 'button', class: 'yc-btn yc-stats-toggle', 'aria-pressed': 'false', 'aria-controls': 'yc-stats' });
   ui.tableToggle = h('button', { type: 'button', class: 'yc-btn yc-table-toggle', 'aria-pressed': 'false', 'aria-controls': 'yc-table' });
   ui.exportBtn = h('button', { type: 'button', class: 'yc-btn yc-export' });
+  ui.csvBtn = h('button', { type: 'button', class: 'yc-btn yc-download-csv' });
   // Copying a link is offered only when the map keeps its state in the page's URL (`hash`).
   ui.share = ctx.el.hash ? h('button', { type: 'button', class: 'yc-btn yc-share' }) : null;
   ui.langBtn = h('button', { type: 'button', class: 'yc-btn yc-lang' });
   ui.themeBtn = h('button', { type: 'button', class: 'yc-btn yc-theme', 'aria-pressed': 'false' });
   ui.skip = h('button', { type: 'button', class: 'yc-btn yc-skip' });
-  const node = h('div', { class: 'yc-toolbar', part: 'toolbar', role: 'toolbar' }, ui.skip, ui.searchLabel, ui.filtersToggle, ui.colourLabel, ui.play, ui.statsToggle, ui.tableToggle, ui.exportBtn, ui.share, ui.themeBtn, ui.langBtn);
+  const node = h('div', { class: 'yc-toolbar', part: 'toolbar', role: 'toolbar' }, ui.skip, ui.searchLabel, ui.filtersToggle, ui.colourLabel, ui.play, ui.statsToggle, ui.tableToggle, ui.exportBtn, ui.csvBtn, ui.share, ui.themeBtn, ui.langBtn);
 
   let searchTimer = 0;
   ctx.on(ui.search, 'input', () => {
@@ -34,6 +35,7 @@ export function createToolbar(ctx, actions) {
   ctx.on(ui.statsToggle, 'click', () => actions.toggleStats());
   ctx.on(ui.tableToggle, 'click', () => ctx.el.toggleTable());
   ctx.on(ui.exportBtn, 'click', actions.download);
+  ctx.on(ui.csvBtn, 'click', actions.downloadCsv);
   ctx.on(ui.langBtn, 'click', () => ctx.el.setLanguage(ctx.lang() === 'zh' ? 'en' : 'zh'));
   ctx.on(ui.themeBtn, 'click', actions.toggleTheme);
   if (ui.share) ctx.on(ui.share, 'click', async () => {
@@ -64,6 +66,7 @@ export function createToolbar(ctx, actions) {
       ui.statsToggle.textContent = t('stats');
       ui.tableToggle.textContent = t('table');
       ui.exportBtn.textContent = t('exportPng');
+      ui.csvBtn.textContent = t('downloadCsv');
       if (ui.share) ui.share.textContent = t('copyLink');
       ui.themeBtn.textContent = t('darkTheme');
       ui.themeBtn.setAttribute('aria-pressed', String(state.dark));
