@@ -4,7 +4,7 @@
 //! the pointer into world units and the reach in pixels into world units.
 
 use crate::geometry::WorldXY;
-use crate::surface::ScreenPt;
+use crate::viewport::ScreenPt;
 use rstar::{PointDistance, RTree, RTreeObject, AABB};
 
 /// A point in some plane (screen pixels or world units): the index does not care which, as

@@ -9,7 +9,7 @@
 //! - A second click within [`DOUBLE_CLICK_MS`] and [`DOUBLE_CLICK_PX`] of the first zooms in.
 //! - The wheel zooms about the pointer; keys zoom about the centre, pan, and reset.
 
-use crate::surface::ScreenPt;
+use crate::viewport::ScreenPt;
 use crate::viewport::Viewport;
 
 /// Movement (CSS px) before a mouse or pen press becomes a drag.

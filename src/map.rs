@@ -9,6 +9,7 @@ use crate::filter::Filter;
 use crate::geometry::{clip_ring, great_circle, split_line, LonLat, Projection, WorldXY};
 use crate::hit::{HitIndex, Target};
 use crate::scene::{ArcBundle, DotItem, LandItem, Scene};
+use crate::search::SearchIndex;
 use crate::style::{ColourBy, Theme, FIRST_DECADE};
 use crate::surface::{ScreenPt, Stroke, Surface};
 use crate::viewport::Viewport;
@@ -31,6 +32,8 @@ pub struct MapState {
     pub theme: Theme,
     land: Vec<ProjectedShape>,
     dataset: Dataset,
+    /// The search keys of the dataset's pairs, by index (built with the dataset).
+    search: SearchIndex,
     /// Per partnership: its great circle in world units, cut at the seam.
     arcs: Vec<Vec<Vec<WorldXY>>>,
     /// Per partnership: its partner dot in world units (`None` when the place is unknown).
@@ -100,6 +103,7 @@ impl MapState {
             theme: Theme::default(),
             land: Vec::new(),
             dataset: Dataset::default(),
+            search: SearchIndex::default(),
             arcs: Vec::new(),
             partner_xy: Vec::new(),
             origin_xy: Vec::new(),
@@ -188,6 +192,7 @@ impl MapState {
             .unwrap_or(FIRST_DECADE)
             .max(FIRST_DECADE);
         self.decades = ((last - FIRST_DECADE) / 10 + 1) as usize;
+        self.search = SearchIndex::new(&dataset);
         self.dataset = dataset;
         self.emphasis = Emphasis::default();
         self.refresh_visible();
@@ -195,7 +200,7 @@ impl MapState {
 
     /// Recomputes what the filter shows: once per filter or data change, not per frame.
     fn refresh_visible(&mut self) {
-        self.visible = self.filter.apply(&self.dataset);
+        self.visible = self.filter.apply_indexed(&self.dataset, &self.search);
         let mut used = vec![false; self.dataset.cities().len()];
         for &i in &self.visible {
             if let Some(u) = self

@@ -216,10 +216,6 @@ pub struct Partnership {
     pub note: String,
     /// The note in Chinese (optional column `note_zh`), shown in the Chinese UI.
     pub note_zh: String,
-    /// Normalised names of both sides, their countries and pinyin, for text search (see
-    /// [`crate::search`]). Filled by [`Dataset::load`]; after building or editing partnerships
-    /// by hand, call [`Dataset::refresh_search_keys`].
-    pub search_key: String,
 }
 
 /// The fixed reference tables every partnership file is checked against.
@@ -607,7 +603,6 @@ impl Dataset {
                     sources,
                     note: t.get(row, "note").to_string(),
                     note_zh: t.get(row, "note_zh").to_string(),
-                    search_key: String::new(),
                 });
             }
         }
@@ -616,13 +611,12 @@ impl Dataset {
         if issues.has_errors() && !partial {
             return Err(issues.into_issues());
         }
-        let mut dataset = Dataset {
+        let dataset = Dataset {
             gazetteer: gazetteer.clone(),
             partnerships,
             source_name: file.to_string(),
             coverage: None,
         };
-        dataset.refresh_search_keys();
         let (rejected, warnings) = issues
             .into_issues()
             .into_iter()
@@ -632,14 +626,6 @@ impl Dataset {
             warnings,
             rejected,
         })
-    }
-
-    /// Recomputes every partnership's [`Partnership::search_key`] (pinyin included): once per
-    /// load, never per query.
-    pub fn refresh_search_keys(&mut self) {
-        for p in &mut self.partnerships {
-            p.search_key = crate::search::search_key(&self.gazetteer, p);
-        }
     }
 
     pub fn cities(&self) -> &[ShandongCity] {
