@@ -1,6 +1,8 @@
 //! Hit-testing, filtering and frame building at the shipped size (~300 pairs) and at the scale
 //! of the world's twin-city list (25,917 pairs, tests/fixtures/world_twin_cities.csv).
 //! Run: `make bench` (cargo bench --bench core).
+// Tests and benches index freely: a panic there is a failed test.
+#![allow(clippy::indexing_slicing, missing_docs)]
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;

@@ -20,7 +20,9 @@ pub struct Filter {
     pub levels: Vec<String>,
     /// Thematic group keys; a country in any of them passes.
     pub groups: Vec<String>,
+    /// Earliest year shown (inclusive).
     pub year_from: Option<i32>,
+    /// Latest year shown (inclusive).
     pub year_to: Option<i32>,
     /// Hide pairs whose year is not known (whether or not a year bound is set).
     pub hide_unknown_year: bool,

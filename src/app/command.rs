@@ -1,5 +1,7 @@
 //! The values that cross the boundary: [`Command`]s in, [`Response`]s and [`LoadReport`]s out,
 //! the frame counters and the portal's theme colours.
+// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
+#![allow(missing_docs)]
 
 use super::views::HitView;
 use crate::dataset::{Issue, IssueReport, Problem, Severity};
@@ -48,7 +50,7 @@ pub enum Command {
     },
     /// The wheel has been still a moment: draw the land sharply again.
     Settle,
-    /// A key pressed on the map (see [`keys`]).
+    /// A key pressed on the map (see [`keys`](super::keys)).
     Key {
         key: String,
         shift: bool,

@@ -44,6 +44,7 @@ pub const HIT_TOUCH_PX: f64 = 14.0;
 /// The widget's state and behaviour.
 #[derive(Debug, Clone)]
 pub struct App {
+    /// The map: data, view, filter, emphasis and cached geometry.
     pub map: MapState,
     interaction: Interaction,
     /// Kind of the pointer last pressed (touch gets a wider reach).
@@ -53,6 +54,7 @@ pub struct App {
     gazetteer: Option<Gazetteer>,
     basemap: Option<Basemap>,
     selection: Selection,
+    /// The cached land layer's reuse decisions and counters.
     pub land: LandLayer,
     dpr: f64,
     /// Frames planned (drawn) so far.
@@ -66,6 +68,7 @@ impl Default for App {
 }
 
 impl App {
+    /// An app for a canvas of the given CSS size (at least 1 × 1).
     pub fn new(width_css_px: f64, height_css_px: f64) -> Self {
         Self {
             map: MapState::new(width_css_px.max(1.0), height_css_px.max(1.0)),

@@ -55,18 +55,32 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// The Shandong keys, in file order.
     pub fn cities(&self) -> &[ShandongCity] {
         &self.gazetteer.cities
     }
 
+    /// The countries, in file order.
     pub fn countries(&self) -> &[Country] {
         &self.gazetteer.countries
     }
 
+    /// The Shandong side of `p`.
+    ///
+    /// # Panics
+    ///
+    /// If `p` does not belong to this dataset (its `city` is out of range).
+    #[allow(clippy::indexing_slicing)] // the loader sets `city` from this gazetteer
     pub fn city_of(&self, p: &Partnership) -> &ShandongCity {
         &self.gazetteer.cities[p.city]
     }
 
+    /// The country of `p`.
+    ///
+    /// # Panics
+    ///
+    /// If `p` does not belong to this dataset (its `country` is out of range).
+    #[allow(clippy::indexing_slicing)] // the loader sets `country` from this gazetteer
     pub fn country_of(&self, p: &Partnership) -> &Country {
         &self.gazetteer.countries[p.country]
     }
@@ -76,6 +90,7 @@ impl Dataset {
         self.gazetteer.city_index(key)
     }
 
+    /// The pair with id `id` and its index.
     pub fn by_id(&self, id: &str) -> Option<(usize, &Partnership)> {
         self.partnerships
             .iter()

@@ -1,4 +1,6 @@
 //! The records of the data: the Shandong side, countries, groups and the pairs.
+// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
+#![allow(missing_docs)]
 
 use super::date::PartialDate;
 use super::kinds::{Continent, Level, Relation, Status};
@@ -40,14 +42,14 @@ pub struct Partnership {
     pub id: String,
     /// Line in the source file, for messages.
     pub line: u64,
-    /// Index into [`Dataset::cities`].
+    /// Index into [`Dataset::cities`](super::Dataset::cities).
     pub city: usize,
     pub subunit_zh: String,
     pub subunit_en: String,
     pub partner_en: String,
     pub partner_zh: String,
     pub partner_zh_source: String,
-    /// Index into [`Dataset::countries`].
+    /// Index into [`Dataset::countries`](super::Dataset::countries).
     pub country: usize,
     pub level: Level,
     pub relation: Relation,

@@ -9,6 +9,7 @@ use crate::search::SearchIndex;
 use crate::style::FIRST_DECADE;
 
 impl MapState {
+    /// Projects and clips the basemap at the seam, once (world units).
     pub fn set_basemap(&mut self, basemap: &Basemap) {
         let projection = self.projection;
         self.land = basemap
@@ -41,6 +42,7 @@ impl MapState {
             .collect();
     }
 
+    /// Replaces the data: projects every pair's great circle and dots, builds the search keys, clears the emphasis and refilters.
     pub fn set_dataset(&mut self, dataset: Dataset) {
         let projection = self.projection;
         self.arcs = dataset

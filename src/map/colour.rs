@@ -18,10 +18,12 @@ pub struct LegendItem {
 }
 
 impl MapState {
+    /// Which dimension the arc colours show.
     pub fn colour_by(&self) -> ColourBy {
         self.colour_by
     }
 
+    /// Colours the arcs by another dimension.
     pub fn set_colour_by(&mut self, colour_by: ColourBy) {
         self.colour_by = colour_by;
     }
@@ -85,7 +87,7 @@ impl MapState {
             if let Some(t) = total.get_mut(g) {
                 *t += 1;
             }
-            if is_visible[i] {
+            if is_visible.get(i).copied().unwrap_or(false) {
                 if let Some(v) = visible.get_mut(g) {
                     *v += 1;
                 }
@@ -96,8 +98,8 @@ impl MapState {
             .map(|(g, key)| LegendItem {
                 key,
                 colour: self.group_colour(g),
-                visible: visible[g],
-                total: total[g],
+                visible: visible.get(g).copied().unwrap_or(0),
+                total: total.get(g).copied().unwrap_or(0),
             })
             .collect()
     }

@@ -25,6 +25,7 @@ pub struct Emphasis {
 }
 
 impl MapState {
+    /// What is hovered, selected and focused.
     pub fn emphasis(&self) -> &Emphasis {
         &self.emphasis
     }

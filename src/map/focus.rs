@@ -22,6 +22,9 @@ impl MapState {
     /// Moves the keyboard focus: left/right between Shandong keys in use, down/up through the
     /// focused key's visible partners (up from the first goes back to the key). Pans the view
     /// if the new focus is off-screen. Returns the new focus.
+    // `origins` is not empty (checked first) and every index is taken modulo its length or
+    // found in it; `list` is indexed only when not empty, at positions found in it.
+    #[allow(clippy::indexing_slicing)]
     pub fn step_focus(&mut self, step: Step) -> Option<Target> {
         let origins = &self.visible_origins;
         if origins.is_empty() {

@@ -219,6 +219,7 @@ impl MapState {
         }
     }
 
+    /// Draws the whole frame on `surface`.
     pub fn render(&self, surface: &mut dyn Surface) {
         self.scene().render(surface);
     }

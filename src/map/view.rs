@@ -5,6 +5,7 @@ use crate::geometry::LonLat;
 use crate::viewport::ScreenPt;
 
 impl MapState {
+    /// Resizes the canvas, keeping the centre.
     pub fn resize(&mut self, width_css_px: f64, height_css_px: f64) {
         self.viewport.resize(width_css_px, height_css_px);
     }

@@ -7,11 +7,13 @@ use crate::hit::Target;
 use crate::viewport::ScreenPt;
 
 impl MapState {
+    /// Sets the filter and recomputes what is visible.
     pub fn set_filter(&mut self, filter: Filter) {
         self.filter = filter;
         self.refresh_visible();
     }
 
+    /// The filter in force.
     pub fn filter(&self) -> &Filter {
         &self.filter
     }
@@ -35,7 +37,12 @@ impl MapState {
                 *u = true;
             }
         }
-        self.visible_origins = (0..used.len()).filter(|&k| used[k]).collect();
+        self.visible_origins = used
+            .iter()
+            .enumerate()
+            .filter(|&(_, &u)| u)
+            .map(|(k, _)| k)
+            .collect();
         self.hit = None;
         // What the filter hid can no longer be hovered or focused; selections stay pinned.
         let shown = |t: Option<Target>| match t {
