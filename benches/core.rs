@@ -1,6 +1,8 @@
 //! Hit-testing, filtering and frame building at the shipped size (~300 pairs) and at the scale
 //! of the world's twin-city list (25,917 pairs, tests/fixtures/world_twin_cities.csv).
 //! Run: `make bench` (cargo bench --bench core).
+// Tests and benches index freely: a panic there is a failed test.
+#![allow(clippy::indexing_slicing, missing_docs)]
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
@@ -11,6 +13,7 @@ use youcheng::dataset::{
 };
 use youcheng::filter::Filter;
 use youcheng::geometry::LonLat;
+use youcheng::search::SearchIndex;
 use youcheng::surface::{RecordingSurface, ScreenPt};
 use youcheng::MapState;
 
@@ -93,10 +96,9 @@ fn world() -> Dataset {
             }],
             note: String::new(),
             note_zh: String::new(),
-            search_key: String::new(),
         });
     }
-    let mut ds = Dataset {
+    Dataset {
         gazetteer: Gazetteer {
             cities,
             countries: vec![country],
@@ -105,9 +107,7 @@ fn world() -> Dataset {
         partnerships,
         source_name: "world".into(),
         coverage: None,
-    };
-    ds.refresh_search_keys();
-    ds
+    }
 }
 
 fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {
@@ -133,12 +133,13 @@ fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {
     c.bench_function(&format!("{label}/build hit index"), |b| {
         b.iter(|| black_box(map.hit_index().len()))
     });
+    let index_keys = SearchIndex::new(&ds);
     let text = Filter {
         text: "sh".into(),
         ..Default::default()
     };
     c.bench_function(&format!("{label}/filter by text"), |b| {
-        b.iter(|| black_box(text.apply(&ds).len()))
+        b.iter(|| black_box(text.apply_indexed(&ds, &index_keys).len()))
     });
     let years = Filter {
         year_from: Some(1990),

@@ -1,7 +1,7 @@
 //! Which partnerships are shown. An empty set means "no restriction" on that dimension.
 
 use crate::dataset::{Dataset, Partnership};
-use crate::search;
+use crate::search::{self, SearchIndex};
 use serde::{Deserialize, Serialize};
 
 /// A combination of restrictions; all must hold.
@@ -20,7 +20,9 @@ pub struct Filter {
     pub levels: Vec<String>,
     /// Thematic group keys; a country in any of them passes.
     pub groups: Vec<String>,
+    /// Earliest year shown (inclusive).
     pub year_from: Option<i32>,
+    /// Latest year shown (inclusive).
     pub year_to: Option<i32>,
     /// Hide pairs whose year is not known (whether or not a year bound is set).
     pub hide_unknown_year: bool,
@@ -31,23 +33,40 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// Whether pair `p` of `ds` passes (its search key is built here when there is text).
     pub fn matches(&self, ds: &Dataset, p: &Partnership) -> bool {
-        self.matches_needle(ds, p, &search::needle(&self.text))
+        let needle = search::needle(&self.text);
+        self.matches_fields(ds, p)
+            && (needle.is_empty()
+                || search::key_matches(&search::search_key(&ds.gazetteer, p), &needle))
     }
 
-    /// Indices of the partnerships that pass.
+    /// Indices of the partnerships that pass. With text, the search keys are built for this call;
+    /// a caller that filters often keeps a [`SearchIndex`] and calls [`Filter::apply_indexed`].
     pub fn apply(&self, ds: &Dataset) -> Vec<usize> {
+        if search::needle(&self.text).is_empty() {
+            self.apply_indexed(ds, &SearchIndex::default())
+        } else {
+            self.apply_indexed(ds, &SearchIndex::new(ds))
+        }
+    }
+
+    /// Indices of the partnerships that pass, matching the text against `index` (built for `ds`).
+    pub fn apply_indexed(&self, ds: &Dataset, index: &SearchIndex) -> Vec<usize> {
         let needle = search::needle(&self.text);
         ds.partnerships
             .iter()
             .enumerate()
-            .filter(|(_, p)| self.matches_needle(ds, p, &needle))
+            .filter(|&(i, p)| {
+                self.matches_fields(ds, p)
+                    && search::key_matches(index.key(i).unwrap_or_default(), &needle)
+            })
             .map(|(i, _)| i)
             .collect()
     }
 
-    /// [`Filter::matches`] with the text already normalised by [`search::needle`].
-    fn matches_needle(&self, ds: &Dataset, p: &Partnership, needle: &str) -> bool {
+    /// Every restriction but the text.
+    fn matches_fields(&self, ds: &Dataset, p: &Partnership) -> bool {
         let city = ds.city_of(p);
         let country = ds.country_of(p);
         let any = |set: &[String], key: &str| set.is_empty() || set.iter().any(|s| s == key);
@@ -76,6 +95,6 @@ impl Filter {
                 }
             }
         }
-        search::key_matches(&p.search_key, needle)
+        true
     }
 }

@@ -4,12 +4,13 @@
 //! the pointer into world units and the reach in pixels into world units.
 
 use crate::geometry::WorldXY;
-use crate::surface::ScreenPt;
+use crate::viewport::ScreenPt;
 use rstar::{PointDistance, RTree, RTreeObject, AABB};
 
 /// A point in some plane (screen pixels or world units): the index does not care which, as
 /// long as one index uses one.
 pub trait Planar: Copy {
+    /// The point as `[x, y]` in world units.
     fn xy(self) -> [f64; 2];
 }
 
@@ -90,10 +91,13 @@ impl HitIndex {
     ) -> Self {
         let mut pieces = Vec::new();
         for (target, line) in lines {
-            pieces.extend(line.windows(2).map(|w| Piece {
-                a: w[0].xy(),
-                b: w[1].xy(),
-                target,
+            pieces.extend(line.windows(2).filter_map(|w| match w {
+                [a, b] => Some(Piece {
+                    a: a.xy(),
+                    b: b.xy(),
+                    target,
+                }),
+                _ => None,
             }));
         }
         pieces.extend(dots.into_iter().map(|(target, p)| Piece {
@@ -125,6 +129,7 @@ impl HitIndex {
         self.tree.size()
     }
 
+    /// Whether the index holds nothing.
     pub fn is_empty(&self) -> bool {
         self.tree.size() == 0
     }

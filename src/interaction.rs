@@ -8,8 +8,10 @@
 //!   midpoint's movement pans. Lifting one finger never turns into a click.
 //! - A second click within [`DOUBLE_CLICK_MS`] and [`DOUBLE_CLICK_PX`] of the first zooms in.
 //! - The wheel zooms about the pointer; keys zoom about the centre, pan, and reset.
+// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
+#![allow(missing_docs)]
 
-use crate::surface::ScreenPt;
+use crate::viewport::ScreenPt;
 use crate::viewport::Viewport;
 
 /// Movement (CSS px) before a mouse or pen press becomes a drag.
@@ -135,6 +137,8 @@ impl Interaction {
         }
     }
 
+    // k is a position found in `presses`; with two presses, 1 - k is the other one.
+    #[allow(clippy::indexing_slicing)]
     pub fn pointer_move(&mut self, id: i32, p: ScreenPt, view: &mut Viewport) -> Outcome {
         if !finite(p) {
             return Outcome::default();

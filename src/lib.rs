@@ -8,11 +8,28 @@
 //! (CSV, validated)  (which pairs)  (what to draw, in CSS px)  (canvas, or a recording for tests)
 //! ```
 //!
-//! * [`dataset`] parses and validates the CSV files in `data/` (or a portal's own).
-//! * [`filter`] decides which partnerships are visible.
-//! * [`geometry`] holds the great-circle, antimeridian and projection maths; [`viewport`] maps the
-//!   projected world to CSS pixels; [`scene`] turns visible data into draw items.
-//! * [`surface`] is the drawing trait the scene renders through.
+//! Input goes through the application layer: [`app::App`] takes the page's commands (pointer,
+//! wheel, keys, selection, filter, view), drives the [`interaction`] machine and the
+//! [`MapState`], and answers with small values and one snapshot of what the controls show.
+//!
+//! | module | holds |
+//! |---|---|
+//! | [`dataset`] | CSV files parsed and validated: reference tables, partnerships, coverage, statistics |
+//! | [`filter`] | which partnerships are visible |
+//! | [`search`] | zh/en/pinyin search keys and the [`search::SearchIndex`] the filter matches text against |
+//! | [`geometry`] | great circles, the seam (antimeridian) split and clip, the Miller projection |
+//! | [`viewport`] | the view: world units to CSS pixels; [`viewport::ScreenPt`] |
+//! | [`scene`] | what to draw, in CSS pixels |
+//! | [`surface`] | the drawing trait, and a recording surface for tests |
+//! | [`map`] | [`MapState`]: the state, geometry cache, emphasis, colours, focus walk, scenes |
+//! | [`hit`] | R*-tree hit-testing in world units |
+//! | [`interaction`] | the pointer, wheel and key state machine |
+//! | [`app`] | the application layer: commands, responses, selection, keys, view models |
+//! | [`style`] | colours, the theme and colour modes |
+//! | [`urlstate`] | the state in the URL hash |
+//! | [`basemap`] | the world's outlines (GeoJSON or a compact form) |
+//! | [`limits`] | size limits on untrusted input |
+//! | `web` | (wasm32 only) the `#[wasm_bindgen]` handle and the canvas surface |
 //!
 //! Nothing outside `src/web/` names `wasm_bindgen`, `web_sys` or `js_sys`.
 
@@ -20,6 +37,8 @@
     not(test),
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
+// Unit tests index freely: a panic there is a failed test.
+#![cfg_attr(test, allow(clippy::indexing_slicing))]
 
 pub mod app;
 pub mod basemap;

@@ -1,9 +1,10 @@
 //! Text search across languages: Chinese, English and toneless pinyin of either side.
 //!
-//! Each partnership gets one normalised *search key* when the dataset is loaded
-//! ([`Partnership::search_key`], filled by [`Dataset::load`] and
-//! [`Dataset::refresh_search_keys`]); a query is normalised the same way ([`needle`]) and
-//! matched as a substring ([`key_matches`]). No pinyin is computed while filtering.
+//! Each partnership gets one normalised *search key* when the data changes, kept by pair index
+//! in a [`SearchIndex`] beside the dataset (the map builds it in
+//! [`MapState::set_dataset`](crate::map::MapState::set_dataset)); a query is normalised the same
+//! way ([`needle`]) and matched as a substring ([`key_matches`]). No pinyin is computed while
+//! filtering.
 //!
 //! Normalising ([`normalise`]) lowercases, folds Latin diacritics (São → sao, Malmö → malmo,
 //! Île → ile, ß → ss) and drops separators (spaces, hyphens and dashes, apostrophes, dots and
@@ -26,12 +27,8 @@
 //! and a name holding one still matches by its Chinese characters, with that character kept
 //! as it is in the pinyin. A unit test checks that every character of the shipped names has a
 //! reading.
-//!
-//! [`Dataset::load`]: crate::dataset::Dataset::load
-//! [`Dataset::refresh_search_keys`]: crate::dataset::Dataset::refresh_search_keys
-//! [`Partnership::search_key`]: crate::dataset::Partnership::search_key
 
-use crate::dataset::{Gazetteer, Partnership};
+use crate::dataset::{Dataset, Gazetteer, Partnership};
 
 mod pinyin_table;
 
@@ -199,6 +196,41 @@ pub fn search_key(gazetteer: &Gazetteer, p: &Partnership) -> String {
         k.add_zh(&country.name_zh);
     }
     k.key
+}
+
+/// The search keys of a dataset's partnerships, by pair index ([`search_key`] of each): built
+/// once per data change, never per query.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchIndex {
+    keys: Vec<String>,
+}
+
+impl SearchIndex {
+    /// The keys of every partnership of `ds`, pinyin included.
+    pub fn new(ds: &Dataset) -> Self {
+        Self {
+            keys: ds
+                .partnerships
+                .iter()
+                .map(|p| search_key(&ds.gazetteer, p))
+                .collect(),
+        }
+    }
+
+    /// The key of pair `i`, or `None` past the end.
+    pub fn key(&self, i: usize) -> Option<&str> {
+        self.keys.get(i).map(String::as_str)
+    }
+
+    /// Number of keys (the number of pairs it was built for).
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// Whether it holds no key.
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
 }
 
 #[cfg(test)]

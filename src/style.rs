@@ -1,5 +1,7 @@
 //! Colours and sizes. A portal overrides colours through CSS custom properties; the page reads
 //! them and hands them over as `#rrggbb` strings, parsed here.
+// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
+#![allow(missing_docs)]
 
 /// An sRGB colour with alpha.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,18 +158,20 @@ pub const DECADE_PALETTE: [Rgba; 7] = [
 impl Theme {
     /// The colour of the arcs of the `index`-th Shandong key.
     pub fn city_colour(&self, index: usize) -> Rgba {
-        if self.palette.is_empty() {
-            return Rgba::rgb(0xc0, 0x39, 0x2b);
-        }
-        self.palette[index % self.palette.len()]
+        let fallback = Rgba::rgb(0xc0, 0x39, 0x2b);
+        self.palette
+            .get(index % self.palette.len().max(1))
+            .copied()
+            .unwrap_or(fallback)
     }
 
     /// The colour of the `index`-th decade from [`FIRST_DECADE`].
     pub fn decade_colour(&self, index: usize) -> Rgba {
-        if self.decade_palette.is_empty() {
-            return self.unknown;
-        }
-        self.decade_palette[index.min(self.decade_palette.len() - 1)]
+        let last = self.decade_palette.len().saturating_sub(1);
+        self.decade_palette
+            .get(index.min(last))
+            .copied()
+            .unwrap_or(self.unknown)
     }
 }
 

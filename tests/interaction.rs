@@ -1,5 +1,7 @@
 //! The interaction state machine (drag vs click, double click, wheel and pinch zoom, keys),
 //! emphasis (hover fans, dimming, selections) and keyboard focus, natively.
+// Tests and benches index freely: a panic there is a failed test.
+#![allow(clippy::indexing_slicing, missing_docs)]
 
 mod common;
 

@@ -1,5 +1,7 @@
 //! Hostile input against the core: limits named in the report, memory bounded by the caps,
 //! geometry that stays linear. Every input is generated here.
+// Tests and benches index freely: a panic there is a failed test.
+#![allow(clippy::indexing_slicing, missing_docs)]
 mod common;
 
 use common::{basemap, gazetteer, TODAY};

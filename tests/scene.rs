@@ -1,4 +1,6 @@
 //! What the map draws, asserted through the recording surface.
+// Tests and benches index freely: a panic there is a failed test.
+#![allow(clippy::indexing_slicing, missing_docs)]
 
 mod common;
 

@@ -1,5 +1,7 @@
 //! Browser tier: real canvases in headless Chromium (`wasm-pack test --headless --chrome`).
 //! Draws with the shipped basemap and data and reads pixels back.
+// Tests and benches index freely: a panic there is a failed test.
+#![allow(clippy::indexing_slicing, missing_docs)]
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen::JsCast;

@@ -18,7 +18,10 @@ pub enum KeyAction {
     /// Move the keyboard focus.
     Focus(Step),
     /// Select the focused target; `pin` keeps earlier selections.
-    SelectFocused { pin: bool },
+    SelectFocused {
+        /// Add to the pinned selections.
+        pin: bool,
+    },
     /// Drop the current selection.
     ClearSelection,
     /// Zoom, pan or reset the view (the interaction machine does it).

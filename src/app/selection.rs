@@ -6,7 +6,9 @@ use crate::map::Pick;
 /// Pinned picks, oldest first, plus the current pick.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Selection {
+    /// Pinned selections, oldest first.
     pub pinned: Vec<Pick>,
+    /// The selection that is not pinned, if any.
     pub current: Option<Pick>,
     /// The pick the detail panel shows, if it is open.
     pub shown: Option<Pick>,

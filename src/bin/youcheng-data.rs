@@ -11,6 +11,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use youcheng::basemap::Basemap;
 use youcheng::dataset::{Coverage, Dataset, Gazetteer, Issue, PartialDate, Severity, Stats};
 
+#[allow(clippy::indexing_slicing)] // args[1] and args[2] exist: the arm checks args.len() >= 3
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {

@@ -1,6 +1,8 @@
 //! Counts over a set of partnerships: for the data check's report and the page's statistics.
+// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
+#![allow(missing_docs)]
 
-use super::{Continent, Dataset, Level, Relation, Status};
+use super::{Continent, Dataset, Level, Partnership, Relation, Status};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -41,129 +43,113 @@ pub struct Stats {
     pub cumulative: Vec<Count>,
 }
 
+/// Counts per key, gathered in one pass.
+#[derive(Default)]
+struct Tally<'a> {
+    pairs: usize,
+    with_year: usize,
+    with_partner_zh: usize,
+    with_sources: usize,
+    with_location: usize,
+    by_city: BTreeMap<usize, usize>,
+    by_country: BTreeMap<&'a str, usize>,
+    by_continent: BTreeMap<Continent, usize>,
+    by_relation: BTreeMap<Relation, usize>,
+    by_level: BTreeMap<Level, usize>,
+    by_status: BTreeMap<Status, usize>,
+    by_decade: BTreeMap<i32, usize>,
+    by_year: BTreeMap<i32, usize>,
+    places: BTreeSet<(usize, String)>,
+}
+
+impl<'a> Tally<'a> {
+    fn add(&mut self, ds: &'a Dataset, p: &Partnership) {
+        self.pairs += 1;
+        let country = ds.country_of(p);
+        *self.by_city.entry(p.city).or_default() += 1;
+        *self.by_country.entry(country.iso2.as_str()).or_default() += 1;
+        *self.by_continent.entry(country.continent).or_default() += 1;
+        *self.by_relation.entry(p.relation).or_default() += 1;
+        *self.by_level.entry(p.level).or_default() += 1;
+        *self.by_status.entry(p.status).or_default() += 1;
+        self.places.insert((p.country, p.partner_en.to_lowercase()));
+        if let Some(d) = p.established {
+            self.with_year += 1;
+            *self.by_decade.entry(d.decade()).or_default() += 1;
+            *self.by_year.entry(d.year).or_default() += 1;
+        }
+        self.with_partner_zh += usize::from(!p.partner_zh.is_empty());
+        self.with_sources += usize::from(!p.sources.is_empty());
+        self.with_location += usize::from(p.location.is_some());
+    }
+}
+
+/// One [`Count`] per key of `map`, in key order, labelled by `label`.
+fn counts<K: Copy>(map: &BTreeMap<K, usize>, label: impl Fn(K) -> String) -> Vec<Count> {
+    map.iter()
+        .map(|(&k, &count)| Count {
+            key: label(k),
+            count,
+        })
+        .collect()
+}
+
+/// Largest count first, ties by key.
+fn sorted(mut v: Vec<Count>) -> Vec<Count> {
+    v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+    v
+}
+
+/// Pairs up to and including each year, from the first year with a pair to the last.
+fn cumulative(by_year: &BTreeMap<i32, usize>) -> Vec<Count> {
+    let mut out = Vec::new();
+    if let (Some((&first, _)), Some((&last, _))) =
+        (by_year.first_key_value(), by_year.last_key_value())
+    {
+        let mut total = 0;
+        for year in first..=last {
+            total += by_year.get(&year).copied().unwrap_or(0);
+            out.push(Count {
+                key: year.to_string(),
+                count: total,
+            });
+        }
+    }
+    out
+}
+
 impl Stats {
+    /// Counts over the pairs of `ds` at `indices` (indices past the end are skipped).
     pub fn of(ds: &Dataset, indices: impl IntoIterator<Item = usize>) -> Stats {
-        let mut by_city: BTreeMap<usize, usize> = BTreeMap::new();
-        let mut by_country: BTreeMap<&str, usize> = BTreeMap::new();
-        let mut by_continent: BTreeMap<Continent, usize> = BTreeMap::new();
-        let mut by_relation: BTreeMap<Relation, usize> = BTreeMap::new();
-        let mut by_level: BTreeMap<Level, usize> = BTreeMap::new();
-        let mut by_status: BTreeMap<Status, usize> = BTreeMap::new();
-        let mut by_decade: BTreeMap<i32, usize> = BTreeMap::new();
-        let mut by_year: BTreeMap<i32, usize> = BTreeMap::new();
-        let mut places: BTreeSet<(usize, String)> = BTreeSet::new();
-        let (mut pairs, mut with_year, mut with_partner_zh, mut with_sources, mut with_location) =
-            (0, 0, 0, 0, 0);
-        for i in indices {
-            let Some(p) = ds.partnerships.get(i) else {
-                continue;
-            };
-            pairs += 1;
-            let country = ds.country_of(p);
-            *by_city.entry(p.city).or_default() += 1;
-            *by_country.entry(country.iso2.as_str()).or_default() += 1;
-            *by_continent.entry(country.continent).or_default() += 1;
-            *by_relation.entry(p.relation).or_default() += 1;
-            *by_level.entry(p.level).or_default() += 1;
-            *by_status.entry(p.status).or_default() += 1;
-            places.insert((p.country, p.partner_en.to_lowercase()));
-            if let Some(d) = p.established {
-                with_year += 1;
-                *by_decade.entry(d.decade()).or_default() += 1;
-                *by_year.entry(d.year).or_default() += 1;
-            }
-            with_partner_zh += usize::from(!p.partner_zh.is_empty());
-            with_sources += usize::from(!p.sources.is_empty());
-            with_location += usize::from(p.location.is_some());
+        let mut t = Tally::default();
+        for p in indices.into_iter().filter_map(|i| ds.partnerships.get(i)) {
+            t.add(ds, p);
         }
-        let sorted = |mut v: Vec<Count>| {
-            v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
-            v
+        let city_key = |c: usize| {
+            ds.cities()
+                .get(c)
+                .map(|c| c.key.clone())
+                .unwrap_or_default()
         };
-        let mut cumulative = Vec::new();
-        if let (Some((&first, _)), Some((&last, _))) =
-            (by_year.first_key_value(), by_year.last_key_value())
-        {
-            let mut total = 0;
-            for year in first..=last {
-                total += by_year.get(&year).copied().unwrap_or(0);
-                cumulative.push(Count {
-                    key: year.to_string(),
-                    count: total,
-                });
-            }
-        }
         Stats {
-            pairs,
-            partner_places: places.len(),
-            countries: by_country.len(),
-            continents: by_continent.len(),
-            with_year,
-            unknown_year: pairs - with_year,
-            with_partner_zh,
-            with_sources,
-            with_location,
-            by_city: by_city
-                .into_iter()
-                .map(|(c, count)| Count {
-                    key: ds.cities()[c].key.clone(),
-                    count,
-                })
-                .collect(),
-            by_country: sorted(
-                by_country
-                    .into_iter()
-                    .map(|(k, count)| Count {
-                        key: k.to_string(),
-                        count,
-                    })
-                    .collect(),
-            ),
-            by_continent: sorted(
-                by_continent
-                    .into_iter()
-                    .map(|(k, count)| Count {
-                        key: k.key().to_string(),
-                        count,
-                    })
-                    .collect(),
-            ),
-            by_relation: by_relation
-                .into_iter()
-                .map(|(k, count)| Count {
-                    key: k.key().to_string(),
-                    count,
-                })
-                .collect(),
-            by_level: by_level
-                .into_iter()
-                .map(|(k, count)| Count {
-                    key: k.key().to_string(),
-                    count,
-                })
-                .collect(),
-            by_status: by_status
-                .into_iter()
-                .map(|(k, count)| Count {
-                    key: k.key().to_string(),
-                    count,
-                })
-                .collect(),
-            by_decade: by_decade
-                .into_iter()
-                .map(|(k, count)| Count {
-                    key: format!("{k}s"),
-                    count,
-                })
-                .collect(),
-            by_year: by_year
-                .into_iter()
-                .map(|(k, count)| Count {
-                    key: k.to_string(),
-                    count,
-                })
-                .collect(),
-            cumulative,
+            pairs: t.pairs,
+            partner_places: t.places.len(),
+            countries: t.by_country.len(),
+            continents: t.by_continent.len(),
+            with_year: t.with_year,
+            unknown_year: t.pairs - t.with_year,
+            with_partner_zh: t.with_partner_zh,
+            with_sources: t.with_sources,
+            with_location: t.with_location,
+            by_city: counts(&t.by_city, city_key),
+            by_country: sorted(counts(&t.by_country, str::to_string)),
+            by_continent: sorted(counts(&t.by_continent, |k| k.key().to_string())),
+            by_relation: counts(&t.by_relation, |k| k.key().to_string()),
+            by_level: counts(&t.by_level, |k| k.key().to_string()),
+            by_status: counts(&t.by_status, |k| k.key().to_string()),
+            by_decade: counts(&t.by_decade, |k| format!("{k}s")),
+            by_year: counts(&t.by_year, |k| k.to_string()),
+            cumulative: cumulative(&t.by_year),
         }
     }
 }

@@ -4,6 +4,7 @@
 use super::encoding::{self, TextEncoding};
 use super::issue::{Issue, IssueLog, Problem};
 use crate::limits::{MAX_DATA_BYTES, MAX_FIELDS, MAX_FIELD_BYTES, MAX_ROWS};
+use std::borrow::Cow;
 
 /// A parsed CSV file.
 #[derive(Debug, Clone)]
@@ -21,86 +22,17 @@ pub struct Row {
 }
 
 impl Table {
-    /// Reads `bytes` (UTF-8, UTF-16 or GB18030; LF, CRLF or CR line ends) as CSV with a header row. Returns `None` when the file cannot be read
-    /// as a table at all (too large, bad encoding, wrong delimiter, required columns missing);
-    /// problems go into `issues` either way. Reading stops after [`MAX_ROWS`] rows.
+    /// Reads `bytes` (UTF-8, UTF-16 or GB18030; LF, CRLF or CR line ends) as CSV with a header
+    /// row. Returns `None` when the file cannot be read as a table at all (too large, bad
+    /// encoding, wrong delimiter, required columns missing); problems go into `issues` either
+    /// way. Reading stops after [`MAX_ROWS`] rows.
     pub fn read(
         file: &str,
         bytes: &[u8],
         required: &[&str],
         issues: &mut IssueLog,
     ) -> Option<Table> {
-        let issue = |line: u64, field: &str, value: &str, problem: Problem| Issue {
-            file: file.to_string(),
-            line,
-            field: field.to_string(),
-            value: value.to_string(),
-            problem,
-        };
-        if bytes.len() > MAX_DATA_BYTES {
-            issues.push(issue(
-                0,
-                "",
-                "",
-                Problem::TooLarge {
-                    bytes: bytes.len(),
-                    limit: MAX_DATA_BYTES,
-                },
-            ));
-            return None;
-        }
-        let sniffed = encoding::sniff(bytes);
-        if sniffed.bom && sniffed.encoding == TextEncoding::Utf8 {
-            issues.push(issue(1, "", "", Problem::ByteOrderMark));
-        }
-        let Some(text) = encoding::decode(bytes, sniffed) else {
-            let problem = if sniffed.encoding == TextEncoding::Utf8 {
-                // A UTF-8 mark on a file that is not UTF-8 after all.
-                let body = bytes.get(3..).unwrap_or_default();
-                let at = std::str::from_utf8(body)
-                    .err()
-                    .map_or(0, |e| e.valid_up_to());
-                let line = 1 + body
-                    .get(..at)
-                    .unwrap_or_default()
-                    .iter()
-                    .filter(|&&b| b == b'\n')
-                    .count() as u64;
-                issues.push(issue(
-                    line,
-                    "",
-                    "",
-                    Problem::NotUtf8 {
-                        byte_offset: at + 3,
-                    },
-                ));
-                return None;
-            } else {
-                Problem::NotDecodable {
-                    encoding: sniffed.encoding.name(),
-                }
-            };
-            issues.push(issue(1, "", "", problem));
-            return None;
-        };
-        if sniffed.encoding != TextEncoding::Utf8 {
-            issues.push(issue(
-                1,
-                "",
-                "",
-                Problem::Decoded {
-                    encoding: sniffed.encoding.name(),
-                },
-            ));
-        }
-        // Line ends as LF: the csv crate counts lines by LF, so with CRLF (every Excel/WPS file) it
-        // reports one line too low and with CR alone (old Mac files) every line as line 1.
-        let text = if text.contains('\r') {
-            std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
-        } else {
-            text
-        };
-        let bytes = text.as_bytes();
+        let text = decode_text(file, bytes, issues)?;
         // Excel's "Unicode text" is tab-separated: a header with tabs and no commas is read so.
         let first_line = text.lines().next().unwrap_or("");
         let delimiter = if first_line.contains('\t') && !first_line.contains(',') {
@@ -112,102 +44,11 @@ impl Table {
             .delimiter(delimiter)
             .has_headers(true)
             .flexible(true)
-            .from_reader(bytes);
-        let header: Vec<String> = match reader.headers() {
-            Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
-            Err(e) => {
-                issues.push(issue(1, "", "", Problem::Syntax(e.to_string())));
-                return None;
-            }
-        };
-        if header.len() > MAX_FIELDS {
-            issues.push(issue(
-                1,
-                "",
-                "",
-                Problem::TooManyFields {
-                    found: header.len(),
-                    limit: MAX_FIELDS,
-                },
-            ));
-            return None;
-        }
-        if header.len() == 1 {
-            if let Some(found) = [';', '|'].into_iter().find(|c| header[0].contains(*c)) {
-                issues.push(issue(1, "", &header[0], Problem::WrongDelimiter { found }));
-                return None;
-            }
-        }
-        let mut missing = false;
-        for &col in required {
-            if !header.iter().any(|h| h == col) {
-                issues.push(issue(1, col, "", Problem::MissingColumn));
-                missing = true;
-            }
-        }
-        if missing {
-            return None;
-        }
-        let mut rows = Vec::new();
-        for record in reader.records() {
-            match record {
-                Ok(record) => {
-                    let line = record.position().map_or(0, |p| p.line());
-                    if record.iter().all(|f| f.trim().is_empty()) {
-                        continue; // spreadsheets leave rows of bare commas at the end
-                    }
-                    if rows.len() >= MAX_ROWS {
-                        issues.push(issue(
-                            line,
-                            "",
-                            "",
-                            Problem::TooManyRows { limit: MAX_ROWS },
-                        ));
-                        break;
-                    }
-                    if let Some((i, f)) = record
-                        .iter()
-                        .enumerate()
-                        .find(|(_, f)| f.len() > MAX_FIELD_BYTES)
-                    {
-                        let field = header.get(i).map_or("", String::as_str);
-                        let shown: String = f.chars().take(40).collect();
-                        issues.push(issue(
-                            line,
-                            field,
-                            &shown,
-                            Problem::FieldTooLong {
-                                bytes: f.len(),
-                                limit: MAX_FIELD_BYTES,
-                            },
-                        ));
-                        continue;
-                    }
-                    if record.len() != header.len() {
-                        issues.push(issue(
-                            line,
-                            "",
-                            "",
-                            Problem::FieldCount {
-                                expected: header.len(),
-                                found: record.len(),
-                            },
-                        ));
-                        continue;
-                    }
-                    rows.push(Row {
-                        line,
-                        fields: record.iter().map(|f| f.trim().to_string()).collect(),
-                    });
-                }
-                Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line());
-                    issues.push(issue(line, "", "", Problem::Syntax(e.to_string())));
-                }
-            }
-        }
+            .from_reader(text.as_bytes());
+        let header = read_header(file, &mut reader, required, issues)?;
+        let rows = read_rows(file, &mut reader, &header, issues);
         if rows.is_empty() && !issues.has_errors() {
-            issues.push(issue(1, "", "", Problem::NoRows));
+            issues.push(file_issue(file, 1, "", "", Problem::NoRows));
         }
         Some(Table {
             file: file.to_string(),
@@ -235,4 +76,174 @@ impl Table {
             problem,
         }
     }
+}
+
+/// An issue about the file as a whole or one of its lines.
+fn file_issue(file: &str, line: u64, field: &str, value: &str, problem: Problem) -> Issue {
+    Issue {
+        file: file.to_string(),
+        line,
+        field: field.to_string(),
+        value: value.to_string(),
+        problem,
+    }
+}
+
+/// The file as text with LF line ends: size, byte-order mark and encoding checked.
+fn decode_text<'a>(file: &str, bytes: &'a [u8], issues: &mut IssueLog) -> Option<Cow<'a, str>> {
+    let issue = |line: u64, problem: Problem| file_issue(file, line, "", "", problem);
+    if bytes.len() > MAX_DATA_BYTES {
+        let bytes = bytes.len();
+        let limit = MAX_DATA_BYTES;
+        issues.push(issue(0, Problem::TooLarge { bytes, limit }));
+        return None;
+    }
+    let sniffed = encoding::sniff(bytes);
+    if sniffed.bom && sniffed.encoding == TextEncoding::Utf8 {
+        issues.push(issue(1, Problem::ByteOrderMark));
+    }
+    let Some(text) = encoding::decode(bytes, sniffed) else {
+        if sniffed.encoding == TextEncoding::Utf8 {
+            // A UTF-8 mark on a file that is not UTF-8 after all.
+            let body = bytes.get(3..).unwrap_or_default();
+            let at = std::str::from_utf8(body)
+                .err()
+                .map_or(0, |e| e.valid_up_to());
+            let line = 1 + body
+                .get(..at)
+                .unwrap_or_default()
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u64;
+            let byte_offset = at + 3;
+            issues.push(issue(line, Problem::NotUtf8 { byte_offset }));
+        } else {
+            let encoding = sniffed.encoding.name();
+            issues.push(issue(1, Problem::NotDecodable { encoding }));
+        }
+        return None;
+    };
+    if sniffed.encoding != TextEncoding::Utf8 {
+        let encoding = sniffed.encoding.name();
+        issues.push(issue(1, Problem::Decoded { encoding }));
+    }
+    // Line ends as LF: the csv crate counts lines by LF, so with CRLF (every Excel/WPS file) it
+    // reports one line too low and with CR alone (old Mac files) every line as line 1.
+    Some(if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        text
+    })
+}
+
+/// The trimmed header, if it has no more than [`MAX_FIELDS`] fields, is not split by another
+/// delimiter and has every required column.
+fn read_header(
+    file: &str,
+    reader: &mut csv::Reader<&[u8]>,
+    required: &[&str],
+    issues: &mut IssueLog,
+) -> Option<Vec<String>> {
+    let header: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
+        Err(e) => {
+            issues.push(file_issue(file, 1, "", "", Problem::Syntax(e.to_string())));
+            return None;
+        }
+    };
+    if header.len() > MAX_FIELDS {
+        let found = header.len();
+        let limit = MAX_FIELDS;
+        issues.push(file_issue(
+            file,
+            1,
+            "",
+            "",
+            Problem::TooManyFields { found, limit },
+        ));
+        return None;
+    }
+    if let [only] = header.as_slice() {
+        if let Some(found) = [';', '|'].into_iter().find(|c| only.contains(*c)) {
+            issues.push(file_issue(
+                file,
+                1,
+                "",
+                only,
+                Problem::WrongDelimiter { found },
+            ));
+            return None;
+        }
+    }
+    let mut missing = false;
+    for &col in required {
+        if !header.iter().any(|h| h == col) {
+            issues.push(file_issue(file, 1, col, "", Problem::MissingColumn));
+            missing = true;
+        }
+    }
+    (!missing).then_some(header)
+}
+
+/// The data rows, trimmed; blank rows skipped, rows with an over-long field or the wrong
+/// number of fields reported and left out. Stops after [`MAX_ROWS`].
+fn read_rows(
+    file: &str,
+    reader: &mut csv::Reader<&[u8]>,
+    header: &[String],
+    issues: &mut IssueLog,
+) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = match record {
+            Ok(record) => record,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                issues.push(file_issue(
+                    file,
+                    line,
+                    "",
+                    "",
+                    Problem::Syntax(e.to_string()),
+                ));
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line());
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue; // spreadsheets leave rows of bare commas at the end
+        }
+        if rows.len() >= MAX_ROWS {
+            let problem = Problem::TooManyRows { limit: MAX_ROWS };
+            issues.push(file_issue(file, line, "", "", problem));
+            break;
+        }
+        if let Some((i, f)) = record
+            .iter()
+            .enumerate()
+            .find(|(_, f)| f.len() > MAX_FIELD_BYTES)
+        {
+            let field = header.get(i).map_or("", String::as_str);
+            let shown: String = f.chars().take(40).collect();
+            let problem = Problem::FieldTooLong {
+                bytes: f.len(),
+                limit: MAX_FIELD_BYTES,
+            };
+            issues.push(file_issue(file, line, field, &shown, problem));
+            continue;
+        }
+        if record.len() != header.len() {
+            let problem = Problem::FieldCount {
+                expected: header.len(),
+                found: record.len(),
+            };
+            issues.push(file_issue(file, line, "", "", problem));
+            continue;
+        }
+        rows.push(Row {
+            line,
+            fields: record.iter().map(|f| f.trim().to_string()).collect(),
+        });
+    }
+    rows
 }

@@ -13,8 +13,7 @@ pub fn split_line(points: &[LonLat]) -> Vec<Vec<LonLat>> {
     let mut pieces = Vec::new();
     let mut current: Vec<LonLat> = Vec::with_capacity(points.len());
     for (i, &p) in points.iter().enumerate() {
-        if i > 0 {
-            let a = points[i - 1];
+        if let Some(&a) = i.checked_sub(1).and_then(|j| points.get(j)) {
             if (p.lon - a.lon).abs() > 180.0 {
                 let b_lon = a.lon + wrap_lon(p.lon - a.lon);
                 let edge = if b_lon > a.lon { 180.0 } else { -180.0 };
@@ -138,6 +137,7 @@ const POLE_LAT: f64 = 89.9;
 
 /// For a ring that runs along a pole, its coast (the vertices off the pole, starting just after
 /// the pole run) and the pole's latitude; `None` for an ordinary ring.
+#[allow(clippy::indexing_slicing)] // every index is taken modulo n = ring.len(), or found in 0..n
 fn polar_coast(ring: &[LonLat]) -> Option<(Vec<LonLat>, f64)> {
     let n = ring.len();
     let on_pole = |i: usize| ring[i % n].lat.abs() >= POLE_LAT;
@@ -151,6 +151,7 @@ fn polar_coast(ring: &[LonLat]) -> Option<(Vec<LonLat>, f64)> {
 }
 
 /// Sutherland–Hodgman against one vertical line `lon = edge`, keeping the side where `inside` holds.
+#[allow(clippy::indexing_slicing)] // i and (i + n - 1) % n are in 0..n = ring.len()
 fn clip_half_plane(ring: &[LonLat], inside: impl Fn(&LonLat) -> bool, edge: f64) -> Vec<LonLat> {
     let mut out = Vec::with_capacity(ring.len() + 4);
     let n = ring.len();

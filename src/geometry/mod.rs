@@ -11,11 +11,14 @@ pub use projection::{Projection, WorldXY, LAT_MAX, LAT_MIN};
 /// A geographic position in degrees, longitude first (WGS84).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LonLat {
+    /// Longitude in degrees, east positive.
     pub lon: f64,
+    /// Latitude in degrees, north positive.
     pub lat: f64,
 }
 
 impl LonLat {
+    /// A point at `lon`, `lat` degrees.
     pub const fn new(lon: f64, lat: f64) -> Self {
         Self { lon, lat }
     }

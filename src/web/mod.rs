@@ -67,6 +67,7 @@ pub struct Youcheng {
 
 #[wasm_bindgen]
 impl Youcheng {
+    /// A map drawing on `canvas` (sized from its CSS box), with no data yet.
     #[wasm_bindgen(constructor)]
     pub fn new(canvas: HtmlCanvasElement) -> Result<Youcheng, JsError> {
         crate::dataset::encoding::set_gb18030_decoder(decode_gb18030);
@@ -89,6 +90,7 @@ impl Youcheng {
         self.app.load_basemap(text).map_err(|e| JsError::new(&e))
     }
 
+    /// The basemap's attribution line.
     #[wasm_bindgen(getter)]
     pub fn attribution(&self) -> String {
         self.app.attribution().to_string()
@@ -171,6 +173,7 @@ impl Youcheng {
         to_js(&self.app.rows())
     }
 
+    /// Ids of the visible pairs, in data order.
     #[wasm_bindgen(js_name = visibleIds)]
     pub fn visible_ids(&self) -> Vec<String> {
         self.app.visible_ids()

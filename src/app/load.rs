@@ -1,0 +1,117 @@
+//! Loading: the basemap, the reference tables, a partnerships file, the coverage tables and the
+//! portal's theme.
+
+use super::command::{LoadReport, ThemeInput};
+use super::selection::Selection;
+use super::App;
+use crate::basemap::Basemap;
+use crate::dataset::{Coverage, Dataset, Gazetteer, LoadMode, PartialDate};
+use crate::style::Rgba;
+
+impl App {
+    /// Loads a basemap (GeoJSON or the compact form); on error the previous one stays.
+    pub fn load_basemap(&mut self, text: &str) -> Result<usize, String> {
+        let basemap = Basemap::parse(text).map_err(|e| e.to_string())?;
+        self.map.set_basemap(&basemap);
+        self.land.invalidate();
+        let n = basemap.features.len();
+        self.basemap = Some(basemap);
+        Ok(n)
+    }
+
+    /// The basemap's attribution line.
+    pub fn attribution(&self) -> &str {
+        self.basemap.as_ref().map_or("", |b| b.attribution.as_str())
+    }
+
+    /// Loads `shandong.csv`, `countries.csv` and `groups.csv`.
+    pub fn load_reference(
+        &mut self,
+        shandong: &[u8],
+        countries: &[u8],
+        groups: &[u8],
+    ) -> LoadReport {
+        match Gazetteer::load(shandong, countries, groups) {
+            Ok(g) => {
+                self.gazetteer = Some(g);
+                LoadReport::ok("reference", 0, &[], &[])
+            }
+            Err(issues) => LoadReport::failed("reference", &issues),
+        }
+    }
+
+    /// Loads a partnerships file (the shipped one or a portal's). On errors the data shown stays,
+    /// unless `mode` loads the valid rows.
+    pub fn load_partnerships(
+        &mut self,
+        file: &str,
+        bytes: &[u8],
+        today: PartialDate,
+        mode: impl Into<LoadMode>,
+    ) -> LoadReport {
+        let mode = mode.into();
+        let Some(gazetteer) = &self.gazetteer else {
+            return LoadReport::failed(file, &[]);
+        };
+        match Dataset::load_with(gazetteer, file, bytes, today, self.basemap.as_ref(), mode) {
+            Ok(loaded) => {
+                let pairs = loaded.dataset.partnerships.len();
+                self.map.set_dataset(loaded.dataset);
+                self.selection = Selection::default();
+                self.sync_selection();
+                LoadReport::ok(file, pairs, &loaded.warnings, &loaded.rejected)
+            }
+            Err(issues) => LoadReport::failed(file, &issues),
+        }
+    }
+
+    /// Loads `official_totals.csv` and `about.csv` for the data shown (the shipped data only: a
+    /// portal's own file makes no coverage claim; new data drops them).
+    pub fn load_coverage(&mut self, totals: &[u8], about: &[u8]) -> LoadReport {
+        let Some(gazetteer) = &self.gazetteer else {
+            return LoadReport::failed("official_totals.csv", &[]);
+        };
+        match Coverage::load(gazetteer, totals, about) {
+            Ok(c) => {
+                self.map.set_coverage(Some(c));
+                LoadReport::ok("official_totals.csv", 0, &[], &[])
+            }
+            Err(issues) => LoadReport::failed("official_totals.csv", &issues),
+        }
+    }
+
+    /// Sets colours from the page's CSS custom properties; an error names the field and value.
+    pub fn set_theme(&mut self, input: &ThemeInput) -> Result<(), String> {
+        let mut t = self.map.theme.clone();
+        let colour = |field: &str, v: &Option<String>, slot: &mut Rgba| -> Result<(), String> {
+            if let Some(text) = v {
+                *slot = Rgba::parse_hex(text).ok_or_else(|| {
+                    format!(
+                        "theme: field `{field}` value \"{text}\" is not a #rgb or #rrggbb colour"
+                    )
+                })?;
+            }
+            Ok(())
+        };
+        colour("ocean", &input.ocean, &mut t.ocean)?;
+        colour("land", &input.land, &mut t.land)?;
+        colour("china", &input.china, &mut t.china)?;
+        colour("border", &input.border, &mut t.border)?;
+        colour("originStroke", &input.origin_stroke, &mut t.origin_stroke)?;
+        colour("focus", &input.focus, &mut t.focus_ring)?;
+        if let Some(list) = &input.palette {
+            let mut palette = Vec::new();
+            for (k, text) in list.iter().enumerate() {
+                let mut c = Rgba::rgb(0, 0, 0);
+                colour(&format!("palette[{k}]"), &Some(text.clone()), &mut c)?;
+                palette.push(c);
+            }
+            if !palette.is_empty() {
+                t.palette = palette;
+            }
+        }
+        self.map.theme = t;
+        self.land.invalidate();
+        Ok(())
+    }
+}

@@ -1,0 +1,376 @@
+//! Loading a partnerships file: [`Dataset::load`] reads the table, checks each row against the
+//! gazetteer ([`RowChecker`]) and keeps the rows without errors.
+
+use super::date::PartialDate;
+use super::gazetteer::Gazetteer;
+use super::issue::{Issue, IssueLog, Problem, Severity};
+use super::kinds::{Level, Relation, Status};
+use super::records::Partnership;
+use super::source::parse_sources;
+use super::table::{Row, Table};
+use super::validate::{fold_name, has_markup, is_slug, lon_lat, other_name, require};
+use super::Dataset;
+use crate::basemap::Basemap;
+use crate::geometry::LonLat;
+use std::collections::HashMap;
+
+/// A loaded dataset plus the warnings that did not stop it.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The data that loaded.
+    pub dataset: Dataset,
+    /// Problems that did not stop the load.
+    pub warnings: Vec<Issue>,
+    /// With [`LoadMode::ValidRows`]: the errors of the rows left out.
+    pub rejected: Vec<Issue>,
+}
+
+/// What to do with a file that has errors in some rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LoadMode {
+    /// Refuse the whole file (the map keeps what it had): the default, and what `data-src` does.
+    #[default]
+    AllOrNothing,
+    /// Load the rows without errors and list the rejected ones (a visitor's upload, when asked).
+    /// A problem with the file as a whole (size, encoding, columns) still refuses it.
+    ValidRows,
+}
+
+impl From<bool> for LoadMode {
+    /// `true`: [`LoadMode::ValidRows`].
+    fn from(valid_rows_only: bool) -> Self {
+        if valid_rows_only {
+            Self::ValidRows
+        } else {
+            Self::AllOrNothing
+        }
+    }
+}
+
+/// Partnership columns that must be in the header.
+pub const REQUIRED_COLUMNS: [&str; 7] = [
+    "id",
+    "shandong_city",
+    "partner_en",
+    "country",
+    "lon",
+    "lat",
+    "sources",
+];
+
+/// Tolerance for "inside or near its country": coastal points on a simplified outline and
+/// provinces represented by their capital stay well within it.
+pub const NEAR_COUNTRY_DEG: f64 = 0.5;
+
+/// Free-text columns that must not hold markup.
+const TEXT_COLUMNS: [&str; 6] = [
+    "partner_en",
+    "partner_zh",
+    "shandong_subunit",
+    "shandong_subunit_en",
+    "note",
+    "note_zh",
+];
+
+impl Dataset {
+    /// Parses and validates a partnerships file against `gazetteer`. `today` bounds the dates;
+    /// with a `basemap`, each partner must lie inside or near its country.
+    pub fn load(
+        gazetteer: &Gazetteer,
+        file: &str,
+        bytes: &[u8],
+        today: PartialDate,
+        basemap: Option<&Basemap>,
+    ) -> Result<Loaded, Vec<Issue>> {
+        Self::load_with(
+            gazetteer,
+            file,
+            bytes,
+            today,
+            basemap,
+            LoadMode::AllOrNothing,
+        )
+    }
+
+    /// [`Dataset::load`], choosing what rows with errors do (see [`LoadMode`]).
+    pub fn load_with(
+        gazetteer: &Gazetteer,
+        file: &str,
+        bytes: &[u8],
+        today: PartialDate,
+        basemap: Option<&Basemap>,
+        mode: LoadMode,
+    ) -> Result<Loaded, Vec<Issue>> {
+        let mut issues = IssueLog::new();
+        let Some(t) = Table::read(file, bytes, &REQUIRED_COLUMNS, &mut issues) else {
+            return Err(issues.into_issues());
+        };
+        let mut checker = RowChecker::new(gazetteer, today, basemap);
+        let mut partnerships = Vec::with_capacity(t.rows.len());
+        for row in &t.rows {
+            let errors_before = issues.error_count();
+            let pair = checker.check(&t, row, &mut issues);
+            if issues.error_count() == errors_before {
+                partnerships.extend(pair);
+            }
+        }
+
+        let partial = mode == LoadMode::ValidRows && !partnerships.is_empty();
+        if issues.has_errors() && !partial {
+            return Err(issues.into_issues());
+        }
+        let dataset = Dataset {
+            gazetteer: gazetteer.clone(),
+            partnerships,
+            source_name: file.to_string(),
+            coverage: None,
+        };
+        let (rejected, warnings) = issues
+            .into_issues()
+            .into_iter()
+            .partition(|i| i.severity() == Severity::Error);
+        Ok(Loaded {
+            dataset,
+            warnings,
+            rejected,
+        })
+    }
+}
+
+/// Checks the rows of one partnerships file, remembering ids and pairs seen so far.
+struct RowChecker<'a> {
+    gazetteer: &'a Gazetteer,
+    today: PartialDate,
+    basemap: Option<&'a Basemap>,
+    /// The Shandong keys, for the message about an unknown one.
+    known_keys: String,
+    /// First line of each id.
+    ids: HashMap<String, u64>,
+    /// First line of each (city, subunit, country, folded partner name).
+    pairs: HashMap<(usize, String, usize, String), u64>,
+}
+
+impl<'a> RowChecker<'a> {
+    fn new(gazetteer: &'a Gazetteer, today: PartialDate, basemap: Option<&'a Basemap>) -> Self {
+        let known_keys = gazetteer
+            .cities
+            .iter()
+            .map(|c| c.key.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        Self {
+            gazetteer,
+            today,
+            basemap,
+            known_keys,
+            ids: HashMap::new(),
+            pairs: HashMap::new(),
+        }
+    }
+
+    /// Reports every problem of `row`; the pair when its city and country are known.
+    fn check(&mut self, t: &Table, row: &Row, issues: &mut IssueLog) -> Option<Partnership> {
+        require(
+            t,
+            row,
+            &["id", "shandong_city", "partner_en", "country", "sources"],
+            issues,
+        );
+        let id = t.get(row, "id");
+        self.check_id(t, row, id, issues);
+        let city = self.city(t, row, issues);
+        let iso2 = t.get(row, "country").to_ascii_uppercase();
+        let country = self.gazetteer.country_index(&iso2);
+        if country.is_none() && !iso2.is_empty() {
+            issues.push(t.issue(row, "country", Problem::UnknownCountry));
+        }
+        let (level, relation, status) = kinds(t, row, issues);
+        let established = self.established(t, row, issues);
+        let location_unknown = t.get(row, "coord_source").starts_with("unknown")
+            && t.get(row, "lon").is_empty()
+            && t.get(row, "lat").is_empty();
+        let location = if location_unknown {
+            None
+        } else {
+            lon_lat(t, row, issues)
+        };
+        for col in TEXT_COLUMNS {
+            if has_markup(t.get(row, col)) {
+                issues.push(t.issue(row, col, Problem::Markup));
+            }
+        }
+        let sources = parse_sources(t.get(row, "sources"));
+        if let (Some(location), Some(country)) = (location, country) {
+            self.check_near_country(t, row, &iso2, country, location, issues);
+        }
+        let (city, country) = (city?, country?);
+        self.check_duplicate_pair(t, row, city, country, issues);
+        Some(Partnership {
+            id: id.to_string(),
+            line: row.line,
+            city,
+            subunit_zh: t.get(row, "shandong_subunit").to_string(),
+            subunit_en: t.get(row, "shandong_subunit_en").to_string(),
+            partner_en: t.get(row, "partner_en").to_string(),
+            partner_zh: t.get(row, "partner_zh").to_string(),
+            partner_zh_source: t.get(row, "partner_zh_source").to_string(),
+            country,
+            level,
+            relation,
+            status,
+            established,
+            location,
+            coord_source: t.get(row, "coord_source").to_string(),
+            sources,
+            note: t.get(row, "note").to_string(),
+            note_zh: t.get(row, "note_zh").to_string(),
+        })
+    }
+
+    /// A slug, not seen before (an empty id is reported by `require`).
+    fn check_id(&mut self, t: &Table, row: &Row, id: &str, issues: &mut IssueLog) {
+        if id.is_empty() {
+            return;
+        }
+        if !is_slug(id) {
+            issues.push(t.issue(row, "id", Problem::BadId));
+        } else if let Some(&first_line) = self.ids.get(id) {
+            issues.push(t.issue(row, "id", Problem::DuplicateId { first_line }));
+        } else {
+            self.ids.insert(id.to_string(), row.line);
+        }
+    }
+
+    /// The index of the row's Shandong key, reported if unknown.
+    fn city(&self, t: &Table, row: &Row, issues: &mut IssueLog) -> Option<usize> {
+        let city_key = t.get(row, "shandong_city");
+        let city = self.gazetteer.city_index(city_key);
+        if city.is_none() && !city_key.is_empty() {
+            issues.push(t.issue(
+                row,
+                "shandong_city",
+                Problem::UnknownShandongKey {
+                    known: self.known_keys.clone(),
+                },
+            ));
+        }
+        city
+    }
+
+    /// The `established` date: empty, or a date not after today.
+    fn established(&self, t: &Table, row: &Row, issues: &mut IssueLog) -> Option<PartialDate> {
+        let text = t.get(row, "established");
+        if text.is_empty() {
+            return None;
+        }
+        match PartialDate::parse(text) {
+            None => {
+                issues.push(t.issue(row, "established", Problem::BadDate));
+                None
+            }
+            Some(d) if d.is_after(&self.today) => {
+                let today = self.today.to_string();
+                issues.push(t.issue(row, "established", Problem::FutureDate { today }));
+                None
+            }
+            Some(d) => Some(d),
+        }
+    }
+
+    /// With a basemap: the partner lies inside or near its country.
+    fn check_near_country(
+        &self,
+        t: &Table,
+        row: &Row,
+        iso2: &str,
+        country: usize,
+        location: LonLat,
+        issues: &mut IssueLog,
+    ) {
+        let Some(basemap) = self.basemap else {
+            return;
+        };
+        let Some(d) = basemap.distance_to_country_deg(iso2, location) else {
+            return;
+        };
+        if d <= NEAR_COUNTRY_DEG {
+            return;
+        }
+        let country = self
+            .gazetteer
+            .countries
+            .get(country)
+            .map(|c| c.name_en.clone())
+            .unwrap_or_default();
+        let distance_km = d * 111.2;
+        let problem = match basemap.nearest_other(iso2, location, NEAR_COUNTRY_DEG) {
+            Some(other) => Problem::OutsideCountry {
+                country,
+                other: other_name(self.gazetteer, other),
+                distance_km,
+            },
+            None => Problem::OffBasemapLand {
+                country,
+                distance_km,
+            },
+        };
+        issues.push(t.issue(row, "lon", problem));
+    }
+
+    /// The same Shandong side, country and partner name only once.
+    fn check_duplicate_pair(
+        &mut self,
+        t: &Table,
+        row: &Row,
+        city: usize,
+        country: usize,
+        issues: &mut IssueLog,
+    ) {
+        let key = (
+            city,
+            t.get(row, "shandong_subunit").to_string(),
+            country,
+            fold_name(t.get(row, "partner_en")),
+        );
+        if let Some(&first_line) = self.pairs.get(&key) {
+            issues.push(t.issue(row, "partner_en", Problem::DuplicatePair { first_line }));
+        } else {
+            self.pairs.insert(key, row.line);
+        }
+    }
+}
+
+/// The row's level, relation and status, each reported if not one of the known words.
+fn kinds(t: &Table, row: &Row, issues: &mut IssueLog) -> (Level, Relation, Status) {
+    let level = Level::parse(t.get(row, "partner_level")).unwrap_or_else(|| {
+        issues.push(t.issue(
+            row,
+            "partner_level",
+            Problem::NotOneOf {
+                allowed: "province, city, county",
+            },
+        ));
+        Level::Unknown
+    });
+    let relation = Relation::parse(t.get(row, "relation")).unwrap_or_else(|| {
+        issues.push(t.issue(
+            row,
+            "relation",
+            Problem::NotOneOf {
+                allowed: "friendship (友好城市), cooperation (友好合作关系), unknown",
+            },
+        ));
+        Relation::Unknown
+    });
+    let status = Status::parse(t.get(row, "status")).unwrap_or_else(|| {
+        issues.push(t.issue(
+            row,
+            "status",
+            Problem::NotOneOf {
+                allowed: "signed (已签署), intent (意向), unconfirmed (待核实)",
+            },
+        ));
+        Status::Signed
+    });
+    (level, relation, status)
+}

@@ -1,0 +1,108 @@
+//! Checks of single fields of a row, shared by the reference tables and the partnerships.
+
+use super::gazetteer::Gazetteer;
+use super::issue::{IssueLog, Problem};
+use super::table::{Row, Table};
+use crate::geometry::LonLat;
+
+/// Reports each of `columns` that is empty in `row`.
+pub(super) fn require(t: &Table, row: &Row, columns: &[&str], issues: &mut IssueLog) {
+    for &c in columns {
+        if t.get(row, c).is_empty() {
+            issues.push(t.issue(row, c, Problem::Empty));
+        }
+    }
+}
+
+/// The row's `lon` and `lat`, each reported if empty, not a number or out of range.
+pub(super) fn lon_lat(t: &Table, row: &Row, issues: &mut IssueLog) -> Option<LonLat> {
+    let mut coord = |col: &str, limit: f64| -> Option<f64> {
+        let text = t.get(row, col);
+        if text.is_empty() {
+            issues.push(t.issue(row, col, Problem::Empty));
+            return None;
+        }
+        match text.parse::<f64>() {
+            Ok(v) if !v.is_finite() => {
+                issues.push(t.issue(row, col, Problem::NotANumber));
+                None
+            }
+            Ok(v) if v.abs() > limit => {
+                issues.push(t.issue(
+                    row,
+                    col,
+                    Problem::OutOfRange {
+                        min: -limit,
+                        max: limit,
+                    },
+                ));
+                None
+            }
+            Ok(v) => Some(v),
+            Err(_) => {
+                issues.push(t.issue(row, col, Problem::NotANumber));
+                None
+            }
+        }
+    };
+    let lon = coord("lon", 180.0);
+    let lat = coord("lat", 90.0);
+    Some(LonLat::new(lon?, lat?))
+}
+
+/// The English name of a basemap feature's country, or the feature's own name.
+pub(super) fn other_name(gazetteer: &Gazetteer, f: &crate::basemap::Feature) -> String {
+    gazetteer.country_index(&f.iso2).map_or_else(
+        || f.name.clone(),
+        |i| {
+            gazetteer
+                .countries
+                .get(i)
+                .map_or_else(|| f.name.clone(), |c| c.name_en.clone())
+        },
+    )
+}
+
+/// Lower-case letters, digits and hyphens, not starting with a hyphen.
+pub(super) fn is_slug(id: &str) -> bool {
+    id.bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Anything that looks like an HTML tag, comment or entity.
+pub(super) fn has_markup(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes
+        .windows(2)
+        .any(|w| matches!(w, [b'<', c] if c.is_ascii_alphabetic() || *c == b'/' || *c == b'!'))
+        || text.contains("&lt;")
+        || text.contains("&#")
+}
+
+/// Case- and punctuation-insensitive name key for duplicate detection.
+pub(super) fn fold_name(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_and_markup_are_recognised() {
+        assert!(is_slug("qingdao-shimonoseki"));
+        assert!(!is_slug("Qingdao"));
+        assert!(!is_slug("-x"));
+        assert!(has_markup("<b>Bold</b>"));
+        assert!(has_markup("a &lt;script&gt;"));
+        assert!(!has_markup("x < y and 3 > 2"));
+        assert_eq!(fold_name("Freising (District)"), "freisingdistrict");
+    }
+}

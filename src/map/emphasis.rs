@@ -1,0 +1,81 @@
+//! Emphasis: what is hovered, selected and focused, and which pairs stand out because of it.
+
+use super::MapState;
+use crate::dataset::Partnership;
+use crate::hit::Target;
+
+/// Something a visitor selected: one pair, or a Shandong key's whole fan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pick {
+    /// One pair, by index.
+    Pair(usize),
+    /// Every pair of a Shandong key, by index.
+    City(usize),
+}
+
+/// What stands out in the drawing.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Emphasis {
+    /// What the pointer is over.
+    pub hover: Option<Target>,
+    /// Pinned selections, oldest first; the last one is "the" selection.
+    pub selected: Vec<Pick>,
+    /// The keyboard focus.
+    pub focus: Option<Target>,
+}
+
+impl MapState {
+    /// What is hovered, selected and focused.
+    pub fn emphasis(&self) -> &Emphasis {
+        &self.emphasis
+    }
+
+    /// Sets the hovered target; returns whether it changed (the page redraws only then).
+    pub fn set_hover(&mut self, hover: Option<Target>) -> bool {
+        let changed = self.emphasis.hover != hover;
+        self.emphasis.hover = hover;
+        changed
+    }
+
+    /// Replaces the selection (`pin` = add to it instead; picking a pinned one again unpins it).
+    pub fn select(&mut self, pick: Option<Pick>, pin: bool) {
+        match (pick, pin) {
+            (None, _) => self.emphasis.selected.clear(),
+            (Some(p), true) => {
+                if let Some(k) = self.emphasis.selected.iter().position(|q| *q == p) {
+                    self.emphasis.selected.remove(k);
+                } else {
+                    self.emphasis.selected.push(p);
+                }
+            }
+            (Some(p), false) => self.emphasis.selected = vec![p],
+        }
+    }
+
+    /// Whether pair `i` stands out: hovered, focused or selected, itself or through its city.
+    pub(super) fn emphasised(&self, i: usize, p: &Partnership) -> bool {
+        let by_target = |t: Option<Target>| match t {
+            Some(Target::Arc(j) | Target::Partner(j)) => j == i,
+            Some(Target::Origin(k)) => k == p.city,
+            None => false,
+        };
+        by_target(self.emphasis.hover)
+            || by_target(self.emphasis.focus)
+            || self.emphasis.selected.iter().any(|s| match *s {
+                Pick::Pair(j) => j == i,
+                Pick::City(k) => k == p.city,
+            })
+    }
+
+    /// Whether any visible pair stands out (then the others are dimmed).
+    pub(super) fn any_emphasis(&self) -> bool {
+        let e = &self.emphasis;
+        (e.hover.is_some() || e.focus.is_some() || !e.selected.is_empty())
+            && self.visible.iter().any(|&i| {
+                self.dataset
+                    .partnerships
+                    .get(i)
+                    .is_some_and(|p| self.emphasised(i, p))
+            })
+    }
+}

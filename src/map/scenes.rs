@@ -1,0 +1,226 @@
+//! The scenes of a frame: the base layer (background and land) and the overlay (arcs, dots
+//! and the focus ring), in CSS pixels for the current view.
+
+use super::MapState;
+use crate::dataset::Partnership;
+use crate::geometry::WorldXY;
+use crate::hit::Target;
+use crate::scene::{ArcBundle, DotItem, LandItem, Scene};
+use crate::style::{ColourBy, Rgba};
+use crate::surface::{Stroke, Surface};
+
+impl MapState {
+    /// The base layer (background and land) for the current view.
+    pub fn base_scene(&self) -> Scene {
+        let tf = self.viewport.transform();
+        let t = &self.theme;
+        let land = self
+            .land
+            .iter()
+            .map(|shape| LandItem {
+                rings: shape
+                    .rings
+                    .iter()
+                    .map(|line| line.iter().map(|w| tf.apply(*w)).collect())
+                    .collect(),
+                fill: if shape.is_china { t.china } else { t.land },
+            })
+            .collect();
+        Scene {
+            background: Some(t.ocean),
+            land,
+            border: Some(Stroke {
+                colour: t.border,
+                width_px: 0.6,
+            }),
+            ..Scene::default()
+        }
+    }
+
+    /// Arcs, dots and focus rings for the current state (no background or land).
+    pub fn overlay_scene(&self) -> Scene {
+        let dimming = self.any_emphasis();
+        Scene {
+            arcs: self.arc_bundles(dimming),
+            partners: self.partner_items(dimming),
+            origins: self.origin_items(),
+            rings: self.focus_rings(),
+            ..Scene::default()
+        }
+    }
+
+    /// Emphasis level of pair `i`: 0 dimmed, 1 normal, 2 emphasised; drawn in that order.
+    fn level(&self, i: usize, p: &Partnership, dimming: bool) -> u8 {
+        if self.emphasised(i, p) {
+            2
+        } else if dimming {
+            0
+        } else {
+            1
+        }
+    }
+
+    /// The stroke of an arc of `colour` at emphasis level `lv`.
+    fn arc_stroke(&self, lv: u8, colour: Rgba) -> Stroke {
+        let t = &self.theme;
+        match lv {
+            0 => Stroke {
+                colour: colour.with_alpha(t.dim_alpha),
+                width_px: t.arc_width_px,
+            },
+            1 => Stroke {
+                colour: colour.with_alpha(t.arc_alpha),
+                width_px: t.arc_width_px,
+            },
+            _ => Stroke {
+                colour,
+                width_px: t.highlight_width_px,
+            },
+        }
+    }
+
+    /// The visible arcs, one bundle per emphasis level and colour group, dimmed ones first.
+    fn arc_bundles(&self, dimming: bool) -> Vec<ArcBundle> {
+        let tf = self.viewport.transform();
+        let to_screen = |line: &Vec<WorldXY>| line.iter().map(|w| tf.apply(*w)).collect::<Vec<_>>();
+        let mut bundles: Vec<(u8, ArcBundle)> = Vec::new();
+        for &i in &self.visible {
+            let (Some(p), Some(arc)) = (self.dataset.partnerships.get(i), self.arcs.get(i)) else {
+                continue;
+            };
+            if arc.is_empty() {
+                continue;
+            }
+            let group = self.colour_group(p);
+            let lv = self.level(i, p, dimming);
+            let k = match bundles
+                .iter()
+                .position(|(l, b)| *l == lv && b.group == group)
+            {
+                Some(k) => k,
+                None => {
+                    let stroke = self.arc_stroke(lv, self.group_colour(group));
+                    let lines = Vec::new();
+                    bundles.push((
+                        lv,
+                        ArcBundle {
+                            group,
+                            lines,
+                            stroke,
+                        },
+                    ));
+                    bundles.len() - 1
+                }
+            };
+            if let Some((_, bundle)) = bundles.get_mut(k) {
+                bundle.lines.extend(arc.iter().map(to_screen));
+            }
+        }
+        bundles.sort_by_key(|(l, b)| (*l, b.group));
+        bundles.into_iter().map(|(_, b)| b).collect()
+    }
+
+    /// The visible partner dots, dimmed ones first and emphasised ones last.
+    fn partner_items(&self, dimming: bool) -> Vec<DotItem> {
+        let t = &self.theme;
+        let mut partners: Vec<(u8, DotItem)> = self
+            .partner_dots()
+            .filter_map(|(i, centre)| {
+                let p = self.dataset.partnerships.get(i)?;
+                let lv = self.level(i, p, dimming);
+                let fill = self.group_colour(self.colour_group(p));
+                Some((
+                    lv,
+                    DotItem {
+                        centre,
+                        radius_px: if lv == 2 {
+                            t.partner_radius_px + 1.0
+                        } else {
+                            t.partner_radius_px
+                        },
+                        fill: if lv == 0 {
+                            fill.with_alpha(t.dim_alpha * 2)
+                        } else {
+                            fill
+                        },
+                        outline: (lv == 2).then_some(Stroke {
+                            colour: t.origin_stroke,
+                            width_px: 1.0,
+                        }),
+                    },
+                ))
+            })
+            .collect();
+        partners.sort_by_key(|(l, _)| *l);
+        partners.into_iter().map(|(_, d)| d).collect()
+    }
+
+    /// The origin dots in use.
+    fn origin_items(&self) -> Vec<DotItem> {
+        let t = &self.theme;
+        let city_colour = |k: usize| match self.colour_by {
+            ColourBy::City => t.city_colour(k),
+            _ => t.city_colour(0),
+        };
+        self.origin_dots()
+            .map(|(k, centre)| DotItem {
+                centre,
+                radius_px: t.origin_radius_px,
+                fill: city_colour(k),
+                outline: Some(Stroke {
+                    colour: t.origin_stroke,
+                    width_px: 1.5,
+                }),
+            })
+            .collect()
+    }
+
+    /// The ring around the keyboard focus, if any.
+    fn focus_rings(&self) -> Vec<DotItem> {
+        let tf = self.viewport.transform();
+        let t = &self.theme;
+        let focus_at = match self.emphasis.focus {
+            Some(Target::Origin(k)) => self
+                .origin_xy
+                .get(k)
+                .copied()
+                .flatten()
+                .map(|w| (w, t.origin_radius_px + 4.0)),
+            Some(Target::Arc(i) | Target::Partner(i)) => self
+                .partner_xy
+                .get(i)
+                .copied()
+                .flatten()
+                .map(|w| (w, t.partner_radius_px + 5.0)),
+            None => None,
+        };
+        focus_at
+            .map(|(w, r)| DotItem {
+                centre: tf.apply(w),
+                radius_px: r,
+                fill: t.focus_ring.with_alpha(0),
+                outline: Some(Stroke {
+                    colour: t.focus_ring,
+                    width_px: 2.5,
+                }),
+            })
+            .into_iter()
+            .collect()
+    }
+
+    /// The whole frame for the current state.
+    pub fn scene(&self) -> Scene {
+        let base = self.base_scene();
+        Scene {
+            background: base.background,
+            land: base.land,
+            border: base.border,
+            ..self.overlay_scene()
+        }
+    }
+
+    /// Draws the whole frame on `surface`.
+    pub fn render(&self, surface: &mut dyn Surface) {
+        self.scene().render(surface);
+    }
+}
