@@ -242,8 +242,18 @@ fn read_rows(
         }
         rows.push(Row {
             line,
-            fields: record.iter().map(|f| f.trim().to_string()).collect(),
+            fields: record.iter().map(field).collect(),
         });
     }
     rows
+}
+
+/// A field as the loader reads it: trimmed, and without the apostrophe a spreadsheet export puts
+/// before text that would otherwise be a formula (`'=…`, `'+…`, `'-…`, `'@…`).
+fn field(raw: &str) -> String {
+    let f = raw.trim();
+    match f.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest.to_string(),
+        _ => f.to_string(),
+    }
 }

@@ -1,5 +1,4 @@
-//! [`Surface`] on a 2D canvas. Coordinates arrive in CSS pixels; the context carries a
-//! device-pixel-ratio transform so the backing store is sharp on HiDPI screens.
+//! [`Surface`] on a 2D canvas, in CSS px; the context's device-pixel-ratio transform keeps it sharp.
 
 use crate::app::layer::LandPlan;
 use crate::map::MapState;

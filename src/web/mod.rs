@@ -1,13 +1,10 @@
-//! The WebAssembly boundary: one `#[wasm_bindgen]` handle, [`Youcheng`], around the application
-//! object ([`crate::app::App`]). It converts JS values to the core's types and back and draws
-//! through the canvas surface; there is no logic here. Nothing panics on bad input: failures come
-//! back as values or `Error`s, and a panic (a bug) reaches the page through [`on_panic`].
+//! The WebAssembly boundary: one `#[wasm_bindgen]` handle, [`Youcheng`], around [`crate::app::App`].
+//! It converts JS values and draws on the canvas; no logic here. Bad input comes back as values or
+//! `Error`s; a panic (a bug) reaches the page through [`on_panic`].
 
 mod canvas;
 
-use crate::app::{App, Command, ThemeInput};
-use crate::dataset::PartialDate;
-use crate::geometry::LonLat;
+use crate::{app::App, app::Command, app::ThemeInput, dataset::PartialDate, geometry::LonLat};
 use canvas::{BaseLayer, CanvasSurface};
 use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::prelude::*;
