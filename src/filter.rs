@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// A combination of restrictions; all must hold.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(default, rename_all = "camelCase")]
 pub struct Filter {
     /// Shandong keys (`shandong`, `jinan`, …).
@@ -15,8 +16,16 @@ pub struct Filter {
     /// Continent keys.
     pub continents: Vec<String>,
     /// Relation keys: `friendship`, `cooperation`, `unknown`.
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        ts(type = "Array<'friendship' | 'cooperation' | 'unknown'>")
+    )]
     pub relations: Vec<String>,
     /// Level keys: `province`, `city`, `county`, `unknown`.
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        ts(type = "Array<'province' | 'city' | 'county' | 'unknown'>")
+    )]
     pub levels: Vec<String>,
     /// Thematic group keys; a country in any of them passes.
     pub groups: Vec<String>,

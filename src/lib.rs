@@ -38,7 +38,10 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 // Unit tests index freely: a panic there is a failed test.
-#![cfg_attr(test, allow(clippy::indexing_slicing))]
+#![cfg_attr(
+    all(test, not(target_arch = "wasm32")),
+    allow(clippy::indexing_slicing)
+)]
 
 pub mod app;
 pub mod basemap;

@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 
 /// The map's centre and zoom.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct View {
     pub lon: f64,
@@ -35,6 +36,7 @@ pub struct View {
 
 /// Everything the URL hash remembers.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(default, rename_all = "camelCase")]
 pub struct UrlState {
     pub filter: Filter,

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// Everything the page can ask of the map, as data (`{"type": "select", "id": "…"}` in JS).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(
     tag = "type",
     rename_all = "camelCase",
@@ -103,6 +104,7 @@ pub enum Command {
 
 /// What a command changed, for the page to act on.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Response {
     /// The page should `preventDefault` the event.
@@ -132,6 +134,7 @@ pub struct Response {
 
 /// What a load answers: the counts, the errors (first of each kind) and warnings.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct LoadReport {
     pub ok: bool,
@@ -188,6 +191,7 @@ fn error_count(issues: &[Issue]) -> usize {
 
 /// Frames drawn, and how often the land layer was redrawn or reused (for tests and tuning).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct FrameStats {
     pub frames: u32,
@@ -197,6 +201,7 @@ pub struct FrameStats {
 
 /// Portal colours as `#rrggbb` strings; any field may be left out.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(default, rename_all = "camelCase")]
 pub struct ThemeInput {
     pub ocean: Option<String>,

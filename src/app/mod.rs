@@ -25,6 +25,8 @@ pub mod layer;
 mod load;
 mod read;
 pub mod selection;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod typescript;
 pub mod views;
 
 pub use command::{Command, FrameStats, LoadReport, Response, ThemeInput};

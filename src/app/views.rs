@@ -12,6 +12,7 @@ use serde::Serialize;
 
 /// Everything the detail panel and the table show about one pair.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Details {
     pub id: String,
@@ -28,13 +29,25 @@ pub struct Details {
     pub country_zh: String,
     pub country_en: String,
     pub continent: &'static str,
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        ts(type = "'province' | 'city' | 'county' | 'unknown'")
+    )]
     pub level: &'static str,
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        ts(type = "'friendship' | 'cooperation' | 'unknown'")
+    )]
     pub relation: &'static str,
     pub established: Option<String>,
     pub year: Option<i32>,
     pub lon: Option<f64>,
     pub lat: Option<f64>,
     pub coord_source: String,
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        ts(type = "'signed' | 'intent' | 'unconfirmed'")
+    )]
     pub status: &'static str,
     pub sources: Vec<SourceView>,
     pub note: String,
@@ -43,6 +56,7 @@ pub struct Details {
 
 /// One source as the detail panel shows it: a readable name, the link (http(s) only), a remark.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 pub struct SourceView {
     pub title: String,
     pub url: Option<String>,
@@ -51,9 +65,14 @@ pub struct SourceView {
 
 /// What the pointer or the keyboard focus is on.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct HitView {
     /// `arc`, `partner` or `origin`.
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        ts(type = "'arc' | 'partner' | 'origin'")
+    )]
     pub kind: &'static str,
     /// The pair's id (arcs and partner dots).
     pub id: Option<String>,
@@ -68,6 +87,7 @@ pub struct HitView {
 
 /// A filter choice with its counts.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Choice {
     pub key: String,
@@ -78,13 +98,16 @@ pub struct Choice {
     pub total: usize,
     pub visible: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), ts(optional))]
     pub lon: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), ts(optional))]
     pub lat: Option<f64>,
 }
 
 /// The filter choices: Shandong keys, countries with pairs, thematic groups.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 pub struct Choices {
     pub cities: Vec<Choice>,
     pub countries: Vec<Choice>,
@@ -93,6 +116,7 @@ pub struct Choices {
 
 /// One legend entry of the current colour dimension.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct LegendEntry {
     pub key: String,
@@ -105,6 +129,7 @@ pub struct LegendEntry {
 
 /// Statistics of the visible pairs plus, for the shipped data, how complete it is.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct StatsView {
     #[serde(flatten)]
@@ -114,6 +139,7 @@ pub struct StatsView {
 
 /// What the detail panel shows: one pair, or a Shandong side with its visible partners.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum Shown {
     Pair {
@@ -129,9 +155,14 @@ pub enum Shown {
 
 /// One read of everything the controls show, after a change.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Snapshot {
     pub filter: Filter,
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        ts(type = "'city' | 'relation' | 'decade'")
+    )]
     pub colour_by: &'static str,
     pub stats: StatsView,
     pub legend: Vec<LegendEntry>,

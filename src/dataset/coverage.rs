@@ -39,6 +39,7 @@ pub struct Coverage {
 
 /// Shown vs official for one Shandong side.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CityCoverage {
     pub key: String,
@@ -50,6 +51,7 @@ pub struct CityCoverage {
 
 /// What the page shows about coverage.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CoverageView {
     /// Pairs in the data.

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 /// How bad a problem is: errors stop a file from loading, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -261,6 +262,7 @@ impl std::fmt::Display for Issue {
 
 /// What crosses to JavaScript for each problem.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 pub struct IssueReport {
     pub file: String,
     pub line: u64,

@@ -16,7 +16,7 @@ import type {
   LegendEntry,
   LoadReport,
   Source,
-  Stats,
+  StatsView,
   View,
   YouchengEvents,
 } from '../../www/youcheng.js';
@@ -165,7 +165,7 @@ function describeCoverage(c: Coverage | null): string {
   return `${c.shown}/${c.official} (${countries ?? '?'} countries) as of ${c.asOf}, ${c.source} ${c.sourceUrl ?? ''} reviewed ${c.reviewed ?? 'never'}; ${byCity}`;
 }
 
-function describeStats(s: Stats): string {
+function describeStats(s: StatsView): string {
   return [
     `${s.pairs} pairs, ${s.partnerPlaces} places, ${s.countries} countries, ${s.continents} continents`,
     `${s.withYear} with year, ${s.unknownYear} without, ${s.withPartnerZh} zh, ${s.withSources} sourced, ${s.withLocation} located`,
@@ -220,7 +220,7 @@ async function use(el: YouchengMap): Promise<void> {
   say('filter', cities.join(','), yearFrom, current.text.length, current.hideUnknownYear);
 
   const visible: string[] = el.visibleIds();
-  const stats: Stats | null = el.stats();
+  const stats: StatsView | null = el.stats();
   say('visible', visible.length, stats ? describeStats(stats) : 'not loaded');
   say('legend', el.legend().map(describeLegend).join('\n'));
   for (const c of el.cities()) {
