@@ -4,8 +4,6 @@
 //!   basemap, or the npm `@surbowl/world-geo-json-zh` source), and
 //! * the compact form `data/basemap.json` that `youcheng-data basemap` writes: the same rings
 //!   quantised and delta-encoded as integers, a third of the size.
-// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
-#![allow(missing_docs)]
 
 use crate::geometry::LonLat;
 use geo::{

@@ -8,8 +8,6 @@
 //!   midpoint's movement pans. Lifting one finger never turns into a click.
 //! - A second click within [`DOUBLE_CLICK_MS`] and [`DOUBLE_CLICK_PX`] of the first zooms in.
 //! - The wheel zooms about the pointer; keys zoom about the centre, pan, and reset.
-// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
-#![allow(missing_docs)]
 
 use crate::viewport::ScreenPt;
 use crate::viewport::Viewport;

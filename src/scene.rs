@@ -1,7 +1,5 @@
 //! What to draw, in CSS pixels, in drawing order. Built from the map state for one frame and
 //! rendered through a [`Surface`].
-// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
-#![allow(missing_docs)]
 
 use crate::style::Rgba;
 use crate::surface::{ScreenPt, Stroke, Surface};

@@ -1,7 +1,5 @@
 //! Colours and sizes. A portal overrides colours through CSS custom properties; the page reads
 //! them and hands them over as `#rrggbb` strings, parsed here.
-// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
-#![allow(missing_docs)]
 
 /// An sRGB colour with alpha.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

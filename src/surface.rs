@@ -1,7 +1,5 @@
 //! The drawing target. The scene renders only through [`Surface`]; the browser implements it
 //! with a 2D canvas, tests with [`RecordingSurface`].
-// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
-#![allow(missing_docs)]
 
 use crate::style::Rgba;
 /// Re-exported from [`crate::viewport`], where the coordinate type lives.

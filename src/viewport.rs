@@ -1,6 +1,4 @@
 //! The view: which part of the projected world fills the canvas, and how big.
-// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
-#![allow(missing_docs)]
 
 use crate::geometry::{Projection, WorldXY};
 

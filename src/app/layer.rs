@@ -2,8 +2,6 @@
 //! settled view; a frame at that view copies it, a frame during a gesture shifts and scales it
 //! (the land is re-projected only when the view settles), any other frame redraws it. The web
 //! layer only carries out the plan.
-// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
-#![allow(missing_docs)]
 
 use crate::viewport::Viewport;
 

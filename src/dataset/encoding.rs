@@ -3,8 +3,6 @@
 //! with a mark). The encoding is recognised here; UTF-16 is decoded here too, GB18030 by
 //! `encoding_rs` natively and, in the browser, by the page's own `TextDecoder` (registered by the
 //! web layer with [`set_gb18030_decoder`]), which costs the module nothing.
-// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
-#![allow(missing_docs)]
 
 use std::borrow::Cow;
 use std::sync::OnceLock;

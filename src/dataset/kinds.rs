@@ -1,7 +1,5 @@
 //! The closed vocabularies of the data: continents, partner levels, relations and statuses,
 //! each with its key and the words staff may type for it.
-// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
-#![allow(missing_docs)]
 
 /// Continents, as used for filtering and statistics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -1,6 +1,4 @@
 //! The records of the data: the Shandong side, countries, groups and the pairs.
-// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
-#![allow(missing_docs)]
 
 use super::date::PartialDate;
 use super::kinds::{Continent, Level, Relation, Status};

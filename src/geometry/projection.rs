@@ -3,8 +3,6 @@
 //! Chinese world maps centre on the Pacific (about 150° E): China near the middle, the Americas
 //! on the right, Europe and Africa on the left, the seam in the Atlantic. Miller keeps the
 //! familiar cylindrical look with less polar stretch than Mercator and projects the poles.
-// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
-#![allow(missing_docs)]
 
 use super::{wrap_lon, LonLat};
 
