@@ -4,8 +4,6 @@
 //!   basemap, or the npm `@surbowl/world-geo-json-zh` source), and
 //! * the compact form `data/basemap.json` that `youcheng-data basemap` writes: the same rings
 //!   quantised and delta-encoded as integers, a third of the size.
-// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
-#![allow(missing_docs)]
 
 use crate::geometry::LonLat;
 use geo::{
@@ -29,13 +27,19 @@ pub const COMPACT_FORMAT: &str = "youcheng-basemap/1";
 pub struct Feature {
     /// ISO 3166-1 alpha-2 code, upper case; empty when the source has none (e.g. `-99`).
     pub iso2: String,
+    /// The name from the source's properties (`name`, `NAME`, `name_zh`, `NAME_ZH` or
+    /// `name_en`, the first present); empty when it has none.
     pub name: String,
+    /// The outline, x = longitude and y = latitude in degrees. Rings of the compact form may
+    /// run past ±180° (up to ±540°) where they cross the seam.
     pub shape: MultiPolygon<f64>,
-    /// The shape's bounding box in lon/lat, so distance checks skip far countries cheaply.
+    /// The shape's bounding box in lon/lat, so distance checks skip far countries cheaply;
+    /// `None` when the shape has no vertices.
     pub bbox: Option<Rect<f64>>,
 }
 
 impl Feature {
+    /// A feature with its bounding box worked out from `shape`.
     pub fn new(iso2: String, name: String, shape: MultiPolygon<f64>) -> Self {
         let bbox = shape.bounding_rect();
         Self {
@@ -74,25 +78,52 @@ impl Feature {
 /// The basemap: a list of features plus a line saying where it came from.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Basemap {
+    /// The countries and territories, in the order of the source.
     pub features: Vec<Feature>,
+    /// Where the outlines come from: the top-level `attribution` string of the file, empty
+    /// when it has none.
     pub attribution: String,
 }
 
 /// Why a basemap could not be read. Each variant names where.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum BasemapError {
+    /// Not JSON, or a compact file whose structure or `quantum_deg` is wrong; holds the
+    /// parser's message.
     #[error("basemap is not valid JSON: {0}")]
     Json(String),
+    /// Neither a GeoJSON `FeatureCollection` (with a `features` array) nor a file tagged
+    /// [`COMPACT_FORMAT`].
     #[error("basemap is neither a GeoJSON FeatureCollection nor a {COMPACT_FORMAT} file")]
     UnknownFormat,
+    /// One feature cannot be read.
     #[error("basemap feature {index}: {reason}")]
-    Feature { index: usize, reason: String },
+    Feature {
+        /// 0-based position of the feature in the file's list (among the features kept, for
+        /// a ring that winds round the globe).
+        index: usize,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// No polygon features were read.
     #[error("basemap has no polygon features")]
     Empty,
+    /// The text is longer than [`MAX_BASEMAP_BYTES`].
     #[error("basemap is {bytes} bytes, more than the limit of {limit} bytes")]
-    TooLarge { bytes: usize, limit: usize },
+    TooLarge {
+        /// The length of the text, in bytes.
+        bytes: usize,
+        /// The limit, in bytes.
+        limit: usize,
+    },
+    /// The outlines have more than [`MAX_BASEMAP_VERTICES`] vertices.
     #[error("basemap has {vertices} vertices, more than the limit of {limit}")]
-    TooManyVertices { vertices: usize, limit: usize },
+    TooManyVertices {
+        /// The number of vertices found.
+        vertices: usize,
+        /// The limit.
+        limit: usize,
+    },
 }
 
 #[derive(Serialize, Deserialize)]
@@ -112,7 +143,15 @@ struct CompactFeature {
 }
 
 impl Basemap {
-    /// Reads either supported form, detected from its content.
+    /// Reads either supported form, detected from its content (a leading byte-order mark is
+    /// skipped). GeoJSON features without geometry, or with line or point geometry, are
+    /// skipped.
+    ///
+    /// # Errors
+    ///
+    /// A [`BasemapError`]: the text is too large, not JSON, in neither form, has a feature
+    /// that cannot be read (coordinates out of range, a ring that winds round the globe),
+    /// too many vertices, or no polygon features.
     pub fn parse(text: &str) -> Result<Self, BasemapError> {
         if text.len() > MAX_BASEMAP_BYTES {
             return Err(BasemapError::TooLarge {
@@ -304,7 +343,8 @@ impl Basemap {
     }
 
     /// The compact form, quantised to `quantum_deg` (e.g. 0.001° ≈ 110 m). Consecutive
-    /// vertices that quantise to the same point are dropped.
+    /// vertices that quantise to the same point are dropped, and so are rings left with fewer
+    /// than three vertices. `quantum_deg` should be positive.
     pub fn to_compact(&self, quantum_deg: f64) -> String {
         let q = quantum_deg;
         let features = self

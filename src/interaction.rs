@@ -8,8 +8,6 @@
 //!   midpoint's movement pans. Lifting one finger never turns into a click.
 //! - A second click within [`DOUBLE_CLICK_MS`] and [`DOUBLE_CLICK_PX`] of the first zooms in.
 //! - The wheel zooms about the pointer; keys zoom about the centre, pan, and reset.
-// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
-#![allow(missing_docs)]
 
 use crate::viewport::ScreenPt;
 use crate::viewport::Viewport;
@@ -18,11 +16,15 @@ use crate::viewport::Viewport;
 pub const DRAG_THRESHOLD_PX: f64 = 4.0;
 /// Movement (CSS px) before a touch becomes a drag: fingers wobble.
 pub const DRAG_THRESHOLD_TOUCH_PX: f64 = 10.0;
-/// Two clicks closer than this in time and space are a double click.
+/// Two clicks at most this many milliseconds apart (and within [`DOUBLE_CLICK_PX`]) are a
+/// double click.
 pub const DOUBLE_CLICK_MS: f64 = 350.0;
+/// Two clicks at most this many CSS px apart (and within [`DOUBLE_CLICK_MS`]) are a double
+/// click.
 pub const DOUBLE_CLICK_PX: f64 = 24.0;
-/// Zoom factor of one keyboard step and of a double click.
+/// Zoom factor of one keyboard step (`+` zooms in by it, `-` out).
 pub const KEY_ZOOM: f64 = 1.5;
+/// Zoom factor of a double click (in, about the clicked point).
 pub const DOUBLE_CLICK_ZOOM: f64 = 2.0;
 /// Pan of one arrow-key press, CSS px.
 pub const KEY_PAN_PX: f64 = 80.0;
@@ -30,8 +32,11 @@ pub const KEY_PAN_PX: f64 = 80.0;
 /// What kind of pointer pressed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PointerKind {
+    /// A mouse, or any pointer type not recognised.
     Mouse,
+    /// A pen or stylus.
     Pen,
+    /// A finger: a larger drag threshold, and no hover.
     Touch,
 }
 
@@ -112,6 +117,9 @@ impl Interaction {
         self.dragging || self.pinched
     }
 
+    /// Pointer `id` of `kind` was pressed at `p` (CSS px). A second pointer starts a pinch; a
+    /// third, and a non-finite `p`, are ignored (an unhandled [`Outcome`]). Pressing an `id`
+    /// that is already down replaces its press.
     pub fn pointer_down(&mut self, id: i32, kind: PointerKind, p: ScreenPt) -> Outcome {
         if !finite(p) {
             return Outcome::default();
@@ -137,6 +145,10 @@ impl Interaction {
         }
     }
 
+    /// Pointer `id` moved to `p` (CSS px). Not pressed: a hover at `p`. One press: once it has
+    /// moved beyond the drag threshold from where it started, a drag that pans `view`. Two
+    /// presses: a pinch that pans `view` with the midpoint and zooms it about the midpoint by
+    /// the change in distance. A non-finite `p` is ignored.
     // k is a position found in `presses`; with two presses, 1 - k is the other one.
     #[allow(clippy::indexing_slicing)]
     pub fn pointer_move(&mut self, id: i32, p: ScreenPt, view: &mut Viewport) -> Outcome {
@@ -188,7 +200,10 @@ impl Interaction {
         }
     }
 
-    /// A pointer was released at `p` at time `t_ms`.
+    /// A pointer was released at `p` (CSS px) at time `t_ms` (milliseconds). Ends in a click
+    /// at `p` unless the press was a drag or pinch; a click within [`DOUBLE_CLICK_MS`] and
+    /// [`DOUBLE_CLICK_PX`] of the previous one zooms `view` in by [`DOUBLE_CLICK_ZOOM`] about
+    /// `p` instead. An `id` that is not down is ignored.
     pub fn pointer_up(&mut self, id: i32, p: ScreenPt, t_ms: f64, view: &mut Viewport) -> Outcome {
         let Some(k) = self.presses.iter().position(|q| q.id == id) else {
             return Outcome::default();

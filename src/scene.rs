@@ -1,7 +1,5 @@
 //! What to draw, in CSS pixels, in drawing order. Built from the map state for one frame and
 //! rendered through a [`Surface`].
-// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
-#![allow(missing_docs)]
 
 use crate::style::Rgba;
 use crate::surface::{ScreenPt, Stroke, Surface};
@@ -9,7 +7,9 @@ use crate::surface::{ScreenPt, Stroke, Surface};
 /// A filled country shape.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LandItem {
+    /// The shape's rings in CSS pixels, filled together with the even-odd rule.
     pub rings: Vec<Vec<ScreenPt>>,
+    /// The fill colour.
     pub fill: Rgba,
 }
 
@@ -19,27 +19,39 @@ pub struct LandItem {
 pub struct ArcBundle {
     /// The legend entry the colour belongs to.
     pub group: usize,
+    /// The arcs as open polylines in CSS pixels (an arc cut at the seam is several lines).
     pub lines: Vec<Vec<ScreenPt>>,
+    /// The colour and width all lines share.
     pub stroke: Stroke,
 }
 
 /// A dot (partner place or Shandong origin).
 #[derive(Debug, Clone, PartialEq)]
 pub struct DotItem {
+    /// The centre, in CSS pixels.
     pub centre: ScreenPt,
+    /// The radius, in CSS pixels.
     pub radius_px: f64,
+    /// The fill colour.
     pub fill: Rgba,
+    /// The ring drawn around the dot, if any.
     pub outline: Option<Stroke>,
 }
 
 /// One frame.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Scene {
+    /// The colour the whole surface is cleared to first (the ocean); `None` leaves it as is.
     pub background: Option<Rgba>,
+    /// Country shapes, drawn after the background.
     pub land: Vec<LandItem>,
+    /// The outline stroked around every land shape; `None` for no outline.
     pub border: Option<Stroke>,
+    /// Arc bundles, drawn above the land in this order.
     pub arcs: Vec<ArcBundle>,
+    /// Partner dots, drawn above the arcs.
     pub partners: Vec<DotItem>,
+    /// Shandong origin dots, drawn above the partner dots.
     pub origins: Vec<DotItem>,
     /// Rings drawn last: the keyboard focus.
     pub rings: Vec<DotItem>,

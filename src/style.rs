@@ -1,27 +1,32 @@
 //! Colours and sizes. A portal overrides colours through CSS custom properties; the page reads
 //! them and hands them over as `#rrggbb` strings, parsed here.
-// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
-#![allow(missing_docs)]
 
 /// An sRGB colour with alpha.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rgba {
+    /// Red, 0–255.
     pub r: u8,
+    /// Green, 0–255.
     pub g: u8,
+    /// Blue, 0–255.
     pub b: u8,
+    /// Alpha, 0 (transparent) to 255 (opaque).
     pub a: u8,
 }
 
 impl Rgba {
+    /// An opaque colour (alpha 255).
     pub const fn rgb(r: u8, g: u8, b: u8) -> Self {
         Self { r, g, b, a: 255 }
     }
 
+    /// The same colour with alpha `a` in place of its own.
     pub const fn with_alpha(self, a: u8) -> Self {
         Self { a, ..self }
     }
 
-    /// Parses `#rgb`, `#rrggbb` or `#rrggbbaa` (surrounding white space allowed).
+    /// Parses `#rgb`, `#rrggbb` or `#rrggbbaa` (surrounding white space allowed); the short
+    /// forms are opaque. `None` without the `#`, for any other length, or for a non-hex digit.
     pub fn parse_hex(text: &str) -> Option<Self> {
         let hex = text.trim().strip_prefix('#')?;
         let nibble = |i: usize| u8::from_str_radix(hex.get(i..i + 1)?, 16).ok();
@@ -39,7 +44,8 @@ impl Rgba {
         }
     }
 
-    /// The colour as a CSS string the canvas accepts.
+    /// The colour as a CSS string the canvas accepts: `#rrggbb` when opaque, else
+    /// `rgba(r,g,b,a)` with `a` from 0 to 1 to three decimals.
     pub fn css(&self) -> String {
         if self.a == 255 {
             format!("#{:02x}{:02x}{:02x}", self.r, self.g, self.b)
@@ -58,26 +64,38 @@ impl Rgba {
 /// Everything the scene needs to know about looks.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
+    /// The background behind the land.
     pub ocean: Rgba,
+    /// The fill of every country but China.
     pub land: Rgba,
+    /// The fill of China.
     pub china: Rgba,
+    /// The colour of the country outlines.
     pub border: Rgba,
+    /// Alpha of arcs at normal emphasis (neither dimmed nor emphasised).
     pub arc_alpha: u8,
+    /// Width of an arc that is not emphasised, in CSS pixels.
     pub arc_width_px: f64,
+    /// Radius of a partner dot, in CSS pixels (one more when emphasised).
     pub partner_radius_px: f64,
+    /// Radius of a Shandong origin dot, in CSS pixels.
     pub origin_radius_px: f64,
+    /// The ring around origin dots and emphasised partner dots.
     pub origin_stroke: Rgba,
     /// One colour per Shandong key, in the order of `data/shandong.csv`; repeats if shorter.
     pub palette: Vec<Rgba>,
     /// Friendship city, friendly cooperation, unknown.
     pub relation_palette: [Rgba; 3],
-    /// One colour per decade from the 1970s on; repeats if shorter.
+    /// One colour per decade from the 1970s on; later decades share the last colour.
     pub decade_palette: Vec<Rgba>,
-    /// Pairs whose value for the colour dimension is unknown.
+    /// Pairs whose value for the colour dimension is unknown: no establishment date when
+    /// colouring by decade (an unknown relation takes the third [`relation_palette`] colour).
+    ///
+    /// [`relation_palette`]: Theme::relation_palette
     pub unknown: Rgba,
     /// Alpha of what is not emphasised while something is.
     pub dim_alpha: u8,
-    /// Width of an emphasised arc.
+    /// Width of an emphasised arc, in CSS pixels.
     pub highlight_width_px: f64,
     /// Ring around the keyboard-focused dot.
     pub focus_ring: Rgba,
@@ -123,6 +141,7 @@ pub enum ColourBy {
 }
 
 impl ColourBy {
+    /// The key used by the page and in the URL: `"city"`, `"relation"` or `"decade"`.
     pub fn key(self) -> &'static str {
         match self {
             Self::City => "city",
@@ -131,6 +150,7 @@ impl ColourBy {
         }
     }
 
+    /// The value whose [`key`](Self::key) is exactly `text`; `None` for anything else.
     pub fn parse(text: &str) -> Option<Self> {
         match text {
             "city" => Some(Self::City),
@@ -156,7 +176,8 @@ pub const DECADE_PALETTE: [Rgba; 7] = [
 ];
 
 impl Theme {
-    /// The colour of the arcs of the `index`-th Shandong key.
+    /// The colour of the arcs of the `index`-th Shandong key; the palette repeats when it is
+    /// shorter, and an empty palette gives a fixed red.
     pub fn city_colour(&self, index: usize) -> Rgba {
         let fallback = Rgba::rgb(0xc0, 0x39, 0x2b);
         self.palette
@@ -165,7 +186,8 @@ impl Theme {
             .unwrap_or(fallback)
     }
 
-    /// The colour of the `index`-th decade from [`FIRST_DECADE`].
+    /// The colour of the `index`-th decade from [`FIRST_DECADE`]; indices past the palette get
+    /// its last colour, an empty palette gives [`Theme::unknown`].
     pub fn decade_colour(&self, index: usize) -> Rgba {
         let last = self.decade_palette.len().saturating_sub(1);
         self.decade_palette

@@ -1,7 +1,5 @@
 //! The drawing target. The scene renders only through [`Surface`]; the browser implements it
 //! with a 2D canvas, tests with [`RecordingSurface`].
-// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
-#![allow(missing_docs)]
 
 use crate::style::Rgba;
 /// Re-exported from [`crate::viewport`], where the coordinate type lives.
@@ -10,7 +8,9 @@ pub use crate::viewport::ScreenPt;
 /// A line style.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Stroke {
+    /// The line colour.
     pub colour: Rgba,
+    /// The line width, in CSS pixels.
     pub width_px: f64,
 }
 
@@ -30,20 +30,33 @@ pub trait Surface {
 /// One recorded drawing call.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
+    /// [`Surface::clear`] with this colour.
     Clear(Rgba),
+    /// [`Surface::fill_rings`].
     FillRings {
+        /// The rings, in CSS pixels.
         rings: Vec<Vec<ScreenPt>>,
+        /// The fill colour.
         fill: Rgba,
+        /// The outline stroke, if any.
         outline: Option<Stroke>,
     },
+    /// [`Surface::stroke_lines`].
     StrokeLines {
+        /// The polylines, in CSS pixels.
         lines: Vec<Vec<ScreenPt>>,
+        /// The stroke shared by all lines.
         stroke: Stroke,
     },
+    /// [`Surface::dot`].
     Dot {
+        /// The centre, in CSS pixels.
         centre: ScreenPt,
+        /// The radius, in CSS pixels.
         radius_px: f64,
+        /// The fill colour.
         fill: Rgba,
+        /// The ring around the dot, if any.
         outline: Option<Stroke>,
     },
 }
@@ -51,6 +64,7 @@ pub enum Command {
 /// A surface that remembers what was drawn, for tests and for counting work.
 #[derive(Debug, Default, Clone)]
 pub struct RecordingSurface {
+    /// Every call so far, in order.
     pub commands: Vec<Command>,
 }
 

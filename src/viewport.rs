@@ -1,21 +1,23 @@
 //! The view: which part of the projected world fills the canvas, and how big.
-// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
-#![allow(missing_docs)]
 
 use crate::geometry::{Projection, WorldXY};
 
-/// Smallest zoom (the whole map fits) and largest.
+/// Smallest zoom: the default view, where the whole map fits the canvas.
 pub const ZOOM_MIN: f64 = 1.0;
+/// Largest zoom, relative to the default view.
 pub const ZOOM_MAX: f64 = 40.0;
 
 /// A position in CSS pixels from the top-left corner of the drawing.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct ScreenPt {
+    /// CSS pixels rightwards from the left edge.
     pub x: f64,
+    /// CSS pixels downwards from the top edge.
     pub y: f64,
 }
 
 impl ScreenPt {
+    /// A point `x` CSS pixels right of and `y` below the top-left corner.
     pub const fn new(x: f64, y: f64) -> Self {
         Self { x, y }
     }
@@ -25,9 +27,14 @@ impl ScreenPt {
 /// with y flipped (north up).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Viewport {
+    /// Canvas width in CSS pixels; at least 1 when set through [`Viewport::new`] or
+    /// [`Viewport::resize`].
     pub width_css_px: f64,
+    /// Canvas height in CSS pixels; at least 1 when set through [`Viewport::new`] or
+    /// [`Viewport::resize`].
     pub height_css_px: f64,
-    /// 1 = the default view (the whole map fits the canvas).
+    /// 1 = the default view (the whole map fits the canvas). The methods keep it within
+    /// [`ZOOM_MIN`]…[`ZOOM_MAX`].
     pub zoom: f64,
     /// The world position shown at the centre of the canvas.
     pub centre: WorldXY,
@@ -36,6 +43,8 @@ pub struct Viewport {
 }
 
 impl Viewport {
+    /// The default view of `projection`'s [world bounds](Projection::world_bounds) on a canvas
+    /// of the given size in CSS pixels. Sizes below 1 or not finite are taken as 1.
     pub fn new(width_css_px: f64, height_css_px: f64, projection: &Projection) -> Self {
         let (bounds_min, bounds_max) = projection.world_bounds();
         let mut v = Self {
@@ -66,6 +75,8 @@ impl Viewport {
         home.zoom == self.zoom && home.centre == self.centre
     }
 
+    /// Sets the canvas size in CSS pixels (below 1 or not finite is taken as 1), keeping the
+    /// zoom and the centre, which is then kept inside the world bounds.
     pub fn resize(&mut self, width_css_px: f64, height_css_px: f64) {
         self.width_css_px = sane_size(width_css_px);
         self.height_css_px = sane_size(height_css_px);
@@ -79,6 +90,7 @@ impl Viewport {
         (self.width_css_px / w).min(self.height_css_px / h) * self.zoom
     }
 
+    /// Where the world position `w` is drawn, in CSS pixels; may lie outside the canvas.
     pub fn to_screen(&self, w: WorldXY) -> ScreenPt {
         self.transform().apply(w)
     }
@@ -94,6 +106,8 @@ impl Viewport {
         }
     }
 
+    /// The world position under the CSS-pixel point `p`; the inverse of
+    /// [`to_screen`](Self::to_screen).
     pub fn to_world(&self, p: ScreenPt) -> WorldXY {
         let s = self.scale();
         WorldXY {
@@ -102,7 +116,9 @@ impl Viewport {
         }
     }
 
-    /// Zooms by `factor` keeping the world point under `anchor` where it is.
+    /// Zooms by `factor` keeping the world point under `anchor` (CSS pixels) where it is. The
+    /// zoom is clamped to [`ZOOM_MIN`]…[`ZOOM_MAX`] and the centre kept inside the world; a
+    /// factor that is not finite or not positive does nothing.
     pub fn zoom_about(&mut self, anchor: ScreenPt, factor: f64) {
         if !factor.is_finite() || factor <= 0.0 {
             return;
@@ -115,7 +131,8 @@ impl Viewport {
         self.clamp();
     }
 
-    /// Moves the map by a drag of (dx, dy) CSS pixels.
+    /// Moves the map by a drag of (dx, dy) CSS pixels (positive right and down), keeping the
+    /// centre inside the world. Non-finite input does nothing.
     pub fn pan_by(&mut self, dx_css_px: f64, dy_css_px: f64) {
         if !dx_css_px.is_finite() || !dy_css_px.is_finite() {
             return;
@@ -152,6 +169,7 @@ impl ScreenTransform {
         (self.offset_x, self.offset_y)
     }
 
+    /// Maps a world position to CSS pixels.
     #[inline]
     pub fn apply(&self, w: WorldXY) -> ScreenPt {
         ScreenPt::new(

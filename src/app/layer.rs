@@ -2,22 +2,30 @@
 //! settled view; a frame at that view copies it, a frame during a gesture shifts and scales it
 //! (the land is re-projected only when the view settles), any other frame redraws it. The web
 //! layer only carries out the plan.
-// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
-#![allow(missing_docs)]
 
 use crate::viewport::Viewport;
 
 /// The view a layer was drawn for.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LayerView {
+    /// CSS pixels per world unit, as [`ScreenTransform::scale`].
+    ///
+    /// [`ScreenTransform::scale`]: crate::viewport::ScreenTransform::scale
     pub scale: f64,
+    /// Where the world origin lands, (x, y) in CSS pixels, as [`ScreenTransform::offset`].
+    ///
+    /// [`ScreenTransform::offset`]: crate::viewport::ScreenTransform::offset
     pub offset: (f64, f64),
+    /// Canvas width in CSS pixels.
     pub width_css_px: f64,
+    /// Canvas height in CSS pixels.
     pub height_css_px: f64,
+    /// Device pixels per CSS pixel.
     pub dpr: f64,
 }
 
 impl LayerView {
+    /// The view `v` at device pixel ratio `dpr`.
     pub fn of(v: &Viewport, dpr: f64) -> Self {
         let tf = v.transform();
         Self {
@@ -37,7 +45,14 @@ pub enum LandPlan {
     Copy,
     /// A gesture is under way: draw the layer scaled by `k` with its top-left at (`x`, `y`) CSS px,
     /// on the ocean colour.
-    Shift { x: f64, y: f64, k: f64 },
+    Shift {
+        /// Left edge of the scaled layer, CSS pixels.
+        x: f64,
+        /// Top edge of the scaled layer, CSS pixels.
+        y: f64,
+        /// Scale factor: the current view's scale over the layer's.
+        k: f64,
+    },
     /// Draw the land into the layer for this view, then copy it.
     Redraw,
 }
@@ -46,7 +61,9 @@ pub enum LandPlan {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LandLayer {
     drawn: Option<LayerView>,
+    /// How many times [`LandLayer::plan`] answered [`LandPlan::Redraw`].
     pub renders: u32,
+    /// How many times [`LandLayer::plan`] answered [`LandPlan::Shift`] (copies are not counted).
     pub reuses: u32,
 }
 
@@ -57,6 +74,9 @@ impl LandLayer {
     }
 
     /// The plan for a frame at `now`; `moving` while a gesture or wheel zoom is under way.
+    /// [`LandPlan::Copy`] when the layer holds exactly `now`; [`LandPlan::Shift`] when moving
+    /// and only scale or offset differ; otherwise [`LandPlan::Redraw`], after which the layer
+    /// is taken to hold `now`.
     pub fn plan(&mut self, now: LayerView, moving: bool) -> LandPlan {
         match self.drawn {
             Some(d) if d == now => LandPlan::Copy,

@@ -1,18 +1,21 @@
 //! Dates that may be known only to the year or the month.
-// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
-#![allow(missing_docs)]
 
 use std::fmt;
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct PartialDate {
+    /// The year (four digits when parsed).
     pub year: i32,
+    /// The month, 1–12; `None` when only the year is known.
     pub month: Option<u8>,
+    /// The day of the month, 1–31; `None` when only the year or month is known. Never `Some`
+    /// when `month` is `None` in a parsed date.
     pub day: Option<u8>,
 }
 
 impl PartialDate {
+    /// A full date from year, month and day. The values are not checked against the calendar.
     pub const fn ymd(year: i32, month: u8, day: u8) -> Self {
         Self {
             year,
@@ -23,6 +26,11 @@ impl PartialDate {
 
     /// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD`; `/` or `.` are accepted instead of `-` because
     /// spreadsheets rewrite dates that way. Month and day are checked against the calendar.
+    /// Surrounding whitespace is ignored.
+    ///
+    /// Returns `None` unless the year has exactly four digits and the month and day one or two,
+    /// or when the month is not 1–12, the day is not in that month, or there are more than
+    /// three parts.
     pub fn parse(text: &str) -> Option<Self> {
         let text = text.trim();
         let parts: Vec<&str> = text.split(['-', '/', '.']).collect();

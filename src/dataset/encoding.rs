@@ -3,8 +3,6 @@
 //! with a mark). The encoding is recognised here; UTF-16 is decoded here too, GB18030 by
 //! `encoding_rs` natively and, in the browser, by the page's own `TextDecoder` (registered by the
 //! web layer with [`set_gb18030_decoder`]), which costs the module nothing.
-// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
-#![allow(missing_docs)]
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -12,13 +10,18 @@ use std::sync::OnceLock;
 /// The encodings a partnerships file may come in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextEncoding {
+    /// UTF-8, with or without a byte-order mark.
     Utf8,
+    /// UTF-16, little-endian ("Unicode text" from Excel on Windows).
     Utf16Le,
+    /// UTF-16, big-endian.
     Utf16Be,
+    /// GB18030, a superset of GBK: what Chinese Windows writes without a mark.
     Gb18030,
 }
 
 impl TextEncoding {
+    /// The name shown to staff in messages, e.g. `"UTF-16LE"` or `"GB18030 (GBK)"`.
     pub fn name(self) -> &'static str {
         match self {
             TextEncoding::Utf8 => "UTF-8",
@@ -32,13 +35,17 @@ impl TextEncoding {
 /// What the first bytes say: the encoding and whether a byte-order mark was there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sniffed {
+    /// The recognised encoding.
     pub encoding: TextEncoding,
+    /// Whether the bytes start with a byte-order mark (which [`decode`] then skips).
     pub bom: bool,
 }
 
 /// Recognises the encoding: a byte-order mark first; else a file whose every other byte is zero is
 /// UTF-16 (text files have no NUL characters); else valid UTF-8 is UTF-8; anything else is taken as
-/// GB18030, what Chinese Windows writes.
+/// GB18030, what Chinese Windows writes. Without a mark, the UTF-16 test looks at the first 512
+/// bytes only: more than half of the odd-offset bytes zero means little-endian, of the
+/// even-offset bytes big-endian.
 pub fn sniff(bytes: &[u8]) -> Sniffed {
     let (encoding, bom) = match bytes {
         [0xEF, 0xBB, 0xBF, ..] => (TextEncoding::Utf8, true),
@@ -74,6 +81,8 @@ pub type Gb18030Decoder = fn(&[u8]) -> Option<String>;
 static GB18030: OnceLock<Gb18030Decoder> = OnceLock::new();
 
 /// Registers the GB18030 decoder (the web layer's, backed by the browser's `TextDecoder`).
+/// Only the first registration takes effect; later calls are ignored. A registered decoder is
+/// used in place of `encoding_rs` on native targets too.
 pub fn set_gb18030_decoder(decode: Gb18030Decoder) {
     let _ = GB18030.set(decode);
 }
@@ -108,7 +117,8 @@ fn decode_utf16(bytes: &[u8], little_endian: bool) -> Option<String> {
 }
 
 /// The text of `bytes` (without its byte-order mark), or `None` when it is not valid in the
-/// recognised encoding.
+/// recognised encoding. On `wasm32`, GB18030 input also gives `None` until a decoder has been
+/// registered with [`set_gb18030_decoder`].
 pub fn decode(bytes: &[u8], sniffed: Sniffed) -> Option<Cow<'_, str>> {
     let body = if sniffed.bom {
         let n = if sniffed.encoding == TextEncoding::Utf8 {

@@ -1,21 +1,27 @@
 //! The closed vocabularies of the data: continents, partner levels, relations and statuses,
 //! each with its key and the words staff may type for it.
-// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
-#![allow(missing_docs)]
 
 /// Continents, as used for filtering and statistics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Continent {
+    /// Asia (key `asia`).
     Asia,
+    /// Europe (key `europe`).
     Europe,
+    /// Africa (key `africa`).
     Africa,
+    /// North America, with Central America and the Caribbean (key `north_america`).
     NorthAmerica,
+    /// South America (key `south_america`).
     SouthAmerica,
+    /// Oceania (key `oceania`).
     Oceania,
+    /// Antarctica (key `antarctica`).
     Antarctica,
 }
 
 impl Continent {
+    /// Every continent, in declaration (and sort) order.
     pub const ALL: [Continent; 7] = [
         Continent::Asia,
         Continent::Europe,
@@ -26,6 +32,7 @@ impl Continent {
         Continent::Antarctica,
     ];
 
+    /// The key used in the data files and the URL, e.g. `"north_america"`.
     pub fn key(self) -> &'static str {
         match self {
             Continent::Asia => "asia",
@@ -38,6 +45,8 @@ impl Continent {
         }
     }
 
+    /// The continent whose [`key`](Self::key) is exactly `text`; `None` for anything else
+    /// (no trimming, no other spellings).
     pub fn parse(text: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|c| c.key() == text)
     }
@@ -46,13 +55,18 @@ impl Continent {
 /// Administrative level of the partner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Level {
+    /// A province, state or similar first-level division (省/州).
     Province,
+    /// A city (市).
     City,
+    /// A county or district (县/区).
     County,
+    /// Not known; also what an empty cell means.
     Unknown,
 }
 
 impl Level {
+    /// The key used in the data files and the URL, e.g. `"province"`.
     pub fn key(self) -> &'static str {
         match self {
             Level::Province => "province",
@@ -62,7 +76,8 @@ impl Level {
         }
     }
 
-    /// English keys, and the Chinese words staff are likely to type.
+    /// English keys, and the Chinese words staff are likely to type; empty means
+    /// [`Level::Unknown`]. `None` for anything else (matched exactly, no trimming).
     pub fn parse(text: &str) -> Option<Self> {
         match text {
             "province" | "state" | "省" | "州" | "省/州" | "省州" => Some(Level::Province),
@@ -77,18 +92,23 @@ impl Level {
 /// 友好城市 (formal friendship city) or 友好合作关系 (friendly cooperation), or not known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Relation {
+    /// A formal friendship city or province (友好城市, 友好省州).
     Friendship,
+    /// Friendly cooperation or exchange (友好合作关系, 友好交流关系).
     Cooperation,
+    /// Not known; also what an empty cell means.
     Unknown,
 }
 
 impl Relation {
+    /// Every relation, in declaration (and sort) order.
     pub const ALL: [Relation; 3] = [
         Relation::Friendship,
         Relation::Cooperation,
         Relation::Unknown,
     ];
 
+    /// The key used in the data files and the URL, e.g. `"friendship"`.
     pub fn key(self) -> &'static str {
         match self {
             Relation::Friendship => "friendship",
@@ -97,6 +117,8 @@ impl Relation {
         }
     }
 
+    /// English keys and the Chinese words staff may type; empty means [`Relation::Unknown`].
+    /// `None` for anything else (matched exactly, no trimming).
     pub fn parse(text: &str) -> Option<Self> {
         match text {
             "friendship" | "友好城市" | "友城" | "友好省州" => Some(Relation::Friendship),
@@ -121,8 +143,10 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, from firmest to weakest (declaration and sort order).
     pub const ALL: [Status; 3] = [Status::Signed, Status::Intent, Status::Unconfirmed];
 
+    /// The key used in the data files, e.g. `"signed"`.
     pub fn key(self) -> &'static str {
         match self {
             Status::Signed => "signed",
@@ -132,6 +156,7 @@ impl Status {
     }
 
     /// English keys and the Chinese words staff may type; empty means signed (older files).
+    /// `None` for anything else (matched exactly, no trimming).
     pub fn parse(text: &str) -> Option<Self> {
         match text {
             "" | "signed" | "已签署" | "已缔结" => Some(Status::Signed),

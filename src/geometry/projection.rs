@@ -3,8 +3,6 @@
 //! Chinese world maps centre on the Pacific (about 150° E): China near the middle, the Americas
 //! on the right, Europe and Africa on the left, the seam in the Atlantic. Miller keeps the
 //! familiar cylindrical look with less polar stretch than Mercator and projects the poles.
-// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
-#![allow(missing_docs)]
 
 use super::{wrap_lon, LonLat};
 
@@ -16,13 +14,17 @@ pub const LAT_MAX: f64 = 84.0;
 /// A projected position in world units (x east, y north; one unit = one radian at the equator).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct WorldXY {
+    /// East of the central meridian, in radians of longitude: −π…π across the map.
     pub x: f64,
+    /// North of the equator, Miller's y: about ±2.3034 at the poles.
     pub y: f64,
 }
 
 /// Miller cylindrical with a central meridian in degrees.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Projection {
+    /// The central meridian, degrees east; [`Projection::new`] wraps it into [−180, 180).
+    /// The default is 150° E.
     pub central_lon: f64,
 }
 
@@ -33,6 +35,7 @@ impl Default for Projection {
 }
 
 impl Projection {
+    /// A projection centred on `central_lon` degrees east, wrapped into [−180, 180).
     pub fn new(central_lon: f64) -> Self {
         Self {
             central_lon: wrap_lon(central_lon),
@@ -57,7 +60,8 @@ impl Projection {
         })
     }
 
-    /// Projects a geographic position.
+    /// Projects a geographic position (lon/lat degrees) to world units. `None` when the
+    /// position is not [valid](LonLat::is_valid).
     pub fn project(&self, p: LonLat) -> Option<WorldXY> {
         if !p.is_valid() {
             return None;
@@ -65,7 +69,8 @@ impl Projection {
         self.forward_rotated(self.rotate(p))
     }
 
-    /// The inverse of [`Projection::project`]; `None` outside the map.
+    /// The inverse of [`Projection::project`], with the longitude wrapped into [−180, 180).
+    /// `None` outside the map: non-finite input, |x| > π, or y beyond the poles.
     pub fn invert(&self, w: WorldXY) -> Option<LonLat> {
         if !w.x.is_finite() || !w.y.is_finite() || w.x.abs() > std::f64::consts::PI + 1e-12 {
             return None;
