@@ -328,6 +328,12 @@ impl IssueLog {
         self.errors > 0
     }
 
+    /// Whether a problem with the file as a whole (its size, rows or fields) was recorded: then
+    /// its rows are not worth checking one by one.
+    pub fn has_whole_file_problem(&self) -> bool {
+        self.kept.iter().any(|i| i.problem.is_whole_file())
+    }
+
     /// The kept issues, followed by one [`Problem::MoreProblems`] when some were only counted.
     pub fn into_issues(self) -> Vec<Issue> {
         // Problems with the whole file first: they say why the rest may be missing.

@@ -105,6 +105,11 @@ impl Dataset {
         let Some(t) = Table::read(file, bytes, &REQUIRED_COLUMNS, &mut issues) else {
             return Err(issues.into_issues());
         };
+        // A file over the row or field limits is refused as it is: checking its rows one by
+        // one would only make a hostile file slower to answer.
+        if issues.has_whole_file_problem() {
+            return Err(issues.into_issues());
+        }
         let mut checker = RowChecker::new(gazetteer, today, basemap);
         let mut partnerships = Vec::with_capacity(t.rows.len());
         for row in &t.rows {
