@@ -14,7 +14,7 @@ use youcheng::geometry::LonLat;
 fn app() -> App {
     let mut a = App::new(1200.0, 700.0);
     let basemap = String::from_utf8(common::read("data/basemap.json")).expect("utf-8");
-    a.load_basemap(&basemap).expect("basemap");
+    a.load_basemap(&basemap, false).expect("basemap");
     let r = a.load_reference(
         &common::read("data/shandong.csv"),
         &common::read("data/countries.csv"),

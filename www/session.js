@@ -19,7 +19,7 @@ export class Session {
   boundary = { calls: 0 };
   /** Whether the basemap on screen is the portal's own (its attribution then applies). */
   customBasemap = false;
-  #good = { basemap: null, reference: null, data: null, coverage: null };
+  #good = { basemap: null, outlines: null, reference: null, data: null, coverage: null };
   #panic = null;
   #traps = [];
   #host;
@@ -64,9 +64,14 @@ export class Session {
     const src = shippedOnly ? null : this.#host.attr('basemap-src');
     const bytes = src ? await fetchLimited(allowedSource(src, this.#host.lang()), MAX_BASEMAP_BYTES) : await fetchShipped(DATA_FILES.basemap);
     const text = new TextDecoder().decode(bytes);
-    this.map.loadBasemap(text); // throws with a message naming the problem; the old basemap stays
+    this.map.loadBasemap(text, false); // throws with a message naming the problem; the old basemap stays
     this.#good.basemap = text;
     this.customBasemap = !!src;
+    if (src && !this.#good.outlines) {
+      // Partners are checked against the shipped world outlines, whatever map the portal shows.
+      this.#good.outlines = new TextDecoder().decode(await fetchShipped(DATA_FILES.basemap));
+      this.map.loadBasemap(this.#good.outlines, true);
+    }
   }
 
   /** The partnerships: the shipped CSV (with its official totals), or `data-src` (CSV or JSON). Throws on errors. */
@@ -126,7 +131,8 @@ export class Session {
     try {
       const map = await this.open();
       if (!map) return;
-      map.loadBasemap(good.basemap);
+      map.loadBasemap(good.basemap, false);
+      if (good.outlines) map.loadBasemap(good.outlines, true);
       map.loadReference(...good.reference);
       if (good.data) map.loadPartnerships(good.data.name, good.data.bytes, todayUnixDays(), good.data.validRowsOnly);
       if (good.data && good.coverage) map.loadCoverage(...good.coverage);

@@ -9,9 +9,16 @@ use crate::dataset::{Coverage, Dataset, Gazetteer, LoadMode, PartialDate};
 use crate::style::Rgba;
 
 impl App {
-    /// Loads a basemap (GeoJSON or the compact form); on error the previous one stays.
-    pub fn load_basemap(&mut self, text: &str) -> Result<usize, String> {
+    /// Loads a basemap (GeoJSON or the compact form); on error the previous one stays. With
+    /// `outlines_only` it is not drawn but used to check where partners lie (the shipped world
+    /// outlines, when a portal shows its own, perhaps China-only, approved map).
+    pub fn load_basemap(&mut self, text: &str, outlines_only: bool) -> Result<usize, String> {
         let basemap = Basemap::parse(text).map_err(|e| e.to_string())?;
+        if outlines_only {
+            let n = basemap.features.len();
+            self.outlines = Some(basemap);
+            return Ok(n);
+        }
         self.map.set_basemap(&basemap);
         self.land.invalidate();
         let n = basemap.features.len();
@@ -53,7 +60,8 @@ impl App {
         let Some(gazetteer) = &self.gazetteer else {
             return LoadReport::failed(file, &[]);
         };
-        match Dataset::load_with(gazetteer, file, bytes, today, self.basemap.as_ref(), mode) {
+        let outlines = self.outlines.as_ref().or(self.basemap.as_ref());
+        match Dataset::load_with(gazetteer, file, bytes, today, outlines, mode) {
             Ok(loaded) => {
                 let pairs = loaded.dataset.partnerships.len();
                 self.map.set_dataset(loaded.dataset);

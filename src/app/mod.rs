@@ -55,6 +55,9 @@ pub struct App {
     wheeling: bool,
     gazetteer: Option<Gazetteer>,
     basemap: Option<Basemap>,
+    /// The world outlines partners are checked against: the shipped basemap, whatever basemap a
+    /// portal shows (its approved map may cover China only).
+    outlines: Option<Basemap>,
     selection: Selection,
     /// The cached land layer's reuse decisions and counters.
     pub land: LandLayer,
@@ -79,6 +82,7 @@ impl App {
             wheeling: false,
             gazetteer: None,
             basemap: None,
+            outlines: None,
             selection: Selection::default(),
             land: LandLayer::default(),
             dpr: 1.0,

@@ -7,13 +7,13 @@ mod canvas;
 use crate::{app::App, app::Command, app::ThemeInput, dataset::PartialDate, geometry::LonLat};
 use canvas::{BaseLayer, CanvasSurface};
 use serde::{de::DeserializeOwned, Serialize};
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 thread_local! {
     /// The page's function that hears of a panic (see [`on_panic`]).
-    static PANIC_REPORTER: std::cell::RefCell<Option<js_sys::Function>> =
-        const { std::cell::RefCell::new(None) };
+    static PANIC_REPORTER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
 }
 
 /// Registers `report(message)`, called with a panic's message; the page then starts a new core.
@@ -36,7 +36,7 @@ pub fn on_panic(report: js_sys::Function) {
 /// GB18030 (GBK) through the browser's own `TextDecoder`, which costs the module nothing.
 fn decode_gb18030(bytes: &[u8]) -> Option<String> {
     let options = web_sys::TextDecoderOptions::new();
-    options.set_fatal(true);
+    options.set_fatal(true); // invalid bytes are an error, not U+FFFD
     web_sys::TextDecoder::new_with_label_and_options("gb18030", &options)
         .ok()?
         .decode_with_u8_array(bytes)
@@ -68,23 +68,23 @@ impl Youcheng {
     #[wasm_bindgen(constructor)]
     pub fn new(canvas: HtmlCanvasElement) -> Result<Youcheng, JsError> {
         crate::dataset::encoding::set_gb18030_decoder(decode_gb18030);
-        let ctx = canvas::context(&canvas)?;
-        let app = App::new(
-            f64::from(canvas.client_width()),
-            f64::from(canvas.client_height()),
-        );
+        let (ctx, base) = (canvas::context(&canvas)?, BaseLayer::new()?);
+        let (w, h) = (canvas.client_width(), canvas.client_height());
+        let app = App::new(f64::from(w), f64::from(h));
         Ok(Youcheng {
             ctx,
             canvas,
             app,
-            base: BaseLayer::new()?,
+            base,
         })
     }
 
-    /// Loads a basemap (GeoJSON or the compact form); on error the previous one stays.
+    /// A basemap to draw, or with `outlines_only` the world outlines partners are checked against.
     #[wasm_bindgen(js_name = loadBasemap)]
-    pub fn load_basemap(&mut self, text: &str) -> Result<usize, JsError> {
-        self.app.load_basemap(text).map_err(|e| JsError::new(&e))
+    pub fn load_basemap(&mut self, text: &str, outlines_only: bool) -> Result<usize, JsError> {
+        self.app
+            .load_basemap(text, outlines_only)
+            .map_err(|e| JsError::new(&e))
     }
 
     /// The basemap's attribution line.

@@ -3,7 +3,7 @@
 // CSP; the iframe page; attributes changing at run time; removal freeing the widget.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { launch } from './harness.mjs';
 import { startServer } from '../../tools/serve.mjs';
 import { STRICT_CSP, watchCsp, recordRequests, offOrigin, axe, formatAxe } from './util.mjs';
@@ -214,5 +214,28 @@ test("a portal's own data makes no coverage claim", async () => {
   const s = await page.evaluate(() => document.getElementById('b').stats());
   assert.equal(s.coverage, null);
   assert.doesNotMatch(await page.locator('#b .yc-summary').innerText(), /官方/);
+  await context.close();
+});
+
+test("a portal's China-only basemap still takes the world's partners: they are checked against the shipped outlines", async () => {
+  const square = { type: 'FeatureCollection', attribution: '底图：测试（仅中国）', features: [{ type: 'Feature', properties: { name: '中国', iso_a2: 'CN' }, geometry: { type: 'Polygon', coordinates: [[[73, 18], [135, 18], [135, 54], [73, 54], [73, 18]]] } }] };
+  writeFileSync(`${SITE}/portal/china-only.geojson`, JSON.stringify(square));
+  const { page, context, errors } = await openHost();
+  await settled(page, ['a']);
+  const r = await page.evaluate(async () => {
+    const el = document.createElement('youcheng-map');
+    el.id = 'cn';
+    el.setAttribute('basemap-src', 'china-only.geojson');
+    el.setAttribute('basemap-attribution', '底图：测试（仅中国）');
+    el.setAttribute('data-src', '/youcheng/data/partnerships.csv');
+    document.querySelector('.content').append(el);
+    await el.ready;
+    return { pairs: el.stats().pairs, error: el.shadowRoot.querySelector('.yc-message').hidden ? '' : el.shadowRoot.querySelector('.yc-message').textContent, attribution: el.attribution };
+  });
+  const rows = readFileSync('data/partnerships.csv', 'utf8').trim().split('\n').length - 1;
+  assert.equal(r.error, '', 'no "lies at sea" refusal');
+  assert.equal(r.pairs, rows, 'every shipped pair loads on a China-only map');
+  assert.match(r.attribution, /仅中国/, "the portal's attribution goes with its basemap");
+  assert.deepEqual(errors.filter((e) => !/broken\.csv|jinan-nowhere/.test(e)), []);
   await context.close();
 });
