@@ -16,8 +16,6 @@
 //! [`UrlState::parse`] never fails: it takes an optional leading `#` (or `?`), decodes `%XX`
 //! (UTF-8) and `+` (space), ignores unknown keys, and for a bad value keeps everything else and
 //! reports a human-readable problem.
-// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
-#![allow(missing_docs)]
 
 use crate::dataset::{Continent, Level, Relation};
 use crate::filter::Filter;
@@ -29,8 +27,13 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct View {
+    /// Longitude of the centre, in degrees (east positive); [`UrlState::parse`] wraps it into
+    /// [-180, 180).
     pub lon: f64,
+    /// Latitude of the centre, in degrees (north positive), within ±90.
     pub lat: f64,
+    /// The zoom relative to the default view (1 = the whole map), within
+    /// [`ZOOM_MIN`]…[`ZOOM_MAX`].
     pub zoom: f64,
 }
 
@@ -39,23 +42,31 @@ pub struct View {
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(default, rename_all = "camelCase")]
 pub struct UrlState {
+    /// The filter: keys `city`, `country`, `continent`, `rel`, `level`, `group`, `from`, `to`,
+    /// `unknown` and `q`.
     pub filter: Filter,
-    /// Selected (pinned) partnership ids, in pinning order.
+    /// Selected ids (pairs by id, Shandong sides as `@key`; key `sel`, repeats dropped): the
+    /// pinned ones in pinning order, then the current one.
     pub selected: Vec<String>,
+    /// The map's centre and zoom (key `view`); `None` for the default view.
     pub view: Option<View>,
-    /// `"zh"` or `"en"`.
+    /// `"zh"` or `"en"` (key `lang`, one of [`LANGS`]); `None` leaves the page's choice.
     pub lang: Option<String>,
-    /// Arc colouring: `"city"`, `"relation"` or `"decade"`.
+    /// Arc colouring: `"city"`, `"relation"` or `"decade"` (key `colour`, one of [`COLOURS`]);
+    /// `None` for the default.
     pub colour: Option<String>,
-    /// Whether the data table view is open.
+    /// Whether the data table view is open (key `table`, `1` or `0`).
     pub table: bool,
 }
 
+/// The values the `lang` key accepts.
 pub const LANGS: [&str; 2] = ["zh", "en"];
+/// The values the `colour` key accepts.
 pub const COLOURS: [&str; 3] = ["city", "relation", "decade"];
 
 impl UrlState {
-    /// The hash without its `#`; the default state gives `""`.
+    /// The hash without its `#`, keys in the order of the [module docs](crate::urlstate); the
+    /// default state gives `""`. A view with a non-finite number is left out.
     pub fn to_hash(&self) -> String {
         let f = &self.filter;
         let mut parts: Vec<String> = Vec::new();
@@ -109,8 +120,11 @@ impl UrlState {
         parts.join("&")
     }
 
-    /// Reads a hash (with or without its `#`). Never fails: bad values are left at their
-    /// default and described in the returned problems; unknown keys are ignored.
+    /// Reads a hash (with or without its `#`, or a leading `?`). Never fails: bad values are
+    /// left at their default and described in the returned problems; unknown keys are ignored.
+    /// A hash longer than [`MAX_STATE_BYTES`](crate::limits::MAX_STATE_BYTES), or a state that
+    /// would be longer than that written back, gives the default state, with a problem saying
+    /// so.
     pub fn parse(hash: &str) -> (UrlState, Vec<String>) {
         let mut state = UrlState::default();
         let mut problems = Vec::new();
@@ -375,6 +389,11 @@ pub fn encode(text: &str) -> String {
 }
 
 /// Decodes `%XX` escapes and `+` (a space); the bytes must form UTF-8.
+///
+/// # Errors
+///
+/// A message when a `%` is not followed by two hex digits, or when the decoded bytes are not
+/// UTF-8.
 pub fn decode(text: &str) -> Result<String, String> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());

@@ -98,15 +98,133 @@ declare global {
 }
 
 // ---- generated from the Rust types by src/app/typescript.rs: do not edit by hand ----
-export type Details = { id: string, line: number, city: string, cityZh: string, cityEn: string, subunitZh: string, subunitEn: string, partnerZh: string, partnerEn: string, partnerZhSource: string, country: string, countryZh: string, countryEn: string, continent: string, level: 'province' | 'city' | 'county' | 'unknown', relation: 'friendship' | 'cooperation' | 'unknown', established: string | null, year: number | null, lon: number | null, lat: number | null, coordSource: string, status: 'signed' | 'intent' | 'unconfirmed', sources: Array<SourceView>, note: string, noteZh: string, };
-export type SourceView = { title: string, url: string | null, remark: string, };
+export type Details = { 
+/**
+ * The pair's id, e.g. `"qingdao-shimonoseki"`.
+ */
+id: string, 
+/**
+ * The pair's line in its source file (the header is line 1).
+ */
+line: number, 
+/**
+ * The Shandong key, e.g. `"qingdao"`.
+ */
+city: string, 
+/**
+ * The Shandong side's Chinese name, e.g. `"青岛市"`.
+ */
+cityZh: string, 
+/**
+ * The Shandong side's English name, e.g. `"Qingdao"`.
+ */
+cityEn: string, 
+/**
+ * The Shandong district or county-level city in Chinese when the tie is at that level,
+ * else empty.
+ */
+subunitZh: string, 
+/**
+ * The same subunit in English, or empty.
+ */
+subunitEn: string, 
+/**
+ * The partner's name in simplified Chinese; empty when nobody is confident of it.
+ */
+partnerZh: string, 
+/**
+ * The partner's name in English.
+ */
+partnerEn: string, 
+/**
+ * Where `partner_zh` comes from: `official`, `standard` or `translit`, or empty; as
+ * written in the file.
+ */
+partnerZhSource: string, 
+/**
+ * The partner's country: ISO 3166-1 alpha-2 code, upper case.
+ */
+country: string, 
+/**
+ * The country's Chinese name.
+ */
+countryZh: string, 
+/**
+ * The country's English name.
+ */
+countryEn: string, 
+/**
+ * The country's continent key, e.g. `"north_america"`.
+ */
+continent: string, 
+/**
+ * The partner's administrative level.
+ */
+level: 'province' | 'city' | 'county' | 'unknown', 
+/**
+ * The type of tie.
+ */
+relation: 'friendship' | 'cooperation' | 'unknown', 
+/**
+ * When the tie was established, `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as precisely as known;
+ * `None` when unknown.
+ */
+established: string | null, 
+/**
+ * The year of `established`; `None` when unknown.
+ */
+year: number | null, 
+/**
+ * The partner's longitude in degrees; `None` when its place is unknown (the pair is listed
+ * but not drawn).
+ */
+lon: number | null, 
+/**
+ * The partner's latitude in degrees; `None` when its place is unknown.
+ */
+lat: number | null, 
+/**
+ * Where the point comes from, as written, e.g. `geonames:<id>`, `capital:geonames:<id>`,
+ * `hand:…` or `unknown:…`.
+ */
+coordSource: string, 
+/**
+ * How firm the tie is.
+ */
+status: 'signed' | 'intent' | 'unconfirmed', 
+/**
+ * The evidence for the pair, in the order written.
+ */
+sources: Array<SourceView>, 
+/**
+ * The note in English (date details, doubts, which capital the point uses); may be empty.
+ */
+note: string, 
+/**
+ * The note in Chinese; empty when the file has none.
+ */
+noteZh: string, };
+export type SourceView = { 
+/**
+ * The name to show: the source's title, else the link's host (without `www.`), else the
+ * remark.
+ */
+title: string, 
+/**
+ * The `http(s)` link; `None` when the entry has none.
+ */
+url: string | null, 
+/**
+ * A remark such as "(mirror of …)"; may be empty.
+ */
+remark: string, };
 export type HitView = { 
 /**
  * `arc`, `partner` or `origin`.
  */
 kind: 'arc' | 'partner' | 'origin', 
 /**
- * The pair's id (arcs and partner dots).
+ * The pair's id (arcs and partner dots); `None` for an origin.
  */
 id: string | null, 
 /**
@@ -114,36 +232,173 @@ id: string | null,
  */
 city: string, 
 /**
- * The pair, for arcs and partner dots.
+ * The pair, for arcs and partner dots; `None` for an origin.
  */
 details: Details | null, 
 /**
- * Where its dot is drawn, CSS px (for a tooltip next to a keyboard focus).
+ * Where its dot is drawn, CSS px from the canvas's left edge (for a tooltip next to a
+ * keyboard focus); `None` when it has no point on the map.
  */
-x: number | null, y: number | null, };
-export type Choice = { key: string, nameZh: string, nameEn: string, 
+x: number | null, 
+/**
+ * Where its dot is drawn, CSS px from the canvas's top edge; `None` when it has no point
+ * on the map.
+ */
+y: number | null, };
+export type Choice = { 
+/**
+ * A Shandong key, an ISO 3166-1 alpha-2 code or a group key.
+ */
+key: string, 
+/**
+ * The Chinese name.
+ */
+nameZh: string, 
+/**
+ * The English name.
+ */
+nameEn: string, 
 /**
  * Continent of a country; colour of a Shandong key; source of a group.
  */
-extra: string, total: number, visible: number, lon?: number, lat?: number, };
-export type Choices = { cities: Array<Choice>, countries: Array<Choice>, groups: Array<Choice>, };
-export type LegendEntry = { key: string, nameZh: string, nameEn: string, colour: string, visible: number, total: number, };
-export type Count = { key: string, count: number, };
-export type Stats = { pairs: number, partnerPlaces: number, countries: number, continents: number, withYear: number, 
+extra: string, 
+/**
+ * Pairs with this choice in the whole data set.
+ */
+total: number, 
+/**
+ * Pairs with this choice that the current filter shows.
+ */
+visible: number, 
+/**
+ * Longitude in degrees of the point a Shandong side's arcs start from; left out for
+ * countries and groups.
+ */
+lon?: number, 
+/**
+ * Latitude in degrees of the same point; left out for countries and groups.
+ */
+lat?: number, };
+export type Choices = { 
+/**
+ * Every Shandong key, in the order of `shandong.csv`.
+ */
+cities: Array<Choice>, 
+/**
+ * The countries that have pairs, in the order of `countries.csv`.
+ */
+countries: Array<Choice>, 
+/**
+ * Every thematic group, in the order of `groups.csv`; its counts are those of its member
+ * countries, summed.
+ */
+groups: Array<Choice>, };
+export type LegendEntry = { 
+/**
+ * A Shandong key, a relation key, a decade (`"1990s"`) or `"unknown"`.
+ */
+key: string, 
+/**
+ * The Shandong side's Chinese name when colouring by city; empty otherwise.
+ */
+nameZh: string, 
+/**
+ * The Shandong side's English name when colouring by city; empty otherwise.
+ */
+nameEn: string, 
+/**
+ * The entry's colour as CSS: `#rrggbb`, or `rgba(…)` when translucent.
+ */
+colour: string, 
+/**
+ * Pairs of this entry that the current filter shows.
+ */
+visible: number, 
+/**
+ * Pairs of this entry in the whole data set.
+ */
+total: number, };
+export type Count = { 
+/**
+ * The label: a Shandong key, an ISO 3166-1 alpha-2 code, a continent, relation, status or
+ * level key, a decade (`"1990s"`) or a year (`"1990"`).
+ */
+key: string, 
+/**
+ * Pairs that carry it.
+ */
+count: number, };
+export type Stats = { 
+/**
+ * Pairs counted.
+ */
+pairs: number, 
+/**
+ * Distinct partner places: country and English name, case ignored.
+ */
+partnerPlaces: number, 
+/**
+ * Distinct partner countries.
+ */
+countries: number, 
+/**
+ * Distinct continents of the partner countries.
+ */
+continents: number, 
+/**
+ * Pairs whose establishment year is known.
+ */
+withYear: number, 
 /**
  * Pairs whose year is not known: `with_year + unknown_year == pairs`.
  */
-unknownYear: number, withPartnerZh: number, withSources: number, withLocation: number, byCity: Array<Count>, byCountry: Array<Count>, byContinent: Array<Count>, byRelation: Array<Count>, 
+unknownYear: number, 
 /**
- * Pairs per status (`signed`, `intent`, `unconfirmed`).
+ * Pairs with a Chinese name for the partner.
+ */
+withPartnerZh: number, 
+/**
+ * Pairs with at least one source.
+ */
+withSources: number, 
+/**
+ * Pairs with a point on the map (their place is known).
+ */
+withLocation: number, 
+/**
+ * Pairs per Shandong key, in the order of `shandong.csv`; keys without pairs left out.
+ */
+byCity: Array<Count>, 
+/**
+ * Pairs per partner country (ISO 3166-1 alpha-2 code), most first, ties by code.
+ */
+byCountry: Array<Count>, 
+/**
+ * Pairs per continent key, most first, ties by key.
+ */
+byContinent: Array<Count>, 
+/**
+ * Pairs per relation (`friendship`, `cooperation`, `unknown`), in that order; relations
+ * without pairs left out.
+ */
+byRelation: Array<Count>, 
+/**
+ * Pairs per status (`signed`, `intent`, `unconfirmed`), in that order; statuses without
+ * pairs left out.
  */
 byStatus: Array<Count>, 
 /**
- * Pairs per partner level (`province`, `city`, `county`, `unknown`).
+ * Pairs per partner level (`province`, `city`, `county`, `unknown`), in that order; levels
+ * without pairs left out.
  */
-byLevel: Array<Count>, byDecade: Array<Count>, 
+byLevel: Array<Count>, 
 /**
- * New pairs per year, for the years that have any.
+ * Pairs per decade of establishment (`"1990s"`), earliest first; pairs without a year are
+ * not counted.
+ */
+byDecade: Array<Count>, 
+/**
+ * New pairs per year, earliest first, for the years that have any.
  */
 byYear: Array<Count>, 
 /**
@@ -159,31 +414,125 @@ shown: number,
 /**
  * The latest province-wide total.
  */
-official: number, officialCountries: number | null, asOf: string, 
+official: number, 
 /**
- * Where the total comes from: a readable name and, if there is one, the link.
+ * The countries that total reaches, when its row says.
  */
-source: string, sourceUrl: string | null, reviewed: string | null, byCity: Array<CityCoverage>, };
-export type CityCoverage = { key: string, 
+officialCountries: number | null, 
+/**
+ * The date of that total: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+ */
+asOf: string, 
+/**
+ * Where the total comes from: a readable name (of the row's first source; empty when it
+ * has none) and, in `source_url`, the link.
+ */
+source: string, 
+/**
+ * The link of that source; `None` when it has none.
+ */
+sourceUrl: string | null, 
+/**
+ * The date of the last review (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`); `None` when not given.
+ */
+reviewed: string | null, 
+/**
+ * Shown vs official for each Shandong key, in the order of `shandong.csv`.
+ */
+byCity: Array<CityCoverage>, };
+export type CityCoverage = { 
+/**
+ * The Shandong key.
+ */
+key: string, 
 /**
  * Pairs of this side in the data (whatever the filter).
  */
-shown: number, official: number | null, asOf: string | null, };
-export type StatsView = { coverage: CoverageView | null, pairs: number, partnerPlaces: number, countries: number, continents: number, withYear: number, 
+shown: number, 
+/**
+ * The latest official total of this side; `None` when there is none.
+ */
+official: number | null, 
+/**
+ * The date of that total (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`); `None` when there is none.
+ */
+asOf: string | null, };
+export type StatsView = { 
+/**
+ * How complete the shipped data is; `None` without coverage tables or a province-wide
+ * official total.
+ */
+coverage: CoverageView | null, 
+/**
+ * Pairs counted.
+ */
+pairs: number, 
+/**
+ * Distinct partner places: country and English name, case ignored.
+ */
+partnerPlaces: number, 
+/**
+ * Distinct partner countries.
+ */
+countries: number, 
+/**
+ * Distinct continents of the partner countries.
+ */
+continents: number, 
+/**
+ * Pairs whose establishment year is known.
+ */
+withYear: number, 
 /**
  * Pairs whose year is not known: `with_year + unknown_year == pairs`.
  */
-unknownYear: number, withPartnerZh: number, withSources: number, withLocation: number, byCity: Array<Count>, byCountry: Array<Count>, byContinent: Array<Count>, byRelation: Array<Count>, 
+unknownYear: number, 
 /**
- * Pairs per status (`signed`, `intent`, `unconfirmed`).
+ * Pairs with a Chinese name for the partner.
+ */
+withPartnerZh: number, 
+/**
+ * Pairs with at least one source.
+ */
+withSources: number, 
+/**
+ * Pairs with a point on the map (their place is known).
+ */
+withLocation: number, 
+/**
+ * Pairs per Shandong key, in the order of `shandong.csv`; keys without pairs left out.
+ */
+byCity: Array<Count>, 
+/**
+ * Pairs per partner country (ISO 3166-1 alpha-2 code), most first, ties by code.
+ */
+byCountry: Array<Count>, 
+/**
+ * Pairs per continent key, most first, ties by key.
+ */
+byContinent: Array<Count>, 
+/**
+ * Pairs per relation (`friendship`, `cooperation`, `unknown`), in that order; relations
+ * without pairs left out.
+ */
+byRelation: Array<Count>, 
+/**
+ * Pairs per status (`signed`, `intent`, `unconfirmed`), in that order; statuses without
+ * pairs left out.
  */
 byStatus: Array<Count>, 
 /**
- * Pairs per partner level (`province`, `city`, `county`, `unknown`).
+ * Pairs per partner level (`province`, `city`, `county`, `unknown`), in that order; levels
+ * without pairs left out.
  */
-byLevel: Array<Count>, byDecade: Array<Count>, 
+byLevel: Array<Count>, 
 /**
- * New pairs per year, for the years that have any.
+ * Pairs per decade of establishment (`"1990s"`), earliest first; pairs without a year are
+ * not counted.
+ */
+byDecade: Array<Count>, 
+/**
+ * New pairs per year, earliest first, for the years that have any.
  */
 byYear: Array<Count>, 
 /**
@@ -191,12 +540,60 @@ byYear: Array<Count>,
  * pair to the last (years with no new pair included); the last count is `with_year`.
  */
 cumulative: Array<Count>, };
-export type Shown = { "kind": "pair", id: string, details: Details, } | { "kind": "city", id: string, key: string, partners: Array<Details>, };
-export type Snapshot = { filter: Filter, colourBy: 'city' | 'relation' | 'decade', stats: StatsView, legend: Array<LegendEntry>, choices: Choices, 
+export type Shown = { "kind": "pair", 
+/**
+ * The pair's id.
+ */
+id: string, 
+/**
+ * The pair.
+ */
+details: Details, } | { "kind": "city", 
+/**
+ * The selection id, `@key`.
+ */
+id: string, 
+/**
+ * The Shandong key.
+ */
+key: string, 
+/**
+ * Its pairs that the current filter shows, in data order.
+ */
+partners: Array<Details>, };
+export type Snapshot = { 
+/**
+ * The current filter.
+ */
+filter: Filter, 
+/**
+ * What the arc colours show.
+ */
+colourBy: 'city' | 'relation' | 'decade', 
+/**
+ * Statistics of the visible pairs, and coverage.
+ */
+stats: StatsView, 
+/**
+ * The legend of the current colouring, in its order.
+ */
+legend: Array<LegendEntry>, 
+/**
+ * The filter choices with their counts.
+ */
+choices: Choices, 
 /**
  * Selected ids (pairs by id, Shandong sides as `@key`), pinned first.
  */
-selection: Array<string>, pinned: Array<string>, shown: Shown | null, };
+selection: Array<string>, 
+/**
+ * The pinned ids, oldest first.
+ */
+pinned: Array<string>, 
+/**
+ * What the detail panel shows; `None` when it is closed.
+ */
+shown: Shown | null, };
 export type Filter = { 
 /**
  * Shandong keys (`shandong`, `jinan`, …).
@@ -240,26 +637,75 @@ hideUnknownYear: boolean,
  * [`crate::search`]).
  */
 text: string, };
-export type View = { lon: number, lat: number, zoom: number, };
-export type UrlState = { filter: Filter, 
+export type View = { 
 /**
- * Selected (pinned) partnership ids, in pinning order.
+ * Longitude of the centre, in degrees (east positive); [`UrlState::parse`] wraps it into
+ * [-180, 180).
  */
-selected: Array<string>, view: View | null, 
+lon: number, 
 /**
- * `"zh"` or `"en"`.
+ * Latitude of the centre, in degrees (north positive), within ±90.
+ */
+lat: number, 
+/**
+ * The zoom relative to the default view (1 = the whole map), within
+ * [`ZOOM_MIN`]…[`ZOOM_MAX`].
+ */
+zoom: number, };
+export type UrlState = { 
+/**
+ * The filter: keys `city`, `country`, `continent`, `rel`, `level`, `group`, `from`, `to`,
+ * `unknown` and `q`.
+ */
+filter: Filter, 
+/**
+ * Selected ids (pairs by id, Shandong sides as `@key`; key `sel`, repeats dropped): the
+ * pinned ones in pinning order, then the current one.
+ */
+selected: Array<string>, 
+/**
+ * The map's centre and zoom (key `view`); `None` for the default view.
+ */
+view: View | null, 
+/**
+ * `"zh"` or `"en"` (key `lang`, one of [`LANGS`]); `None` leaves the page's choice.
  */
 lang: string | null, 
 /**
- * Arc colouring: `"city"`, `"relation"` or `"decade"`.
+ * Arc colouring: `"city"`, `"relation"` or `"decade"` (key `colour`, one of [`COLOURS`]);
+ * `None` for the default.
  */
 colour: string | null, 
 /**
- * Whether the data table view is open.
+ * Whether the data table view is open (key `table`, `1` or `0`).
  */
 table: boolean, };
 export type Severity = "error" | "warning";
-export type IssueReport = { file: string, line: number, field: string, value: string, severity: Severity, code: string, 
+export type IssueReport = { 
+/**
+ * The file's name, as [`Issue::file`].
+ */
+file: string, 
+/**
+ * 1-based line of the file (the header is line 1); 0 for a summary of the whole file.
+ */
+line: number, 
+/**
+ * The column, or empty for whole-row and whole-file problems.
+ */
+field: string, 
+/**
+ * The value found; empty when the problem is not with one value.
+ */
+value: string, 
+/**
+ * Whether it stops the file.
+ */
+severity: Severity, 
+/**
+ * The problem's stable code, e.g. `"bad-date"`.
+ */
+code: string, 
 /**
  * The values of the message, by name, for a translated template of `code`.
  */
@@ -267,12 +713,39 @@ params: { [key in string]: string },
 /**
  * The message in English.
  */
-message: string, text: string, };
-export type LoadReport = { ok: boolean, file: string, pairs: number, 
+message: string, 
 /**
- * Errors found, listed or only counted.
+ * The whole line in English: file, line, field, value (first 80 characters) and message.
  */
-errorCount: number, errors: Array<IssueReport>, warnings: Array<IssueReport>, 
+text: string, };
+export type LoadReport = { 
+/**
+ * Whether the file was loaded (possibly without its rejected rows). `false` also when the
+ * reference tables are not loaded yet, with no errors listed.
+ */
+ok: boolean, 
+/**
+ * The file's name as given; `"reference"` for the reference tables and
+ * `"official_totals.csv"` for the coverage tables.
+ */
+file: string, 
+/**
+ * Pairs loaded; 0 when the load failed, and for the reference and coverage tables.
+ */
+pairs: number, 
+/**
+ * Errors found, listed or only counted (for a load of the valid rows, those of the
+ * rejected rows).
+ */
+errorCount: number, 
+/**
+ * The errors listed, the first of each kind; empty when `ok`.
+ */
+errors: Array<IssueReport>, 
+/**
+ * The warnings listed, the first of each kind.
+ */
+warnings: Array<IssueReport>, 
 /**
  * Rows left out by a load of the valid rows only, with their errors.
  */
@@ -297,7 +770,12 @@ dragging: boolean,
 /**
  * What is under the pointer (or, after a key, the keyboard focus) changed.
  */
-hoverChanged: boolean, hover: HitView | null, 
+hoverChanged: boolean, 
+/**
+ * What is under the pointer or the keyboard focus now; set only with `hover_changed`
+ * (then `None` means nothing is).
+ */
+hover: HitView | null, 
 /**
  * The keyboard focus moved: the page announces `hover` and shows its tooltip.
  */
@@ -311,14 +789,206 @@ selectionChanged: boolean,
  */
 dataChanged: boolean, 
 /**
- * What a URL state could not use, and the parts the page owns (language, table).
+ * What a URL state could not use, as readable messages (after [`Command::ApplyState`]).
  */
-problems: Array<string>, lang: string | null, table: boolean | null, 
+problems: Array<string>, 
+/**
+ * The language a URL state names (`"zh"` or `"en"`), for the page to apply; `None` when
+ * it names none, and after other commands.
+ */
+lang: string | null, 
+/**
+ * Whether a URL state opens the table view; `Some` only after [`Command::ApplyState`].
+ */
+table: boolean | null, 
 /**
  * Why a command was refused (an unknown id, a bad colour name); nothing changed.
  */
 error: string | null, };
-export type FrameStats = { frames: number, baseRenders: number, baseReuses: number, };
-export type ThemeInput = { ocean: string | null, land: string | null, china: string | null, border: string | null, originStroke: string | null, focus: string | null, palette: Array<string> | null, };
-export type Command = { "type": "pointerDown", id: number, kind: string, x: number, y: number, } | { "type": "pointerMove", id: number, x: number, y: number, } | { "type": "pointerUp", id: number, x: number, y: number, t: number, pin: boolean, } | { "type": "pointerCancel", id: number, } | { "type": "pointerLeave" } | { "type": "wheel", x: number, y: number, deltaY: number, deltaMode: number, } | { "type": "settle" } | { "type": "key", key: string, shift: boolean, } | { "type": "blur" } | { "type": "select", id: string | null, pin: boolean, } | { "type": "clearSelection", all: boolean, } | { "type": "togglePin" } | { "type": "unpin", id: string, } | { "type": "show", id: string, } | { "type": "setFilter", filter: Filter, } | { "type": "setColourBy", colour: string, } | { "type": "setView", lon: number, lat: number, zoom: number, } | { "type": "resetView" } | { "type": "applyState", text: string, keepView: boolean, } | { "type": "resize", width: number, height: number, dpr: number, };
+export type FrameStats = { 
+/**
+ * Frames planned (drawn) so far; wraps round at `u32::MAX`.
+ */
+frames: number, 
+/**
+ * Times the land layer was drawn afresh.
+ */
+baseRenders: number, 
+/**
+ * Times the land layer was shifted and scaled during a gesture instead of drawn (plain
+ * copies are not counted).
+ */
+baseReuses: number, };
+export type ThemeInput = { 
+/**
+ * The background behind the land.
+ */
+ocean: string | null, 
+/**
+ * The fill of every country but China.
+ */
+land: string | null, 
+/**
+ * The fill of China.
+ */
+china: string | null, 
+/**
+ * The country outlines.
+ */
+border: string | null, 
+/**
+ * The ring around origin dots and emphasised partner dots.
+ */
+originStroke: string | null, 
+/**
+ * The keyboard focus ring.
+ */
+focus: string | null, 
+/**
+ * One arc colour per Shandong key, in the order of `shandong.csv` (repeated when shorter);
+ * an empty list keeps the current palette.
+ */
+palette: Array<string> | null, };
+export type Command = { "type": "pointerDown", 
+/**
+ * The DOM `pointerId`.
+ */
+id: number, 
+/**
+ * The DOM `pointerType`; anything but `"touch"` or `"pen"` counts as a mouse.
+ */
+kind: string, 
+/**
+ * From the canvas's left edge, CSS px.
+ */
+x: number, 
+/**
+ * From the canvas's top edge, CSS px.
+ */
+y: number, } | { "type": "pointerMove", 
+/**
+ * The DOM `pointerId`.
+ */
+id: number, 
+/**
+ * From the canvas's left edge, CSS px.
+ */
+x: number, 
+/**
+ * From the canvas's top edge, CSS px.
+ */
+y: number, } | { "type": "pointerUp", 
+/**
+ * The DOM `pointerId`; a pointer that is not down is ignored.
+ */
+id: number, 
+/**
+ * From the canvas's left edge, CSS px.
+ */
+x: number, 
+/**
+ * From the canvas's top edge, CSS px.
+ */
+y: number, 
+/**
+ * The event's time stamp, in milliseconds.
+ */
+t: number, 
+/**
+ * Shift was held: a click toggles its target among the pinned selections instead of
+ * making it the current one. `false` when left out.
+ */
+pin: boolean, } | { "type": "pointerCancel", 
+/**
+ * The DOM `pointerId`.
+ */
+id: number, } | { "type": "pointerLeave" } | { "type": "wheel", 
+/**
+ * From the canvas's left edge, CSS px.
+ */
+x: number, 
+/**
+ * From the canvas's top edge, CSS px.
+ */
+y: number, 
+/**
+ * The DOM `deltaY`, in the unit of `delta_mode`; negative zooms in about (x, y).
+ */
+deltaY: number, 
+/**
+ * The DOM `deltaMode`: 0 pixels, 1 lines, 2 pages.
+ */
+deltaMode: number, } | { "type": "settle" } | { "type": "key", 
+/**
+ * The DOM `KeyboardEvent.key`, e.g. `"ArrowRight"` or `"+"`.
+ */
+key: string, 
+/**
+ * Shift was held.
+ */
+shift: boolean, } | { "type": "blur" } | { "type": "select", 
+/**
+ * A pair's id or `@key` (surrounding spaces ignored); `None` or blank drops the current
+ * selection.
+ */
+id: string | null, 
+/**
+ * Toggle it among the pinned selections instead of making it the current one.
+ */
+pin: boolean, } | { "type": "clearSelection", 
+/**
+ * Drop the pinned selections too.
+ */
+all: boolean, } | { "type": "togglePin" } | { "type": "unpin", 
+/**
+ * A pair's id or `@key`; refused when the data has no such id.
+ */
+id: string, } | { "type": "show", 
+/**
+ * A pair's id or `@key`; refused when the data has no such id.
+ */
+id: string, } | { "type": "setFilter", 
+/**
+ * The new filter.
+ */
+filter: Filter, } | { "type": "setColourBy", 
+/**
+ * `"city"`, `"relation"` or `"decade"`; anything else is refused.
+ */
+colour: string, } | { "type": "setView", 
+/**
+ * Longitude of the centre, in degrees.
+ */
+lon: number, 
+/**
+ * Latitude of the centre, in degrees.
+ */
+lat: number, 
+/**
+ * The zoom relative to the default view (1 = the whole map), clamped to
+ * `ZOOM_MIN`…`ZOOM_MAX`.
+ */
+zoom: number, } | { "type": "resetView" } | { "type": "applyState", 
+/**
+ * The state in the URL-hash form (see [`crate::urlstate`]); what it cannot use is
+ * reported in [`Response::problems`].
+ */
+text: string, 
+/**
+ * Leave the view as it is, whatever the state says.
+ */
+keepView: boolean, } | { "type": "resize", 
+/**
+ * Width in CSS px, clamped to 1…`MAX_CANVAS_SIDE_PX / dpr`; 1 when not finite.
+ */
+width: number, 
+/**
+ * Height in CSS px, clamped like the width.
+ */
+height: number, 
+/**
+ * Device pixels per CSS pixel (`devicePixelRatio`), capped at 4; 1 when not a finite
+ * positive number.
+ */
+dpr: number, };
 // ---- end of the generated types ----

@@ -1,7 +1,5 @@
 //! The values that cross the boundary: [`Command`]s in, [`Response`]s and [`LoadReport`]s out,
 //! the frame counters and the portal's theme colours.
-// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
-#![allow(missing_docs)]
 
 use super::views::HitView;
 use crate::dataset::{Issue, IssueReport, Problem, Severity};
@@ -17,87 +15,138 @@ use serde::{Deserialize, Serialize};
     rename_all_fields = "camelCase"
 )]
 pub enum Command {
-    /// A pointer pressed at (x, y) CSS px; `kind` is the DOM `pointerType`.
+    /// A pointer pressed at (x, y) CSS px; `kind` is the DOM `pointerType`. A third pointer
+    /// and a non-finite position are ignored.
     PointerDown {
+        /// The DOM `pointerId`.
         id: i32,
+        /// The DOM `pointerType`; anything but `"touch"` or `"pen"` counts as a mouse.
         kind: String,
+        /// From the canvas's left edge, CSS px.
         x: f64,
+        /// From the canvas's top edge, CSS px.
         y: f64,
     },
+    /// A pointer moved to (x, y) CSS px: a hover when it is not pressed, else a drag or a
+    /// pinch that moves the view.
     PointerMove {
+        /// The DOM `pointerId`.
         id: i32,
+        /// From the canvas's left edge, CSS px.
         x: f64,
+        /// From the canvas's top edge, CSS px.
         y: f64,
     },
     /// A pointer released; `t` is the event's time stamp in ms (for double clicks).
     PointerUp {
+        /// The DOM `pointerId`; a pointer that is not down is ignored.
         id: i32,
+        /// From the canvas's left edge, CSS px.
         x: f64,
+        /// From the canvas's top edge, CSS px.
         y: f64,
+        /// The event's time stamp, in milliseconds.
         t: f64,
+        /// Shift was held: a click toggles its target among the pinned selections instead of
+        /// making it the current one. `false` when left out.
         #[serde(default)]
         pin: bool,
     },
+    /// The browser took the pointer away (scrolling, a system gesture): its press is forgotten
+    /// and the hover cleared.
     PointerCancel {
+        /// The DOM `pointerId`.
         id: i32,
     },
+    /// The pointer left the canvas (the page sends it for a mouse): the hover is cleared.
     PointerLeave,
     /// A wheel turn at (x, y); `delta_mode` as in the DOM (0 pixels, 1 lines, 2 pages).
     Wheel {
+        /// From the canvas's left edge, CSS px.
         x: f64,
+        /// From the canvas's top edge, CSS px.
         y: f64,
+        /// The DOM `deltaY`, in the unit of `delta_mode`; negative zooms in about (x, y).
         delta_y: f64,
+        /// The DOM `deltaMode`: 0 pixels, 1 lines, 2 pages.
         delta_mode: u32,
     },
     /// The wheel has been still a moment: draw the land sharply again.
     Settle,
     /// A key pressed on the map (see [`keys`](super::keys)).
     Key {
+        /// The DOM `KeyboardEvent.key`, e.g. `"ArrowRight"` or `"+"`.
         key: String,
+        /// Shift was held.
         shift: bool,
     },
     /// The map lost the keyboard focus.
     Blur,
     /// Selects a pair by id or a Shandong side as `@key`; `None` drops the current selection.
+    /// Refused when the data has no such id.
     Select {
+        /// A pair's id or `@key` (surrounding spaces ignored); `None` or blank drops the current
+        /// selection.
         id: Option<String>,
+        /// Toggle it among the pinned selections instead of making it the current one.
         pin: bool,
     },
     /// Drops the current selection (`all`: the pinned ones too).
     ClearSelection {
+        /// Drop the pinned selections too.
         all: bool,
     },
     /// Pins or unpins what the detail panel shows.
     TogglePin,
     /// Unpins one selection.
     Unpin {
+        /// A pair's id or `@key`; refused when the data has no such id.
         id: String,
     },
     /// Shows a selection in the detail panel.
     Show {
+        /// A pair's id or `@key`; refused when the data has no such id.
         id: String,
     },
+    /// Replaces the filter.
     SetFilter {
+        /// The new filter.
         filter: Filter,
     },
+    /// Colours the arcs by another dimension.
     SetColourBy {
+        /// `"city"`, `"relation"` or `"decade"`; anything else is refused.
         colour: String,
     },
+    /// Centres the map on a place at a zoom. Refused unless longitude and latitude are finite
+    /// and within ±180 and ±90 and the zoom is finite.
     SetView {
+        /// Longitude of the centre, in degrees.
         lon: f64,
+        /// Latitude of the centre, in degrees.
         lat: f64,
+        /// The zoom relative to the default view (1 = the whole map), clamped to
+        /// `ZOOM_MIN`…`ZOOM_MAX`.
         zoom: f64,
     },
+    /// Back to the default view, where the whole map fits the canvas.
     ResetView,
     /// Applies a URL state (the hash or the `filter` attribute); with `keep_view` the view stays.
     ApplyState {
+        /// The state in the URL-hash form (see [`crate::urlstate`]); what it cannot use is
+        /// reported in [`Response::problems`].
         text: String,
+        /// Leave the view as it is, whatever the state says.
         keep_view: bool,
     },
     /// The canvas's CSS size.
     Resize {
+        /// Width in CSS px, clamped to 1…`MAX_CANVAS_SIDE_PX / dpr`; 1 when not finite.
         width: f64,
+        /// Height in CSS px, clamped like the width.
         height: f64,
+        /// Device pixels per CSS pixel (`devicePixelRatio`), capped at 4; 1 when not a finite
+        /// positive number.
         dpr: f64,
     },
 }
@@ -117,6 +166,8 @@ pub struct Response {
     pub dragging: bool,
     /// What is under the pointer (or, after a key, the keyboard focus) changed.
     pub hover_changed: bool,
+    /// What is under the pointer or the keyboard focus now; set only with `hover_changed`
+    /// (then `None` means nothing is).
     pub hover: Option<HitView>,
     /// The keyboard focus moved: the page announces `hover` and shows its tooltip.
     pub focus_moved: bool,
@@ -124,9 +175,12 @@ pub struct Response {
     pub selection_changed: bool,
     /// The filter, colours or data changed: the page refreshes its controls.
     pub data_changed: bool,
-    /// What a URL state could not use, and the parts the page owns (language, table).
+    /// What a URL state could not use, as readable messages (after [`Command::ApplyState`]).
     pub problems: Vec<String>,
+    /// The language a URL state names (`"zh"` or `"en"`), for the page to apply; `None` when
+    /// it names none, and after other commands.
     pub lang: Option<String>,
+    /// Whether a URL state opens the table view; `Some` only after [`Command::ApplyState`].
     pub table: Option<bool>,
     /// Why a command was refused (an unknown id, a bad colour name); nothing changed.
     pub error: Option<String>,
@@ -137,12 +191,20 @@ pub struct Response {
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct LoadReport {
+    /// Whether the file was loaded (possibly without its rejected rows). `false` also when the
+    /// reference tables are not loaded yet, with no errors listed.
     pub ok: bool,
+    /// The file's name as given; `"reference"` for the reference tables and
+    /// `"official_totals.csv"` for the coverage tables.
     pub file: String,
+    /// Pairs loaded; 0 when the load failed, and for the reference and coverage tables.
     pub pairs: usize,
-    /// Errors found, listed or only counted.
+    /// Errors found, listed or only counted (for a load of the valid rows, those of the
+    /// rejected rows).
     pub error_count: usize,
+    /// The errors listed, the first of each kind; empty when `ok`.
     pub errors: Vec<IssueReport>,
+    /// The warnings listed, the first of each kind.
     pub warnings: Vec<IssueReport>,
     /// Rows left out by a load of the valid rows only, with their errors.
     pub rejected: Vec<IssueReport>,
@@ -194,22 +256,35 @@ fn error_count(issues: &[Issue]) -> usize {
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct FrameStats {
+    /// Frames planned (drawn) so far; wraps round at `u32::MAX`.
     pub frames: u32,
+    /// Times the land layer was drawn afresh.
     pub base_renders: u32,
+    /// Times the land layer was shifted and scaled during a gesture instead of drawn (plain
+    /// copies are not counted).
     pub base_reuses: u32,
 }
 
-/// Portal colours as `#rrggbb` strings; any field may be left out.
+/// Portal colours as `#rgb` or `#rrggbb` strings; any field may be left out, which keeps the
+/// current colour.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(default, rename_all = "camelCase")]
 pub struct ThemeInput {
+    /// The background behind the land.
     pub ocean: Option<String>,
+    /// The fill of every country but China.
     pub land: Option<String>,
+    /// The fill of China.
     pub china: Option<String>,
+    /// The country outlines.
     pub border: Option<String>,
+    /// The ring around origin dots and emphasised partner dots.
     pub origin_stroke: Option<String>,
+    /// The keyboard focus ring.
     pub focus: Option<String>,
+    /// One arc colour per Shandong key, in the order of `shandong.csv` (repeated when shorter);
+    /// an empty list keeps the current palette.
     pub palette: Option<Vec<String>>,
 }
 

@@ -1,7 +1,5 @@
 //! What the page shows, as plain serialisable values: built here once per change and sent across
 //! the boundary as they are (the web layer converts them, nothing else).
-// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
-#![allow(missing_docs)]
 
 use crate::dataset::{CoverageView, Stats};
 use crate::filter::Filter;
@@ -15,42 +13,72 @@ use serde::Serialize;
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Details {
+    /// The pair's id, e.g. `"qingdao-shimonoseki"`.
     pub id: String,
+    /// The pair's line in its source file (the header is line 1).
     pub line: u64,
+    /// The Shandong key, e.g. `"qingdao"`.
     pub city: String,
+    /// The Shandong side's Chinese name, e.g. `"青岛市"`.
     pub city_zh: String,
+    /// The Shandong side's English name, e.g. `"Qingdao"`.
     pub city_en: String,
+    /// The Shandong district or county-level city in Chinese when the tie is at that level,
+    /// else empty.
     pub subunit_zh: String,
+    /// The same subunit in English, or empty.
     pub subunit_en: String,
+    /// The partner's name in simplified Chinese; empty when nobody is confident of it.
     pub partner_zh: String,
+    /// The partner's name in English.
     pub partner_en: String,
+    /// Where `partner_zh` comes from: `official`, `standard` or `translit`, or empty; as
+    /// written in the file.
     pub partner_zh_source: String,
+    /// The partner's country: ISO 3166-1 alpha-2 code, upper case.
     pub country: String,
+    /// The country's Chinese name.
     pub country_zh: String,
+    /// The country's English name.
     pub country_en: String,
+    /// The country's continent key, e.g. `"north_america"`.
     pub continent: &'static str,
+    /// The partner's administrative level.
     #[cfg_attr(
         all(test, not(target_arch = "wasm32")),
         ts(type = "'province' | 'city' | 'county' | 'unknown'")
     )]
     pub level: &'static str,
+    /// The type of tie.
     #[cfg_attr(
         all(test, not(target_arch = "wasm32")),
         ts(type = "'friendship' | 'cooperation' | 'unknown'")
     )]
     pub relation: &'static str,
+    /// When the tie was established, `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as precisely as known;
+    /// `None` when unknown.
     pub established: Option<String>,
+    /// The year of `established`; `None` when unknown.
     pub year: Option<i32>,
+    /// The partner's longitude in degrees; `None` when its place is unknown (the pair is listed
+    /// but not drawn).
     pub lon: Option<f64>,
+    /// The partner's latitude in degrees; `None` when its place is unknown.
     pub lat: Option<f64>,
+    /// Where the point comes from, as written, e.g. `geonames:<id>`, `capital:geonames:<id>`,
+    /// `hand:…` or `unknown:…`.
     pub coord_source: String,
+    /// How firm the tie is.
     #[cfg_attr(
         all(test, not(target_arch = "wasm32")),
         ts(type = "'signed' | 'intent' | 'unconfirmed'")
     )]
     pub status: &'static str,
+    /// The evidence for the pair, in the order written.
     pub sources: Vec<SourceView>,
+    /// The note in English (date details, doubts, which capital the point uses); may be empty.
     pub note: String,
+    /// The note in Chinese; empty when the file has none.
     pub note_zh: String,
 }
 
@@ -58,8 +86,12 @@ pub struct Details {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 pub struct SourceView {
+    /// The name to show: the source's title, else the link's host (without `www.`), else the
+    /// remark.
     pub title: String,
+    /// The `http(s)` link; `None` when the entry has none.
     pub url: Option<String>,
+    /// A remark such as "(mirror of …)"; may be empty.
     pub remark: String,
 }
 
@@ -74,14 +106,17 @@ pub struct HitView {
         ts(type = "'arc' | 'partner' | 'origin'")
     )]
     pub kind: &'static str,
-    /// The pair's id (arcs and partner dots).
+    /// The pair's id (arcs and partner dots); `None` for an origin.
     pub id: Option<String>,
     /// The Shandong key.
     pub city: String,
-    /// The pair, for arcs and partner dots.
+    /// The pair, for arcs and partner dots; `None` for an origin.
     pub details: Option<Details>,
-    /// Where its dot is drawn, CSS px (for a tooltip next to a keyboard focus).
+    /// Where its dot is drawn, CSS px from the canvas's left edge (for a tooltip next to a
+    /// keyboard focus); `None` when it has no point on the map.
     pub x: Option<f64>,
+    /// Where its dot is drawn, CSS px from the canvas's top edge; `None` when it has no point
+    /// on the map.
     pub y: Option<f64>,
 }
 
@@ -90,16 +125,24 @@ pub struct HitView {
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Choice {
+    /// A Shandong key, an ISO 3166-1 alpha-2 code or a group key.
     pub key: String,
+    /// The Chinese name.
     pub name_zh: String,
+    /// The English name.
     pub name_en: String,
     /// Continent of a country; colour of a Shandong key; source of a group.
     pub extra: String,
+    /// Pairs with this choice in the whole data set.
     pub total: usize,
+    /// Pairs with this choice that the current filter shows.
     pub visible: usize,
+    /// Longitude in degrees of the point a Shandong side's arcs start from; left out for
+    /// countries and groups.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(test, not(target_arch = "wasm32")), ts(optional))]
     pub lon: Option<f64>,
+    /// Latitude in degrees of the same point; left out for countries and groups.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(test, not(target_arch = "wasm32")), ts(optional))]
     pub lat: Option<f64>,
@@ -109,8 +152,12 @@ pub struct Choice {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 pub struct Choices {
+    /// Every Shandong key, in the order of `shandong.csv`.
     pub cities: Vec<Choice>,
+    /// The countries that have pairs, in the order of `countries.csv`.
     pub countries: Vec<Choice>,
+    /// Every thematic group, in the order of `groups.csv`; its counts are those of its member
+    /// countries, summed.
     pub groups: Vec<Choice>,
 }
 
@@ -119,11 +166,17 @@ pub struct Choices {
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct LegendEntry {
+    /// A Shandong key, a relation key, a decade (`"1990s"`) or `"unknown"`.
     pub key: String,
+    /// The Shandong side's Chinese name when colouring by city; empty otherwise.
     pub name_zh: String,
+    /// The Shandong side's English name when colouring by city; empty otherwise.
     pub name_en: String,
+    /// The entry's colour as CSS: `#rrggbb`, or `rgba(…)` when translucent.
     pub colour: String,
+    /// Pairs of this entry that the current filter shows.
     pub visible: usize,
+    /// Pairs of this entry in the whole data set.
     pub total: usize,
 }
 
@@ -132,8 +185,11 @@ pub struct LegendEntry {
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct StatsView {
+    /// Counts over the visible pairs (its fields sit at the top level of this object).
     #[serde(flatten)]
     pub stats: Stats,
+    /// How complete the shipped data is; `None` without coverage tables or a province-wide
+    /// official total.
     pub coverage: Option<CoverageView>,
 }
 
@@ -142,13 +198,20 @@ pub struct StatsView {
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum Shown {
+    /// One pair.
     Pair {
+        /// The pair's id.
         id: String,
+        /// The pair.
         details: Box<Details>,
     },
+    /// A Shandong side.
     City {
+        /// The selection id, `@key`.
         id: String,
+        /// The Shandong key.
         key: String,
+        /// Its pairs that the current filter shows, in data order.
         partners: Vec<Details>,
     },
 }
@@ -158,22 +221,29 @@ pub enum Shown {
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Snapshot {
+    /// The current filter.
     pub filter: Filter,
+    /// What the arc colours show.
     #[cfg_attr(
         all(test, not(target_arch = "wasm32")),
         ts(type = "'city' | 'relation' | 'decade'")
     )]
     pub colour_by: &'static str,
+    /// Statistics of the visible pairs, and coverage.
     pub stats: StatsView,
+    /// The legend of the current colouring, in its order.
     pub legend: Vec<LegendEntry>,
+    /// The filter choices with their counts.
     pub choices: Choices,
     /// Selected ids (pairs by id, Shandong sides as `@key`), pinned first.
     pub selection: Vec<String>,
+    /// The pinned ids, oldest first.
     pub pinned: Vec<String>,
+    /// What the detail panel shows; `None` when it is closed.
     pub shown: Option<Shown>,
 }
 
-/// Details of pair `i`.
+/// Details of pair `i` (an index into the data's pairs); `None` past the end.
 pub fn details(map: &MapState, i: usize) -> Option<Details> {
     let ds = map.dataset();
     let p = ds.partnerships.get(i)?;
@@ -216,7 +286,8 @@ pub fn details(map: &MapState, i: usize) -> Option<Details> {
     })
 }
 
-/// A hit target with its pair's details and where it is drawn.
+/// A hit target with its pair's details and where it is drawn; `None` when its index is not in
+/// the data.
 pub fn hit_view(map: &MapState, t: Target) -> Option<HitView> {
     let ds = map.dataset();
     let (kind, pair) = match t {
@@ -241,7 +312,8 @@ pub fn hit_view(map: &MapState, t: Target) -> Option<HitView> {
     })
 }
 
-/// The id of a pick: a pair's id, or `@key` for a Shandong side.
+/// The id of a pick: a pair's id, or `@key` for a Shandong side; `None` when its index is not
+/// in the data.
 pub fn pick_id(map: &MapState, pick: Pick) -> Option<String> {
     let ds = map.dataset();
     match pick {
@@ -250,7 +322,8 @@ pub fn pick_id(map: &MapState, pick: Pick) -> Option<String> {
     }
 }
 
-/// The pick an id names, if the data has it.
+/// The pick an id (a pair's id, or `@key`) names; `None` when the data has no such pair or
+/// Shandong key.
 pub fn pick_of(map: &MapState, id: &str) -> Option<Pick> {
     let ds = map.dataset();
     match id.strip_prefix('@') {
@@ -259,7 +332,7 @@ pub fn pick_of(map: &MapState, id: &str) -> Option<Pick> {
     }
 }
 
-/// The detail panel's content for a pick.
+/// The detail panel's content for a pick; `None` when its index is not in the data.
 pub fn shown(map: &MapState, pick: Pick) -> Option<Shown> {
     let id = pick_id(map, pick)?;
     Some(match pick {

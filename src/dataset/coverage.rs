@@ -7,8 +7,6 @@
 //! 友好省州 ties) or a prefecture city key. The latest row of each scope that gives a `total` is
 //! the one shown; rows with only a part (e.g. the friendship cities) are kept as evidence.
 //! `about.csv`: `key,value,note`; the key `reviewed` holds the last review date.
-// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
-#![allow(missing_docs)]
 
 use super::issue::{IssueLog, Problem};
 use super::source::{parse_sources, Source};
@@ -19,21 +17,32 @@ use serde::Serialize;
 /// One published total.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OfficialTotal {
+    /// `all` (every pair of the province, all levels) or a Shandong key (`shandong`: the
+    /// province's own ties).
     pub scope: String,
+    /// The date the figures are given for.
     pub as_of: PartialDate,
-    /// All pairs of the scope; empty for rows that give only a part (e.g. friendship cities).
+    /// All pairs of the scope; `None` for rows that give only a part (e.g. friendship cities).
     pub total: Option<usize>,
+    /// Formal friendship cities or provinces (友好城市, 友好省州) among them; `None` when the row
+    /// does not say.
     pub friendship: Option<usize>,
+    /// Friendly-cooperation ties (友好合作关系) among them; `None` when the row does not say.
     pub cooperation: Option<usize>,
+    /// Countries the ties reach; `None` when the row does not say.
     pub countries: Option<usize>,
+    /// Where the figures come from, parsed from the `source` cell, in the order written.
     pub sources: Vec<Source>,
+    /// The `note` cell; may be empty.
     pub note: String,
 }
 
 /// The official totals and the review date.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Coverage {
+    /// Every row of `official_totals.csv`, in file order.
     pub totals: Vec<OfficialTotal>,
+    /// The date of the last review (key `reviewed` of `about.csv`); `None` when not given.
     pub reviewed: Option<PartialDate>,
 }
 
@@ -42,10 +51,13 @@ pub struct Coverage {
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CityCoverage {
+    /// The Shandong key.
     pub key: String,
     /// Pairs of this side in the data (whatever the filter).
     pub shown: usize,
+    /// The latest official total of this side; `None` when there is none.
     pub official: Option<usize>,
+    /// The date of that total (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`); `None` when there is none.
     pub as_of: Option<String>,
 }
 
@@ -58,17 +70,30 @@ pub struct CoverageView {
     pub shown: usize,
     /// The latest province-wide total.
     pub official: usize,
+    /// The countries that total reaches, when its row says.
     pub official_countries: Option<usize>,
+    /// The date of that total: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub as_of: String,
-    /// Where the total comes from: a readable name and, if there is one, the link.
+    /// Where the total comes from: a readable name (of the row's first source; empty when it
+    /// has none) and, in `source_url`, the link.
     pub source: String,
+    /// The link of that source; `None` when it has none.
     pub source_url: Option<String>,
+    /// The date of the last review (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`); `None` when not given.
     pub reviewed: Option<String>,
+    /// Shown vs official for each Shandong key, in the order of `shandong.csv`.
     pub by_city: Vec<CityCoverage>,
 }
 
 impl Coverage {
-    /// Reads both files; every problem names file, line, field and value.
+    /// Reads both files; every problem names file, line, field and value. Warnings alone are
+    /// dropped.
+    ///
+    /// # Errors
+    ///
+    /// The issues of both files when any is an error: a file that cannot be read as a table
+    /// (size, encoding, missing columns), a `scope` that is neither `all` nor a Shandong key, a
+    /// bad date, or a count that is not a number.
     pub fn load(gazetteer: &Gazetteer, totals: &[u8], about: &[u8]) -> Result<Self, Vec<Issue>> {
         let mut issues = IssueLog::new();
         let mut coverage = Coverage::default();
@@ -130,7 +155,8 @@ impl Coverage {
         }
     }
 
-    /// The latest row of `scope` that gives a total.
+    /// The latest row of `scope` that gives a total (the later in the file when two have the
+    /// same date); `None` when none does.
     pub fn latest(&self, scope: &str) -> Option<&OfficialTotal> {
         self.totals
             .iter()

@@ -1,7 +1,5 @@
 //! Problems found in input files. Each names the file, line, field and value; all are counted,
 //! and the first of each kind are kept ([`IssueLog`]).
-// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
-#![allow(missing_docs)]
 
 use serde::Serialize;
 
@@ -10,7 +8,9 @@ use serde::Serialize;
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// The file is not loaded (or, in a load of the valid rows only, its row is left out).
     Error,
+    /// Reported only; the file loads.
     Warning,
 }
 
@@ -23,69 +23,169 @@ pub enum Problem {
     #[error(
         "is not UTF-8 text (first bad byte at offset {byte_offset}); save it as \"CSV UTF-8\""
     )]
-    NotUtf8 { byte_offset: usize },
+    /// The file starts with a UTF-8 byte-order mark but is not UTF-8.
+    NotUtf8 {
+        /// 0-based offset of the first bad byte in the file.
+        byte_offset: usize,
+    },
+    /// The file starts with a UTF-8 byte-order mark (a warning).
     #[error("starts with a byte-order mark (Excel's \"CSV UTF-8\"); it was ignored")]
     ByteOrderMark,
     #[error("was read as {encoding}; saving it as \"CSV UTF-8\" is safer")]
-    Decoded { encoding: &'static str },
+    /// The file was read in an encoding other than UTF-8 (a warning).
+    Decoded {
+        /// The encoding's name, e.g. `"GB18030 (GBK)"`.
+        encoding: &'static str,
+    },
     #[error("is not valid {encoding} text; save it as \"CSV UTF-8\"")]
-    NotDecodable { encoding: &'static str },
+    /// The file was taken to be in another encoding (UTF-16 or GB18030) but is not valid in it.
+    NotDecodable {
+        /// The encoding's name, e.g. `"UTF-16LE"`.
+        encoding: &'static str,
+    },
     #[error("uses {found:?} between fields; the file must be comma-separated")]
-    WrongDelimiter { found: char },
+    /// The header is one field split by another delimiter.
+    WrongDelimiter {
+        /// The delimiter found: `;` or `|`.
+        found: char,
+    },
+    /// A required column is missing from the header (named in [`Issue::field`]).
     #[error("is a required column but the header does not have it")]
     MissingColumn,
     #[error("has {found} fields but the header has {expected}")]
-    FieldCount { expected: usize, found: usize },
+    /// A row has another number of fields than the header; the row is left out.
+    FieldCount {
+        /// Fields in the header.
+        expected: usize,
+        /// Fields in the row.
+        found: usize,
+    },
     #[error("is not valid CSV: {0}")]
+    /// The CSV reader failed; holds its message.
     Syntax(String),
+    /// The file has no data rows.
     #[error("is the file empty? it has no data rows")]
     NoRows,
+    /// A required field is empty.
     #[error("must not be empty")]
     Empty,
+    /// A field that should be a number is not one (or is not finite).
     #[error("is not a number")]
     NotANumber,
     #[error("is outside {min}…{max}")]
-    OutOfRange { min: f64, max: f64 },
+    /// A number is out of range (e.g. a longitude or latitude).
+    OutOfRange {
+        /// The smallest value allowed.
+        min: f64,
+        /// The largest value allowed.
+        max: f64,
+    },
+    /// An id is not made of lower-case letters, digits and hyphens.
     #[error("is not an id: use lower-case letters, digits and hyphens")]
     BadId,
     #[error("is used already on line {first_line}")]
-    DuplicateId { first_line: u64 },
+    /// An id is used by an earlier row.
+    DuplicateId {
+        /// The line of the earlier row.
+        first_line: u64,
+    },
     #[error("repeats the pair on line {first_line}")]
-    DuplicatePair { first_line: u64 },
+    /// An earlier row has the same Shandong side, subunit, country and partner name (case,
+    /// spaces and punctuation ignored).
+    DuplicatePair {
+        /// The line of the earlier row.
+        first_line: u64,
+    },
     #[error("is not a Shandong key (one of: {known})")]
-    UnknownShandongKey { known: String },
+    /// A Shandong key that `shandong.csv` does not list.
+    UnknownShandongKey {
+        /// The keys it lists, comma-separated.
+        known: String,
+    },
+    /// A country code that `countries.csv` does not list.
     #[error("is not an ISO 3166-1 alpha-2 code listed in countries.csv")]
     UnknownCountry,
     #[error("is not one of: {allowed}")]
-    NotOneOf { allowed: &'static str },
+    /// A value outside a closed list (a level, relation, status, continent, scope…).
+    NotOneOf {
+        /// The values allowed, for the message.
+        allowed: &'static str,
+    },
+    /// A date that is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or not in the calendar.
     #[error("is not a date written YYYY, YYYY-MM or YYYY-MM-DD")]
     BadDate,
     #[error("is after today ({today})")]
-    FutureDate { today: String },
+    /// An establishment date after today.
+    FutureDate {
+        /// Today's date as the load was given it, e.g. `2025-06-01`.
+        today: String,
+    },
+    /// A name, subunit or note contains markup.
     #[error("contains markup; names and notes must be plain text")]
     Markup,
     #[error("lies {distance_km:.0} km outside {country}, inside or near {other}")]
+    /// The point lies outside its country's outline on the basemap, inside or near another
+    /// country.
     OutsideCountry {
+        /// The English name of the row's country.
         country: String,
+        /// The country the point is in or near.
         other: String,
+        /// How far the point is from the row's country, in km.
         distance_km: f64,
     },
     #[error("lies at sea {distance_km:.0} km from {country}'s outline on the basemap (an island the basemap leaves out?)")]
-    OffBasemapLand { country: String, distance_km: f64 },
+    /// The point lies at sea, away from its country's outline and near no other country; a
+    /// warning up to `FAR_AT_SEA_KM`, an error beyond.
+    OffBasemapLand {
+        /// The English name of the row's country.
+        country: String,
+        /// How far the point is from the country's outline, in km.
+        distance_km: f64,
+    },
+    /// A country names a group that `groups.csv` does not define.
     #[error("names a group that groups.csv does not define")]
     UnknownGroup,
 
     #[error("is {bytes} bytes, more than the limit of {limit} bytes")]
-    TooLarge { bytes: usize, limit: usize },
+    /// The file is larger than [`MAX_DATA_BYTES`](crate::limits::MAX_DATA_BYTES).
+    TooLarge {
+        /// The file's size, in bytes.
+        bytes: usize,
+        /// The limit, in bytes.
+        limit: usize,
+    },
     #[error("has more than {limit} data rows (the limit); the rest was not read")]
-    TooManyRows { limit: usize },
+    /// The file has more than [`MAX_ROWS`](crate::limits::MAX_ROWS) data rows; the rest are
+    /// not read.
+    TooManyRows {
+        /// The limit, in rows.
+        limit: usize,
+    },
     #[error("has {found} fields, more than the limit of {limit}")]
-    TooManyFields { found: usize, limit: usize },
+    /// The header has more than [`MAX_FIELDS`](crate::limits::MAX_FIELDS) fields.
+    TooManyFields {
+        /// Fields in the header.
+        found: usize,
+        /// The limit.
+        limit: usize,
+    },
     #[error("is {bytes} bytes long, more than the limit of {limit} bytes for one field")]
-    FieldTooLong { bytes: usize, limit: usize },
+    /// A field is longer than [`MAX_FIELD_BYTES`](crate::limits::MAX_FIELD_BYTES); the row
+    /// is left out.
+    FieldTooLong {
+        /// The field's length, in bytes.
+        bytes: usize,
+        /// The limit, in bytes.
+        limit: usize,
+    },
     #[error("and {not_shown} more problems ({errors_not_shown} of them errors) are not listed; the first of each kind are")]
+    /// The summary [`IssueLog`] adds when it only counted some problems; an error when any of
+    /// those is.
     MoreProblems {
+        /// Problems counted but not listed.
         not_shown: usize,
+        /// How many of those are errors.
         errors_not_shown: usize,
     },
 }
@@ -193,6 +293,9 @@ impl Problem {
         )
     }
 
+    /// Whether the problem stops the file: warnings are a byte-order mark, a file read in
+    /// another encoding, a point at sea within `FAR_AT_SEA_KM` of its country, and a
+    /// summary of warnings only; everything else is an error.
     pub fn severity(&self) -> Severity {
         match self {
             Problem::ByteOrderMark | Problem::Decoded { .. } => Severity::Warning,
@@ -213,16 +316,21 @@ impl Problem {
 /// One problem at one place.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Issue {
+    /// The file's name, e.g. `"partnerships.csv"`.
     pub file: String,
     /// 1-based line of the file (the header is line 1); 0 for a summary of the whole file.
     pub line: u64,
     /// The column, or empty for whole-row and whole-file problems.
     pub field: String,
+    /// The value found (of an over-long field, its first 40 characters); empty when the
+    /// problem is not with one value.
     pub value: String,
+    /// What is wrong.
     pub problem: Problem,
 }
 
 impl Issue {
+    /// The severity of its [`Problem`].
     pub fn severity(&self) -> Severity {
         self.problem.severity()
     }
@@ -264,16 +372,23 @@ impl std::fmt::Display for Issue {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 pub struct IssueReport {
+    /// The file's name, as [`Issue::file`].
     pub file: String,
+    /// 1-based line of the file (the header is line 1); 0 for a summary of the whole file.
     pub line: u64,
+    /// The column, or empty for whole-row and whole-file problems.
     pub field: String,
+    /// The value found; empty when the problem is not with one value.
     pub value: String,
+    /// Whether it stops the file.
     pub severity: Severity,
+    /// The problem's stable code, e.g. `"bad-date"`.
     pub code: &'static str,
     /// The values of the message, by name, for a translated template of `code`.
     pub params: std::collections::BTreeMap<&'static str, String>,
     /// The message in English.
     pub message: String,
+    /// The whole line in English: file, line, field, value (first 80 characters) and message.
     pub text: String,
 }
 
@@ -296,6 +411,7 @@ pub struct IssueLog {
 }
 
 impl IssueLog {
+    /// An empty log.
     pub fn new() -> Self {
         Self::default()
     }
@@ -324,6 +440,7 @@ impl IssueLog {
         self.errors
     }
 
+    /// True when an error was recorded, shown or not.
     pub fn has_errors(&self) -> bool {
         self.errors > 0
     }

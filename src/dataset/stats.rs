@@ -1,6 +1,4 @@
 //! Counts over a set of partnerships: for the data check's report and the page's statistics.
-// Not every public item here has its doc comment yet (the `missing_docs` lint came later).
-#![allow(missing_docs)]
 
 use super::{Continent, Dataset, Level, Partnership, Relation, Status};
 use serde::Serialize;
@@ -10,7 +8,10 @@ use std::collections::{BTreeMap, BTreeSet};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 pub struct Count {
+    /// The label: a Shandong key, an ISO 3166-1 alpha-2 code, a continent, relation, status or
+    /// level key, a decade (`"1990s"`) or a year (`"1990"`).
     pub key: String,
+    /// Pairs that carry it.
     pub count: usize,
 }
 
@@ -19,26 +20,43 @@ pub struct Count {
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Stats {
+    /// Pairs counted.
     pub pairs: usize,
+    /// Distinct partner places: country and English name, case ignored.
     pub partner_places: usize,
+    /// Distinct partner countries.
     pub countries: usize,
+    /// Distinct continents of the partner countries.
     pub continents: usize,
+    /// Pairs whose establishment year is known.
     pub with_year: usize,
     /// Pairs whose year is not known: `with_year + unknown_year == pairs`.
     pub unknown_year: usize,
+    /// Pairs with a Chinese name for the partner.
     pub with_partner_zh: usize,
+    /// Pairs with at least one source.
     pub with_sources: usize,
+    /// Pairs with a point on the map (their place is known).
     pub with_location: usize,
+    /// Pairs per Shandong key, in the order of `shandong.csv`; keys without pairs left out.
     pub by_city: Vec<Count>,
+    /// Pairs per partner country (ISO 3166-1 alpha-2 code), most first, ties by code.
     pub by_country: Vec<Count>,
+    /// Pairs per continent key, most first, ties by key.
     pub by_continent: Vec<Count>,
+    /// Pairs per relation (`friendship`, `cooperation`, `unknown`), in that order; relations
+    /// without pairs left out.
     pub by_relation: Vec<Count>,
-    /// Pairs per status (`signed`, `intent`, `unconfirmed`).
+    /// Pairs per status (`signed`, `intent`, `unconfirmed`), in that order; statuses without
+    /// pairs left out.
     pub by_status: Vec<Count>,
-    /// Pairs per partner level (`province`, `city`, `county`, `unknown`).
+    /// Pairs per partner level (`province`, `city`, `county`, `unknown`), in that order; levels
+    /// without pairs left out.
     pub by_level: Vec<Count>,
+    /// Pairs per decade of establishment (`"1990s"`), earliest first; pairs without a year are
+    /// not counted.
     pub by_decade: Vec<Count>,
-    /// New pairs per year, for the years that have any.
+    /// New pairs per year, earliest first, for the years that have any.
     pub by_year: Vec<Count>,
     /// Pairs established up to and including each year, for every year from the first with a
     /// pair to the last (years with no new pair included); the last count is `with_year`.
