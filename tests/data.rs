@@ -425,3 +425,54 @@ fn gbk_and_utf16_files_are_decoded_with_a_warning_that_names_the_encoding() {
     .dataset;
     assert_eq!(ds.partnerships[0].partner_zh, "下关市");
 }
+
+/// The second research pass's audit corrections and the known fixes, as they stand in the data.
+#[test]
+fn the_audited_rows_carry_their_corrections() {
+    use youcheng::dataset::{Level, Status};
+    let ds = shipped();
+    let row = |id: &str| {
+        ds.by_id(id)
+            .map(|(_, p)| p.clone())
+            .unwrap_or_else(|| panic!("{id} is in the data"))
+    };
+    // Heze's Colombo is Colombo in Paraná, Brazil (哥伦布市), friendly cooperation (Xinhua 2023-11-04).
+    let colombo = row("heze-colombo");
+    assert_eq!(ds.country_of(&colombo).iso2, "BR");
+    assert_eq!(colombo.partner_zh, "哥伦布市");
+    assert_eq!(colombo.relation, Relation::Cooperation);
+    // Qingdao's 2006/2008 tie was with North Shore City (merged into Auckland 2010); only intent documented.
+    assert!(ds.by_id("qingdao-auckland").is_none());
+    let north_shore = row("qingdao-north-shore-city");
+    assert_eq!(
+        (north_shore.status, north_shore.relation),
+        (Status::Intent, Relation::Unknown)
+    );
+    // Callao: only a draft agreement is documented, so it is not a signed tie.
+    assert_eq!(row("qingdao-callao").status, Status::Intent);
+    // Yantai's partner is Phuket Province (普吉府).
+    let phuket = row("yantai-phuket");
+    assert_eq!(
+        (phuket.partner_zh.as_str(), phuket.level),
+        ("普吉府", Level::Province)
+    );
+    // Schönebeck cooperates without being a formal twin town.
+    assert_eq!(row("rizhao-schonebeck").relation, Relation::Cooperation);
+    // Tatarstan: the friendly-relations agreement of May 2010; Upper Austria since 1996.
+    assert_eq!(
+        row("shandong-tatarstan").established.map(|d| d.to_string()),
+        Some("2010-05".into())
+    );
+    assert_eq!(
+        row("shandong-upper-austria").established.map(|d| d.year),
+        Some(1996)
+    );
+    // Thousand Oaks is a Shibei District tie.
+    assert_eq!(row("qingdao-thousand-oaks").subunit_zh, "市北区");
+    // No intent is presented as a signed tie with a known relation type.
+    assert!(ds
+        .partnerships
+        .iter()
+        .filter(|p| p.status == Status::Intent)
+        .all(|p| p.relation == Relation::Unknown));
+}
