@@ -141,6 +141,9 @@ pub enum ColourBy {
 }
 
 impl ColourBy {
+    /// Every colour mode, in the order the page lists them.
+    pub const ALL: [ColourBy; 3] = [ColourBy::City, ColourBy::Relation, ColourBy::Decade];
+
     /// The key used by the page and in the URL: `"city"`, `"relation"` or `"decade"`.
     pub fn key(self) -> &'static str {
         match self {

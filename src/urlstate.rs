@@ -52,7 +52,8 @@ pub struct UrlState {
     pub view: Option<View>,
     /// `"zh"` or `"en"` (key `lang`, one of [`LANGS`]); `None` leaves the page's choice.
     pub lang: Option<String>,
-    /// Arc colouring: `"city"`, `"relation"` or `"decade"` (key `colour`, one of [`COLOURS`]);
+    /// Arc colouring: `"city"`, `"relation"` or `"decade"` (key `colour`, one of
+    /// [`ColourBy::ALL`](crate::style::ColourBy::ALL));
     /// `None` for the default.
     pub colour: Option<String>,
     /// Whether the data table view is open (key `table`, `1` or `0`).
@@ -61,8 +62,6 @@ pub struct UrlState {
 
 /// The values the `lang` key accepts.
 pub const LANGS: [&str; 2] = ["zh", "en"];
-/// The values the `colour` key accepts.
-pub const COLOURS: [&str; 3] = ["city", "relation", "decade"];
 
 impl UrlState {
     /// The hash without its `#`, keys in the order of the [module docs](crate::urlstate); the
@@ -232,7 +231,10 @@ impl UrlState {
                 }
             }
             "lang" => self.lang = one_of(key, raw, &LANGS, problems),
-            "colour" => self.colour = one_of(key, raw, &COLOURS, problems),
+            "colour" => {
+                let keys = crate::style::ColourBy::ALL.map(crate::style::ColourBy::key);
+                self.colour = one_of(key, raw, &keys, problems);
+            }
             "table" => match scalar(key, raw, problems).as_deref() {
                 Some("1") => self.table = true,
                 Some("0") | Some("") => self.table = false,

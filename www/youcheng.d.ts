@@ -593,7 +593,40 @@ pinned: Array<string>,
 /**
  * What the detail panel shows; `None` when it is closed.
  */
-shown: Shown | null, };
+shown: Shown | null, 
+/**
+ * The keys the controls offer and the years the slider spans.
+ */
+vocabulary: Vocabulary, };
+export type Vocabulary = { 
+/**
+ * Relation keys (`friendship`, `cooperation`, `unknown`).
+ */
+relations: Array<string>, 
+/**
+ * Partner level keys.
+ */
+levels: Array<string>, 
+/**
+ * Continent keys that local governments can be on (Antarctica left out).
+ */
+continents: Array<string>, 
+/**
+ * Status keys (`signed`, `intent`, `unconfirmed`).
+ */
+statuses: Array<string>, 
+/**
+ * Colour mode keys.
+ */
+colourModes: Array<string>, 
+/**
+ * The first year the year slider offers: the earliest tie in the data (1979 for Shandong's).
+ */
+firstYear: number, 
+/**
+ * The last year it offers: today's year, or a later tie's.
+ */
+lastYear: number, };
 export type Filter = { 
 /**
  * Shandong keys (`shandong`, `jinan`, …).
@@ -672,7 +705,8 @@ view: View | null,
  */
 lang: string | null, 
 /**
- * Arc colouring: `"city"`, `"relation"` or `"decade"` (key `colour`, one of [`COLOURS`]);
+ * Arc colouring: `"city"`, `"relation"` or `"decade"` (key `colour`, one of
+ * [`ColourBy::ALL`](crate::style::ColourBy::ALL));
  * `None` for the default.
  */
 colour: string | null, 

@@ -16,7 +16,6 @@ import { wireInput, watchSize } from './ui/input.js';
 import { legendLabels } from './ui/legend.js';
 import { exportPng, download, toCsv } from './ui/export.js';
 
-const COLOUR_MODES = ['city', 'relation', 'decade'];
 
 export class YouchengMap extends HTMLElement {
   static observedAttributes = ['lang', 'city', 'filter', 'data-src', 'basemap-src', 'basemap-attribution', 'theme', 'height', 'animate', 'controls', 'hash'];
@@ -408,7 +407,8 @@ export class YouchengMap extends HTMLElement {
     this.#send({ type: 'setFilter', filter: { ...filter } });
   }
   setColourBy(mode) {
-    if (!COLOUR_MODES.includes(mode)) throw new TypeError(`setColourBy(mode): mode must be one of ${COLOUR_MODES.join(', ')}`);
+    const modes = this.#snap?.vocabulary.colourModes; // the core's keys
+    if (typeof mode !== 'string' || (modes && !modes.includes(mode))) throw new TypeError(`setColourBy(mode): mode must be one of ${modes?.join(', ') ?? 'the colour modes'}`);
     this.#send({ type: 'setColourBy', colour: mode });
   }
   setLanguage(lang) {

@@ -60,6 +60,7 @@ impl App {
         let Some(gazetteer) = &self.gazetteer else {
             return LoadReport::failed(file, &[]);
         };
+        self.this_year = today.year;
         let outlines = self.outlines.as_ref().or(self.basemap.as_ref());
         match Dataset::load_with(gazetteer, file, bytes, today, outlines, mode) {
             Ok(loaded) => {

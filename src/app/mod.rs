@@ -64,6 +64,8 @@ pub struct App {
     dpr: f64,
     /// Frames planned (drawn) so far.
     pub frames: u32,
+    /// The year of the last data load's `today` (the year slider's end).
+    this_year: i32,
 }
 
 impl Default for App {
@@ -87,6 +89,7 @@ impl App {
             land: LandLayer::default(),
             dpr: 1.0,
             frames: 0,
+            this_year: 0, // set by the first data load
         }
     }
 

@@ -56,6 +56,7 @@ impl App {
                 .selection
                 .shown
                 .and_then(|p| views::shown(&self.map, p)),
+            vocabulary: views::vocabulary(&self.map, self.this_year),
         }
     }
 

@@ -6,6 +6,7 @@
 use crate::app::command::{Command, FrameStats, LoadReport, Response, ThemeInput};
 use crate::app::views::{
     Choice, Choices, Details, HitView, LegendEntry, Shown, Snapshot, SourceView, StatsView,
+    Vocabulary,
 };
 use crate::dataset::{CityCoverage, Count, CoverageView, IssueReport, Severity, Stats};
 use crate::filter::Filter;
@@ -33,6 +34,7 @@ fn generated() -> String {
         StatsView::decl(&cfg),
         Shown::decl(&cfg),
         Snapshot::decl(&cfg),
+        Vocabulary::decl(&cfg),
         Filter::decl(&cfg),
         View::decl(&cfg),
         UrlState::decl(&cfg),

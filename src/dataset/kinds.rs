@@ -66,6 +66,9 @@ pub enum Level {
 }
 
 impl Level {
+    /// Every level, in the order the page lists them.
+    pub const ALL: [Level; 4] = [Level::Province, Level::City, Level::County, Level::Unknown];
+
     /// The key used in the data files and the URL, e.g. `"province"`.
     pub fn key(self) -> &'static str {
         match self {

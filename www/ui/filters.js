@@ -2,11 +2,10 @@
 // chips and groups, each with its visible count from the snapshot. Changes go through setFilter.
 import { h } from '../dom.js';
 
-const CONTINENTS = ['asia', 'europe', 'africa', 'north_america', 'south_america', 'oceania'];
-const RELATIONS = ['friendship', 'cooperation', 'unknown'];
-const LEVELS = ['province', 'city', 'county', 'unknown'];
-export const FIRST_YEAR = 1979;
-export const THIS_YEAR = new Date().getFullYear();
+// The keys and the year range come from the core (snapshot.vocabulary); these are only the
+// slider's bounds before the first snapshot.
+let firstYear = 1979;
+let lastYear = new Date().getFullYear();
 
 export function createFilters(ctx, actions) {
   const ui = {};
@@ -26,8 +25,8 @@ export function createFilters(ctx, actions) {
   ui.countryChips = h('ul', { class: 'yc-chips' });
   ui.countryLabel = h('label', { class: 'yc-sr', for: 'yc-country-add' });
   ui.fCountry.box.append(ui.countryLabel, ui.countrySelect, ui.countryChips);
-  ui.yearFrom = h('input', { type: 'range', min: FIRST_YEAR, max: THIS_YEAR, step: 1, value: FIRST_YEAR, class: 'yc-year-from' });
-  ui.yearTo = h('input', { type: 'range', min: FIRST_YEAR, max: THIS_YEAR, step: 1, value: THIS_YEAR, class: 'yc-year-to' });
+  ui.yearFrom = h('input', { type: 'range', min: firstYear, max: lastYear, step: 1, value: firstYear, class: 'yc-year-from' });
+  ui.yearTo = h('input', { type: 'range', min: firstYear, max: lastYear, step: 1, value: lastYear, class: 'yc-year-to' });
   ui.yearText = h('output', { class: 'yc-year-text' });
   ui.unknownYear = h('input', { type: 'checkbox', class: 'yc-unknown-year', checked: true });
   ui.unknownYearLabel = h('label', { class: 'yc-check' }, ui.unknownYear, h('span', {}));
@@ -57,7 +56,7 @@ export function createFilters(ctx, actions) {
   const years = () => {
     let a = Number(ui.yearFrom.value), b = Number(ui.yearTo.value);
     if (a > b) [a, b] = [b, a];
-    el.setFilter({ ...el.getFilter(), yearFrom: a > FIRST_YEAR ? a : null, yearTo: b < THIS_YEAR ? b : null });
+    el.setFilter({ ...el.getFilter(), yearFrom: a > firstYear ? a : null, yearTo: b < lastYear ? b : null });
   };
   ctx.on(ui.yearFrom, 'input', years);
   ctx.on(ui.yearTo, 'input', years);
@@ -113,16 +112,18 @@ export function createFilters(ctx, actions) {
     },
     render(snap) {
       const { t, name } = ctx;
-      const s = snap.stats, f = snap.filter, c = snap.choices;
+      const s = snap.stats, f = snap.filter, c = snap.choices, v = snap.vocabulary;
+      ({ firstYear, lastYear } = v);
+      for (const r of [ui.yearFrom, ui.yearTo]) Object.assign(r, { min: firstYear, max: lastYear });
       ui.counts.pairs.dd.textContent = s.pairs;
       ui.counts.places.dd.textContent = s.partnerPlaces;
       ui.counts.countries.dd.textContent = s.countries;
       ui.counts.continents.dd.textContent = s.continents;
       const count = (list, key) => list.find((x) => x.key === key)?.count ?? 0;
       checks(ui.fCity.box, 'cities', c.cities.map((x) => ({ key: x.key, label: name(x.nameZh, x.nameEn), count: x.visible, colour: x.extra })), f.cities);
-      checks(ui.fRelation.box, 'relations', RELATIONS.map((k) => ({ key: k, label: t(`relation_${k}`), count: count(s.byRelation, k) })), f.relations);
-      checks(ui.fLevel.box, 'levels', LEVELS.map((k) => ({ key: k, label: t(`level_${k}`), count: count(s.byLevel, k) })), f.levels);
-      checks(ui.fContinent.box, 'continents', CONTINENTS.map((k) => ({ key: k, label: t(`continent_${k}`), count: count(s.byContinent, k) })), f.continents);
+      checks(ui.fRelation.box, 'relations', v.relations.map((k) => ({ key: k, label: t(`relation_${k}`), count: count(s.byRelation, k) })), f.relations);
+      checks(ui.fLevel.box, 'levels', v.levels.map((k) => ({ key: k, label: t(`level_${k}`), count: count(s.byLevel, k) })), f.levels);
+      checks(ui.fContinent.box, 'continents', v.continents.map((k) => ({ key: k, label: t(`continent_${k}`), count: count(s.byContinent, k) })), f.continents);
       checks(ui.fGroup.box, 'groups', c.groups.map((g) => ({ key: g.key, label: name(g.nameZh, g.nameEn), count: g.visible })), f.groups);
       ui.fGroup.node.hidden = c.groups.length === 0;
       // Countries: a chooser plus chips for the chosen ones.
@@ -136,9 +137,9 @@ export function createFilters(ctx, actions) {
         remove.addEventListener('click', () => toggleIn('countries', iso, false));
         ui.countryChips.append(h('li', { class: 'yc-chip' }, h('span', {}, `${label} (${x?.visible ?? 0})`), remove));
       }
-      ui.yearFrom.value = f.yearFrom ?? FIRST_YEAR;
-      ui.yearTo.value = f.yearTo ?? THIS_YEAR;
-      ui.yearText.textContent = `${f.yearFrom ?? FIRST_YEAR} – ${f.yearTo ?? THIS_YEAR}`;
+      ui.yearFrom.value = f.yearFrom ?? firstYear;
+      ui.yearTo.value = f.yearTo ?? lastYear;
+      ui.yearText.textContent = `${f.yearFrom ?? firstYear} – ${f.yearTo ?? lastYear}`;
       ui.unknownYear.checked = !f.hideUnknownYear;
     },
   };

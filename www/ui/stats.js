@@ -3,7 +3,6 @@
 // review date. The charts are SVG built with DOM calls.
 import { h, link } from '../dom.js';
 import { yearChart, barChart } from '../charts.js';
-import { FIRST_YEAR } from './filters.js';
 
 export function createStats(ctx, actions) {
   const node = h('section', { class: 'yc-panel yc-stats', id: 'yc-stats', hidden: true, part: 'stats' });
@@ -44,7 +43,7 @@ export function createStats(ctx, actions) {
       const keys = [...byYear.keys()];
       let run = 0;
       if (keys.length) {
-        for (let y = Math.min(FIRST_YEAR, ...keys); y <= Math.max(...keys); y++) {
+        for (let y = Math.min(snap.vocabulary.firstYear, ...keys); y <= Math.max(...keys); y++) {
           const n = byYear.get(y) ?? 0;
           run += n;
           years.push({ year: y, count: n });

@@ -1,7 +1,6 @@
 // The timeline: plays the years from 1979 to this year, adding pairs as they were established
 // (five years a step under reduced motion), then puts the visitor's own year filter back.
 import { h } from '../dom.js';
-import { FIRST_YEAR, THIS_YEAR } from './filters.js';
 
 export function createTimeline(ctx, onState) {
   const badge = h('div', { class: 'yc-year-badge', hidden: true, 'aria-hidden': 'true' });
@@ -16,7 +15,7 @@ export function createTimeline(ctx, onState) {
     onState(false);
     const el = ctx.el;
     if (finished) el.setFilter({ ...el.getFilter(), yearTo: state.before.yearTo ?? null, yearFrom: state.before.yearFrom ?? null, hideUnknownYear: !!state.before.hideUnknownYear });
-    ctx.announce(ctx.t('playing', { year: finished ? THIS_YEAR : state.year, n: el.stats()?.pairs ?? 0 }));
+    ctx.announce(ctx.t('playing', { year: finished ? state.last : state.year, n: el.stats()?.pairs ?? 0 }));
   };
 
   const play = () => {
@@ -25,7 +24,8 @@ export function createTimeline(ctx, onState) {
     const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
     const step = reduced ? 5 : 1;
     const delay = reduced ? 1200 : 280;
-    const state = { year: FIRST_YEAR, before: el.getFilter() };
+    const { firstYear, lastYear } = ctx.snap().vocabulary; // the core's year range
+    const state = { year: firstYear, last: lastYear, before: el.getFilter() };
     playing = state;
     onState(true);
     badge.hidden = false;
@@ -34,8 +34,8 @@ export function createTimeline(ctx, onState) {
       el.setFilter({ ...el.getFilter(), yearFrom: null, yearTo: state.year, hideUnknownYear: true });
       badge.textContent = ctx.t('year', { year: state.year });
       ctx.emit('youcheng:timeline', { year: state.year, pairs: el.stats().pairs });
-      if (state.year >= THIS_YEAR) return end(true);
-      state.year = Math.min(THIS_YEAR, state.year + step);
+      if (state.year >= state.last) return end(true);
+      state.year = Math.min(state.last, state.year + step);
       state.timer = ctx.later(tick, delay);
     };
     tick();

@@ -2,14 +2,12 @@
 // and language. It sends commands through the element's API and shows the snapshot's state.
 import { h } from '../dom.js';
 
-const COLOUR_MODES = ['city', 'relation', 'decade'];
-
 export function createToolbar(ctx, actions) {
   const ui = {};
   ui.search = h('input', { type: 'search', class: 'yc-search', part: 'search', autocomplete: 'off', spellcheck: 'false' });
   ui.searchLabel = h('label', { class: 'yc-search-label' }, h('span', { class: 'yc-sr' }), ui.search);
   ui.filtersToggle = h('button', { type: 'button', class: 'yc-btn yc-filters-toggle', 'aria-expanded': 'false', 'aria-controls': 'yc-filters' });
-  ui.colour = h('select', { class: 'yc-colour' }, ...COLOUR_MODES.map((m) => h('option', { value: m })));
+  ui.colour = h('select', { class: 'yc-colour' }); // options from the core's vocabulary
   ui.colourLabel = h('label', { class: 'yc-colour-label' }, h('span', {}), ui.colour);
   ui.play = h('button', { type: 'button', class: 'yc-btn yc-play', 'aria-pressed': 'false' });
   ui.statsToggle = h('button', { type: 'button', class: 'yc-btn yc-stats-toggle', 'aria-pressed': 'false', 'aria-controls': 'yc-stats' });
@@ -79,6 +77,10 @@ export function createToolbar(ctx, actions) {
       ui.play.textContent = ctx.t(playing ? 'pause' : 'play');
     },
     render(snap, active) {
+      const modes = snap.vocabulary.colourModes;
+      if ([...ui.colour.options].map((o) => o.value).join() !== modes.join()) {
+        ui.colour.replaceChildren(...modes.map((m) => h('option', { value: m }, ctx.t(`colour_${m}`))));
+      }
       ui.colour.value = snap.colourBy;
       const text = snap.filter.text ?? '';
       if (ui.search.value !== text && active !== ui.search) ui.search.value = text;
