@@ -20,7 +20,7 @@
 //! visible reason.
 //!
 //! Pinyin uses each character's first reading in a compact table generated from the `pinyin`
-//! crate's data (`pinyin_table.rs`, written by `tools/gen-pinyin.py`, `make pinyin-table`),
+//! crate's data (`pinyin_table.rs`, written by `tests/pinyin_table.rs`, `make pinyin-table`),
 //! except for a few characters whose reading in place-name transliterations differs
 //! ([`place_reading`]: 长滩 is "changtan", not "zhangtan"; 秘鲁 is "bilu"). The table holds only
 //! the 6,763 hanzi of GB2312: any other character (a rare or traditional one) gets no pinyin,
