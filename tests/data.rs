@@ -476,3 +476,45 @@ fn the_audited_rows_carry_their_corrections() {
         .filter(|p| p.status == Status::Intent)
         .all(|p| p.relation == Relation::Unknown));
 }
+
+#[test]
+fn json_records_are_read_by_the_same_checks_and_problems_name_the_record() {
+    let b = common::basemap();
+    let json = r#"[
+      {"id": "qingdao-shimonoseki", "shandong_city": "qingdao", "partner_en": "Shimonoseki", "partner_zh": "下关市",
+       "country": "JP", "lon": 130.93713, "lat": 33.95548, "sources": ["https://example.org/a | Example"], "extra": 1},
+      {"id": "qingdao-x", "shandong_city": "qingdao", "partner_en": "X", "country": "JP", "lon": 500, "lat": 33.9, "sources": "https://example.org"},
+      7
+    ]"#;
+    let issues = Dataset::load(
+        &common::gazetteer(),
+        "mine.json",
+        json.as_bytes(),
+        TODAY,
+        Some(&b),
+    )
+    .expect_err("record 2 has lon 500, record 3 is no object");
+    let lon = issues
+        .iter()
+        .find(|i| i.field == "lon")
+        .expect("the bad lon");
+    assert_eq!((lon.line, lon.value.as_str()), (2, "500"));
+    assert!(lon.to_string().contains("mine.json record 2"), "{lon}");
+    assert!(issues
+        .iter()
+        .any(|i| i.line == 3 && i.problem == Problem::NotRecords));
+    // The first record alone loads, its sources list read as the sources column.
+    let only = r#"{"partnerships": [{"id": "qingdao-shimonoseki", "shandong_city": "qingdao", "partner_en": "Shimonoseki",
+      "partner_zh": "下关市", "country": "JP", "lon": 130.93713, "lat": 33.95548, "sources": ["https://example.org/a | Example"]}]}"#;
+    let ds = Dataset::load(
+        &common::gazetteer(),
+        "one.json",
+        only.as_bytes(),
+        TODAY,
+        Some(&b),
+    )
+    .expect("one record")
+    .dataset;
+    assert_eq!(ds.partnerships[0].partner_zh, "下关市");
+    assert_eq!(ds.partnerships[0].sources[0].title, "Example");
+}

@@ -301,6 +301,7 @@ export const ISSUES = {
     'too-many-fields': '有 {found} 个字段，超过上限 {limit} 个',
     'field-too-long': '长 {bytes} 字节，超过单个字段上限 {limit} 字节',
     'more-problems': '另有 {notShown} 处问题（其中 {errorsNotShown} 处错误）未列出；每类只列前几处',
+    'not-records': '不是记录：JSON 文件须为对象数组，键名与列名相同',
   },
   en: {
     'not-utf8': 'is not UTF-8 text (first bad byte at offset {byteOffset}); save it as "CSV UTF-8"',
@@ -332,6 +333,7 @@ export const ISSUES = {
     'too-many-fields': 'has {found} fields, more than the limit of {limit}',
     'field-too-long': 'is {bytes} bytes long, more than the limit of {limit} bytes for one field',
     'more-problems': 'and {notShown} more problems ({errorsNotShown} of them errors) are not listed; the first of each kind are',
+    'not-records': 'is not a record: a JSON file must be an array of objects with the column names',
   },
 };
 
@@ -341,7 +343,8 @@ export function issueText(lang, issue) {
   const template = ISSUES[l][issue.code];
   const message = template ? template.replace(/\{(\w+)\}/g, (_, k) => String(issue.params?.[k] ?? '')) : issue.message;
   const parts = [issue.file];
-  if (issue.line) parts.push(l === 'zh' ? `第 ${issue.line} 行` : `line ${issue.line}`);
+  const record = /\.json$/i.test(issue.file); // in a JSON file, the number is the record's (from 1)
+  if (issue.line) parts.push(l === 'zh' ? `第 ${issue.line} ${record ? '条记录' : '行'}` : `${record ? 'record' : 'line'} ${issue.line}`);
   if (issue.field) parts.push(l === 'zh' ? `字段 ${issue.field}` : `field ${issue.field}`);
   if (issue.value) parts.push(l === 'zh' ? `值“${String(issue.value).slice(0, 80)}”` : `value "${String(issue.value).slice(0, 80)}"`);
   return l === 'zh' ? `${parts.join(' ')}：${message}` : `${parts.join(', ')}: ${message}`;

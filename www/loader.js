@@ -9,8 +9,6 @@ export const DATA_FILES = { basemap: 'basemap.json', shandong: 'shandong.csv', c
 // Bytes read from a portal's file before giving up (the core checks its own limits again).
 export const MAX_DATA_BYTES = 16 * 1024 * 1024;
 export const MAX_BASEMAP_BYTES = 32 * 1024 * 1024;
-// The partnerships columns; a JSON record's other keys are ignored (see jsonToCsv).
-const COLUMNS = ['id', 'shandong_city', 'shandong_subunit', 'shandong_subunit_en', 'partner_en', 'partner_zh', 'partner_zh_source', 'country', 'partner_level', 'relation', 'status', 'established', 'lon', 'lat', 'coord_source', 'sources', 'note', 'note_zh'];
 
 /** An Error with a translation key and values, shown in the UI language. */
 export const coded = (code, vars, message) => Object.assign(new Error(message ?? code), { code, vars });
@@ -81,20 +79,4 @@ export function allowedSource(src, lang) {
   if (web && (url.origin === location.origin || allowed.includes(url.origin))) return url;
   const shown = url.protocol === 'data:' ? 'data:…' : `${url.origin === 'null' ? url.protocol : url.origin}${url.pathname}`.slice(0, 80);
   throw coded('originRefused', { url: shown, origin: location.origin }, translate(lang, 'originRefused', { url: shown, origin: location.origin }));
-}
-
-/** Records from a JSON array (objects with the CSV's column names) as CSV text. */
-export function jsonToCsv(text) {
-  const data = JSON.parse(text);
-  const records = Array.isArray(data) ? data : data?.partnerships;
-  if (!Array.isArray(records)) throw new Error('JSON data must be an array of partnership records (or {"partnerships": [...]})');
-  // Only the schema's columns: a record with thousands of other keys must not become thousands of columns.
-  const present = new Set();
-  for (const r of records) for (const c of COLUMNS) if (r && typeof r === 'object' && c in r) present.add(c);
-  const columns = COLUMNS.filter((c) => present.has(c));
-  const cell = (v) => {
-    const s = Array.isArray(v) ? v.join(' ; ') : v === null || v === undefined ? '' : String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [columns.join(','), ...records.map((r) => columns.map((c) => cell(r?.[c])).join(','))].join('\n');
 }

@@ -5,7 +5,7 @@
 import { newCore, guard, CoreTrap } from './core.js';
 import { issueText } from './i18n.js';
 import { fileLabel } from './dom.js';
-import { DATA_FILES, MAX_DATA_BYTES, MAX_BASEMAP_BYTES, fetchLimited, fetchShipped, allowedSource, jsonToCsv } from './loader.js';
+import { DATA_FILES, MAX_DATA_BYTES, MAX_BASEMAP_BYTES, fetchLimited, fetchShipped, allowedSource } from './loader.js';
 import { failedReport } from './checks.js';
 
 const todayUnixDays = () => Math.floor(Date.now() / 86400000);
@@ -93,17 +93,10 @@ export class Session {
     return report;
   }
 
-  /** A partnerships file (CSV in UTF-8, GB18030 or UTF-16, or JSON by name) into the core → its report. */
+  /** A partnerships file (CSV in UTF-8, GB18030 or UTF-16, or JSON records when the name ends in .json: the core reads both) → its report. */
   loadFile(name, bytes, validRowsOnly = false) {
     if (!this.map) return failedReport(name, 'not-ready', 'the map is not ready');
     if (bytes.length > MAX_DATA_BYTES) return failedReport(name, 'too-large', this.#host.t('tooLarge', { file: name, bytes: bytes.length, limit: MAX_DATA_BYTES }));
-    if (/\.json$/i.test(name)) {
-      try {
-        bytes = new TextEncoder().encode(jsonToCsv(new TextDecoder().decode(bytes)));
-      } catch (e) {
-        return failedReport(name, 'syntax', `${name}: ${e.message}`, { detail: e.message });
-      }
-    }
     let report;
     try {
       report = this.map.loadPartnerships(name, bytes, todayUnixDays(), validRowsOnly);

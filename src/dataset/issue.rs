@@ -179,6 +179,9 @@ pub enum Problem {
         /// The limit, in bytes.
         limit: usize,
     },
+    /// A JSON file that is not an array of records (objects), or a record that is not one.
+    #[error("is not a record: a JSON file must be an array of objects with the column names")]
+    NotRecords,
     #[error("and {not_shown} more problems ({errors_not_shown} of them errors) are not listed; the first of each kind are")]
     /// The summary [`IssueLog`] adds when it only counted some problems; an error when any of
     /// those is.
@@ -224,6 +227,7 @@ impl Problem {
             Problem::TooManyFields { .. } => "too-many-fields",
             Problem::FieldTooLong { .. } => "field-too-long",
             Problem::MoreProblems { .. } => "more-problems",
+            Problem::NotRecords => "not-records",
         }
     }
 
@@ -354,7 +358,9 @@ impl Issue {
 impl std::fmt::Display for Issue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}", self.file)?;
-        if self.line > 0 {
+        if self.line > 0 && self.file.to_ascii_lowercase().ends_with(".json") {
+            write!(f, " record {}", self.line)?;
+        } else if self.line > 0 {
             write!(f, ":{}", self.line)?;
         }
         if !self.field.is_empty() {

@@ -47,6 +47,28 @@ impl From<bool> for LoadMode {
     }
 }
 
+/// Every partnerships column, in the file's order (a JSON record's other keys are ignored).
+pub const COLUMNS: [&str; 18] = [
+    "id",
+    "shandong_city",
+    "shandong_subunit",
+    "shandong_subunit_en",
+    "partner_en",
+    "partner_zh",
+    "partner_zh_source",
+    "country",
+    "partner_level",
+    "relation",
+    "status",
+    "established",
+    "lon",
+    "lat",
+    "coord_source",
+    "sources",
+    "note",
+    "note_zh",
+];
+
 /// Partnership columns that must be in the header.
 pub const REQUIRED_COLUMNS: [&str; 7] = [
     "id",
@@ -73,7 +95,8 @@ const TEXT_COLUMNS: [&str; 6] = [
 ];
 
 impl Dataset {
-    /// Parses and validates a partnerships file against `gazetteer`. `today` bounds the dates;
+    /// Parses and validates a partnerships file (CSV, or JSON when `file` ends in `.json`) against
+    /// `gazetteer`. `today` bounds the dates;
     /// with a `basemap`, each partner must lie inside or near its country.
     pub fn load(
         gazetteer: &Gazetteer,
@@ -102,7 +125,13 @@ impl Dataset {
         mode: LoadMode,
     ) -> Result<Loaded, Vec<Issue>> {
         let mut issues = IssueLog::new();
-        let Some(t) = Table::read(file, bytes, &REQUIRED_COLUMNS, &mut issues) else {
+        let json = file.to_ascii_lowercase().ends_with(".json");
+        let table = if json {
+            Table::read_json(file, bytes, &COLUMNS, &REQUIRED_COLUMNS, &mut issues)
+        } else {
+            Table::read(file, bytes, &REQUIRED_COLUMNS, &mut issues)
+        };
+        let Some(t) = table else {
             return Err(issues.into_issues());
         };
         // A file over the row or field limits is refused as it is: checking its rows one by

@@ -1,4 +1,5 @@
-//! Reading one CSV file into a header and rows with their line numbers, using the `csv` crate.
+//! Reading one CSV file (with the `csv` crate) or JSON file (with `serde_json`) into a header and
+//! rows with their line (or record) numbers.
 //! Encoding, delimiter, header and row-shape problems are reported here; field meaning is not.
 
 use super::encoding::{self, TextEncoding};
@@ -49,6 +50,106 @@ impl Table {
         let rows = read_rows(file, &mut reader, &header, issues);
         if rows.is_empty() && !issues.has_errors() {
             issues.push(file_issue(file, 1, "", "", Problem::NoRows));
+        }
+        Some(Table {
+            file: file.to_string(),
+            header,
+            rows,
+        })
+    }
+
+    /// Reads a JSON file — an array of records (objects with the CSV's column names), or
+    /// `{"partnerships": [...]}` — into the same table: record N (from 1) stands where line N
+    /// would, so every problem names the record and field. Values may be strings, numbers,
+    /// booleans or lists of strings (joined with ` ; `, the `sources` form); other keys are ignored.
+    pub fn read_json(
+        file: &str,
+        bytes: &[u8],
+        columns: &[&str],
+        required: &[&str],
+        issues: &mut IssueLog,
+    ) -> Option<Table> {
+        let text = decode_text(file, bytes, issues)?;
+        let issue =
+            |line: u64, field: &str, problem: Problem| file_issue(file, line, field, "", problem);
+        let value: serde_json::Value = match serde_json::from_str(&text) {
+            Ok(v) => v,
+            Err(e) => {
+                issues.push(issue(e.line() as u64, "", Problem::Syntax(e.to_string())));
+                return None;
+            }
+        };
+        let records = match &value {
+            serde_json::Value::Array(list) => list,
+            serde_json::Value::Object(o) => match o.get("partnerships") {
+                Some(serde_json::Value::Array(list)) => list,
+                _ => {
+                    issues.push(issue(0, "", Problem::NotRecords));
+                    return None;
+                }
+            },
+            _ => {
+                issues.push(issue(0, "", Problem::NotRecords));
+                return None;
+            }
+        };
+        if records.len() > MAX_ROWS {
+            issues.push(issue(0, "", Problem::TooManyRows { limit: MAX_ROWS }));
+            return None;
+        }
+        // The header: the schema's columns that any record has, in the schema's order.
+        let header: Vec<String> = columns
+            .iter()
+            .filter(|c| records.iter().any(|r| r.get(**c).is_some()))
+            .map(|c| (*c).to_string())
+            .collect();
+        let mut missing = false;
+        for col in required {
+            if !header.iter().any(|h| h == col) {
+                issues.push(issue(1, col, Problem::MissingColumn));
+                missing = true;
+            }
+        }
+        if missing {
+            return None;
+        }
+        let mut rows = Vec::with_capacity(records.len());
+        for (n, record) in (1u64..).zip(records) {
+            let serde_json::Value::Object(o) = record else {
+                issues.push(issue(n, "", Problem::NotRecords));
+                continue;
+            };
+            let fields: Vec<String> = header
+                .iter()
+                .map(|c| match o.get(c) {
+                    None | Some(serde_json::Value::Null) => String::new(),
+                    Some(serde_json::Value::String(s)) => field(s),
+                    Some(serde_json::Value::Array(list)) => list
+                        .iter()
+                        .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
+                        .collect::<Vec<_>>()
+                        .join(" ; "),
+                    Some(other) => other.to_string(),
+                })
+                .collect();
+            if let Some((i, f)) = fields
+                .iter()
+                .enumerate()
+                .find(|(_, f)| f.len() > MAX_FIELD_BYTES)
+            {
+                let column = header.get(i).map_or("", String::as_str);
+                let shown: String = f.chars().take(40).collect();
+                let problem = Problem::FieldTooLong {
+                    bytes: f.len(),
+                    limit: MAX_FIELD_BYTES,
+                };
+                issues.push(file_issue(file, n, column, &shown, problem));
+                continue;
+            }
+            rows.push(Row { line: n, fields });
+        }
+        if rows.is_empty() && !issues.has_errors() {
+            issues.push(issue(0, "", Problem::NoRows));
         }
         Some(Table {
             file: file.to_string(),
