@@ -128,6 +128,23 @@ impl Default for Theme {
     }
 }
 
+impl Theme {
+    /// The dark theme's map colours (the one place they are defined; the page's CSS only carries
+    /// a portal's overrides): a deep-blue ocean, slate land, a muted China, outlines and rings
+    /// in the ocean's colour, a white focus ring.
+    pub fn dark() -> Self {
+        Self {
+            ocean: Rgba::rgb(0x0f, 0x1b, 0x2a),
+            land: Rgba::rgb(0x2e, 0x3c, 0x4d),
+            china: Rgba::rgb(0x5b, 0x4a, 0x30),
+            border: Rgba::rgb(0x0f, 0x1b, 0x2a),
+            origin_stroke: Rgba::rgb(0x0f, 0x1b, 0x2a),
+            focus_ring: Rgba::rgb(0xff, 0xff, 0xff),
+            ..Self::default()
+        }
+    }
+}
+
 /// Which dimension the arcs' colour shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ColourBy {

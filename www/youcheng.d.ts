@@ -855,6 +855,10 @@ baseRenders: number,
 baseReuses: number, };
 export type ThemeInput = { 
 /**
+ * Start from the dark theme's map colours instead of the light one's.
+ */
+dark: boolean, 
+/**
  * The background behind the land.
  */
 ocean: string | null, 

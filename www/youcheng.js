@@ -355,7 +355,7 @@ export class YouchengMap extends HTMLElement {
     const cs = getComputedStyle(this);
     const v = (name) => cs.getPropertyValue(name).trim() || undefined;
     try {
-      this.#map.setTheme({ ocean: v('--yc-ocean'), land: v('--yc-land'), china: v('--yc-china'), border: v('--yc-border'), originStroke: v('--yc-origin-stroke'), focus: v('--yc-focus'), palette: v('--yc-palette')?.split(/[\s,]+/).filter(Boolean) });
+      this.#map.setTheme({ dark: this.#isDark(), ocean: v('--yc-ocean'), land: v('--yc-land'), china: v('--yc-china'), border: v('--yc-border'), originStroke: v('--yc-origin-stroke'), focus: v('--yc-focus'), palette: v('--yc-palette')?.split(/[\s,]+/).filter(Boolean) });
     } catch (error) {
       console.warn(`youcheng-map: ${error.message}`);
     }

@@ -271,6 +271,8 @@ pub struct FrameStats {
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(default, rename_all = "camelCase")]
 pub struct ThemeInput {
+    /// Start from the dark theme's map colours instead of the light one's.
+    pub dark: bool,
     /// The background behind the land.
     pub ocean: Option<String>,
     /// The fill of every country but China.

@@ -91,7 +91,12 @@ impl App {
 
     /// Sets colours from the page's CSS custom properties; an error names the field and value.
     pub fn set_theme(&mut self, input: &ThemeInput) -> Result<(), String> {
-        let mut t = self.map.theme.clone();
+        // The light or dark defaults (defined once, in `Theme`), then the portal's overrides.
+        let mut t = if input.dark {
+            crate::style::Theme::dark()
+        } else {
+            crate::style::Theme::default()
+        };
         let colour = |field: &str, v: &Option<String>, slot: &mut Rgba| -> Result<(), String> {
             if let Some(text) = v {
                 *slot = Rgba::parse_hex(text).ok_or_else(|| {
