@@ -162,7 +162,7 @@ impl ColourBy {
     pub const ALL: [ColourBy; 3] = [ColourBy::City, ColourBy::Relation, ColourBy::Decade];
 
     /// The key used by the page and in the URL: `"city"`, `"relation"` or `"decade"`.
-    pub fn key(self) -> &'static str {
+    pub const fn key(self) -> &'static str {
         match self {
             Self::City => "city",
             Self::Relation => "relation",

@@ -63,6 +63,13 @@ pub struct UrlState {
 /// The values the `lang` key accepts.
 pub const LANGS: [&str; 2] = ["zh", "en"];
 
+/// The `colour` values: the keys of [`ColourBy::ALL`](crate::style::ColourBy::ALL).
+const COLOUR_KEYS: [&str; 3] = [
+    crate::style::ColourBy::ALL[0].key(),
+    crate::style::ColourBy::ALL[1].key(),
+    crate::style::ColourBy::ALL[2].key(),
+];
+
 impl UrlState {
     /// The hash without its `#`, keys in the order of the [module docs](crate::urlstate); the
     /// default state gives `""`. A view with a non-finite number is left out.
@@ -231,10 +238,7 @@ impl UrlState {
                 }
             }
             "lang" => self.lang = one_of(key, raw, &LANGS, problems),
-            "colour" => {
-                let keys = crate::style::ColourBy::ALL.map(crate::style::ColourBy::key);
-                self.colour = one_of(key, raw, &keys, problems);
-            }
+            "colour" => self.colour = one_of(key, raw, &COLOUR_KEYS, problems),
             "table" => match scalar(key, raw, problems).as_deref() {
                 Some("1") => self.table = true,
                 Some("0") | Some("") => self.table = false,

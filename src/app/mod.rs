@@ -28,6 +28,7 @@ pub mod selection;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod typescript;
 pub mod views;
+pub mod vocabulary;
 
 pub use command::{Command, FrameStats, LoadReport, Response, ThemeInput};
 

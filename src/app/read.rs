@@ -56,7 +56,7 @@ impl App {
                 .selection
                 .shown
                 .and_then(|p| views::shown(&self.map, p)),
-            vocabulary: views::vocabulary(&self.map, self.this_year),
+            vocabulary: super::vocabulary::vocabulary(&self.map, self.this_year),
         }
     }
 

@@ -6,8 +6,8 @@
 use crate::app::command::{Command, FrameStats, LoadReport, Response, ThemeInput};
 use crate::app::views::{
     Choice, Choices, Details, HitView, LegendEntry, Shown, Snapshot, SourceView, StatsView,
-    Vocabulary,
 };
+use crate::app::vocabulary::Vocabulary;
 use crate::dataset::{CityCoverage, Count, CoverageView, IssueReport, Severity, Stats};
 use crate::filter::Filter;
 use crate::urlstate::{UrlState, View};

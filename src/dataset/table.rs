@@ -79,19 +79,9 @@ impl Table {
                 return None;
             }
         };
-        let records = match &value {
-            serde_json::Value::Array(list) => list,
-            serde_json::Value::Object(o) => match o.get("partnerships") {
-                Some(serde_json::Value::Array(list)) => list,
-                _ => {
-                    issues.push(issue(0, "", Problem::NotRecords));
-                    return None;
-                }
-            },
-            _ => {
-                issues.push(issue(0, "", Problem::NotRecords));
-                return None;
-            }
+        let Some(records) = records_of(&value) else {
+            issues.push(issue(0, "", Problem::NotRecords));
+            return None;
         };
         if records.len() > MAX_ROWS {
             issues.push(issue(0, "", Problem::TooManyRows { limit: MAX_ROWS }));
@@ -119,19 +109,7 @@ impl Table {
                 issues.push(issue(n, "", Problem::NotRecords));
                 continue;
             };
-            let fields: Vec<String> = header
-                .iter()
-                .map(|c| match o.get(c) {
-                    None | Some(serde_json::Value::Null) => String::new(),
-                    Some(serde_json::Value::String(s)) => field(s),
-                    Some(serde_json::Value::Array(list)) => list
-                        .iter()
-                        .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
-                        .collect::<Vec<_>>()
-                        .join(" ; "),
-                    Some(other) => other.to_string(),
-                })
-                .collect();
+            let fields = record_fields(&header, o);
             if let Some((i, f)) = fields
                 .iter()
                 .enumerate()
@@ -177,6 +155,33 @@ impl Table {
             problem,
         }
     }
+}
+
+/// The records of a JSON partnerships file: the array itself, or `{"partnerships": [...]}`.
+fn records_of(value: &serde_json::Value) -> Option<&Vec<serde_json::Value>> {
+    match value {
+        serde_json::Value::Array(list) => Some(list),
+        serde_json::Value::Object(o) => o.get("partnerships").and_then(serde_json::Value::as_array),
+        _ => None,
+    }
+}
+
+/// One JSON record's values in `header`'s order: strings as they are (trimmed, a protective
+/// apostrophe dropped), lists joined with ` ; `, numbers and booleans as written, null as empty.
+fn record_fields(header: &[String], o: &serde_json::Map<String, serde_json::Value>) -> Vec<String> {
+    header
+        .iter()
+        .map(|c| match o.get(c) {
+            None | Some(serde_json::Value::Null) => String::new(),
+            Some(serde_json::Value::String(s)) => field(s),
+            Some(serde_json::Value::Array(list)) => list
+                .iter()
+                .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
+                .collect::<Vec<_>>()
+                .join(" ; "),
+            Some(other) => other.to_string(),
+        })
+        .collect()
 }
 
 /// An issue about the file as a whole or one of its lines.
