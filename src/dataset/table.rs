@@ -110,18 +110,8 @@ impl Table {
                 continue;
             };
             let fields = record_fields(&header, o);
-            if let Some((i, f)) = fields
-                .iter()
-                .enumerate()
-                .find(|(_, f)| f.len() > MAX_FIELD_BYTES)
-            {
-                let column = header.get(i).map_or("", String::as_str);
-                let shown: String = f.chars().take(40).collect();
-                let problem = Problem::FieldTooLong {
-                    bytes: f.len(),
-                    limit: MAX_FIELD_BYTES,
-                };
-                issues.push(file_issue(file, n, column, &shown, problem));
+            if let Some(issue) = too_long(file, n, &header, fields.iter().map(String::as_str)) {
+                issues.push(issue);
                 continue;
             }
             rows.push(Row { line: n, fields });
@@ -182,6 +172,26 @@ fn record_fields(header: &[String], o: &serde_json::Map<String, serde_json::Valu
             Some(other) => other.to_string(),
         })
         .collect()
+}
+
+/// The problem with a row's first field over [`MAX_FIELD_BYTES`], naming its column and
+/// quoting its start; `None` when every field fits.
+fn too_long<'a>(
+    file: &str,
+    line: u64,
+    header: &[String],
+    fields: impl Iterator<Item = &'a str>,
+) -> Option<Issue> {
+    let (i, f) = fields
+        .enumerate()
+        .find(|(_, f)| f.len() > MAX_FIELD_BYTES)?;
+    let column = header.get(i).map_or("", String::as_str);
+    let shown: String = f.chars().take(40).collect();
+    let problem = Problem::FieldTooLong {
+        bytes: f.len(),
+        limit: MAX_FIELD_BYTES,
+    };
+    Some(file_issue(file, line, column, &shown, problem))
 }
 
 /// An issue about the file as a whole or one of its lines.
@@ -324,18 +334,8 @@ fn read_rows(
             issues.push(file_issue(file, line, "", "", problem));
             break;
         }
-        if let Some((i, f)) = record
-            .iter()
-            .enumerate()
-            .find(|(_, f)| f.len() > MAX_FIELD_BYTES)
-        {
-            let field = header.get(i).map_or("", String::as_str);
-            let shown: String = f.chars().take(40).collect();
-            let problem = Problem::FieldTooLong {
-                bytes: f.len(),
-                limit: MAX_FIELD_BYTES,
-            };
-            issues.push(file_issue(file, line, field, &shown, problem));
+        if let Some(issue) = too_long(file, line, header, record.iter()) {
+            issues.push(issue);
             continue;
         }
         if record.len() != header.len() {
