@@ -105,8 +105,8 @@ export class Session {
       return failedReport(name, 'trap', this.#host.t('recovered', { error: e.message }));
     }
     this.report = report;
-    if (report.ok) this.#good.data = { name, bytes, validRowsOnly };
-    if (report.ok) this.#good.coverage = null;
+    // New data drops the official totals: only the shipped data is measured against them (loadData adds them back).
+    if (report.ok) this.#good = { ...this.#good, data: { name, bytes, validRowsOnly }, coverage: null };
     return report;
   }
 

@@ -149,7 +149,6 @@ export class YouchengMap extends HTMLElement {
       toggleStats: (open) => this.#toggleStats(open),
       togglePlay: () => (this.#m.timeline.playing ? this.pause() : this.play()),
       playing: (playing) => this.#m.toolbar?.setPlaying(playing),
-      toggleIn: (field, key, on) => this.#toggleIn(field, key, on),
       download: () => this.#download(),
       downloadCsv: () => download(this.shadowRoot, new Blob([toCsv(this.#map.rows())], { type: 'text/csv;charset=utf-8' }), `youcheng-${new Date().toISOString().slice(0, 10)}.csv`, (fn, ms) => this.#timers.later(fn, ms)),
       toggleTheme: () => (this.theme = this.#isDark() ? 'light' : 'dark'),
@@ -361,14 +360,6 @@ export class YouchengMap extends HTMLElement {
     }
     if (this.#snap) this.#refresh();
     this.#requestDraw();
-  }
-
-  #toggleIn(field, key, on) {
-    const f = this.getFilter();
-    const set = new Set(f[field] ?? []);
-    if (on ?? !set.has(key)) set.add(key);
-    else set.delete(key);
-    this.setFilter({ ...f, [field]: [...set] });
   }
 
   #toggleDrawer(open) {

@@ -376,35 +376,49 @@ impl<'a> RowChecker<'a> {
 
 /// The row's level, relation and status, each reported if not one of the known words.
 fn kinds(t: &Table, row: &Row, issues: &mut IssueLog) -> (Level, Relation, Status) {
-    let level = Level::parse(t.get(row, "partner_level")).unwrap_or_else(|| {
-        issues.push(t.issue(
-            row,
-            "partner_level",
-            Problem::NotOneOf {
-                allowed: "province, city, county",
-            },
-        ));
-        Level::Unknown
-    });
-    let relation = Relation::parse(t.get(row, "relation")).unwrap_or_else(|| {
-        issues.push(t.issue(
-            row,
-            "relation",
-            Problem::NotOneOf {
-                allowed: "friendship (友好城市), cooperation (友好合作关系), unknown",
-            },
-        ));
-        Relation::Unknown
-    });
-    let status = Status::parse(t.get(row, "status")).unwrap_or_else(|| {
-        issues.push(t.issue(
-            row,
-            "status",
-            Problem::NotOneOf {
-                allowed: "signed (已签署), intent (意向), unconfirmed (待核实)",
-            },
-        ));
-        Status::Signed
-    });
-    (level, relation, status)
+    let level = known(
+        t,
+        row,
+        "partner_level",
+        Level::parse,
+        "province, city, county",
+        issues,
+    );
+    let relation = known(
+        t,
+        row,
+        "relation",
+        Relation::parse,
+        "friendship (友好城市), cooperation (友好合作关系), unknown",
+        issues,
+    );
+    let status = known(
+        t,
+        row,
+        "status",
+        Status::parse,
+        "signed (已签署), intent (意向), unconfirmed (待核实)",
+        issues,
+    );
+    (
+        level.unwrap_or(Level::Unknown),
+        relation.unwrap_or(Relation::Unknown),
+        status.unwrap_or(Status::Signed),
+    )
+}
+
+/// `column`'s value read by `parse`; reported as not one of `allowed` when it fails.
+fn known<T>(
+    t: &Table,
+    row: &Row,
+    column: &str,
+    parse: fn(&str) -> Option<T>,
+    allowed: &'static str,
+    issues: &mut IssueLog,
+) -> Option<T> {
+    let value = parse(t.get(row, column));
+    if value.is_none() {
+        issues.push(t.issue(row, column, Problem::NotOneOf { allowed }));
+    }
+    value
 }

@@ -7,6 +7,15 @@ import { h } from '../dom.js';
 let firstYear = 1979;
 let lastYear = new Date().getFullYear();
 
+/** Adds `key` to (or, with `on` false or a second click, removes it from) a list of `el`'s filter. */
+export function toggleFilter(el, field, key, on) {
+  const f = el.getFilter();
+  const set = new Set(f[field] ?? []);
+  if (on ?? !set.has(key)) set.add(key);
+  else set.delete(key);
+  el.setFilter({ ...f, [field]: [...set] });
+}
+
 export function createFilters(ctx, actions) {
   const ui = {};
   ui.counts = {};
@@ -39,13 +48,7 @@ export function createFilters(ctx, actions) {
     countBox, ui.fCity.node, ui.fRelation.node, ui.fLevel.node, ui.fYear.node, ui.fContinent.node, ui.fCountry.node, ui.fGroup.node, ui.reset);
 
   const el = ctx.el;
-  const toggleIn = (field, key, on) => {
-    const f = el.getFilter();
-    const set = new Set(f[field] ?? []);
-    if (on ?? !set.has(key)) set.add(key);
-    else set.delete(key);
-    el.setFilter({ ...f, [field]: [...set] });
-  };
+  const toggleIn = (field, key, on) => toggleFilter(el, field, key, on);
   ctx.on(ui.close, 'click', () => actions.toggleDrawer(false));
   ctx.on(ui.reset, 'click', () => el.setFilter({}));
   ctx.on(ui.countrySelect, 'change', () => {
@@ -76,7 +79,6 @@ export function createFilters(ctx, actions) {
   return {
     node,
     ui,
-    toggleIn,
     /** Opens or closes the drawer (narrow layouts), moving the focus into it or back to its button. */
     toggle(open) {
       const next = open ?? getComputedStyle(node).display === 'none';

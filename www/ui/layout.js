@@ -23,7 +23,7 @@ export function buildLayout(root, ctx, actions, controls, canvas) {
   m.tooltip = createTooltip(ctx, () => ui.stage);
   m.detail = createDetail(ctx);
   m.summary = controls !== 'none' ? createSummary(ctx) : null;
-  m.legend = controls !== 'none' ? createLegend(ctx, actions) : null;
+  m.legend = controls !== 'none' ? createLegend(ctx) : null;
   if (full) {
     m.toolbar = createToolbar(ctx, actions);
     m.filters = createFilters(ctx, { ...actions, toggleButton: () => m.toolbar.ui.filtersToggle });

@@ -1,15 +1,16 @@
 // The colour legend: one button per entry of the colour dimension, pressed when its filter is on;
 // clicking filters (city, relation) or narrows the years to that decade.
 import { h } from '../dom.js';
+import { toggleFilter } from './filters.js';
 
-export function createLegend(ctx, filters) {
+export function createLegend(ctx) {
   const title = h('h2', { class: 'yc-h yc-legend-title' });
   const list = h('ul', { class: 'yc-legend-list' });
   const node = h('div', { class: 'yc-legend', part: 'legend' }, title, list);
   const click = (mode, key, pressed) => {
     const el = ctx.el;
-    if (mode === 'city') filters.toggleIn('cities', key);
-    else if (mode === 'relation') filters.toggleIn('relations', key);
+    if (mode === 'city') toggleFilter(el, 'cities', key);
+    else if (mode === 'relation') toggleFilter(el, 'relations', key);
     else if (key === 'unknown') el.setFilter({ ...el.getFilter(), yearFrom: null, yearTo: null, hideUnknownYear: false });
     else {
       const d = parseInt(key, 10);
