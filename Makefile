@@ -2,9 +2,16 @@
 PORT ?= 8080
 SHELL := /bin/bash
 
-.PHONY: demo test build dist setup setup-test serve sizes check-data basemap pinyin-table bench screenshot fuzz setup-fuzz golden clean
+.PHONY: demo demo-world test build dist setup setup-test serve sizes check-data basemap pinyin-table bench screenshot fuzz setup-fuzz golden clean
 
 demo: build
+	node tools/serve.mjs www $(PORT)
+
+# The world twin-city list (~25,000 pairs, ~8,000 origins) as a network that is not Shandong's:
+# converted into www/data/world/ and served; open the URL printed below.
+demo-world: build
+	cargo run --quiet --release --bin youcheng-data -- world tests/fixtures/world_twin_cities.csv data www/data/world
+	@echo "open http://localhost:$(PORT)/embed.html?origins-src=data/world/origins.csv&data-src=data/world/partnerships.csv"
 	node tools/serve.mjs www $(PORT)
 
 test: setup-test build

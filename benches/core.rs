@@ -99,11 +99,7 @@ fn world() -> Dataset {
         });
     }
     Dataset {
-        gazetteer: Gazetteer {
-            cities,
-            countries: vec![country],
-            groups: vec![],
-        },
+        gazetteer: Gazetteer::new(cities, vec![country], vec![]),
         partnerships,
         source_name: "world".into(),
         coverage: None,

@@ -1,7 +1,7 @@
 // The element's reflected attributes: string properties, and `hash` with HTML boolean semantics
 // (present = on). `animate` stays an attribute only: a property would hide Element.animate().
 
-const STRINGS = { lang: 'lang', city: 'city', filter: 'filter', dataSrc: 'data-src', basemapSrc: 'basemap-src', basemapAttribution: 'basemap-attribution', theme: 'theme', height: 'height', controls: 'controls' };
+const STRINGS = { lang: 'lang', city: 'city', filter: 'filter', dataSrc: 'data-src', originsSrc: 'origins-src', basemapSrc: 'basemap-src', basemapAttribution: 'basemap-attribution', theme: 'theme', height: 'height', controls: 'controls' };
 const DEFAULTS = { theme: 'light', controls: 'full' };
 const PROPS = [...Object.keys(STRINGS), 'hash'];
 

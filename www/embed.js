@@ -1,6 +1,6 @@
 // embed.html: one <youcheng-map> configured from the URL's query (the same names as the
 // element's attributes: lang, city, filter, controls, theme, height, animate, data-src,
-// basemap-src), telling the parent page its height so the iframe can fit it. The element fetches
+// origins-src, basemap-src), telling the parent page its height so the iframe can fit it. The element fetches
 // data-src and basemap-src only from this page's own origin (or origins this page's own
 // <meta name="youcheng-allowed-origins"> lists): a crafted link cannot point the map at another
 // site's file. basemap-attribution is never read from the URL: an attribution (审图号) belongs in the
@@ -10,7 +10,7 @@
 //   });
 import './youcheng.js';
 
-const ATTRIBUTES = ['lang', 'city', 'filter', 'controls', 'theme', 'height', 'animate', 'data-src', 'basemap-src'];
+const ATTRIBUTES = ['lang', 'city', 'filter', 'controls', 'theme', 'height', 'animate', 'data-src', 'origins-src', 'basemap-src'];
 const params = new URLSearchParams(location.search);
 const map = document.createElement('youcheng-map');
 map.id = 'map';

@@ -5,7 +5,7 @@
 import { newCore, guard, CoreTrap } from './core.js';
 import { issueText } from './i18n.js';
 import { fileLabel } from './dom.js';
-import { DATA_FILES, MAX_DATA_BYTES, MAX_BASEMAP_BYTES, fetchLimited, fetchShipped, allowedSource } from './loader.js';
+import { coded, DATA_FILES, MAX_DATA_BYTES, MAX_BASEMAP_BYTES, fetchLimited, fetchShipped, allowedSource } from './loader.js';
 import { failedReport } from './checks.js';
 
 const todayUnixDays = () => Math.floor(Date.now() / 86400000);
@@ -19,6 +19,8 @@ export class Session {
   boundary = { calls: 0 };
   /** Whether the basemap on screen is the portal's own (its attribution then applies). */
   customBasemap = false;
+  /** Whether the origins are the portal's own (`origins-src`) rather than Shandong's. */
+  customOrigins = false;
   #good = { basemap: null, outlines: null, reference: null, data: null, coverage: null };
   #panic = null;
   #traps = [];
@@ -51,13 +53,23 @@ export class Session {
       if (!host.attr('basemap-src')) throw error;
       await this.loadBasemap({ shippedOnly: true });
     }
-    const reference = await Promise.all([DATA_FILES.shandong, DATA_FILES.countries, DATA_FILES.groups].map((f) => fetchShipped(f)));
-    const ref = this.map.loadReference(...reference);
-    if (!ref.ok) throw new Error(ref.errors.map((e) => issueText(host.lang(), e)).join('\n'));
-    this.#good.reference = reference;
+    await this.loadReference();
     let dataError = null;
     await this.loadData().catch((e) => (dataError = e));
     return { basemapError, dataError };
+  }
+
+  /** The origins (`origins-src`, else the shipped shandong.csv) with the shipped countries and groups. Throws on errors; the old tables stay. */
+  async loadReference() {
+    const host = this.#host;
+    const src = host.attr('origins-src');
+    const url = src ? allowedSource(src, host.lang()) : null;
+    const name = url ? fileLabel(url) : DATA_FILES.shandong;
+    const reference = await Promise.all([url ? fetchLimited(url, MAX_DATA_BYTES) : fetchShipped(DATA_FILES.shandong), fetchShipped(DATA_FILES.countries), fetchShipped(DATA_FILES.groups)]);
+    const ref = this.map.loadReference(...reference, name);
+    if (!ref.ok) throw new Error(ref.errors.map((e) => issueText(host.lang(), e)).join('\n'));
+    this.#good.reference = [...reference, name];
+    this.customOrigins = !!url;
   }
 
   async loadBasemap({ shippedOnly = false } = {}) {
@@ -78,6 +90,7 @@ export class Session {
   async loadData() {
     const host = this.#host;
     const src = host.attr('data-src');
+    if (!src && this.customOrigins) throw coded('originsNeedData', {}, host.t('originsNeedData'));
     const url = src ? allowedSource(src, host.lang()) : null;
     const bytes = url ? await fetchLimited(url, MAX_DATA_BYTES) : await fetchShipped(DATA_FILES.partnerships, MAX_DATA_BYTES);
     const name = url ? fileLabel(url) : DATA_FILES.partnerships;

@@ -41,6 +41,8 @@ export declare class YouchengMap extends HTMLElement {
   /** The URL-state form, e.g. "city=weifang&rel=friendship&from=1990". */
   filter: string;
   dataSrc: string;
+  /** Your own origins file (the columns of `shandong.csv`; `name_zh` may be empty), for a network that is not Shandong's; needs `dataSrc`. */
+  originsSrc: string;
   basemapSrc: string;
   /** The attribution line for your own basemap (shown only while it is on screen). */
   basemapAttribution: string;
@@ -281,9 +283,19 @@ lon?: number,
 lat?: number, };
 export type Choices = { 
 /**
- * Every Shandong key, in the order of `shandong.csv`.
+ * The origins (Shandong keys by default), in the order of `shandong.csv`: every one, or
+ * for a network of more than [`LISTED_ORIGINS`] the ones with most pairs and any in the
+ * filter.
  */
 cities: Array<Choice>, 
+/**
+ * Origins left out of `cities` (0 for Shandong's 17).
+ */
+moreCities: number, 
+/**
+ * Every pair in the data, filtered or not.
+ */
+allPairs: number, 
 /**
  * The countries that have pairs, in the order of `countries.csv`.
  */

@@ -17,8 +17,11 @@ import { legendLabels } from './ui/legend.js';
 import { exportPng, download, toCsv } from './ui/export.js';
 
 
+// With a portal's own origins (`origins-src`) the controls say "origin", not "Shandong".
+const ORIGIN_WORDS = { shandongSide: 'originSide', colour_city: 'colour_origin' };
+
 export class YouchengMap extends HTMLElement {
-  static observedAttributes = ['lang', 'city', 'filter', 'data-src', 'basemap-src', 'basemap-attribution', 'theme', 'height', 'animate', 'controls', 'hash'];
+  static observedAttributes = ['lang', 'city', 'filter', 'data-src', 'origins-src', 'basemap-src', 'basemap-attribution', 'theme', 'height', 'animate', 'controls', 'hash'];
 
   /** The core and what it loaded (see session.js). */
   #s = null;
@@ -81,6 +84,7 @@ export class YouchengMap extends HTMLElement {
       case 'city': this.setFilter({ ...this.getFilter(), cities: this.#cityList() }); break;
       case 'filter': this.applyState(value ?? '', { keepView: true }); break;
       case 'data-src': this.#s.loadData().then((r) => this.#dataLoaded(r), (e) => this.#reportError(e)); break;
+      case 'origins-src': this.#s.loadReference().then(() => this.#s.loadData()).then((r) => this.#dataLoaded(r), (e) => this.#reportError(e)); break;
       case 'basemap-src': this.#s.loadBasemap().then(() => (this.#renderAttribution(), this.#requestDraw()), (e) => this.#reportError(e)); break;
       case 'basemap-attribution': this.#renderAttribution(); break;
       case 'theme': this.#applyTheme(); break;
@@ -108,7 +112,7 @@ export class YouchengMap extends HTMLElement {
   }
 
   #t(key, vars) {
-    return translate(this.#lang, key, vars);
+    return translate(this.#lang, (this.#s?.customOrigins && ORIGIN_WORDS[key]) || key, vars);
   }
 
   #name(zh, en) {
@@ -201,6 +205,7 @@ export class YouchengMap extends HTMLElement {
     if (!(await session.open())) return; // disconnected while loading
     const { basemapError, dataError } = await session.load();
     if (this.#s !== session) return;
+    if (session.customOrigins) this.#translateStatic(); // "origin" in place of "Shandong"
     this.#applyTheme();
     this.#observeSize();
     const cities = this.#cityList();
@@ -239,6 +244,7 @@ export class YouchengMap extends HTMLElement {
 
   /** New partnerships are on the map: refresh the controls and tell the page. */
   #dataLoaded(report) {
+    this.#translateStatic(); // origins-src may have changed the words
     this.#m.tooltip.hide();
     this.#refresh();
     this.#requestDraw();

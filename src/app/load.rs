@@ -38,7 +38,20 @@ impl App {
         countries: &[u8],
         groups: &[u8],
     ) -> LoadReport {
-        match Gazetteer::load(shandong, countries, groups) {
+        self.load_reference_named("shandong.csv", shandong, countries, groups)
+    }
+
+    /// Loads an origins file named `origins_name` (a portal's network, or `shandong.csv`) with
+    /// `countries.csv` and `groups.csv`. The data shown stays until a partnerships file that
+    /// uses the new origins loads.
+    pub fn load_reference_named(
+        &mut self,
+        origins_name: &str,
+        origins: &[u8],
+        countries: &[u8],
+        groups: &[u8],
+    ) -> LoadReport {
+        match Gazetteer::load_named(origins_name, origins, countries, groups) {
             Ok(g) => {
                 self.gazetteer = Some(g);
                 LoadReport::ok("reference", 0, &[], &[])

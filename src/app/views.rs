@@ -151,14 +151,42 @@ pub struct Choice {
 /// The filter choices: Shandong keys, countries with pairs, thematic groups.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
 pub struct Choices {
-    /// Every Shandong key, in the order of `shandong.csv`.
+    /// The origins (Shandong keys by default), in the order of `shandong.csv`: every one, or
+    /// for a network of more than [`LISTED_ORIGINS`] the ones with most pairs and any in the
+    /// filter.
     pub cities: Vec<Choice>,
+    /// Origins left out of `cities` (0 for Shandong's 17).
+    pub more_cities: usize,
+    /// Every pair in the data, filtered or not.
+    pub all_pairs: usize,
     /// The countries that have pairs, in the order of `countries.csv`.
     pub countries: Vec<Choice>,
     /// Every thematic group, in the order of `groups.csv`; its counts are those of its member
     /// countries, summed.
     pub groups: Vec<Choice>,
+}
+
+/// Origins listed by name in the filters and the legend: a network of thousands of origins
+/// (a world twin-city list) shows the ones with most pairs, so the snapshot stays small.
+pub const LISTED_ORIGINS: usize = 40;
+
+/// Which origins to list: all when there are few, else the [`LISTED_ORIGINS`] with most pairs
+/// (ties in file order) plus those `keep` says, in file order.
+fn listed_origins(totals: &[usize], keep: impl Fn(usize) -> bool) -> Vec<bool> {
+    if totals.len() <= LISTED_ORIGINS {
+        return vec![true; totals.len()];
+    }
+    let mut order: Vec<usize> = (0..totals.len()).collect();
+    order.sort_by_key(|&k| std::cmp::Reverse(totals.get(k).copied().unwrap_or(0)));
+    let mut listed: Vec<bool> = (0..totals.len()).map(keep).collect();
+    for k in order.into_iter().take(LISTED_ORIGINS) {
+        if let Some(l) = listed.get_mut(k) {
+            *l = true;
+        }
+    }
+    listed
 }
 
 /// One legend entry of the current colour dimension.
@@ -380,11 +408,18 @@ pub fn choices(map: &MapState) -> Choices {
             slot.1 += usize::from(v);
         }
     }
-    let cities = ds
+    let totals: Vec<usize> = city_n.iter().map(|n| n.0).collect();
+    let listed = listed_origins(&totals, |k| {
+        ds.cities()
+            .get(k)
+            .is_some_and(|c| map.filter().cities.contains(&c.key))
+    });
+    let cities: Vec<Choice> = ds
         .cities()
         .iter()
         .zip(&city_n)
         .enumerate()
+        .filter(|(k, _)| listed.get(*k).copied().unwrap_or(false))
         .map(|(k, (c, n))| Choice {
             key: c.key.clone(),
             name_zh: c.name_zh.clone(),
@@ -436,6 +471,8 @@ pub fn choices(map: &MapState) -> Choices {
         })
         .collect();
     Choices {
+        more_cities: ds.cities().len() - cities.len(),
+        all_pairs: ds.partnerships.len(),
         cities,
         countries,
         groups,
@@ -447,9 +484,17 @@ pub fn choices(map: &MapState) -> Choices {
 pub fn legend(map: &MapState) -> Vec<LegendEntry> {
     let ds = map.dataset();
     let city_mode = map.colour_by() == ColourBy::City;
-    map.legend()
+    let items = map.legend();
+    let listed = if city_mode {
+        let totals: Vec<usize> = items.iter().map(|i| i.total).collect();
+        listed_origins(&totals, |_| false)
+    } else {
+        vec![true; items.len()]
+    };
+    items
         .into_iter()
         .enumerate()
+        .filter(|(k, _)| listed.get(*k).copied().unwrap_or(false))
         .map(|(k, item)| {
             let (name_zh, name_en) = match ds.cities().get(k) {
                 Some(c) if city_mode => (c.name_zh.clone(), c.name_en.clone()),

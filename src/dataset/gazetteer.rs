@@ -8,41 +8,80 @@ use super::table::Table;
 use super::validate::{lon_lat, require};
 use super::Issue;
 use crate::geometry::LonLat;
+use std::collections::HashMap;
 
 /// The fixed reference tables every partnership file is checked against.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Gazetteer {
-    /// The province and its prefecture cities, in file order (a pair's `city` indexes this).
+    /// The origins — by default the province and its prefecture cities (`shandong.csv`), or a
+    /// portal's own origins file — in file order (a pair's `city` indexes this).
     pub cities: Vec<ShandongCity>,
     /// Countries and territories, in file order (a pair's `country` indexes this).
     pub countries: Vec<Country>,
     /// Thematic groups of countries.
     pub groups: Vec<Group>,
+    /// Origin key → index in `cities`, and ISO code → index in `countries` (a network may have
+    /// thousands of origins; a scan per row would be quadratic).
+    index: (HashMap<String, usize>, HashMap<String, usize>),
 }
 
 impl Gazetteer {
-    /// Loads `shandong.csv`, `countries.csv` and `groups.csv`.
-    pub fn load(shandong: &[u8], countries: &[u8], groups: &[u8]) -> Result<Gazetteer, Vec<Issue>> {
-        let mut issues = IssueLog::new();
-        let mut gaz = Gazetteer::default();
-        gaz.groups = read_groups(groups, &mut issues);
-        gaz.cities = read_cities(shandong, &mut issues);
-        gaz.countries = read_countries(countries, &gaz.groups, &mut issues);
-        if issues.has_errors() {
-            Err(issues.into_issues())
-        } else {
-            Ok(gaz)
+    /// The tables from parts (a benchmark's or a test's own).
+    pub fn new(cities: Vec<ShandongCity>, countries: Vec<Country>, groups: Vec<Group>) -> Self {
+        let mut g = Gazetteer {
+            cities,
+            countries,
+            groups,
+            index: Default::default(),
+        };
+        g.reindex();
+        g
+    }
+
+    fn reindex(&mut self) {
+        // The first of a repeated key wins, as a scan would find it.
+        self.index.0.clear();
+        self.index.1.clear();
+        for (i, c) in self.cities.iter().enumerate() {
+            self.index.0.entry(c.key.clone()).or_insert(i);
+        }
+        for (i, c) in self.countries.iter().enumerate() {
+            self.index.1.entry(c.iso2.clone()).or_insert(i);
         }
     }
 
-    /// The index of Shandong key `key`.
+    /// Loads `shandong.csv`, `countries.csv` and `groups.csv`.
+    pub fn load(shandong: &[u8], countries: &[u8], groups: &[u8]) -> Result<Gazetteer, Vec<Issue>> {
+        Self::load_named("shandong.csv", shandong, countries, groups)
+    }
+
+    /// Loads an origins file named `origins_name` (the columns of `shandong.csv`; `name_zh` may be
+    /// empty, for a network with no Chinese names), `countries.csv` and `groups.csv`.
+    pub fn load_named(
+        origins_name: &str,
+        origins: &[u8],
+        countries: &[u8],
+        groups: &[u8],
+    ) -> Result<Gazetteer, Vec<Issue>> {
+        let mut issues = IssueLog::new();
+        let groups = read_groups(groups, &mut issues);
+        let cities = read_cities(origins_name, origins, &mut issues);
+        let countries = read_countries(countries, &groups, &mut issues);
+        if issues.has_errors() {
+            Err(issues.into_issues())
+        } else {
+            Ok(Gazetteer::new(cities, countries, groups))
+        }
+    }
+
+    /// The index of origin key `key`.
     pub fn city_index(&self, key: &str) -> Option<usize> {
-        self.cities.iter().position(|c| c.key == key)
+        self.index.0.get(key).copied()
     }
 
     /// The index of the country with ISO code `iso2` (upper case).
     pub fn country_index(&self, iso2: &str) -> Option<usize> {
-        self.countries.iter().position(|c| c.iso2 == iso2)
+        self.index.1.get(iso2).copied()
     }
 }
 
@@ -65,15 +104,15 @@ fn read_groups(bytes: &[u8], issues: &mut IssueLog) -> Vec<Group> {
         .collect()
 }
 
-fn read_cities(bytes: &[u8], issues: &mut IssueLog) -> Vec<ShandongCity> {
+fn read_cities(name: &str, bytes: &[u8], issues: &mut IssueLog) -> Vec<ShandongCity> {
     let cols = ["key", "name_zh", "name_en", "lon", "lat"];
-    let Some(t) = Table::read("shandong.csv", bytes, &cols, issues) else {
+    let Some(t) = Table::read(name, bytes, &cols, issues) else {
         return Vec::new();
     };
     t.rows
         .iter()
         .map(|row| {
-            require(&t, row, &cols, issues);
+            require(&t, row, &["key", "name_en", "lon", "lat"], issues);
             let location = lon_lat(&t, row, issues).unwrap_or(LonLat::new(0.0, 0.0));
             ShandongCity {
                 key: t.get(row, "key").to_string(),

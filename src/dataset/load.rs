@@ -186,12 +186,18 @@ struct RowChecker<'a> {
 
 impl<'a> RowChecker<'a> {
     fn new(gazetteer: &'a Gazetteer, today: PartialDate, basemap: Option<&'a Basemap>) -> Self {
-        let known_keys = gazetteer
+        // A network may have thousands of origins: the message names the first few.
+        const NAMED: usize = 20;
+        let mut known_keys = gazetteer
             .cities
             .iter()
+            .take(NAMED)
             .map(|c| c.key.as_str())
             .collect::<Vec<_>>()
             .join(", ");
+        if gazetteer.cities.len() > NAMED {
+            known_keys += &format!(", … ({} in all)", gazetteer.cities.len());
+        }
         Self {
             gazetteer,
             today,

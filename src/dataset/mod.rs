@@ -35,7 +35,7 @@ pub use date::PartialDate;
 pub use gazetteer::Gazetteer;
 pub use issue::{has_errors, Issue, IssueLog, IssueReport, Problem, Severity};
 pub use kinds::{Continent, Level, Relation, Status};
-pub use load::{LoadMode, Loaded, NEAR_COUNTRY_DEG, REQUIRED_COLUMNS};
+pub use load::{LoadMode, Loaded, COLUMNS, NEAR_COUNTRY_DEG, REQUIRED_COLUMNS};
 pub use records::{Country, Group, Partnership, ShandongCity};
 pub use source::{parse_sources, Source};
 pub use stats::{Count, Stats};

@@ -93,10 +93,18 @@ impl Youcheng {
         self.app.attribution().to_string()
     }
 
-    /// `shandong.csv`, `countries.csv`, `groups.csv` → a load report.
+    /// The origins (`shandong.csv` or a portal's file named `name`), `countries.csv`,
+    /// `groups.csv` → a load report.
     #[wasm_bindgen(js_name = loadReference)]
-    pub fn load_reference(&mut self, s: &[u8], c: &[u8], g: &[u8]) -> Result<JsValue, JsError> {
-        to_js(&self.app.load_reference(s, c, g))
+    pub fn load_reference(
+        &mut self,
+        s: &[u8],
+        c: &[u8],
+        g: &[u8],
+        name: Option<String>,
+    ) -> Result<JsValue, JsError> {
+        let name = name.as_deref().unwrap_or("shandong.csv");
+        to_js(&self.app.load_reference_named(name, s, c, g))
     }
 
     /// A partnerships file → a load report (`valid_rows_only`: load the rows without errors).

@@ -123,6 +123,8 @@ export function createFilters(ctx, actions) {
       ui.counts.continents.dd.textContent = s.continents;
       const count = (list, key) => list.find((x) => x.key === key)?.count ?? 0;
       checks(ui.fCity.box, 'cities', c.cities.map((x) => ({ key: x.key, label: name(x.nameZh, x.nameEn), count: x.visible, colour: x.extra })), f.cities);
+      // A network of thousands of origins lists those with most pairs; the rest are found by search.
+      if (c.moreCities > 0) ui.fCity.box.append(h('p', { class: 'yc-more' }, t('moreOrigins', { n: c.moreCities })));
       checks(ui.fRelation.box, 'relations', v.relations.map((k) => ({ key: k, label: t(`relation_${k}`), count: count(s.byRelation, k) })), f.relations);
       checks(ui.fLevel.box, 'levels', v.levels.map((k) => ({ key: k, label: t(`level_${k}`), count: count(s.byLevel, k) })), f.levels);
       checks(ui.fContinent.box, 'continents', v.continents.map((k) => ({ key: k, label: t(`continent_${k}`), count: count(s.byContinent, k) })), f.continents);

@@ -9,7 +9,7 @@ export function createSummary(ctx) {
     render(snap) {
       const { t } = ctx;
       const s = snap.stats, c = s.coverage;
-      const total = snap.choices.cities.reduce((a, x) => a + x.total, 0);
+      const total = snap.choices.allPairs;
       const shown = s.pairs === total
         ? t('summaryAll', { pairs: s.pairs, countries: s.countries })
         : t('summaryFiltered', { pairs: s.pairs, total, countries: s.countries, places: s.partnerPlaces });

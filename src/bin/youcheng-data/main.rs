@@ -4,7 +4,10 @@
 //! ```text
 //! youcheng-data check [DIR]                      validate DIR (default data/) and print statistics
 //! youcheng-data basemap IN.geojson OUT.json [--attribution TEXT]
+//! youcheng-data world LIST.csv DATA_DIR OUT_DIR  the world twin-city list as origins.csv + partnerships.csv
 //! ```
+
+mod world;
 
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -20,7 +23,8 @@ fn main() -> ExitCode {
             let attribution = args.iter().position(|a| a == "--attribution").and_then(|i| args.get(i + 1));
             basemap(&args[1], &args[2], attribution.map_or("", String::as_str))
         }
-        _ => Err("usage: youcheng-data check [DIR] | youcheng-data basemap IN.geojson OUT.json [--attribution TEXT]".into()),
+        Some("world") if args.len() >= 4 => world::run(&args[1], &args[2], &args[3], today()),
+        _ => Err("usage: youcheng-data check [DIR] | youcheng-data basemap IN.geojson OUT.json [--attribution TEXT] | youcheng-data world LIST.csv DATA_DIR OUT_DIR".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

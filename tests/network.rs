@@ -1,0 +1,148 @@
+//! A network whose origins are not Shandong's: a portal's own origins file (here the first
+//! origins of the world twin-city list in tests/fixtures) loads with its partnerships, the lists
+//! the controls show stay short, and an unknown key's message names a few keys, not thousands.
+#![allow(clippy::indexing_slicing, missing_docs)]
+
+mod common;
+
+use std::collections::HashMap;
+use youcheng::app::views::LISTED_ORIGINS;
+use youcheng::app::{App, Command};
+use youcheng::dataset::{LoadMode, COLUMNS};
+use youcheng::filter::Filter;
+
+/// `n` origins of the world list (first city of a pair, in file order) and one pair each, in
+/// the widget's schema; countries matched by their English name in countries.csv.
+fn world_network(n: usize) -> (String, String) {
+    let countries = common::read("data/countries.csv");
+    let mut iso = HashMap::new();
+    for r in csv::Reader::from_reader(&countries[..]).records() {
+        let r = r.expect("countries.csv");
+        iso.insert(r[2].to_string(), r[0].to_string());
+    }
+    let list = common::read("tests/fixtures/world_twin_cities.csv");
+    let mut origins = String::from("key,name_zh,name_en,lon,lat,coord_source,note\n");
+    let mut pairs = COLUMNS.join(",") + "\n";
+    let mut seen = HashMap::new();
+    for r in csv::Reader::from_reader(&list[..]).records() {
+        let r = r.expect("world list");
+        let (Some(c1), Some(c2)) = (iso.get(&r[1]), iso.get(&r[5])) else {
+            continue;
+        };
+        if seen.contains_key(&r[0]) || r[0].contains(['"', ',']) || r[4].contains(['"', ',']) {
+            continue;
+        }
+        let key = format!("o{}-{}", seen.len(), c1.to_lowercase());
+        seen.insert(r[0].to_string(), ());
+        origins += &format!("{key},,{},{},{},test,\n", &r[0], &r[3], &r[2]);
+        pairs += &format!(
+            "w{},{key},,,{},,,{c2},city,unknown,unconfirmed,,{},{},test,https://en.wikipedia.org/wiki/Lists_of_twin_towns_and_sister_cities,,\n",
+            seen.len(), &r[4], &r[7], &r[6]
+        );
+        if seen.len() == n {
+            break;
+        }
+    }
+    (origins, pairs)
+}
+
+fn app_with(origins: &str, pairs: &str) -> (App, youcheng::app::LoadReport) {
+    let mut a = App::new(1200.0, 700.0);
+    let r = a.load_reference_named(
+        "origins.csv",
+        origins.as_bytes(),
+        &common::read("data/countries.csv"),
+        &common::read("data/groups.csv"),
+    );
+    assert!(r.ok, "{:?}", r.errors);
+    let r = a.load_partnerships(
+        "pairs.csv",
+        pairs.as_bytes(),
+        common::TODAY,
+        LoadMode::AllOrNothing,
+    );
+    (a, r)
+}
+
+#[test]
+fn a_network_of_other_origins_loads_and_lists_the_origins_with_most_pairs() {
+    let (origins, pairs) = world_network(60);
+    let (a, r) = app_with(&origins, &pairs);
+    assert!(r.ok, "{:?}", r.errors);
+    assert_eq!(r.pairs, 60);
+    let s = a.snapshot();
+    assert_eq!(s.choices.all_pairs, 60);
+    assert_eq!(s.choices.cities.len(), LISTED_ORIGINS);
+    assert_eq!(s.choices.more_cities, 60 - LISTED_ORIGINS);
+    assert!(s.legend.len() <= LISTED_ORIGINS);
+    assert_eq!(
+        s.choices.cities[0].name_zh, "",
+        "no Chinese names were given"
+    );
+}
+
+#[test]
+fn an_origin_in_the_filter_stays_listed_even_when_it_has_few_pairs() {
+    let (origins, pairs) = world_network(60);
+    let (mut a, _) = app_with(&origins, &pairs);
+    let last = a.snapshot().choices.cities.len(); // every origin has 1 pair: the first 40 are listed
+    let key = origins
+        .lines()
+        .nth(55)
+        .expect("row")
+        .split(',')
+        .next()
+        .expect("key")
+        .to_string();
+    assert!(last == 40 && !a.snapshot().choices.cities.iter().any(|c| c.key == key));
+    a.handle(Command::SetFilter {
+        filter: Filter {
+            cities: vec![key.clone()],
+            ..Filter::default()
+        },
+    });
+    let s = a.snapshot();
+    assert!(s
+        .choices
+        .cities
+        .iter()
+        .any(|c| c.key == key && c.visible == 1));
+    assert_eq!(s.stats.stats.pairs, 1);
+}
+
+#[test]
+fn an_unknown_origin_key_names_twenty_keys_and_the_count() {
+    let (origins, pairs) = world_network(60);
+    let bad = pairs.replacen(",o0-", ",nowhere-", 1);
+    let (_, r) = app_with(&origins, &bad);
+    assert!(!r.ok);
+    let e = r
+        .errors
+        .iter()
+        .find(|e| e.field == "shandong_city")
+        .expect("the key is reported");
+    let known = e.params.get("known").expect("known keys");
+    assert_eq!(known.matches(", ").count(), 20, "{known}");
+    assert!(known.ends_with("(60 in all)"), "{known}");
+}
+
+#[test]
+fn shandong_keys_are_still_the_default_and_all_seventeen_are_listed() {
+    let mut a = App::new(1200.0, 700.0);
+    let r = a.load_reference(
+        &common::read("data/shandong.csv"),
+        &common::read("data/countries.csv"),
+        &common::read("data/groups.csv"),
+    );
+    assert!(r.ok);
+    let r = a.load_partnerships(
+        "partnerships.csv",
+        &common::read("data/partnerships.csv"),
+        common::TODAY,
+        LoadMode::AllOrNothing,
+    );
+    assert!(r.ok);
+    let s = a.snapshot();
+    assert_eq!((s.choices.cities.len(), s.choices.more_cities), (17, 0));
+    assert_eq!(s.choices.all_pairs, r.pairs);
+}
