@@ -90,5 +90,7 @@ impl MapState {
         self.dataset = dataset;
         self.emphasis = Emphasis::default();
         self.refresh_visible();
+        // Once per data change, so no hover waits for it (a filter change does not rebuild it).
+        self.hit = Some(self.hit_index());
     }
 }

@@ -12,7 +12,7 @@
 //! | `colour` | colour modes and the legend ([`LegendItem`]) |
 //! | `focus` | the keyboard focus walk ([`Step`]) |
 //! | `scenes` | the base and overlay scenes of a frame |
-//! | `picking` | hit-testing through the R*-tree over the visible geometry |
+//! | `picking` | hit-testing through the grid over every pair's geometry |
 //! | `view` | the view as a geographic centre and zoom |
 
 mod cache;
@@ -76,8 +76,12 @@ pub struct MapState {
     /// Decades from [`FIRST_DECADE`](crate::style::FIRST_DECADE) to the latest in the data (the decade legend's entries
     /// before "unknown"); worked out once per data change, not per pair per frame.
     decades: usize,
-    /// Hit-test index over the visible geometry in world units; built on the first query after
-    /// a filter or data change, valid for every view.
+    /// Per partnership: whether the filter shows it (what a hit may find).
+    visible_mask: Vec<bool>,
+    /// Per origin: whether it has a visible pair.
+    origin_mask: Vec<bool>,
+    /// Hit-test index over every pair's geometry in world units: built once per data change,
+    /// valid for every view and every filter (a query skips what the filter hides).
     hit: Option<HitIndex>,
 }
 
@@ -101,6 +105,8 @@ impl MapState {
             colour_by: ColourBy::default(),
             emphasis: Emphasis::default(),
             decades: 1,
+            visible_mask: Vec::new(),
+            origin_mask: Vec::new(),
             hit: None,
         }
     }

@@ -9,6 +9,36 @@ use crate::scene::{ArcBundle, DotItem, LandItem, Scene};
 use crate::style::{ColourBy, Rgba};
 use crate::surface::{Stroke, Surface};
 
+/// Points of a line closer than this (CSS px) to the last point kept are not drawn.
+pub const LOD_TOLERANCE_PX: f64 = 0.75;
+
+/// A line in CSS pixels with [`LOD_TOLERANCE_PX`] applied; `None` when it lies wholly off the
+/// `w` × `h` canvas (with a margin for the stroke).
+fn screen_line(
+    tf: &crate::viewport::ScreenTransform,
+    line: &[WorldXY],
+    w: f64,
+    h: f64,
+) -> Option<Vec<crate::surface::ScreenPt>> {
+    let mut out = Vec::with_capacity(line.len().min(64));
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    let tol2 = LOD_TOLERANCE_PX * LOD_TOLERANCE_PX;
+    let last = line.len().saturating_sub(1);
+    for (k, p) in line.iter().enumerate() {
+        let s = tf.apply(*p);
+        (x0, y0, x1, y1) = (x0.min(s.x), y0.min(s.y), x1.max(s.x), y1.max(s.y));
+        let far = out.last().is_none_or(|q: &crate::surface::ScreenPt| {
+            (s.x - q.x).powi(2) + (s.y - q.y).powi(2) >= tol2
+        });
+        if far || k == last {
+            out.push(s);
+        }
+    }
+    let m = 4.0;
+    let off = x1 < -m || y1 < -m || x0 > w + m || y0 > h + m;
+    (!off && out.len() >= 2).then_some(out)
+}
+
 impl MapState {
     /// The base layer (background and land) for the current view.
     pub fn base_scene(&self) -> Scene {
@@ -80,10 +110,15 @@ impl MapState {
     }
 
     /// The visible arcs, one bundle per emphasis level and colour group, dimmed ones first.
+    /// Level of detail: a line's points closer than [`LOD_TOLERANCE_PX`] to the last one kept
+    /// are dropped (the end is always kept), and lines wholly off the canvas are left out, so a
+    /// frame's work follows what can be seen, not the number of points in the data.
     fn arc_bundles(&self, dimming: bool) -> Vec<ArcBundle> {
         let tf = self.viewport.transform();
-        let to_screen = |line: &Vec<WorldXY>| line.iter().map(|w| tf.apply(*w)).collect::<Vec<_>>();
+        let (w, h) = (self.viewport.width_css_px, self.viewport.height_css_px);
+        let to_screen = |line: &Vec<WorldXY>| screen_line(&tf, line, w, h);
         let mut bundles: Vec<(u8, ArcBundle)> = Vec::new();
+        let mut slot: std::collections::HashMap<(u8, usize), usize> = Default::default();
         for &i in &self.visible {
             let (Some(p), Some(arc)) = (self.dataset.partnerships.get(i), self.arcs.get(i)) else {
                 continue;
@@ -93,12 +128,10 @@ impl MapState {
             }
             let group = self.colour_group(p);
             let lv = self.level(i, p, dimming);
-            let k = match bundles
-                .iter()
-                .position(|(l, b)| *l == lv && b.group == group)
-            {
-                Some(k) => k,
+            let k = match slot.get(&(lv, group)) {
+                Some(&k) => k,
                 None => {
+                    slot.insert((lv, group), bundles.len());
                     let stroke = self.arc_stroke(lv, self.group_colour(group));
                     let lines = Vec::new();
                     bundles.push((
@@ -113,7 +146,7 @@ impl MapState {
                 }
             };
             if let Some((_, bundle)) = bundles.get_mut(k) {
-                bundle.lines.extend(arc.iter().map(to_screen));
+                bundle.lines.extend(arc.iter().filter_map(to_screen));
             }
         }
         bundles.sort_by_key(|(l, b)| (*l, b.group));

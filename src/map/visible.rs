@@ -43,7 +43,13 @@ impl MapState {
             .filter(|&(_, &u)| u)
             .map(|(k, _)| k)
             .collect();
-        self.hit = None;
+        self.visible_mask = vec![false; self.dataset.partnerships.len()];
+        for &i in &self.visible {
+            if let Some(v) = self.visible_mask.get_mut(i) {
+                *v = true;
+            }
+        }
+        self.origin_mask = used.clone();
         // What the filter hid can no longer be hovered or focused; selections stay pinned.
         let shown = |t: Option<Target>| match t {
             Some(Target::Origin(k)) => used.get(k).copied().unwrap_or(false),
