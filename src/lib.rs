@@ -22,7 +22,7 @@
 //! | [`scene`] | what to draw, in CSS pixels |
 //! | [`surface`] | the drawing trait, and a recording surface for tests |
 //! | [`map`] | [`MapState`]: the state, geometry cache, emphasis, colours, focus walk, scenes |
-//! | [`hit`] | R*-tree hit-testing in world units |
+//! | [`hit`] | grid hit-testing in world units |
 //! | [`interaction`] | the pointer, wheel and key state machine |
 //! | [`app`] | the application layer: commands, responses, selection, keys, view models |
 //! | [`style`] | colours, the theme and colour modes |
