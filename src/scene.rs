@@ -79,8 +79,22 @@ impl Scene {
         for bundle in &self.arcs {
             surface.stroke_lines(&bundle.lines, bundle.stroke);
         }
+        // Runs of dots that look alike go to the surface together (one path on a canvas).
+        let mut run: Vec<ScreenPt> = Vec::new();
+        let mut style: Option<(f64, Rgba, Option<Stroke>)> = None;
         for dot in self.partners.iter().chain(&self.origins).chain(&self.rings) {
-            surface.dot(dot.centre, dot.radius_px, dot.fill, dot.outline);
+            let s = (dot.radius_px, dot.fill, dot.outline);
+            if style != Some(s) {
+                if let Some((r, fill, outline)) = style {
+                    surface.dots(&run, r, fill, outline);
+                }
+                run.clear();
+                style = Some(s);
+            }
+            run.push(dot.centre);
+        }
+        if let Some((r, fill, outline)) = style {
+            surface.dots(&run, r, fill, outline);
         }
     }
 }

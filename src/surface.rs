@@ -25,6 +25,13 @@ pub trait Surface {
     fn stroke_lines(&mut self, lines: &[Vec<ScreenPt>], stroke: Stroke);
     /// Draws a filled dot, optionally ringed.
     fn dot(&mut self, centre: ScreenPt, radius_px: f64, fill: Rgba, outline: Option<Stroke>);
+    /// Draws dots that share radius, fill and outline; a surface may batch them into one
+    /// path (the canvas does: thousands of partner dots, one fill).
+    fn dots(&mut self, centres: &[ScreenPt], radius_px: f64, fill: Rgba, outline: Option<Stroke>) {
+        for &c in centres {
+            self.dot(c, radius_px, fill, outline);
+        }
+    }
 }
 
 /// One recorded drawing call.

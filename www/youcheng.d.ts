@@ -864,7 +864,15 @@ baseRenders: number,
  * Times the land layer was shifted and scaled during a gesture instead of drawn (plain
  * copies are not counted).
  */
-baseReuses: number, };
+baseReuses: number, 
+/**
+ * Times the arcs layer was drawn afresh (a new view, filter, data or colours).
+ */
+arcsRenders: number, 
+/**
+ * Times the arcs layer was shifted and scaled during a gesture instead of drawn.
+ */
+arcsReuses: number, };
 export type ThemeInput = { 
 /**
  * Start from the dark theme's map colours instead of the light one's.

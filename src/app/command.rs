@@ -263,6 +263,10 @@ pub struct FrameStats {
     /// Times the land layer was shifted and scaled during a gesture instead of drawn (plain
     /// copies are not counted).
     pub base_reuses: u32,
+    /// Times the arcs layer was drawn afresh (a new view, filter, data or colours).
+    pub arcs_renders: u32,
+    /// Times the arcs layer was shifted and scaled during a gesture instead of drawn.
+    pub arcs_reuses: u32,
 }
 
 /// Portal colours as `#rgb` or `#rrggbb` strings; any field may be left out, which keeps the

@@ -138,6 +138,7 @@ impl App {
             }
         }
         self.map.theme = t;
+        self.map.restyled();
         self.land.invalidate();
         Ok(())
     }

@@ -36,7 +36,7 @@ use crate::basemap::Basemap;
 use crate::dataset::Gazetteer;
 use crate::interaction::{Interaction, PointerKind};
 use crate::map::MapState;
-use layer::{LandLayer, LandPlan, LayerView};
+use layer::{ArcsLayer, LandLayer, LandPlan, LayerView};
 use selection::Selection;
 
 /// Reach of the pointer for hover and mouse clicks, CSS px: thin lines get a generous area.
@@ -62,6 +62,8 @@ pub struct App {
     selection: Selection,
     /// The cached land layer's reuse decisions and counters.
     pub land: LandLayer,
+    /// The cached arcs layer's, likewise.
+    pub arcs: ArcsLayer,
     dpr: f64,
     /// Frames planned (drawn) so far.
     pub frames: u32,
@@ -88,6 +90,7 @@ impl App {
             outlines: None,
             selection: Selection::default(),
             land: LandLayer::default(),
+            arcs: ArcsLayer::default(),
             dpr: 1.0,
             frames: 0,
             this_year: 0, // set by the first data load
@@ -145,6 +148,8 @@ impl App {
             frames: self.frames,
             base_renders: self.land.renders,
             base_reuses: self.land.reuses,
+            arcs_renders: self.arcs.layer.renders,
+            arcs_reuses: self.arcs.layer.reuses,
         }
     }
 
@@ -154,5 +159,14 @@ impl App {
         let moving = self.interaction.active() || self.wheeling;
         self.land
             .plan(LayerView::of(&self.map.viewport, self.dpr), moving)
+    }
+
+    /// The plan for the arcs layer this frame, and the opacity to draw it at (see
+    /// [`MapState::layer_alpha`](crate::map::MapState::layer_alpha)).
+    pub fn plan_arcs(&mut self) -> (LandPlan, f64) {
+        let moving = self.interaction.active() || self.wheeling;
+        let now = LayerView::of(&self.map.viewport, self.dpr);
+        let plan = self.arcs.plan(now, moving, self.map.content_version());
+        (plan, self.map.layer_alpha())
     }
 }

@@ -76,6 +76,9 @@ pub struct MapState {
     /// Decades from [`FIRST_DECADE`](crate::style::FIRST_DECADE) to the latest in the data (the decade legend's entries
     /// before "unknown"); worked out once per data change, not per pair per frame.
     decades: usize,
+    /// Bumped whenever what the arcs layer shows changes (data, filter, colours): the cached
+    /// layer is redrawn when it differs.
+    content: u64,
     /// Per partnership: whether the filter shows it (what a hit may find).
     visible_mask: Vec<bool>,
     /// Per origin: whether it has a visible pair.
@@ -105,6 +108,7 @@ impl MapState {
             colour_by: ColourBy::default(),
             emphasis: Emphasis::default(),
             decades: 1,
+            content: 0,
             visible_mask: Vec::new(),
             origin_mask: Vec::new(),
             hit: None,
@@ -120,5 +124,15 @@ impl MapState {
     /// The data shown.
     pub fn dataset(&self) -> &Dataset {
         &self.dataset
+    }
+
+    /// Changes whenever what the arcs layer shows changes (data, filter, colour mode, theme).
+    pub fn content_version(&self) -> u64 {
+        self.content
+    }
+
+    /// Call after changing [`MapState::theme`]: the cached arcs layer is drawn again.
+    pub fn restyled(&mut self) {
+        self.content = self.content.wrapping_add(1);
     }
 }

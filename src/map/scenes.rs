@@ -79,6 +79,68 @@ impl MapState {
         }
     }
 
+    /// The arcs layer, cached between frames: every visible arc and partner dot at the normal
+    /// level, as if nothing were emphasised (what changes with hover and selection is drawn over
+    /// it by [`MapState::emphasis_scene`]).
+    pub fn layer_scene(&self) -> Scene {
+        Scene {
+            arcs: self.arc_bundles_where(false, |_| true),
+            partners: self.partner_items_where(false, |_| true),
+            origins: self.origin_items_where(|_| true),
+            ..Scene::default()
+        }
+    }
+
+    /// What is drawn over the arcs layer each frame: the emphasised arcs and dots, the origins
+    /// and the focus ring. With this, the layer is drawn at [`MapState::layer_alpha`].
+    pub fn emphasis_scene(&self) -> Scene {
+        let dimming = self.any_emphasis();
+        let emphasised = |i: usize| {
+            dimming
+                && self
+                    .dataset
+                    .partnerships
+                    .get(i)
+                    .is_some_and(|p| self.emphasised(i, p))
+        };
+        // The origins of what is emphasised stay bright; the rest are in the dimmed layer.
+        let mut bright = vec![
+            false;
+            if dimming {
+                self.dataset.cities().len()
+            } else {
+                0
+            }
+        ];
+        for &i in self.visible.iter().filter(|&&i| emphasised(i)) {
+            if let Some(b) = self
+                .dataset
+                .partnerships
+                .get(i)
+                .and_then(|p| bright.get_mut(p.city))
+            {
+                *b = true;
+            }
+        }
+        Scene {
+            arcs: self.arc_bundles_where(dimming, emphasised),
+            partners: self.partner_items_where(dimming, emphasised),
+            origins: self.origin_items_where(|k| bright.get(k).copied().unwrap_or(false)),
+            rings: self.focus_rings(),
+            ..Scene::default()
+        }
+    }
+
+    /// How opaque the cached arcs layer is drawn: 1, or when something is emphasised the ratio
+    /// that turns the normal arc colour into the dimmed one.
+    pub fn layer_alpha(&self) -> f64 {
+        if self.any_emphasis() {
+            f64::from(self.theme.dim_alpha) / f64::from(self.theme.arc_alpha.max(1))
+        } else {
+            1.0
+        }
+    }
+
     /// Emphasis level of pair `i`: 0 dimmed, 1 normal, 2 emphasised; drawn in that order.
     fn level(&self, i: usize, p: &Partnership, dimming: bool) -> u8 {
         if self.emphasised(i, p) {
@@ -114,12 +176,17 @@ impl MapState {
     /// are dropped (the end is always kept), and lines wholly off the canvas are left out, so a
     /// frame's work follows what can be seen, not the number of points in the data.
     fn arc_bundles(&self, dimming: bool) -> Vec<ArcBundle> {
+        self.arc_bundles_where(dimming, |_| true)
+    }
+
+    /// As [`MapState::arc_bundles`], for the visible pairs `take` accepts.
+    fn arc_bundles_where(&self, dimming: bool, take: impl Fn(usize) -> bool) -> Vec<ArcBundle> {
         let tf = self.viewport.transform();
         let (w, h) = (self.viewport.width_css_px, self.viewport.height_css_px);
         let to_screen = |line: &Vec<WorldXY>| screen_line(&tf, line, w, h);
         let mut bundles: Vec<(u8, ArcBundle)> = Vec::new();
         let mut slot: std::collections::HashMap<(u8, usize), usize> = Default::default();
-        for &i in &self.visible {
+        for &i in self.visible.iter().filter(|&&i| take(i)) {
             let (Some(p), Some(arc)) = (self.dataset.partnerships.get(i), self.arcs.get(i)) else {
                 continue;
             };
@@ -155,9 +222,15 @@ impl MapState {
 
     /// The visible partner dots, dimmed ones first and emphasised ones last.
     fn partner_items(&self, dimming: bool) -> Vec<DotItem> {
+        self.partner_items_where(dimming, |_| true)
+    }
+
+    /// As [`MapState::partner_items`], for the visible pairs `take` accepts.
+    fn partner_items_where(&self, dimming: bool, take: impl Fn(usize) -> bool) -> Vec<DotItem> {
         let t = &self.theme;
         let mut partners: Vec<(u8, DotItem)> = self
             .partner_dots()
+            .filter(|(i, _)| take(*i))
             .filter_map(|(i, centre)| {
                 let p = self.dataset.partnerships.get(i)?;
                 let lv = self.level(i, p, dimming);
@@ -190,12 +263,18 @@ impl MapState {
 
     /// The origin dots in use.
     fn origin_items(&self) -> Vec<DotItem> {
+        self.origin_items_where(|_| true)
+    }
+
+    /// The origin dots in use that `take` accepts.
+    fn origin_items_where(&self, take: impl Fn(usize) -> bool) -> Vec<DotItem> {
         let t = &self.theme;
         let city_colour = |k: usize| match self.colour_by {
             ColourBy::City => t.city_colour(k),
             _ => t.city_colour(0),
         };
         self.origin_dots()
+            .filter(|(k, _)| take(*k))
             .map(|(k, centre)| DotItem {
                 centre,
                 radius_px: t.origin_radius_px,

@@ -67,6 +67,20 @@ impl Surface for CanvasSurface<'_> {
         self.stroke(stroke);
     }
 
+    fn dots(&mut self, centres: &[ScreenPt], radius_px: f64, fill: Rgba, outline: Option<Stroke>) {
+        let r = radius_px.max(0.0); // `arc` fails only for r < 0
+        self.ctx.begin_path();
+        for c in centres {
+            self.ctx.move_to(c.x + r, c.y);
+            let _ = self.ctx.arc(c.x, c.y, r, 0.0, std::f64::consts::TAU);
+        }
+        self.ctx.set_fill_style_str(&fill.css());
+        self.ctx.fill();
+        if let Some(s) = outline {
+            self.stroke(s);
+        }
+    }
+
     fn dot(&mut self, centre: ScreenPt, radius_px: f64, fill: Rgba, outline: Option<Stroke>) {
         self.ctx.begin_path();
         let (x, y, r) = (centre.x, centre.y, radius_px.max(0.0)); // `arc` fails only for r < 0
@@ -89,39 +103,46 @@ pub fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, J
         .map_err(|_| JsError::new("the 2D context has an unexpected type"))
 }
 
-/// The land layer: an off-screen canvas that carries out the core's [`LandPlan`].
-pub struct BaseLayer {
+/// A cached layer (the land, or the arcs): an off-screen canvas that carries out the core's
+/// [`LandPlan`].
+pub struct Layer {
     canvas: HtmlCanvasElement,
     ctx: CanvasRenderingContext2d,
 }
 
-impl BaseLayer {
+impl Layer {
     pub fn new() -> Result<Self, JsError> {
         let canvas = web_sys::window()
             .and_then(|w| w.document())
-            .ok_or_else(|| JsError::new("no document to create the land layer in"))?
+            .ok_or_else(|| JsError::new("no document to create a layer in"))?
             .create_element("canvas")
-            .map_err(|_| JsError::new("could not create the land layer canvas"))?
+            .map_err(|_| JsError::new("could not create a layer canvas"))?
             .dyn_into::<HtmlCanvasElement>()
-            .map_err(|_| JsError::new("the land layer is not a canvas"))?;
+            .map_err(|_| JsError::new("the layer is not a canvas"))?;
         let ctx = context(&canvas)?;
         Ok(Self { canvas, ctx })
     }
 
-    /// Draws the land for `map`'s view onto `target` (whose transform maps CSS px) as planned.
+    /// Carries out `plan` onto `target` (whose transform maps CSS px) at opacity `alpha`;
+    /// `paint` draws the layer's content when it must be drawn afresh, `under` is the colour
+    /// laid first where a shifted layer leaves the canvas uncovered (the ocean, for the land).
     pub fn draw(
         &self,
         target: &CanvasRenderingContext2d,
         map: &MapState,
-        dpr: f64,
+        (dpr, alpha): (f64, f64),
         plan: LandPlan,
+        under: Option<Rgba>,
+        paint: impl FnOnce(&mut CanvasSurface),
     ) {
         let v = map.viewport;
         let (w, h) = (v.width_css_px, v.height_css_px);
         let (x, y, k) = match plan {
             LandPlan::Shift { x, y, k } => {
-                target.set_fill_style_str(&map.theme.ocean.css());
-                target.fill_rect(0.0, 0.0, w, h);
+                if let Some(c) = under {
+                    target.set_fill_style_str(&c.css());
+                    target.fill_rect(0.0, 0.0, w, h);
+                }
                 (x, y, k)
             }
             LandPlan::Redraw => {
@@ -131,12 +152,13 @@ impl BaseLayer {
                     self.canvas.set_height(ph);
                 }
                 let _ = self.ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
-                map.base_scene()
-                    .render_base(&mut CanvasSurface::new(&self.ctx, w, h));
+                self.ctx.clear_rect(0.0, 0.0, w, h);
+                paint(&mut CanvasSurface::new(&self.ctx, w, h));
                 (0.0, 0.0, 1.0)
             }
             LandPlan::Copy => (0.0, 0.0, 1.0),
         };
+        target.set_global_alpha(alpha);
         let _ = target.draw_image_with_html_canvas_element_and_dw_and_dh(
             &self.canvas,
             x,
@@ -144,5 +166,6 @@ impl BaseLayer {
             w * k,
             h * k,
         );
+        target.set_global_alpha(1.0);
     }
 }

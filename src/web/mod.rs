@@ -5,7 +5,7 @@
 mod canvas;
 
 use crate::{app::App, app::Command, app::ThemeInput, dataset::PartialDate, geometry::LonLat};
-use canvas::{BaseLayer, CanvasSurface};
+use canvas::{CanvasSurface, Layer};
 use serde::{de::DeserializeOwned, Serialize};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -59,7 +59,8 @@ pub struct Youcheng {
     ctx: CanvasRenderingContext2d,
     canvas: HtmlCanvasElement,
     app: App,
-    base: BaseLayer,
+    /// The cached land and arcs layers.
+    layers: [Layer; 2],
 }
 
 #[wasm_bindgen]
@@ -68,14 +69,14 @@ impl Youcheng {
     #[wasm_bindgen(constructor)]
     pub fn new(canvas: HtmlCanvasElement) -> Result<Youcheng, JsError> {
         crate::dataset::encoding::set_gb18030_decoder(decode_gb18030);
-        let (ctx, base) = (canvas::context(&canvas)?, BaseLayer::new()?);
+        let (ctx, layers) = (canvas::context(&canvas)?, [Layer::new()?, Layer::new()?]);
         let (w, h) = (canvas.client_width(), canvas.client_height());
         let app = App::new(f64::from(w), f64::from(h));
         Ok(Youcheng {
             ctx,
             canvas,
             app,
-            base,
+            layers,
         })
     }
 
@@ -140,7 +141,8 @@ impl Youcheng {
         to_js(&self.app.snapshot())
     }
 
-    /// Draws the current state; the land comes from the cached layer as the core plans it.
+    /// Draws the current state: the land and the arcs from their cached layers as the core
+    /// plans them, then what is emphasised.
     pub fn render(&mut self) {
         let (dpr, (w, h)) = (self.app.dpr(), self.app.backing_store_px());
         if (self.canvas.width(), self.canvas.height()) != (w, h) {
@@ -148,11 +150,18 @@ impl Youcheng {
             self.canvas.set_height(h);
         }
         let _ = self.ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
-        let plan = self.app.plan_frame();
-        self.base.draw(&self.ctx, &self.app.map, dpr, plan);
-        let v = self.app.map.viewport;
+        let (land, (arcs, alpha)) = (self.app.plan_frame(), self.app.plan_arcs());
+        let (map, [l0, l1]) = (&self.app.map, &self.layers);
+        let ocean = Some(map.theme.ocean);
+        l0.draw(&self.ctx, map, (dpr, 1.0), land, ocean, |s| {
+            map.base_scene().render_base(s)
+        });
+        l1.draw(&self.ctx, map, (dpr, alpha), arcs, None, |s| {
+            map.layer_scene().render(s)
+        });
+        let v = map.viewport;
         let mut surface = CanvasSurface::new(&self.ctx, v.width_css_px, v.height_css_px);
-        self.app.map.overlay_scene().render(&mut surface);
+        map.emphasis_scene().render(&mut surface);
     }
 
     /// Frames drawn and how often the land layer was redrawn or reused.

@@ -73,14 +73,18 @@ test('the world network loads with its own origins, and hovers, filters and pans
   await page.evaluate(() => document.getElementById('map').setFilter({}));
   const filterLong = await takeLong(page);
 
-  // Pan: a drag moves the view.
+  // Pan: a drag moves the view, shifting the cached land and arcs layers rather than drawing them.
   const before = await page.evaluate(() => document.getElementById('map').view());
+  const stats0 = await page.evaluate(() => document.getElementById('map').frameStats());
   t = Date.now();
   await page.mouse.move(640, 400);
   await page.mouse.down();
   for (let i = 1; i <= 10; i++) await page.mouse.move(640 - 20 * i, 400);
+  const stats1 = await page.evaluate(() => document.getElementById('map').frameStats());
   await page.mouse.up();
   const panMs = Date.now() - t;
+  assert.ok(stats1.arcsReuses > stats0.arcsReuses, `arcs layer shifted during the drag (${stats0.arcsReuses} → ${stats1.arcsReuses})`);
+  assert.equal(stats1.arcsRenders, stats0.arcsRenders, 'the arcs are not stroked again during the drag');
   const afterView = await page.evaluate(() => document.getElementById('map').view());
   assert.ok(Math.abs(afterView.lon - before.lon) > 5, `${before.lon} → ${afterView.lon}`);
   const panLong = await takeLong(page);
