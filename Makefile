@@ -2,7 +2,7 @@
 PORT ?= 8080
 SHELL := /bin/bash
 
-.PHONY: demo demo-world test build dist setup setup-test serve sizes check-data basemap pinyin-table bench screenshot fuzz setup-fuzz golden clean
+.PHONY: demo demo-world bench-web test build dist setup setup-test serve sizes check-data basemap pinyin-table bench screenshot fuzz setup-fuzz golden clean
 
 demo: build
 	node tools/serve.mjs www $(PORT)
@@ -54,6 +54,12 @@ pinyin-table:
 
 bench:
 	cargo bench --bench core
+
+# Youcheng against Apache ECharts 6.1 in headless Chromium, at the shipped size and the world
+# network (RUNS=3 interleaved runs; SIZES=shipped,world): a table of medians and ratios.
+bench-web: setup-test build
+	cargo run --quiet --release --bin youcheng-data -- world tests/fixtures/world_twin_cities.csv data www/data/world
+	node tools/bench-web.mjs
 
 # Retake docs/screenshot.png with the page test.
 screenshot: setup-test build

@@ -1,0 +1,19 @@
+// The widget under the bench's protocol (see common.js and tools/bench-web.mjs).
+import '/www/youcheng.js';
+import { SIZE, FILES, painted } from './common.js';
+
+const map = document.getElementById('map');
+if (SIZE === 'world') {
+  map.setAttribute('origins-src', FILES.origins);
+  map.setAttribute('data-src', FILES.pairs);
+}
+window.__bench = {
+  ready: new Promise((ok, fail) => {
+    map.addEventListener('youcheng:ready', async () => { await painted(); ok(performance.now()); }, { once: true });
+    map.addEventListener('youcheng:error', (e) => fail(new Error(e.detail.message)), { once: true });
+  }),
+  canvas: () => map.canvas,
+  pairs: () => map.visibleIds().length,
+  async filter(on) { map.setFilter(on ? { continents: ['europe'] } : {}); await painted(); },
+  async view(k) { if (k % 2) map.setView(10, 50, 4); else map.resetView(); await painted(); },
+};
