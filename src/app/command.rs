@@ -139,6 +139,15 @@ pub enum Command {
         /// Leave the view as it is, whatever the state says.
         keep_view: bool,
     },
+    /// Pans (zooming out if need be) so that what the detail panel shows — a pair's dots and
+    /// arc, a Shandong side's dot — is drawn inside the canvas and outside `covered`: the
+    /// rectangles panels take over the map, in CSS px from the canvas's top-left corner.
+    /// Nothing moves when it is already in sight or nothing is shown.
+    Reveal {
+        /// Panels over the map (a bottom sheet, a legend opened over it); empty for none.
+        #[serde(default)]
+        covered: Vec<crate::viewport::RectPx>,
+    },
     /// The canvas's CSS size.
     Resize {
         /// Width in CSS px, clamped to 1…`MAX_CANVAS_SIDE_PX / dpr`; 1 when not finite.
