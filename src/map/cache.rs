@@ -21,7 +21,7 @@ fn is_small(p: &Polygon) -> bool {
 impl MapState {
     /// Projects and clips the basemap at the seam, once (world units). China's small parts —
     /// the South China Sea islands and the ten dashes of its boundary line (polygons under
-    /// [`MARK_MAX_DEG`] across) — become a shape of their own, drawn as marks.
+    /// 1.6° across) — become a shape of their own, drawn as marks.
     pub fn set_basemap(&mut self, basemap: &Basemap) {
         let mut land = Vec::new();
         for f in &basemap.features {
