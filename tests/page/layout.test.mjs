@@ -210,7 +210,9 @@ test('phone 390×844 (touch, DPR 3): one toolbar row with a menu, the world fill
   const share = mapShare(m);
   console.log(`phone with the sheet and statistics open: the map has ${(share.width * 100).toFixed(0)} % of the width, ${(share.height * 100).toFixed(0)} % of the height`);
   assert.ok(share.width >= 0.6 && share.height >= 0.6, JSON.stringify(share));
-  await page.screenshot({ path: shotPath('phone.png') });
+  await page.evaluate(() => window.youcheng.shadowRoot.querySelector('.yc-stats-toggle').click()); // closed for the picture
+  await frame(page);
+  await page.screenshot({ path: shotPath('phone.png'), scale: 'css' });
   await context.close();
 });
 
