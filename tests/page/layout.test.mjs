@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { launch, serve, open, frame } from './harness.mjs';
+import { STRICT_CSP, axe, formatAxe } from './util.mjs';
 
 const QINGDAO = [120.38, 36.07];
 const SHIMONOSEKI = [130.94, 33.96];
@@ -27,7 +28,7 @@ const shotPath = (name) => {
 
 let browser, server, url;
 before(async () => {
-  ({ server, url } = await serve());
+  ({ server, url } = await serve({ headers: { 'Content-Security-Policy': STRICT_CSP } }));
   browser = await launch();
 });
 after(async () => {
@@ -160,7 +161,7 @@ test('desktop 1280×800: legend and attribution beside the data, panels leave th
 });
 
 test('phone 390×844 (touch, DPR 3): one toolbar row with a menu, the world fills the canvas, a tap leaves the selection above the sheet and no focus frame (screenshot)', async () => {
-  const { page, context } = await open(browser, url, PHONE);
+  const { page, context, log } = await open(browser, url, PHONE);
   let m = await measure(page, await partnerPlaces(page));
   // One row: every visible control of the toolbar on the same line.
   const rows = await page.evaluate(() => {
@@ -186,7 +187,17 @@ test('phone 390×844 (touch, DPR 3): one toolbar row with a menu, the world fill
   assertUncovered(m, 'phone first view');
   await page.tap('#map .yc-legend-toggle');
   assert.equal(await page.locator('#map .yc-legend-item[data-key="qingdao"]').isVisible(), true);
+  // axe-core with the menu, the legend and the full attribution open: no violations.
+  await page.tap('#map .yc-more');
+  await page.tap('#map .yc-attribution summary');
+  assert.match(await page.locator('#map .yc-attribution-full').innerText(), /GS\(2023\)2767/);
+  // (checked before axe, whose injection the page's CSP reports)
+  assert.deepEqual([...log.consoleErrors, ...log.pageErrors], [], 'no console errors (CSP violations among them)');
+  const found = await axe(page, { include: '#map' });
+  assert.equal(found.length, 0, formatAxe(found));
+  await page.keyboard.press('Escape');
   await page.tap('#map .yc-legend-toggle');
+  await page.evaluate(() => (window.youcheng.shadowRoot.querySelector('.yc-attribution').open = false));
 
   // A tap on Shimonoseki's dot: the sheet opens and the pair stays visible above it.
   await page.evaluate(() => window.youcheng.setView(126, 35, 8));
@@ -219,6 +230,8 @@ test('phone 390×844 (touch, DPR 3): one toolbar row with a menu, the world fill
 test('a 600×400 iframe: the widget takes the frame\'s height, the whole map and the legend chip show, nothing is clipped (screenshot)', async () => {
   const context = await browser.newContext({ viewport: { width: 640, height: 440 } });
   const page = await context.newPage();
+  const errors = [];
+  page.on('console', (msg) => msg.type() === 'error' && !msg.location().url.endsWith('/favicon.ico') && errors.push(`${msg.text()} ${msg.location().url}`));
   await page.goto(`${url}file-check.js`); // same origin as the frame, for the host page
   await page.setContent(`<!doctype html><body><iframe src="${url}embed.html?lang=zh" width="600" height="400" title="友城"></iframe></body>`);
   const fr = page.frames().find((f) => f.url().includes('embed.html'));
@@ -248,6 +261,9 @@ test('a 600×400 iframe: the widget takes the frame\'s height, the whole map and
   });
   assert.deepEqual(corners, [true, true, true, true]);
   assertUncovered(m, 'iframe');
+  assert.deepEqual(errors, [], 'no console errors (CSP violations among them)');
+  const found = await axe(fr, { include: '#map' });
+  assert.equal(found.length, 0, formatAxe(found));
   await page.screenshot({ path: shotPath('iframe.png') });
   await context.close();
 });
