@@ -129,7 +129,8 @@ pub enum Command {
         /// `ZOOM_MIN`…`ZOOM_MAX`.
         zoom: f64,
     },
-    /// Back to the default view, where the whole map fits the canvas.
+    /// Back to the default view: the whole map, or on a canvas of quite another shape (a
+    /// phone's) the map filling it, centred on Shandong.
     ResetView,
     /// Applies a URL state (the hash or the `filter` attribute); with `keep_view` the view stays.
     ApplyState {
