@@ -51,6 +51,7 @@ export declare class YouchengMap extends HTMLElement {
   // The `animate` attribute has no property: `animate()` stays Element's Web Animations method.
   controls: 'full' | 'minimal' | 'none' | string;
   readonly language: Lang;
+  /** The basemap's full attribution (the widget shows a compact line, e.g. "底图：GS(2023)2767", and this on demand). */
   readonly attribution: string;
   readonly canvas: HTMLCanvasElement;
 
