@@ -122,6 +122,19 @@ test('desktop 1280×800: legend and attribution beside the data, panels leave th
   for (const name of ['legend', 'attribution']) assert.ok(m.overlays[name].top >= m.canvas.bottom - 1, `${name} is below the map`);
   assert.equal(await page.locator('#map .yc-legend-toggle').getAttribute('aria-expanded'), 'true', 'a wide widget shows its legend open');
   assert.match(await page.locator('#map .yc-attribution summary').innerText(), /^底图：GS\(2023\)2767$/);
+  // The legend collapses and opens again; the attribution's full text opens from the keyboard.
+  await page.click('#map .yc-legend-toggle');
+  assert.equal(await page.locator('#map .yc-legend-item[data-key="qingdao"]').isVisible(), false);
+  await page.click('#map .yc-legend-toggle');
+  assert.equal(await page.locator('#map .yc-legend-item[data-key="qingdao"]').isVisible(), true);
+  await page.focus('#map .yc-attribution summary');
+  await page.keyboard.press('Enter');
+  assert.match(await page.locator('#map .yc-attribution-full').innerText(), /surbowl[\s\S]*GS\(2023\)2767/);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('#map .yc-attribution-full').isVisible(), false);
+  await page.evaluate(() => window.youcheng.setLanguage('en'));
+  assert.equal(await page.locator('#map .yc-attribution summary').innerText(), 'Basemap: GS(2023)2767');
+  await page.evaluate(() => window.youcheng.setLanguage('zh'));
 
   // A click on the arc: the panel opens, the stale tooltip goes, the pair stays in sight.
   await page.evaluate(() => window.youcheng.setView(126, 35, 8));
