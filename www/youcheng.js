@@ -290,9 +290,7 @@ export class YouchengMap extends HTMLElement {
     m.hidden = false;
   }
 
-  #hideMessage() {
-    this.#ui.message.hidden = true;
-  }
+  #hideMessage() { this.#ui.message.hidden = true; }
 
   // ---- commands in, changes out ----
   /** Sends one command to the core and acts on what changed; returns the core's response. */
@@ -356,9 +354,7 @@ export class YouchengMap extends HTMLElement {
     });
   }
 
-  #isDark() {
-    return this.theme === 'dark' || (this.theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
-  }
+  #isDark() { return this.theme === 'dark' || (this.theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches); }
 
   #applyTheme() {
     this.#m.toolbar?.setDark(this.#isDark());
@@ -387,9 +383,7 @@ export class YouchengMap extends HTMLElement {
     this.#m.attribution.set(own || this.#map.attribution);
   }
 
-  #emit(type, detail) {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
+  #emit(type, detail) { this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true })); }
 
   // ---- the public API ----
   /** Selects a pair by id (or a Shandong key's fan as `@key`); `null` clears. Returns false for an unknown id. */

@@ -183,10 +183,10 @@ test('phone 390×844 (touch, DPR 3): one toolbar row with a menu, the world fill
   });
   console.log(`phone: toolbar ${m.toolbar.height} px tall, controls at ${JSON.stringify(rows)}; canvas ${m.canvas.width}×${m.canvas.height}`);
   assert.ok(m.toolbar.height < 56 && Math.max(...rows) - Math.min(...rows) < 12, 'one row');
-  await page.tap('#map .yc-more');
+  await page.tap('#map .yc-menu-btn');
   assert.equal(await page.locator('#map .yc-stats-toggle').isVisible(), true, 'the menu holds the rest');
   await page.tap('#map .yc-stats-toggle');
-  assert.equal(await page.locator('#map .yc-more').getAttribute('aria-expanded'), 'false', 'choosing closes the menu');
+  assert.equal(await page.locator('#map .yc-menu-btn').getAttribute('aria-expanded'), 'false', 'choosing closes the menu');
   // No empty ocean bands: the map's top (84° N) and bottom (58° S) reach the canvas's edges.
   const band = await page.evaluate(() => {
     const el = document.querySelector('#map');
@@ -201,7 +201,7 @@ test('phone 390×844 (touch, DPR 3): one toolbar row with a menu, the world fill
   await page.tap('#map .yc-legend-toggle');
   assert.equal(await page.locator('#map .yc-legend-item[data-key="qingdao"]').isVisible(), true);
   // axe-core with the menu, the legend and the full attribution open: no violations.
-  await page.tap('#map .yc-more');
+  await page.tap('#map .yc-menu-btn');
   await page.tap('#map .yc-attribution summary');
   assert.match(await page.locator('#map .yc-attribution-full').innerText(), /GS\(2023\)2767/);
   // (checked before axe, whose injection the page's CSP reports)

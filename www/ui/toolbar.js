@@ -21,8 +21,8 @@ export function createToolbar(ctx, actions) {
   ui.themeBtn = h('button', { type: 'button', class: 'yc-btn yc-theme', 'aria-pressed': 'false' });
   ui.themeState = h('span', { class: 'yc-theme-state', 'aria-hidden': 'true' });
   ui.skip = h('button', { type: 'button', class: 'yc-btn yc-skip' });
-  ui.more = h('button', { type: 'button', class: 'yc-btn yc-more', 'aria-expanded': 'false', 'aria-controls': 'yc-more-items' }, '⋯');
-  ui.menu = h('div', { class: 'yc-more-items', id: 'yc-more-items' }, ui.colourLabel, ui.play, ui.statsToggle, ui.tableToggle, ui.exportBtn, ui.csvBtn, ui.share, ui.themeBtn, ui.langBtn);
+  ui.more = h('button', { type: 'button', class: 'yc-btn yc-menu-btn', 'aria-expanded': 'false', 'aria-controls': 'yc-menu' }, '⋯');
+  ui.menu = h('div', { class: 'yc-menu', id: 'yc-menu' }, ui.colourLabel, ui.play, ui.statsToggle, ui.tableToggle, ui.exportBtn, ui.csvBtn, ui.share, ui.themeBtn, ui.langBtn);
   const node = h('div', { class: 'yc-toolbar', part: 'toolbar', role: 'toolbar' }, ui.skip, ui.searchLabel, ui.filtersToggle, ui.more, ui.menu);
   const openMenu = (open) => {
     ui.menu.classList.toggle('yc-open', open);
