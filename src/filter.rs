@@ -35,6 +35,10 @@ pub struct Filter {
     pub year_to: Option<i32>,
     /// Hide pairs whose year is not known (whether or not a year bound is set).
     pub hide_unknown_year: bool,
+    /// Keep the pairs whose year is not known although a year bound is set (the visitor asked
+    /// for them). Without it a year range shows only pairs dated within it; without a bound
+    /// undated pairs are shown unless [`Filter::hide_unknown_year`].
+    pub show_unknown_year: bool,
     /// Free text matched against both sides' names in Chinese, English and pinyin, their
     /// countries and the id; case, Latin diacritics and separators are ignored (see
     /// [`crate::search`]).
@@ -74,6 +78,17 @@ impl Filter {
             .collect()
     }
 
+    /// Whether a year bound is set.
+    pub fn has_year_bound(&self) -> bool {
+        self.year_from.is_some() || self.year_to.is_some()
+    }
+
+    /// Whether pairs with an unknown year pass: not when hidden, and under a year bound only
+    /// when asked for.
+    pub fn shows_undated(&self) -> bool {
+        !self.hide_unknown_year && (!self.has_year_bound() || self.show_unknown_year)
+    }
+
     /// Every restriction but the text.
     fn matches_fields(&self, ds: &Dataset, p: &Partnership) -> bool {
         let city = ds.city_of(p);
@@ -99,7 +114,7 @@ impl Filter {
                 }
             }
             None => {
-                if self.hide_unknown_year {
+                if !self.shows_undated() {
                     return false;
                 }
             }

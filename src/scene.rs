@@ -47,6 +47,11 @@ pub struct Scene {
     pub land: Vec<LandItem>,
     /// The outline stroked around every land shape; `None` for no outline.
     pub border: Option<Stroke>,
+    /// Small shapes drawn above the land with [`Scene::mark_stroke`] so they stay visible at
+    /// every zoom: China's islands and the dashes of the South China Sea line.
+    pub marks: Vec<LandItem>,
+    /// The outline of the marks; `None` draws them like land.
+    pub mark_stroke: Option<Stroke>,
     /// Arc bundles, drawn above the land in this order.
     pub arcs: Vec<ArcBundle>,
     /// Partner dots, drawn above the arcs.
@@ -64,13 +69,16 @@ impl Scene {
         self.render_overlay(surface);
     }
 
-    /// The base layer: background and land (what a pan frame may reuse from a cache).
+    /// The base layer: background, land and marks (what a pan frame may reuse from a cache).
     pub fn render_base(&self, surface: &mut dyn Surface) {
         if let Some(bg) = self.background {
             surface.clear(bg);
         }
         for land in &self.land {
             surface.fill_rings(&land.rings, land.fill, self.border);
+        }
+        for mark in &self.marks {
+            surface.fill_rings(&mark.rings, mark.fill, self.mark_stroke.or(self.border));
         }
     }
 

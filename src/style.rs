@@ -72,6 +72,11 @@ pub struct Theme {
     pub china: Rgba,
     /// The colour of the country outlines.
     pub border: Rgba,
+    /// The outline of China's islands and of the dashes of the South China Sea line, drawn over
+    /// their fill so they stand out from the ocean at every zoom.
+    pub marks: Rgba,
+    /// Width of that outline, in CSS pixels.
+    pub marks_width_px: f64,
     /// Alpha of arcs at normal emphasis (neither dimmed nor emphasised).
     pub arc_alpha: u8,
     /// Width of an arc that is not emphasised, in CSS pixels.
@@ -108,6 +113,8 @@ impl Default for Theme {
             land: Rgba::rgb(0xd5, 0xdb, 0xe3),
             china: Rgba::rgb(0xf3, 0xe3, 0xc8),
             border: Rgba::rgb(0xff, 0xff, 0xff),
+            marks: Rgba::rgb(0x8a, 0x5a, 0x1c),
+            marks_width_px: 1.6,
             arc_alpha: 200,
             arc_width_px: 1.4,
             partner_radius_px: 2.5,
@@ -131,13 +138,14 @@ impl Default for Theme {
 impl Theme {
     /// The dark theme's map colours (the one place they are defined; the page's CSS only carries
     /// a portal's overrides): a deep-blue ocean, slate land, a muted China, outlines and rings
-    /// in the ocean's colour, a white focus ring.
+    /// in the ocean's colour, light marks (islands, the South China Sea line), a white focus ring.
     pub fn dark() -> Self {
         Self {
             ocean: Rgba::rgb(0x0f, 0x1b, 0x2a),
             land: Rgba::rgb(0x2e, 0x3c, 0x4d),
             china: Rgba::rgb(0x5b, 0x4a, 0x30),
             border: Rgba::rgb(0x0f, 0x1b, 0x2a),
+            marks: Rgba::rgb(0xe8, 0xc0, 0x7a),
             origin_stroke: Rgba::rgb(0x0f, 0x1b, 0x2a),
             focus_ring: Rgba::rgb(0xff, 0xff, 0xff),
             ..Self::default()

@@ -96,6 +96,8 @@ impl UrlState {
         }
         if f.hide_unknown_year {
             parts.push("unknown=hide".into());
+        } else if f.show_unknown_year {
+            parts.push("unknown=show".into());
         }
         if !f.text.is_empty() {
             parts.push(format!("q={}", encode(&f.text)));
@@ -212,7 +214,8 @@ impl UrlState {
             }
             "unknown" => match scalar(key, raw, problems).as_deref() {
                 Some("hide") => f.hide_unknown_year = true,
-                Some("show") | Some("") => f.hide_unknown_year = false,
+                Some("show") => f.show_unknown_year = true,
+                Some("") => {}
                 Some(other) => problems.push(format!(
                     "`unknown` value \"{other}\" is not \"hide\" or \"show\""
                 )),

@@ -2,10 +2,22 @@
 
 use crate::geometry::{Projection, WorldXY};
 
+mod reveal;
+pub use reveal::RectPx;
+
 /// Smallest zoom: the default view, where the whole map fits the canvas.
 pub const ZOOM_MIN: f64 = 1.0;
-/// Largest zoom, relative to the default view.
+/// Largest zoom, relative to the whole map fitting the canvas.
 pub const ZOOM_MAX: f64 = 40.0;
+/// Longitude, degrees east, the default view centres on when it fills a canvas taller than the
+/// map (Shandong, where every arc starts).
+pub const HOME_LON: f64 = 118.5;
+/// When the canvas's shape differs from the map's by more than this factor (a phone's tall
+/// canvas, a very wide strip), the default view fills the canvas instead of leaving empty ocean
+/// bands; closer shapes show the whole map.
+pub const HOME_FILL_RATIO: f64 = 1.3;
+/// Largest zoom of the default view (the most a filling view crops).
+pub const HOME_ZOOM_MAX: f64 = 4.0;
 
 /// A position in CSS pixels from the top-left corner of the drawing.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
@@ -33,13 +45,15 @@ pub struct Viewport {
     /// Canvas height in CSS pixels; at least 1 when set through [`Viewport::new`] or
     /// [`Viewport::resize`].
     pub height_css_px: f64,
-    /// 1 = the default view (the whole map fits the canvas). The methods keep it within
-    /// [`ZOOM_MIN`]…[`ZOOM_MAX`].
+    /// 1 = the whole map fits the canvas (the default view on a canvas of about the map's
+    /// shape; see [`Viewport::home`]). The methods keep it within [`ZOOM_MIN`]…[`ZOOM_MAX`].
     pub zoom: f64,
     /// The world position shown at the centre of the canvas.
     pub centre: WorldXY,
     bounds_min: WorldXY,
     bounds_max: WorldXY,
+    /// World x of [`HOME_LON`].
+    home_x: f64,
 }
 
 impl Viewport {
@@ -47,6 +61,9 @@ impl Viewport {
     /// of the given size in CSS pixels. Sizes below 1 or not finite are taken as 1.
     pub fn new(width_css_px: f64, height_css_px: f64, projection: &Projection) -> Self {
         let (bounds_min, bounds_max) = projection.world_bounds();
+        let home_x = projection
+            .project(crate::geometry::LonLat::new(HOME_LON, 0.0))
+            .map_or(0.0, |w| w.x);
         let mut v = Self {
             width_css_px: sane_size(width_css_px),
             height_css_px: sane_size(height_css_px),
@@ -54,32 +71,81 @@ impl Viewport {
             centre: WorldXY { x: 0.0, y: 0.0 },
             bounds_min,
             bounds_max,
+            home_x,
         };
         v.reset();
         v
     }
 
-    /// Back to the default view.
-    pub fn reset(&mut self) {
-        self.zoom = 1.0;
-        self.centre = WorldXY {
+    /// The default view for this canvas: `(zoom, centre)`. On a canvas of about the map's shape
+    /// the whole map fits (zoom 1, centred). On one whose shape differs by more than
+    /// [`HOME_FILL_RATIO`] the map fills it, with no empty bands, up to [`HOME_ZOOM_MAX`]: a
+    /// tall canvas (a phone) shows the map's full height centred on Shandong's longitude (kept
+    /// inside the map), a wide strip the full width centred on the map's middle.
+    pub fn home(&self) -> (f64, WorldXY) {
+        let (w, h) = self.world_size();
+        let mid = WorldXY {
             x: (self.bounds_min.x + self.bounds_max.x) / 2.0,
             y: (self.bounds_min.y + self.bounds_max.y) / 2.0,
         };
+        let by_width = self.width_css_px / w;
+        let by_height = self.height_css_px / h;
+        let cover = by_width.max(by_height) / by_width.min(by_height);
+        if !cover.is_finite() || cover <= HOME_FILL_RATIO {
+            return (1.0, mid);
+        }
+        let zoom = cover.min(HOME_ZOOM_MAX);
+        if by_height > by_width {
+            let half = w / zoom / 2.0;
+            let x = self
+                .home_x
+                .clamp(self.bounds_min.x + half, self.bounds_max.x - half);
+            (zoom, WorldXY { x, y: mid.y })
+        } else {
+            (zoom, mid)
+        }
+    }
+
+    fn world_size(&self) -> (f64, f64) {
+        (
+            self.bounds_max.x - self.bounds_min.x,
+            self.bounds_max.y - self.bounds_min.y,
+        )
+    }
+
+    /// Back to the default view ([`Viewport::home`]).
+    pub fn reset(&mut self) {
+        (self.zoom, self.centre) = self.home();
     }
 
     /// The default view (nothing worth keeping in a URL).
     pub fn is_home(&self) -> bool {
-        let mut home = *self;
-        home.reset();
-        home.zoom == self.zoom && home.centre == self.centre
+        let (zoom, centre) = self.home();
+        zoom == self.zoom && centre == self.centre
     }
 
-    /// Sets the canvas size in CSS pixels (below 1 or not finite is taken as 1), keeping the
-    /// zoom and the centre, which is then kept inside the world bounds.
+    /// Sets the canvas size in CSS pixels (below 1 or not finite is taken as 1). A default view
+    /// stays the default view (fitted to the new shape); any other keeps its zoom and centre,
+    /// which is then kept inside the world bounds.
     pub fn resize(&mut self, width_css_px: f64, height_css_px: f64) {
+        let was_home = self.is_home();
         self.width_css_px = sane_size(width_css_px);
         self.height_css_px = sane_size(height_css_px);
+        if was_home {
+            self.reset();
+        }
+        self.clamp();
+    }
+
+    /// Centres the view on `centre` at `zoom` (clamped to [`ZOOM_MIN`]…[`ZOOM_MAX`]; a zoom that
+    /// is not finite keeps the current one), kept inside the world.
+    pub fn set(&mut self, centre: WorldXY, zoom: f64) {
+        if zoom.is_finite() {
+            self.zoom = zoom.clamp(ZOOM_MIN, ZOOM_MAX);
+        }
+        if centre.x.is_finite() && centre.y.is_finite() {
+            self.centre = centre;
+        }
         self.clamp();
     }
 
@@ -115,7 +181,6 @@ impl Viewport {
             y: self.centre.y - (p.y - self.height_css_px / 2.0) / s,
         }
     }
-
     /// Zooms by `factor` keeping the world point under `anchor` (CSS pixels) where it is. The
     /// zoom is clamped to [`ZOOM_MIN`]…[`ZOOM_MAX`] and the centre kept inside the world; a
     /// factor that is not finite or not positive does nothing.
@@ -193,7 +258,7 @@ mod tests {
     use crate::geometry::LonLat;
 
     fn view() -> Viewport {
-        Viewport::new(1000.0, 600.0, &Projection::default())
+        Viewport::new(1000.0, 540.0, &Projection::default())
     }
 
     #[test]
@@ -203,7 +268,7 @@ mod tests {
         for &(lon, lat) in &[(-29.9, 0.0), (-30.1, 0.0), (150.0, 83.0), (150.0, -57.0)] {
             let s = v.to_screen(p.project(LonLat::new(lon, lat)).expect("projects"));
             assert!(
-                (-0.5..=1000.5).contains(&s.x) && (-0.5..=600.5).contains(&s.y),
+                (-0.5..=1000.5).contains(&s.x) && (-0.5..=540.5).contains(&s.y),
                 "{lon},{lat}: {s:?}"
             );
         }
@@ -249,5 +314,56 @@ mod tests {
         assert!(
             (after.x - before.x - 25.0).abs() < 1e-9 && (after.y - before.y + 10.0).abs() < 1e-9
         );
+    }
+
+    fn corners_on_screen(v: &Viewport) -> (ScreenPt, ScreenPt) {
+        let (lo, hi) = Projection::default().world_bounds();
+        (
+            v.to_screen(WorldXY { x: lo.x, y: hi.y }),
+            v.to_screen(WorldXY { x: hi.x, y: lo.y }),
+        )
+    }
+
+    #[test]
+    fn a_phone_canvas_is_filled_top_to_bottom_with_shandong_in_sight() {
+        let v = Viewport::new(390.0, 640.0, &Projection::default());
+        let (top_left, bottom_right) = corners_on_screen(&v);
+        // The map's height fills the canvas: no empty ocean band above or below.
+        assert!(
+            top_left.y <= 0.5 && bottom_right.y >= 639.5,
+            "{top_left:?} {bottom_right:?}"
+        );
+        // ...and it is cropped left and right, never showing beyond the map's edges.
+        assert!(top_left.x <= 0.5 && bottom_right.x >= 389.5);
+        assert!(v.zoom > 1.0 && v.zoom <= HOME_ZOOM_MAX);
+        let qingdao = Projection::default()
+            .project(LonLat::new(120.38, 36.07))
+            .expect("projects");
+        let s = v.to_screen(qingdao);
+        assert!(
+            (40.0..350.0).contains(&s.x) && (0.0..640.0).contains(&s.y),
+            "{s:?}"
+        );
+        assert!(v.is_home());
+    }
+
+    #[test]
+    fn a_canvas_of_about_the_maps_shape_shows_the_whole_map() {
+        let v = Viewport::new(1000.0, 560.0, &Projection::default());
+        assert_eq!(v.zoom, 1.0);
+        let (top_left, bottom_right) = corners_on_screen(&v);
+        assert!(top_left.x >= -0.5 && bottom_right.x <= 1000.5);
+        assert!(top_left.y >= -0.5 && bottom_right.y <= 560.5);
+    }
+
+    #[test]
+    fn a_default_view_follows_a_resize_and_a_moved_one_stays() {
+        let mut v = Viewport::new(1000.0, 560.0, &Projection::default());
+        v.resize(390.0, 640.0);
+        assert!(v.is_home() && v.zoom > 1.0, "refitted to the phone's shape");
+        v.pan_by(30.0, 0.0);
+        let (zoom, centre) = (v.zoom, v.centre);
+        v.resize(400.0, 640.0);
+        assert_eq!((v.zoom, v.centre), (zoom, centre));
     }
 }

@@ -242,3 +242,83 @@ fn the_land_layer_is_shifted_during_a_drag_and_redrawn_once_after() {
     let f = a.frame_stats();
     assert_eq!((f.base_renders, f.base_reuses), (2, 1));
 }
+
+#[test]
+fn reveal_moves_the_shown_pair_and_its_arc_out_from_under_a_panel() {
+    let mut a = app();
+    assert!(a
+        .handle(Command::Select {
+            id: Some("qingdao-shimonoseki".into()),
+            pin: false,
+        })
+        .error
+        .is_none());
+    // Zoom in on the pair, then put a panel over the right half of the canvas, where it lies.
+    a.handle(Command::SetView {
+        lon: 112.0,
+        lat: 35.0,
+        zoom: 12.0,
+    });
+    let panel = youcheng::viewport::RectPx {
+        x: 500.0,
+        y: 0.0,
+        width: 700.0,
+        height: 700.0,
+    };
+    let (qx, _) = screen(&a, 120.38, 36.07);
+    assert!(qx > 500.0, "the Qingdao end starts under the panel: {qx}");
+    let r = a.handle(Command::Reveal {
+        covered: vec![panel],
+    });
+    assert!(r.view && r.redraw);
+    for (lon, lat) in [(120.38, 36.07), (130.94, 33.96)] {
+        let (x, y) = screen(&a, lon, lat);
+        assert!(
+            (0.0..500.0).contains(&x) && (0.0..700.0).contains(&y),
+            "{lon},{lat}: {x},{y}"
+        );
+    }
+    let again = a.handle(Command::Reveal {
+        covered: vec![panel],
+    });
+    assert!(!again.view, "already uncovered: the view stays");
+    a.handle(Command::ClearSelection { all: true });
+    assert!(
+        !a.handle(Command::Reveal { covered: vec![] }).view,
+        "nothing shown, nothing moves"
+    );
+}
+
+#[test]
+fn a_year_range_hides_undated_pairs_and_the_snapshot_counts_them() {
+    let mut a = app();
+    let all = a.snapshot().stats.stats.pairs;
+    let range = Filter {
+        year_from: Some(2000),
+        year_to: Some(2010),
+        ..Filter::default()
+    };
+    a.handle(Command::SetFilter {
+        filter: range.clone(),
+    });
+    let s = a.snapshot().stats;
+    assert_eq!(s.stats.unknown_year, 0, "no undated pair under a range");
+    assert!(s.hidden_undated > 0 && s.stats.pairs + s.hidden_undated < all);
+    let dated = s.stats.pairs;
+    a.handle(Command::SetFilter {
+        filter: Filter {
+            show_unknown_year: true,
+            ..range
+        },
+    });
+    let s = a.snapshot().stats;
+    assert_eq!(s.hidden_undated, 0);
+    assert_eq!(s.stats.pairs, dated + s.stats.unknown_year);
+    let r = a.handle(Command::ApplyState {
+        text: "from=2000&to=2010&unknown=show".into(),
+        keep_view: true,
+    });
+    assert!(r.problems.is_empty());
+    assert!(a.snapshot().filter.show_unknown_year);
+    assert!(a.state_hash("zh", false).contains("unknown=show"));
+}

@@ -124,16 +124,28 @@ fn continent_with_a_year_range_and_unknown_years_shown_or_hidden() {
         ..Default::default()
     };
     // Asia: rows 1 (1979), 4 (?), 5 (2021), 6 (1986), 9 (?), 10 (1982), 14 (1985).
-    assert_eq!(count(&ds, asia_80s.clone()), 5); // 6, 10, 14 dated in range + 4, 9 undated
+    // A year range shows the pairs dated within it; undated ones only when asked for.
+    assert_eq!(count(&ds, asia_80s.clone()), 3); // rows 6, 10, 14
+    assert_eq!(
+        count(
+            &ds,
+            Filter {
+                show_unknown_year: true,
+                ..asia_80s.clone()
+            }
+        ),
+        5 // 6, 10, 14 dated in range + 4, 9 undated
+    );
     assert_eq!(
         count(
             &ds,
             Filter {
                 hide_unknown_year: true,
+                show_unknown_year: true,
                 ..asia_80s
             }
         ),
-        3 // rows 6, 10, 14
+        3, // hiding wins
     );
 }
 
@@ -146,7 +158,17 @@ fn a_year_range_alone_with_unknown_years_shown_or_hidden() {
         ..Default::default()
     };
     // Dated 1985–1991, both ends included: rows 2, 6, 7, 8, 11, 14; undated: rows 4, 9, 12.
-    assert_eq!(count(&ds, range.clone()), 9); // 6 dated + 3 undated
+    assert_eq!(count(&ds, range.clone()), 6); // a range alone: the dated rows only
+    assert_eq!(
+        count(
+            &ds,
+            Filter {
+                show_unknown_year: true,
+                ..range.clone()
+            }
+        ),
+        9 // 6 dated + 3 undated, asked for
+    );
     assert_eq!(
         ids(
             &ds,
@@ -172,7 +194,12 @@ fn a_year_range_alone_with_unknown_years_shown_or_hidden() {
                 ..Default::default()
             }
         ),
-        6 // rows 3, 5, 13 (2009, 2021, 2023) + undated 4, 9, 12
+        3 // rows 3, 5, 13 (2009, 2021, 2023); undated 4, 9, 12 left out
+    );
+    assert_eq!(
+        count(&ds, Filter::default()),
+        14,
+        "no bound: undated rows are in"
     );
 }
 
@@ -411,6 +438,7 @@ fn full_state() -> UrlState {
             year_from: Some(1990),
             year_to: Some(2010),
             hide_unknown_year: true,
+            show_unknown_year: false,
             text: "下关, Shimonoseki & #1 + 50% / a=b".into(),
         },
         selected: strings(&["qingdao-shimonoseki", "weifang-pueblo"]),

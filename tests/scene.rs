@@ -260,3 +260,72 @@ fn a_seam_split_arc_is_hit_on_both_sides_of_the_map() {
         assert_eq!(map.hit(p, 3.0), Some(Target::Arc(0)), "piece through {p:?}");
     }
 }
+
+#[test]
+fn the_south_china_sea_line_and_islands_are_drawn_as_marks_in_both_themes() {
+    let basemap =
+        Basemap::parse(&String::from_utf8(common::read("data/basemap.json")).expect("utf-8"))
+            .expect("basemap");
+    for theme in [Theme::default(), Theme::dark()] {
+        let mut map = MapState::new(1200.0, 600.0);
+        map.theme = theme.clone();
+        map.set_basemap(&basemap);
+        let scene = map.base_scene();
+        // The ten dashes and the islands of the shipped basemap: China's small parts.
+        assert!(
+            scene.marks.len() == 1 && scene.marks[0].rings.len() >= 18,
+            "{}",
+            scene.marks.len()
+        );
+        let stroke = scene.mark_stroke.expect("a mark stroke");
+        assert_eq!(stroke.colour, theme.marks);
+        assert!(stroke.width_px >= 1.5);
+        // The mark colour stands out from the ocean (a contrast ratio of at least 3).
+        assert!(
+            contrast(theme.marks, theme.ocean) >= 3.0,
+            "{:?}",
+            theme.marks
+        );
+        // Every mark lies in the South China Sea or off Taiwan (105–126° E, 3–27° N).
+        let (lo, hi) = (
+            map.project(LonLat::new(105.0, 27.0)).expect("p"),
+            map.project(LonLat::new(126.0, 3.0)).expect("p"),
+        );
+        for ring in &scene.marks[0].rings {
+            for p in ring {
+                assert!(
+                    p.x >= lo.x - 1.0
+                        && p.x <= hi.x + 1.0
+                        && p.y >= lo.y - 1.0
+                        && p.y <= hi.y + 1.0,
+                    "{p:?}"
+                );
+            }
+        }
+        // Drawn after the land, with the mark stroke.
+        let cmds = record(&map);
+        let last = cmds.iter().rposition(
+            |c| matches!(c, Command::FillRings { outline: Some(o), .. } if o.colour == theme.marks),
+        );
+        let first_land = cmds
+            .iter()
+            .position(|c| matches!(c, Command::FillRings { .. }));
+        assert!(last.is_some() && last > first_land);
+    }
+}
+
+fn contrast(a: youcheng::style::Rgba, b: youcheng::style::Rgba) -> f64 {
+    let lum = |c: youcheng::style::Rgba| {
+        let ch = |v: u8| {
+            let s = f64::from(v) / 255.0;
+            if s <= 0.03928 {
+                s / 12.92
+            } else {
+                ((s + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * ch(c.r) + 0.7152 * ch(c.g) + 0.0722 * ch(c.b)
+    };
+    let (x, y) = (lum(a), lum(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}

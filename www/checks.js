@@ -15,7 +15,7 @@ export function checkFilter(filter) {
     const v = filter[k];
     if (v !== undefined && v !== null && !Number.isInteger(v)) throw new TypeError(`setFilter(filter): filter.${k} must be a whole year or null`);
   }
-  if (filter.hideUnknownYear !== undefined && typeof filter.hideUnknownYear !== 'boolean') throw new TypeError('setFilter(filter): filter.hideUnknownYear must be true or false');
+  for (const k of ['hideUnknownYear', 'showUnknownYear']) if (filter[k] !== undefined && typeof filter[k] !== 'boolean') throw new TypeError(`setFilter(filter): filter.${k} must be true or false`);
 }
 
 export function checkNumbers(call, values) {

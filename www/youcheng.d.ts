@@ -53,6 +53,7 @@ export declare class YouchengMap extends HTMLElement {
   // The `animate` attribute has no property: `animate()` stays Element's Web Animations method.
   controls: 'full' | 'minimal' | 'none' | string;
   readonly language: Lang;
+  /** The basemap's full attribution (the widget shows a compact line, e.g. "底图：GS(2023)2767", and this on demand). */
   readonly attribution: string;
   readonly canvas: HTMLCanvasElement;
 
@@ -476,6 +477,11 @@ export type StatsView = {
  */
 coverage: CoverageView | null, 
 /**
+ * Undated pairs the year range leaves out (they pass every other restriction); 0 without
+ * a year bound or when the visitor asked for them (or to hide them).
+ */
+hiddenUndated: number, 
+/**
  * Pairs counted.
  */
 pairs: number, 
@@ -676,6 +682,12 @@ yearTo: number | null,
  * Hide pairs whose year is not known (whether or not a year bound is set).
  */
 hideUnknownYear: boolean, 
+/**
+ * Keep the pairs whose year is not known although a year bound is set (the visitor asked
+ * for them). Without it a year range shows only pairs dated within it; without a bound
+ * undated pairs are shown unless [`Filter::hide_unknown_year`].
+ */
+showUnknownYear: boolean, 
 /**
  * Free text matched against both sides' names in Chinese, English and pinyin, their
  * countries and the id; case, Latin diacritics and separators are ignored (see
@@ -907,6 +919,23 @@ focus: string | null,
  * an empty list keeps the current palette.
  */
 palette: Array<string> | null, };
+export type RectPx = { 
+/**
+ * Left edge.
+ */
+x: number, 
+/**
+ * Top edge.
+ */
+y: number, 
+/**
+ * Width (a negative or non-finite width makes the rectangle empty).
+ */
+width: number, 
+/**
+ * Height (a negative or non-finite height makes the rectangle empty).
+ */
+height: number, };
 export type Command = { "type": "pointerDown", 
 /**
  * The DOM `pointerId`.
@@ -1035,7 +1064,11 @@ text: string,
 /**
  * Leave the view as it is, whatever the state says.
  */
-keepView: boolean, } | { "type": "resize", 
+keepView: boolean, } | { "type": "reveal", 
+/**
+ * Panels over the map (a bottom sheet, a legend opened over it); empty for none.
+ */
+covered: Array<RectPx>, } | { "type": "resize", 
 /**
  * Width in CSS px, clamped to 1…`MAX_CANVAS_SIDE_PX / dpr`; 1 when not finite.
  */

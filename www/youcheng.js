@@ -15,6 +15,7 @@ import { buildLayout } from './ui/layout.js';
 import { wireInput, watchSize } from './ui/input.js';
 import { legendLabels } from './ui/legend.js';
 import { exportPng, download, toCsv } from './ui/export.js';
+import { coveredRects } from './ui/reveal.js';
 
 
 // With a portal's own origins (`origins-src`) the controls say "origin", not "Shandong".
@@ -163,6 +164,7 @@ export class YouchengMap extends HTMLElement {
       else if (this.#m.filters?.node.classList.contains('yc-open')) this.#toggleDrawer(false);
     });
     this.#translateStatic();
+    this.#m.legend?.fit(this.clientWidth);
   }
 
   /** `controls` changed: build the controls it asks for around the same canvas and core. */
@@ -280,6 +282,8 @@ export class YouchengMap extends HTMLElement {
   #observeSize() {
     this.#resize = watchSize(this.#ui.canvas, this.#abort.signal, () => {
       this.#fit();
+      this.#m.tooltip.hide(); // it would be clipped or stale in the new frame
+      this.#m.legend?.fit(this.clientWidth);
       this.#m.filters?.syncToggle();
     }, () => this.#applyTheme());
   }
@@ -292,9 +296,7 @@ export class YouchengMap extends HTMLElement {
     m.hidden = false;
   }
 
-  #hideMessage() {
-    this.#ui.message.hidden = true;
-  }
+  #hideMessage() { this.#ui.message.hidden = true; }
 
   // ---- commands in, changes out ----
   /** Sends one command to the core and acts on what changed; returns the core's response. */
@@ -322,6 +324,8 @@ export class YouchengMap extends HTMLElement {
       this.#emit('youcheng:hover', r.hover ? { kind: r.hover.kind, id: r.hover.id, city: r.hover.city, details: r.hover.details } : null);
     } else if (at && event.type === 'pointermove' && !tip.node.hidden) tip.move(at);
     if (r.dataChanged || r.selectionChanged) this.#refresh();
+    if (r.selectionChanged && event?.type === 'pointerup') tip.hide();
+    if (r.selectionChanged && this.#snap.shown && cmd.type !== 'applyState') this.#reveal();
     if (r.dataChanged && !quiet) {
       this.#m.hash.schedule();
       const s = this.#snap.stats;
@@ -342,6 +346,12 @@ export class YouchengMap extends HTMLElement {
     for (const m of Object.values(this.#m)) m?.render?.(snap, this.shadowRoot.activeElement);
   }
 
+  /** The panel may have opened or moved the canvas: the core pans the selection into sight. */
+  #reveal() {
+    this.#fit();
+    this.#send({ type: 'reveal', covered: coveredRects(this.#ui, this.#m) });
+  }
+
   #requestDraw() {
     if (this.#frame || !this.#map) return;
     this.#frame = requestAnimationFrame(() => {
@@ -350,12 +360,10 @@ export class YouchengMap extends HTMLElement {
     });
   }
 
-  #isDark() {
-    return this.theme === 'dark' || (this.theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
-  }
+  #isDark() { return this.theme === 'dark' || (this.theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches); }
 
   #applyTheme() {
-    this.#m.toolbar?.ui.themeBtn.setAttribute('aria-pressed', String(this.#isDark()));
+    this.#m.toolbar?.setDark(this.#isDark());
     if (!this.#map) return;
     const cs = getComputedStyle(this);
     const v = (name) => cs.getPropertyValue(name).trim() || undefined;
@@ -368,13 +376,8 @@ export class YouchengMap extends HTMLElement {
     this.#requestDraw();
   }
 
-  #toggleDrawer(open) {
-    this.#m.filters?.toggle(open);
-  }
-
-  #toggleStats(open) {
-    this.#m.stats?.toggle(open, this.#snap);
-  }
+  #toggleDrawer(open) { this.#m.filters?.toggle(open); }
+  #toggleStats(open) { this.#m.stats?.toggle(open, this.#snap); }
 
   async #download() {
     download(this.shadowRoot, await this.exportPng(), `youcheng-${new Date().toISOString().slice(0, 10)}.png`, (fn, ms) => this.#timers.later(fn, ms));
@@ -383,12 +386,10 @@ export class YouchengMap extends HTMLElement {
   #renderAttribution() {
     if (!this.#map) return;
     const own = this.#s?.customBasemap ? this.getAttribute('basemap-attribution') : null;
-    this.#ui.attribution.textContent = own || this.#map.attribution;
+    this.#m.attribution.set(own || this.#map.attribution);
   }
 
-  #emit(type, detail) {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
+  #emit(type, detail) { this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true })); }
 
   // ---- the public API ----
   /** Selects a pair by id (or a Shandong key's fan as `@key`); `null` clears. Returns false for an unknown id. */
@@ -421,7 +422,7 @@ export class YouchengMap extends HTMLElement {
     this.#emit('youcheng:lang', { lang: this.#lang });
   }
   get language() { return this.#lang; }
-  get attribution() { return this.#ui.attribution?.textContent ?? ''; }
+  get attribution() { return this.#m.attribution?.text ?? ''; }
   /** The state (filter, selection, view, language, colour, table) as a hash string. */
   stateHash() { return this.#map ? this.#map.stateHash(this.#lang, this.#table) : ''; }
   /** Applies a state string (the URL hash form); returns the problems found (the rest is applied). */

@@ -129,7 +129,8 @@ pub enum Command {
         /// `ZOOM_MIN`…`ZOOM_MAX`.
         zoom: f64,
     },
-    /// Back to the default view, where the whole map fits the canvas.
+    /// Back to the default view: the whole map, or on a canvas of quite another shape (a
+    /// phone's) the map filling it, centred on Shandong.
     ResetView,
     /// Applies a URL state (the hash or the `filter` attribute); with `keep_view` the view stays.
     ApplyState {
@@ -138,6 +139,15 @@ pub enum Command {
         text: String,
         /// Leave the view as it is, whatever the state says.
         keep_view: bool,
+    },
+    /// Pans (zooming out if need be) so that what the detail panel shows — a pair's dots and
+    /// arc, a Shandong side's dot — is drawn inside the canvas and outside `covered`: the
+    /// rectangles panels take over the map, in CSS px from the canvas's top-left corner.
+    /// Nothing moves when it is already in sight or nothing is shown.
+    Reveal {
+        /// Panels over the map (a bottom sheet, a legend opened over it); empty for none.
+        #[serde(default)]
+        covered: Vec<crate::viewport::RectPx>,
     },
     /// The canvas's CSS size.
     Resize {

@@ -134,6 +134,14 @@ impl App {
         }
     }
 
+    /// Brings what the detail panel shows into sight, outside the panels over the map.
+    pub(super) fn reveal(&mut self, covered: &[crate::viewport::RectPx]) -> Response {
+        match self.selection.shown {
+            Some(pick) if self.map.reveal_pick(pick, covered) => moved_view(),
+            _ => Response::default(),
+        }
+    }
+
     /// The canvas's CSS size and pixel ratio (capped so the backing store stays drawable).
     pub(super) fn resize(&mut self, width: f64, height: f64, dpr: f64) -> Response {
         self.dpr = if dpr.is_finite() && dpr > 0.0 {

@@ -124,6 +124,7 @@ impl App {
             Command::SetView { lon, lat, zoom } => self.set_view(lon, lat, zoom),
             Command::ResetView => self.reset_view(),
             Command::ApplyState { text, keep_view } => self.apply_state(&text, keep_view),
+            Command::Reveal { covered } => self.reveal(&covered),
             Command::Resize { width, height, dpr } => self.resize(width, height, dpr),
         }
     }

@@ -11,6 +11,7 @@ use crate::app::vocabulary::Vocabulary;
 use crate::dataset::{CityCoverage, Count, CoverageView, IssueReport, Severity, Stats};
 use crate::filter::Filter;
 use crate::urlstate::{UrlState, View};
+use crate::viewport::RectPx;
 use ts_rs::TS;
 
 const BEGIN: &str =
@@ -44,6 +45,7 @@ fn generated() -> String {
         Response::decl(&cfg),
         FrameStats::decl(&cfg),
         ThemeInput::decl(&cfg),
+        RectPx::decl(&cfg),
         Command::decl(&cfg),
     ];
     let body: Vec<String> = decls.iter().map(|d| format!("export {d}")).collect();

@@ -219,6 +219,9 @@ pub struct StatsView {
     /// How complete the shipped data is; `None` without coverage tables or a province-wide
     /// official total.
     pub coverage: Option<CoverageView>,
+    /// Undated pairs the year range leaves out (they pass every other restriction); 0 without
+    /// a year bound or when the visitor asked for them (or to hide them).
+    pub hidden_undated: usize,
 }
 
 /// What the detail panel shows: one pair, or a Shandong side with its visible partners.
@@ -518,5 +521,6 @@ pub fn stats(map: &MapState) -> StatsView {
     StatsView {
         stats: Stats::of(ds, map.visible().iter().copied()),
         coverage: ds.coverage.as_ref().and_then(|c| c.view(ds)),
+        hidden_undated: map.hidden_undated(),
     }
 }

@@ -7,39 +7,65 @@ use crate::dataset::Dataset;
 use crate::geometry::{clip_ring, great_circle, split_line, LonLat};
 use crate::search::SearchIndex;
 use crate::style::FIRST_DECADE;
+use geo::{BoundingRect, Polygon};
+
+/// China's polygons smaller than this across, in degrees, are drawn as marks (islands and the
+/// dashes of the South China Sea line); Hainan and Taiwan are larger.
+pub const MARK_MAX_DEG: f64 = 1.6;
+
+fn is_small(p: &Polygon) -> bool {
+    p.bounding_rect()
+        .is_some_and(|r| r.width().max(r.height()) < MARK_MAX_DEG)
+}
 
 impl MapState {
-    /// Projects and clips the basemap at the seam, once (world units).
+    /// Projects and clips the basemap at the seam, once (world units). China's small parts —
+    /// the South China Sea islands and the ten dashes of its boundary line (polygons under
+    /// 1.6° across) — become a shape of their own, drawn as marks.
     pub fn set_basemap(&mut self, basemap: &Basemap) {
+        let mut land = Vec::new();
+        for f in &basemap.features {
+            let is_china = f.iso2 == "CN";
+            let (marks, rest): (Vec<&Polygon>, Vec<&Polygon>) =
+                f.shape.0.iter().partition(|p| is_china && is_small(p));
+            land.push(ProjectedShape {
+                is_china,
+                is_mark: false,
+                rings: self.project_polygons(&rest),
+            });
+            if !marks.is_empty() {
+                land.push(ProjectedShape {
+                    is_china,
+                    is_mark: true,
+                    rings: self.project_polygons(&marks),
+                });
+            }
+        }
+        self.land = land;
+    }
+
+    /// The rings of `polygons` rotated, clipped at the seam and projected.
+    fn project_polygons(&self, polygons: &[&Polygon]) -> Vec<Vec<crate::geometry::WorldXY>> {
         let projection = self.projection;
-        self.land = basemap
-            .features
-            .iter()
-            .map(|f| {
-                let mut rings = Vec::new();
-                for polygon in &f.shape.0 {
-                    for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
-                        let rotated: Vec<LonLat> = ring
-                            .0
+        let mut rings = Vec::new();
+        for polygon in polygons {
+            for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+                let rotated: Vec<LonLat> = ring
+                    .0
+                    .iter()
+                    .map(|c| projection.rotate(LonLat::new(c.x, c.y)))
+                    .collect();
+                for piece in clip_ring(&rotated) {
+                    rings.push(
+                        piece
                             .iter()
-                            .map(|c| projection.rotate(LonLat::new(c.x, c.y)))
-                            .collect();
-                        for piece in clip_ring(&rotated) {
-                            rings.push(
-                                piece
-                                    .iter()
-                                    .filter_map(|p| projection.forward_rotated(*p))
-                                    .collect(),
-                            );
-                        }
-                    }
+                            .filter_map(|p| projection.forward_rotated(*p))
+                            .collect(),
+                    );
                 }
-                ProjectedShape {
-                    is_china: f.iso2 == "CN",
-                    rings,
-                }
-            })
-            .collect();
+            }
+        }
+        rings
     }
 
     /// Replaces the data: projects every pair's great circle and dots, builds the search keys, clears the emphasis and refilters.

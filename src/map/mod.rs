@@ -43,6 +43,8 @@ pub const ARC_MAX_SEGMENT_M: f64 = 100_000.0;
 #[derive(Debug, Clone, PartialEq)]
 struct ProjectedShape {
     is_china: bool,
+    /// China's small parts (islands, the South China Sea line), drawn with the mark stroke.
+    is_mark: bool,
     rings: Vec<Vec<WorldXY>>,
 }
 

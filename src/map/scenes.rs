@@ -44,24 +44,26 @@ impl MapState {
     pub fn base_scene(&self) -> Scene {
         let tf = self.viewport.transform();
         let t = &self.theme;
-        let land = self
-            .land
-            .iter()
-            .map(|shape| LandItem {
-                rings: shape
-                    .rings
-                    .iter()
-                    .map(|line| line.iter().map(|w| tf.apply(*w)).collect())
-                    .collect(),
-                fill: if shape.is_china { t.china } else { t.land },
-            })
-            .collect();
+        let item = |shape: &super::ProjectedShape| LandItem {
+            rings: shape
+                .rings
+                .iter()
+                .map(|line| line.iter().map(|w| tf.apply(*w)).collect())
+                .collect(),
+            fill: if shape.is_china { t.china } else { t.land },
+        };
+        let (marks, land): (Vec<_>, Vec<_>) = self.land.iter().partition(|s| s.is_mark);
         Scene {
             background: Some(t.ocean),
-            land,
+            land: land.into_iter().map(item).collect(),
             border: Some(Stroke {
                 colour: t.border,
                 width_px: 0.6,
+            }),
+            marks: marks.into_iter().map(item).collect(),
+            mark_stroke: Some(Stroke {
+                colour: t.marks,
+                width_px: t.marks_width_px,
             }),
             ..Scene::default()
         }
@@ -327,6 +329,8 @@ impl MapState {
             background: base.background,
             land: base.land,
             border: base.border,
+            marks: base.marks,
+            mark_stroke: base.mark_stroke,
             ..self.overlay_scene()
         }
     }

@@ -1,8 +1,8 @@
 //! The view in geographic terms: projecting a place, and the centre and zoom for the URL.
 
-use super::MapState;
-use crate::geometry::LonLat;
-use crate::viewport::ScreenPt;
+use super::{MapState, Pick};
+use crate::geometry::{LonLat, WorldXY};
+use crate::viewport::{RectPx, ScreenPt};
 
 impl MapState {
     /// Resizes the canvas, keeping the centre.
@@ -24,18 +24,55 @@ impl MapState {
             .map(|c| (c, self.viewport.zoom))
     }
 
-    /// Centres the view on a place at a zoom (clamped to the limits).
+    /// Centres the view on a place at a zoom (clamped to the limits; 1 = the whole map fits).
     pub fn set_view_lonlat(&mut self, centre: LonLat, zoom: f64) {
         self.viewport.reset();
-        if let Some(w) = self.projection.project(centre) {
-            self.viewport.centre = w;
+        let c = self
+            .projection
+            .project(centre)
+            .unwrap_or(self.viewport.centre);
+        self.viewport
+            .set(c, if zoom.is_finite() { zoom } else { 1.0 });
+    }
+
+    /// What must stay in sight for a pick: a pair's two dots and its arc (when the arc is one
+    /// piece; an arc cut at the seam contributes its dots only), a Shandong side's dot.
+    pub fn pick_points(&self, pick: Pick) -> Vec<WorldXY> {
+        match pick {
+            Pick::City(k) => self
+                .origin_xy
+                .get(k)
+                .copied()
+                .flatten()
+                .into_iter()
+                .collect(),
+            Pick::Pair(i) => {
+                let Some(p) = self.dataset.partnerships.get(i) else {
+                    return Vec::new();
+                };
+                let origin = self
+                    .dataset
+                    .city_index_of(&self.dataset.city_of(p).key)
+                    .and_then(|k| self.origin_xy.get(k).copied().flatten());
+                let partner = self.partner_xy.get(i).copied().flatten();
+                let mut pts: Vec<WorldXY> = origin.into_iter().chain(partner).collect();
+                if let Some([piece]) = self.arcs.get(i).map(Vec::as_slice) {
+                    pts.extend_from_slice(piece);
+                }
+                pts
+            }
         }
-        if zoom.is_finite() {
-            let c = ScreenPt::new(
-                self.viewport.width_css_px / 2.0,
-                self.viewport.height_css_px / 2.0,
-            );
-            self.viewport.zoom_about(c, zoom);
-        }
+    }
+
+    /// Pans (zooming out if need be) so that `pick` is drawn inside the canvas and outside the
+    /// `covered` rectangles (panels over the map, CSS px from the canvas's corner). Returns
+    /// whether the view moved.
+    pub fn reveal_pick(&mut self, pick: Pick, covered: &[RectPx]) -> bool {
+        let pts = self.pick_points(pick);
+        let v = self.viewport;
+        let margin = 16.0_f64
+            .min(v.width_css_px / 8.0)
+            .min(v.height_css_px / 8.0);
+        self.viewport.reveal(&pts, covered, margin)
     }
 }

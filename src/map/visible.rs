@@ -18,6 +18,29 @@ impl MapState {
         &self.filter
     }
 
+    /// Undated pairs that a year bound leaves out although they pass every other restriction
+    /// (the summary says so); 0 without a bound, or when the filter hides or shows them.
+    pub fn hidden_undated(&self) -> usize {
+        let f = &self.filter;
+        if !f.has_year_bound() || f.hide_unknown_year || f.show_unknown_year {
+            return 0;
+        }
+        let with_undated = Filter {
+            show_unknown_year: true,
+            ..f.clone()
+        };
+        with_undated
+            .apply_indexed(&self.dataset, &self.search)
+            .into_iter()
+            .filter(|&i| {
+                self.dataset
+                    .partnerships
+                    .get(i)
+                    .is_some_and(|p| p.established.is_none())
+            })
+            .count()
+    }
+
     /// Indices of the visible partnerships.
     pub fn visible(&self) -> &[usize] {
         &self.visible

@@ -168,7 +168,7 @@ function describeCoverage(c: Coverage | null): string {
 function describeStats(s: StatsView): string {
   return [
     `${s.pairs} pairs, ${s.partnerPlaces} places, ${s.countries} countries, ${s.continents} continents`,
-    `${s.withYear} with year, ${s.unknownYear} without, ${s.withPartnerZh} zh, ${s.withSources} sourced, ${s.withLocation} located`,
+    `${s.withYear} with year, ${s.unknownYear} without, ${s.hiddenUndated} left out by the years, ${s.withPartnerZh} zh, ${s.withSources} sourced, ${s.withLocation} located`,
     describeCounts('city', s.byCity),
     describeCounts('country', s.byCountry),
     describeCounts('continent', s.byContinent),
@@ -210,6 +210,7 @@ async function use(el: YouchengMap): Promise<void> {
     yearFrom: 1990,
     yearTo: null,
     hideUnknownYear: true,
+    showUnknownYear: false,
     text: '下关',
   };
   el.setFilter(filter);

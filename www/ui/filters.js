@@ -63,7 +63,8 @@ export function createFilters(ctx, actions) {
   };
   ctx.on(ui.yearFrom, 'input', years);
   ctx.on(ui.yearTo, 'input', years);
-  ctx.on(ui.unknownYear, 'change', () => el.setFilter({ ...el.getFilter(), hideUnknownYear: !ui.unknownYear.checked }));
+  // Checked: undated pairs are shown, with a year range too; unchecked: never.
+  ctx.on(ui.unknownYear, 'change', () => el.setFilter({ ...el.getFilter(), hideUnknownYear: !ui.unknownYear.checked, showUnknownYear: ui.unknownYear.checked }));
 
   const checks = (box, field, items, selected) => {
     box.replaceChildren();
@@ -144,7 +145,7 @@ export function createFilters(ctx, actions) {
       ui.yearFrom.value = f.yearFrom ?? firstYear;
       ui.yearTo.value = f.yearTo ?? lastYear;
       ui.yearText.textContent = `${f.yearFrom ?? firstYear} – ${f.yearTo ?? lastYear}`;
-      ui.unknownYear.checked = !f.hideUnknownYear;
+      ui.unknownYear.checked = !f.hideUnknownYear && (f.showUnknownYear || (f.yearFrom === null && f.yearTo === null));
     },
   };
 }

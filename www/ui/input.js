@@ -11,7 +11,7 @@ export function wireInput(ctx, ui, root, closeOverlay) {
   on(ui.canvas, 'pointerdown', (e) => {
     if (e.button > 0) return;
     ui.canvas.setPointerCapture?.(e.pointerId);
-    ui.mapBox.focus({ preventScroll: true }); // keys (Escape, +/−) go to the map after a click
+    ui.mapBox.focus({ preventScroll: true, focusVisible: false }); // keys (Escape, +/−) go to the map after a click; no focus frame after a tap
     send({ type: 'pointerDown', id: e.pointerId, kind: e.pointerType, ...pos(e) }, e);
   });
   on(ui.canvas, 'pointermove', (e) => send({ type: 'pointerMove', id: e.pointerId, ...pos(e) }, e));

@@ -1,6 +1,7 @@
-// The widget's shadow DOM: the map stage (canvas, tooltip, zoom, legend, attribution, message) and
-// the controls `controls` asks for — `full` builds them all, `minimal` the map with summary,
-// legend, zoom and details, `none` the map and details only. Fewer controls, fewer modules.
+// The widget's shadow DOM: the map stage (canvas, tooltip, zoom, message), the bar under it
+// (legend, attribution: never over the map) and the controls `controls` asks for — `full` builds
+// them all, `minimal` the map with summary, legend, zoom and details, `none` the map and details
+// only. Fewer controls, fewer modules.
 import { h } from '../dom.js';
 import { createToolbar } from './toolbar.js';
 import { createFilters } from './filters.js';
@@ -12,6 +13,7 @@ import { createTable } from './table.js';
 import { createTimeline } from './timeline.js';
 import { createHash } from './hash.js';
 import { createSummary } from './summary.js';
+import { createAttribution } from './attribution.js';
 
 /** Builds the modules and the DOM into `root`; `canvas` (kept across rebuilds) is the core's. */
 export function buildLayout(root, ctx, actions, controls, canvas) {
@@ -24,6 +26,7 @@ export function buildLayout(root, ctx, actions, controls, canvas) {
   m.detail = createDetail(ctx);
   m.summary = controls !== 'none' ? createSummary(ctx) : null;
   m.legend = controls !== 'none' ? createLegend(ctx) : null;
+  m.attribution = createAttribution(ctx);
   if (full) {
     m.toolbar = createToolbar(ctx, actions);
     m.filters = createFilters(ctx, { ...actions, toggleButton: () => m.toolbar.ui.filtersToggle });
@@ -36,10 +39,11 @@ export function buildLayout(root, ctx, actions, controls, canvas) {
   ui.help = h('p', { class: 'yc-sr', id: 'yc-help' });
   ui.mapBox = h('div', { class: 'yc-map', part: 'map', tabindex: '0', role: 'application', 'aria-describedby': 'yc-summary yc-help' }, ui.canvas);
   ui.zoom = controls !== 'none' ? ['+', '−', '⌂'].map((s, i) => h('button', { type: 'button', class: `yc-btn ${['yc-zoom-in', 'yc-zoom-out', 'yc-zoom-reset'][i]}` }, s)) : [];
-  ui.attribution = h('p', { class: 'yc-attribution', part: 'attribution' });
+  ui.attribution = m.attribution.node;
   ui.message = h('div', { class: 'yc-message', role: 'alert', hidden: true, part: 'message' });
-  ui.stage = h('div', { class: 'yc-stage' }, ui.mapBox, m.tooltip.node, ui.zoom.length ? h('div', { class: 'yc-zoom', part: 'zoom' }, ...ui.zoom) : null, m.timeline.badge, m.legend?.node, ui.attribution, ui.message);
-  ui.root = h('div', { class: 'yc-root', part: 'root' }, m.toolbar?.node, ui.summary, h('div', { class: 'yc-body' }, m.filters?.node, ui.stage, m.detail.node), m.stats?.node, m.table?.node, ui.help, ui.announce);
+  ui.stage = h('div', { class: 'yc-stage' }, ui.mapBox, m.tooltip.node, ui.zoom.length ? h('div', { class: 'yc-zoom', part: 'zoom' }, ...ui.zoom) : null, m.timeline.badge, ui.message);
+  ui.foot = h('div', { class: 'yc-foot', part: 'foot' }, m.legend?.node, ui.attribution);
+  ui.root = h('div', { class: 'yc-root', part: 'root' }, m.toolbar?.node, ui.summary, h('div', { class: 'yc-body' }, m.filters?.node, h('div', { class: 'yc-main' }, ui.stage, ui.foot), m.detail.node), m.stats?.node, m.table?.node, ui.help, ui.announce);
   root.replaceChildren(h('link', { rel: 'stylesheet', href: new URL('../youcheng.css', import.meta.url).href }), ui.root);
   ui.zoom.forEach((b, i) => ctx.on(b, 'click', () => ctx.send({ type: 'key', key: ['+', '-', 'Home'][i], shift: false })));
   return { ui, m };

@@ -1,12 +1,33 @@
 // The colour legend: one button per entry of the colour dimension, pressed when its filter is on;
-// clicking filters (city, relation) or narrows the years to that decade.
+// clicking filters (city, relation) or narrows the years to that decade. It sits in the bar under
+// the map, never over it: open as a strip where the widget is wide, a chip that opens it (over
+// the map, on demand) where it is not. Its button collapses and opens it.
 import { h } from '../dom.js';
 import { toggleFilter } from './filters.js';
+
+/** Widgets at least this wide (CSS px) show the legend open under the map by default. */
+export const LEGEND_STRIP_MIN_PX = 721;
 
 export function createLegend(ctx) {
   const title = h('h2', { class: 'yc-h yc-legend-title' });
   const list = h('ul', { class: 'yc-legend-list' });
-  const node = h('div', { class: 'yc-legend', part: 'legend' }, title, list);
+  const toggle = h('button', { type: 'button', class: 'yc-btn yc-legend-toggle', 'aria-expanded': 'false', 'aria-controls': 'yc-legend-body' });
+  const body = h('div', { class: 'yc-legend-body', id: 'yc-legend-body', hidden: true }, title, list);
+  const node = h('div', { class: 'yc-legend', part: 'legend' }, toggle, body);
+  let chosen = null; // the visitor's own choice, once they toggled
+  let wide = true;
+  const show = (open) => {
+    body.hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+  };
+  ctx.on(toggle, 'click', () => show((chosen = body.hidden)));
+  ctx.on(node, 'keydown', (e) => {
+    if (e.key === 'Escape' && !wide && !body.hidden) {
+      e.stopPropagation();
+      show((chosen = false));
+      toggle.focus();
+    }
+  });
   const click = (mode, key, pressed) => {
     const el = ctx.el;
     if (mode === 'city') toggleFilter(el, 'cities', key);
@@ -19,8 +40,17 @@ export function createLegend(ctx) {
   };
   return {
     node,
+    /** The widget's width changed: a strip where it is wide, a chip where it is not. */
+    fit(widthPx) {
+      wide = widthPx >= LEGEND_STRIP_MIN_PX;
+      node.classList.toggle('yc-legend-chip', !wide);
+      show(chosen ?? wide);
+    },
+    /** The legend's rectangle when it is open over the map (chip mode), else null. */
+    overlay: () => (!wide && !body.hidden ? body.getBoundingClientRect() : null),
     translate(t) {
       title.textContent = t('legend');
+      toggle.textContent = t('legendToggle');
     },
     render(snap) {
       const { t, name } = ctx;

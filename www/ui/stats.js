@@ -57,7 +57,7 @@ export function createStats(ctx, actions) {
       const unknown = s.pairs - s.withYear;
       node.replaceChildren(
         h('h2', { class: 'yc-h' }, t('statsTitle')),
-        h('figure', {}, yearChart({ title: t('perYear'), years, cumulative, labels: { newPairs: t('newPairs'), cumulative: t('cumulative') } }),
+        h('figure', { class: 'yc-year-figure' }, yearChart({ title: t('perYear'), years, cumulative, labels: { newPairs: t('newPairs'), cumulative: t('cumulative') }, width: node.clientWidth - 16 }),
           h('figcaption', {}, `${t('perYear')}${unknown ? ` (${t('unknownYearCount', { n: unknown })})` : ''}`)),
         h('figure', {}, barChart({ title: t('byContinent'), rows: s.byContinent.map((c) => ({ label: t(`continent_${c.key}`), count: c.count })) }), h('figcaption', {}, t('byContinent'))),
         h('figure', {}, barChart({ title: t('topCountries'), rows: s.byCountry.slice(0, 10).map((c) => ({ label: countryName(c.key), count: c.count })) }), h('figcaption', {}, t('topCountries'))),

@@ -14,7 +14,8 @@ export function createSummary(ctx) {
         ? t('summaryAll', { pairs: s.pairs, countries: s.countries })
         : t('summaryFiltered', { pairs: s.pairs, total, countries: s.countries, places: s.partnerPlaces });
       const coverage = c ? ` ${t('coverage', { shown: c.shown, official: c.official, asOf: c.asOf })}${c.reviewed ? ` ${t('reviewed', { date: c.reviewed })}` : ''}` : '';
-      node.textContent = shown + coverage;
+      const undated = s.hiddenUndated ? ` ${t('undatedHidden', { n: s.hiddenUndated })}` : '';
+      node.textContent = shown + undated + coverage;
     },
   };
 }

@@ -1,5 +1,6 @@
 // The timeline: plays the years from 1979 to this year, adding pairs as they were established
-// (five years a step under reduced motion), then puts the visitor's own year filter back.
+// (five years a step under reduced motion), and ends on the final year's state: every dated pair
+// (the summary says how many undated ones the year range leaves out).
 import { h } from '../dom.js';
 
 export function createTimeline(ctx, onState) {
@@ -14,7 +15,6 @@ export function createTimeline(ctx, onState) {
     badge.hidden = true;
     onState(false);
     const el = ctx.el;
-    if (finished) el.setFilter({ ...el.getFilter(), yearTo: state.before.yearTo ?? null, yearFrom: state.before.yearFrom ?? null, hideUnknownYear: !!state.before.hideUnknownYear });
     ctx.announce(ctx.t('playing', { year: finished ? state.last : state.year, n: el.stats()?.pairs ?? 0 }));
   };
 
@@ -25,13 +25,13 @@ export function createTimeline(ctx, onState) {
     const step = reduced ? 5 : 1;
     const delay = reduced ? 1200 : 280;
     const { firstYear, lastYear } = ctx.snap().vocabulary; // the core's year range
-    const state = { year: firstYear, last: lastYear, before: el.getFilter() };
+    const state = { year: firstYear, last: lastYear };
     playing = state;
     onState(true);
     badge.hidden = false;
     const tick = () => {
       if (playing !== state) return;
-      el.setFilter({ ...el.getFilter(), yearFrom: null, yearTo: state.year, hideUnknownYear: true });
+      el.setFilter({ ...el.getFilter(), yearFrom: null, yearTo: state.year, hideUnknownYear: false, showUnknownYear: false });
       badge.textContent = ctx.t('year', { year: state.year });
       ctx.emit('youcheng:timeline', { year: state.year, pairs: el.stats().pairs });
       if (state.year >= state.last) return end(true);

@@ -1,5 +1,6 @@
 // The toolbar: skip link, search, filters, colour mode, timeline, statistics, table, export, theme
-// and language. It sends commands through the element's API and shows the snapshot's state.
+// and language. It sends commands through the element's API and shows the snapshot's state. On a
+// narrow widget it is one row: search, filters and a "more" button whose menu holds the rest.
 import { h } from '../dom.js';
 
 export function createToolbar(ctx, actions) {
@@ -18,8 +19,24 @@ export function createToolbar(ctx, actions) {
   ui.share = ctx.el.hash ? h('button', { type: 'button', class: 'yc-btn yc-share' }) : null;
   ui.langBtn = h('button', { type: 'button', class: 'yc-btn yc-lang' });
   ui.themeBtn = h('button', { type: 'button', class: 'yc-btn yc-theme', 'aria-pressed': 'false' });
+  ui.themeState = h('span', { class: 'yc-theme-state', 'aria-hidden': 'true' });
   ui.skip = h('button', { type: 'button', class: 'yc-btn yc-skip' });
-  const node = h('div', { class: 'yc-toolbar', part: 'toolbar', role: 'toolbar' }, ui.skip, ui.searchLabel, ui.filtersToggle, ui.colourLabel, ui.play, ui.statsToggle, ui.tableToggle, ui.exportBtn, ui.csvBtn, ui.share, ui.themeBtn, ui.langBtn);
+  ui.more = h('button', { type: 'button', class: 'yc-btn yc-menu-btn', 'aria-expanded': 'false', 'aria-controls': 'yc-menu' }, '⋯');
+  ui.menu = h('div', { class: 'yc-menu', id: 'yc-menu' }, ui.colourLabel, ui.play, ui.statsToggle, ui.tableToggle, ui.exportBtn, ui.csvBtn, ui.share, ui.themeBtn, ui.langBtn);
+  const node = h('div', { class: 'yc-toolbar', part: 'toolbar', role: 'toolbar' }, ui.skip, ui.searchLabel, ui.filtersToggle, ui.more, ui.menu);
+  const openMenu = (open) => {
+    ui.menu.classList.toggle('yc-open', open);
+    ui.more.setAttribute('aria-expanded', String(open));
+  };
+  ctx.on(ui.more, 'click', () => openMenu(!ui.menu.classList.contains('yc-open')));
+  ctx.on(ui.menu, 'click', (e) => e.target.closest('button') && openMenu(false));
+  ctx.on(ui.menu, 'keydown', (e) => {
+    if (e.key !== 'Escape' || !ui.menu.classList.contains('yc-open')) return;
+    e.stopPropagation();
+    openMenu(false);
+    ui.more.focus();
+  });
+  ctx.on(ctx.el.shadowRoot, 'pointerdown', (e) => !node.contains(e.target) && openMenu(false));
 
   let searchTimer = 0;
   ctx.on(ui.search, 'input', () => {
@@ -66,11 +83,18 @@ export function createToolbar(ctx, actions) {
       ui.exportBtn.textContent = t('exportPng');
       ui.csvBtn.textContent = t('downloadCsv');
       if (ui.share) ui.share.textContent = t('copyLink');
-      ui.themeBtn.textContent = t('darkTheme');
-      ui.themeBtn.setAttribute('aria-pressed', String(state.dark));
+      ui.themeBtn.replaceChildren(t('darkTheme'), ' ', ui.themeState);
+      this.setDark(state.dark);
+      ui.more.setAttribute('aria-label', t('more'));
+      ui.more.title = t('more');
       ui.langBtn.textContent = t('language');
       ui.langBtn.setAttribute('lang', ctx.lang() === 'zh' ? 'en' : 'zh-CN');
       ui.langBtn.title = t('languageName');
+    },
+    /** The theme button shows whether the dark theme is on (pressed, and "on"/"off" beside its name). */
+    setDark(dark) {
+      ui.themeBtn.setAttribute('aria-pressed', String(dark));
+      ui.themeState.textContent = ctx.t(dark ? 'themeOn' : 'themeOff');
     },
     setPlaying(playing) {
       ui.play.setAttribute('aria-pressed', String(playing));
