@@ -49,6 +49,9 @@ pub struct Scene {
     pub border: Option<Stroke>,
     /// Arc bundles, drawn above the land in this order.
     pub arcs: Vec<ArcBundle>,
+    /// Flow dots moving along the arcs (the flow animation), drawn above the arcs and below
+    /// the partner dots; empty when the flow is off.
+    pub flow: Vec<DotItem>,
     /// Partner dots, drawn above the arcs.
     pub partners: Vec<DotItem>,
     /// Shandong origin dots, drawn above the partner dots.
@@ -58,7 +61,7 @@ pub struct Scene {
 }
 
 impl Scene {
-    /// Draws the scene: background, land, arcs, partner dots, origin dots, focus rings.
+    /// Draws the scene: background, land, arcs, flow dots, partner dots, origin dots, focus rings.
     pub fn render(&self, surface: &mut dyn Surface) {
         self.render_base(surface);
         self.render_overlay(surface);
@@ -79,7 +82,8 @@ impl Scene {
         for bundle in &self.arcs {
             surface.stroke_lines(&bundle.lines, bundle.stroke);
         }
-        for dot in self.partners.iter().chain(&self.origins).chain(&self.rings) {
+        let dots = self.flow.iter().chain(&self.partners);
+        for dot in dots.chain(&self.origins).chain(&self.rings) {
             surface.dot(dot.centre, dot.radius_px, dot.fill, dot.outline);
         }
     }

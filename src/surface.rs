@@ -14,6 +14,17 @@ pub struct Stroke {
     pub width_px: f64,
 }
 
+/// How a line of text is drawn (the family is the widget's sans-serif with CJK fallbacks).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TextStyle {
+    /// The font size, in CSS pixels.
+    pub size_px: f64,
+    /// Bold (a title) or regular.
+    pub bold: bool,
+    /// The text colour.
+    pub colour: Rgba,
+}
+
 /// What a scene needs from a drawing target. Coordinates are CSS pixels; the implementation
 /// takes care of the device pixel ratio.
 pub trait Surface {
@@ -25,6 +36,9 @@ pub trait Surface {
     fn stroke_lines(&mut self, lines: &[Vec<ScreenPt>], stroke: Stroke);
     /// Draws a filled dot, optionally ringed.
     fn dot(&mut self, centre: ScreenPt, radius_px: f64, fill: Rgba, outline: Option<Stroke>);
+    /// Writes one line of `text` (as text, never markup) with the left end of its baseline at
+    /// `at`.
+    fn text(&mut self, at: ScreenPt, text: &str, style: TextStyle);
 }
 
 /// One recorded drawing call.
@@ -59,6 +73,15 @@ pub enum Command {
         /// The ring around the dot, if any.
         outline: Option<Stroke>,
     },
+    /// [`Surface::text`].
+    Text {
+        /// The left end of the baseline, in CSS pixels.
+        at: ScreenPt,
+        /// The text.
+        text: String,
+        /// Size, weight and colour.
+        style: TextStyle,
+    },
 }
 
 /// A surface that remembers what was drawn, for tests and for counting work.
@@ -91,6 +114,13 @@ impl Surface for RecordingSurface {
             radius_px,
             fill,
             outline,
+        });
+    }
+    fn text(&mut self, at: ScreenPt, text: &str, style: TextStyle) {
+        self.commands.push(Command::Text {
+            at,
+            text: text.to_string(),
+            style,
         });
     }
 }

@@ -597,7 +597,11 @@ shown: Shown | null,
 /**
  * The keys the controls offer and the years the slider spans.
  */
-vocabulary: Vocabulary, };
+vocabulary: Vocabulary, 
+/**
+ * The flow animation is running.
+ */
+flow: boolean, };
 export type Vocabulary = { 
 /**
  * Relation keys (`friendship`, `cooperation`, `unknown`).
@@ -1028,5 +1032,51 @@ height: number,
  * Device pixels per CSS pixel (`devicePixelRatio`), capped at 4; 1 when not a finite
  * positive number.
  */
-dpr: number, };
+dpr: number, } | { "type": "setFlow", 
+/**
+ * Whether the flow's dots are drawn (and the page asks for frames).
+ */
+on: boolean, };
+export type ReportSpec = { 
+/**
+ * The report's width in CSS px (the element's width), kept within the limits.
+ */
+widthCssPx: number, 
+/**
+ * Device pixels per CSS pixel (1, 2, 3 …); 1 when left out.
+ */
+scale: number | null, 
+/**
+ * The image's width in device pixels; when given it sets the scale.
+ */
+widthPx: number | null, 
+/**
+ * The title line.
+ */
+title: string, 
+/**
+ * The summary: counts, coverage and review date.
+ */
+summary: string, 
+/**
+ * The legend's labels, one for each entry of the snapshot's legend in order; entries
+ * with nothing visible are left out of the report.
+ */
+legend: Array<string>, 
+/**
+ * The attribution line (basemap and data).
+ */
+attribution: string, 
+/**
+ * The date line ("Exported 2026-11-25").
+ */
+date: string, 
+/**
+ * The panel's background, `#rrggbb`; white when left out or unreadable.
+ */
+background: string | null, 
+/**
+ * The panel's text colour, `#rrggbb`; near-black when left out or unreadable.
+ */
+text: string | null, };
 // ---- end of the generated types ----

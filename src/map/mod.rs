@@ -12,12 +12,14 @@
 //! | `colour` | colour modes and the legend ([`LegendItem`]) |
 //! | `focus` | the keyboard focus walk ([`Step`]) |
 //! | `scenes` | the base and overlay scenes of a frame |
+//! | `flow` | the flow animation's comet dots along the visible arcs |
 //! | `picking` | hit-testing through the R*-tree over the visible geometry |
 //! | `view` | the view as a geographic centre and zoom |
 
 mod cache;
 mod colour;
 mod emphasis;
+mod flow;
 mod focus;
 mod picking;
 mod scenes;
@@ -26,6 +28,7 @@ mod visible;
 
 pub use colour::LegendItem;
 pub use emphasis::{Emphasis, Pick};
+pub use flow::{phase, point_along, FLOW_PERIOD_MS};
 pub use focus::Step;
 
 use crate::dataset::{Coverage, Dataset};
