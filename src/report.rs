@@ -96,11 +96,13 @@ pub struct Report {
     pub panel: Vec<PanelItem>,
 }
 
-/// The report's width (CSS px) and scale for `spec`: the width within the limits, the scale from
+/// The report's width (whole CSS px, so 2× is exactly twice 1×), map height and scale for `spec`:
+/// the width within the limits, the scale from
 /// `width_px` or `scale` (1 by default), at most 4 and so the image stays within the canvas limit.
 pub fn size(spec: &ReportSpec, aspect: f64) -> (f64, f64, f64) {
     let w = if spec.width_css_px.is_finite() {
         spec.width_css_px
+            .round()
             .clamp(MIN_REPORT_WIDTH_CSS_PX, MAX_REPORT_WIDTH_CSS_PX)
     } else {
         MIN_REPORT_WIDTH_CSS_PX
@@ -332,7 +334,9 @@ mod tests {
     fn latin_text_wraps_at_spaces_and_chinese_anywhere() {
         let lines = wrap("one two three four five six", 10.0, 60.0);
         assert!(lines.len() > 1, "{lines:?}");
-        assert!(lines.iter().all(|l| !l.starts_with(' ') && !l.ends_with(' ')));
+        assert!(lines
+            .iter()
+            .all(|l| !l.starts_with(' ') && !l.ends_with(' ')));
         assert_eq!(lines.join(" "), "one two three four five six");
         let zh = wrap("山东省及十六市与世界各地的友好城市", 10.0, 50.0);
         assert_eq!(zh.concat(), "山东省及十六市与世界各地的友好城市");
@@ -344,6 +348,9 @@ mod tests {
     fn a_long_legend_label_is_cut_with_an_ellipsis() {
         assert_eq!(fit("青岛 (12)", 12.0, 175.0), "青岛 (12)");
         let cut = fit(&"很长的名字".repeat(10), 12.0, 100.0);
-        assert!(cut.ends_with('…') && text_width(&cut, 12.0) <= 100.0, "{cut}");
+        assert!(
+            cut.ends_with('…') && text_width(&cut, 12.0) <= 100.0,
+            "{cut}"
+        );
     }
 }

@@ -38,6 +38,17 @@ pub struct DotItem {
     pub outline: Option<Stroke>,
 }
 
+/// Small squares of one size and colour drawn together (the flow animation's comets).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DotBatch {
+    /// The centres, in CSS pixels.
+    pub centres: Vec<ScreenPt>,
+    /// The side of each square, in CSS pixels.
+    pub side_px: f64,
+    /// The fill colour.
+    pub fill: Rgba,
+}
+
 /// One frame.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Scene {
@@ -51,7 +62,7 @@ pub struct Scene {
     pub arcs: Vec<ArcBundle>,
     /// Flow dots moving along the arcs (the flow animation), drawn above the arcs and below
     /// the partner dots; empty when the flow is off.
-    pub flow: Vec<DotItem>,
+    pub flow: Vec<DotBatch>,
     /// Partner dots, drawn above the arcs.
     pub partners: Vec<DotItem>,
     /// Shandong origin dots, drawn above the partner dots.
@@ -82,8 +93,10 @@ impl Scene {
         for bundle in &self.arcs {
             surface.stroke_lines(&bundle.lines, bundle.stroke);
         }
-        let dots = self.flow.iter().chain(&self.partners);
-        for dot in dots.chain(&self.origins).chain(&self.rings) {
+        for batch in &self.flow {
+            surface.squares(&batch.centres, batch.side_px, batch.fill);
+        }
+        for dot in self.partners.iter().chain(&self.origins).chain(&self.rings) {
             surface.dot(dot.centre, dot.radius_px, dot.fill, dot.outline);
         }
     }

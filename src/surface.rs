@@ -36,6 +36,17 @@ pub trait Surface {
     fn stroke_lines(&mut self, lines: &[Vec<ScreenPt>], stroke: Stroke);
     /// Draws a filled dot, optionally ringed.
     fn dot(&mut self, centre: ScreenPt, radius_px: f64, fill: Rgba, outline: Option<Stroke>);
+    /// Fills many small squares of one size and colour, centred on `centres` (the flow
+    /// animation's hundreds of dots a frame: squares are the cheapest shape to rasterise, and a
+    /// target may fill them as one shape). By default, one [`Surface::fill_rings`] each.
+    fn squares(&mut self, centres: &[ScreenPt], side_px: f64, fill: Rgba) {
+        let h = side_px.max(0.0) / 2.0;
+        for c in centres {
+            let square = [(-h, -h), (h, -h), (h, h), (-h, h)];
+            let ring = square.map(|(dx, dy)| ScreenPt::new(c.x + dx, c.y + dy));
+            self.fill_rings(&[ring.to_vec()], fill, None);
+        }
+    }
     /// Writes one line of `text` (as text, never markup) with the left end of its baseline at
     /// `at`.
     fn text(&mut self, at: ScreenPt, text: &str, style: TextStyle);

@@ -11,7 +11,7 @@ use youcheng::dataset::LoadMode;
 use youcheng::filter::Filter;
 use youcheng::geometry::LonLat;
 use youcheng::report::{PanelItem, ReportSpec};
-use youcheng::surface::{Command as Draw, RecordingSurface};
+use youcheng::surface::{Command as Draw, RecordingSurface, ScreenPt};
 
 fn app() -> App {
     let mut a = App::new(1200.0, 700.0);
@@ -220,7 +220,11 @@ fn flow_on_adds_moving_comets_on_the_arcs_and_off_adds_none() {
         !a.handle(Command::SetFlow { on: true }).redraw,
         "no change, no redraw"
     );
-    let at = |a: &App, t: f64| a.overlay(Some(t)).flow;
+    // The dots' centres, batch by batch (a batch is one colour and size).
+    let at = |a: &App, t: f64| -> Vec<ScreenPt> {
+        let batches = a.overlay(Some(t)).flow;
+        batches.into_iter().flat_map(|b| b.centres).collect()
+    };
     let (one, two) = (at(&a, 1000.0), at(&a, 1400.0));
     let drawn_arcs = a.map.visible().len();
     assert!(
@@ -234,7 +238,7 @@ fn flow_on_adds_moving_comets_on_the_arcs_and_off_adds_none() {
     let off = one
         .iter()
         .zip(&lap)
-        .map(|(p, q)| (p.centre.x - q.centre.x).hypot(p.centre.y - q.centre.y))
+        .map(|(p, q)| (p.x - q.x).hypot(p.y - q.y))
         .fold(0.0, f64::max);
     assert!(
         one.len() == lap.len() && off < 1e-6,
@@ -257,7 +261,7 @@ fn flow_on_adds_moving_comets_on_the_arcs_and_off_adds_none() {
         .map
         .project(LonLat::new(130.94, 33.96))
         .expect("Shimonoseki");
-    let head = selected[0].centre;
+    let head = selected[0];
     let (lo_x, hi_x) = (q.x.min(s.x) - 20.0, q.x.max(s.x) + 20.0);
     assert!(
         head.x > lo_x && head.x < hi_x,

@@ -13,12 +13,11 @@ import { checkFilter, checkNumbers, toBytes } from './checks.js';
 import { reflect, upgradeProperties, validAttribute } from './attributes.js';
 import { buildLayout } from './ui/layout.js';
 import { wireInput, watchSize } from './ui/input.js';
-import { legendLabels } from './ui/legend.js';
-import { exportPng, download, toCsv } from './ui/export.js';
+import { download, toCsv } from './ui/export.js';
 
 
 export class YouchengMap extends HTMLElement {
-  static observedAttributes = ['lang', 'city', 'filter', 'data-src', 'basemap-src', 'basemap-attribution', 'theme', 'height', 'animate', 'controls', 'hash'];
+  static observedAttributes = ['lang', 'city', 'filter', 'data-src', 'basemap-src', 'basemap-attribution', 'theme', 'height', 'animate', 'controls', 'hash', 'flow'];
 
   /** The core and what it loaded (see session.js). */
   #s = null;
@@ -28,6 +27,7 @@ export class YouchengMap extends HTMLElement {
   #abort = null;
   #uiAbort = null; // the controls' listeners: aborted when `controls` changes and they are rebuilt
   #frame = 0;
+  #drawMs = 0; // time spent drawing frames (frameStats().drawMs)
   #resize = null;
   #timers = new Timers();
   #table = false;
@@ -86,6 +86,7 @@ export class YouchengMap extends HTMLElement {
       case 'theme': this.#applyTheme(); break;
       case 'controls': this.#rebuild(); break;
       case 'animate': if (this.hasAttribute('animate')) this.play(); break;
+      case 'flow': this.#m.flow.update(); break;
       case 'hash':
         if (this.hash) this.#m.hash.listen(this.#abort.signal);
         this.#m.hash.schedule();
@@ -137,6 +138,7 @@ export class YouchengMap extends HTMLElement {
       later: (fn, ms) => this.#timers.later(fn, ms),
       cancel: (t) => this.#timers.cancel(t),
       emit: (type, detail) => this.#emit(type, detail),
+      core: () => this.#map, fit: () => this.#fit(), drawNow: () => this.#map?.render(), signal: this.#uiAbort.signal,
       announce: (text) => (this.#ui.announce.textContent = text),
       clearSelection: (all) => {
         this.#send({ type: 'clearSelection', all });
@@ -149,7 +151,7 @@ export class YouchengMap extends HTMLElement {
       toggleStats: (open) => this.#toggleStats(open),
       togglePlay: () => (this.#m.timeline.playing ? this.pause() : this.play()),
       playing: (playing) => this.#m.toolbar?.setPlaying(playing),
-      download: () => this.#download(),
+      download: (kind, options) => this.#download(kind, options),
       downloadCsv: () => download(this.shadowRoot, new Blob([toCsv(this.#map.rows())], { type: 'text/csv;charset=utf-8' }), `youcheng-${new Date().toISOString().slice(0, 10)}.csv`, (fn, ms) => this.#timers.later(fn, ms)),
       toggleTheme: () => (this.theme = this.#isDark() ? 'light' : 'dark'),
     };
@@ -268,7 +270,7 @@ export class YouchengMap extends HTMLElement {
 
   #fit() {
     const r = this.#ui.canvas.getBoundingClientRect();
-    this.#send({ type: 'resize', width: r.width, height: r.height, dpr: window.devicePixelRatio || 1 });
+    this.#send({ type: 'resize', width: r.width, height: r.height, dpr: this.#m.print.dpr() });
   }
 
   #observeSize() {
@@ -338,9 +340,11 @@ export class YouchengMap extends HTMLElement {
 
   #requestDraw() {
     if (this.#frame || !this.#map) return;
-    this.#frame = requestAnimationFrame(() => {
+    this.#frame = requestAnimationFrame((now) => {
       this.#frame = 0;
-      this.#map?.render();
+      const t0 = performance.now();
+      if (this.#map?.render(now)) this.#requestDraw(); // the flow asks for the next frame
+      this.#drawMs += performance.now() - t0;
     });
   }
 
@@ -370,8 +374,9 @@ export class YouchengMap extends HTMLElement {
     this.#m.stats?.toggle(open, this.#snap);
   }
 
-  async #download() {
-    download(this.shadowRoot, await this.exportPng(), `youcheng-${new Date().toISOString().slice(0, 10)}.png`, (fn, ms) => this.#timers.later(fn, ms));
+  async #download(kind = 'png', options = {}) {
+    const blob = kind === 'svg' ? await this.exportSvg() : await this.exportPng(options);
+    download(this.shadowRoot, blob, `youcheng-${new Date().toISOString().slice(0, 10)}${options.scale > 1 ? `@${options.scale}x` : ''}.${kind}`, (fn, ms) => this.#timers.later(fn, ms));
   }
 
   #renderAttribution() {
@@ -434,11 +439,10 @@ export class YouchengMap extends HTMLElement {
   }
   play() { if (this.#map) this.#m.timeline.play(); }
   pause() { this.#m.timeline.pause(); }
-  /** The current view as a PNG (map, title with the summary, legend, attribution). */
-  exportPng() {
-    const legend = legendLabels(this.#snap, (k, v) => this.#t(k, v), (a, b) => this.#name(a, b));
-    return exportPng({ canvas: this.#ui.canvas, host: this, title: `${this.#t('mapLabel')} — ${this.#ui.summary?.textContent ?? ''}`, legend, attribution: this.attribution });
-  }
+  /** The view as a PNG drawn off-screen by the core with title, summary, legend, attribution, date; `{scale}` 1–4 or `{width}` px. */
+  exportPng(options) { return this.#m.report.png(options); }
+  /** The same report as an SVG (vector, for print). */
+  exportSvg() { return this.#m.report.svg(); }
   project(lon, lat) {
     checkNumbers('project(lon, lat)', { lon, lat });
     return this.#map ? this.#map.project(lon, lat) : null;
@@ -461,7 +465,7 @@ export class YouchengMap extends HTMLElement {
   /** Frames drawn, land-layer renders and reuses, and calls into the core so far. */
   frameStats() {
     const stats = this.#map?.frameStats() ?? null;
-    return stats && { ...stats, coreCalls: this.#s.boundary.calls };
+    return stats && { ...stats, coreCalls: this.#s.boundary.calls, drawMs: this.#drawMs };
   }
   get canvas() { return this.#ui.canvas; }
   redraw() { this.#requestDraw(); }

@@ -28,7 +28,7 @@ mod visible;
 
 pub use colour::LegendItem;
 pub use emphasis::{Emphasis, Pick};
-pub use flow::{phase, point_along, FLOW_PERIOD_MS};
+pub use flow::{phase, FlowPath, FLOW_PERIOD_MS};
 pub use focus::Step;
 
 use crate::dataset::{Coverage, Dataset};
@@ -64,6 +64,8 @@ pub struct MapState {
     search: SearchIndex,
     /// Per partnership: its great circle in world units, cut at the seam.
     arcs: Vec<Vec<Vec<WorldXY>>>,
+    /// Each arc flattened with the length walked to each point, for the flow animation.
+    flow_paths: Vec<FlowPath>,
     /// Per partnership: its partner dot in world units (`None` when the place is unknown).
     partner_xy: Vec<Option<WorldXY>>,
     /// Per Shandong key: its origin dot in world units.
@@ -96,6 +98,7 @@ impl MapState {
             dataset: Dataset::default(),
             search: SearchIndex::default(),
             arcs: Vec::new(),
+            flow_paths: Vec::new(),
             partner_xy: Vec::new(),
             origin_xy: Vec::new(),
             filter: Filter::default(),

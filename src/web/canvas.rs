@@ -78,6 +78,17 @@ impl Surface for CanvasSurface<'_> {
         }
     }
 
+    /// All the squares as one path, filled once.
+    fn squares(&mut self, centres: &[ScreenPt], side_px: f64, fill: Rgba) {
+        let (s, h) = (side_px.max(0.0), side_px.max(0.0) / 2.0);
+        self.ctx.begin_path();
+        for c in centres {
+            self.ctx.rect(c.x - h, c.y - h, s, s);
+        }
+        self.ctx.set_fill_style_str(&fill.css());
+        self.ctx.fill();
+    }
+
     fn text(&mut self, at: ScreenPt, text: &str, style: TextStyle) {
         let weight = if style.bold { "bold " } else { "" };
         let family = r#"system-ui, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif"#;

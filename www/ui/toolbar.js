@@ -1,6 +1,7 @@
-// The toolbar: skip link, search, filters, colour mode, timeline, statistics, table, export, theme
-// and language. It sends commands through the element's API and shows the snapshot's state.
+// The toolbar: skip link, search, filters, colour mode, timeline, flow, statistics, table, export
+// (a menu, see report.js), theme and language. It sends commands through the element's API and shows the snapshot's state.
 import { h } from '../dom.js';
+import { createExportMenu } from './report.js';
 
 export function createToolbar(ctx, actions) {
   const ui = {};
@@ -12,14 +13,16 @@ export function createToolbar(ctx, actions) {
   ui.play = h('button', { type: 'button', class: 'yc-btn yc-play', 'aria-pressed': 'false' });
   ui.statsToggle = h('button', { type: 'button', class: 'yc-btn yc-stats-toggle', 'aria-pressed': 'false', 'aria-controls': 'yc-stats' });
   ui.tableToggle = h('button', { type: 'button', class: 'yc-btn yc-table-toggle', 'aria-pressed': 'false', 'aria-controls': 'yc-table' });
-  ui.exportBtn = h('button', { type: 'button', class: 'yc-btn yc-export' });
+  ui.flowBtn = h('button', { type: 'button', class: 'yc-btn yc-flow', 'aria-pressed': 'false' });
+  const exportMenu = createExportMenu(ctx, actions.download);
+  ui.exportBtn = exportMenu.toggle;
   ui.csvBtn = h('button', { type: 'button', class: 'yc-btn yc-download-csv' });
   // Copying a link is offered only when the map keeps its state in the page's URL (`hash`).
   ui.share = ctx.el.hash ? h('button', { type: 'button', class: 'yc-btn yc-share' }) : null;
   ui.langBtn = h('button', { type: 'button', class: 'yc-btn yc-lang' });
   ui.themeBtn = h('button', { type: 'button', class: 'yc-btn yc-theme', 'aria-pressed': 'false' });
   ui.skip = h('button', { type: 'button', class: 'yc-btn yc-skip' });
-  const node = h('div', { class: 'yc-toolbar', part: 'toolbar', role: 'toolbar' }, ui.skip, ui.searchLabel, ui.filtersToggle, ui.colourLabel, ui.play, ui.statsToggle, ui.tableToggle, ui.exportBtn, ui.csvBtn, ui.share, ui.themeBtn, ui.langBtn);
+  const node = h('div', { class: 'yc-toolbar', part: 'toolbar', role: 'toolbar' }, ui.skip, ui.searchLabel, ui.filtersToggle, ui.colourLabel, ui.play, ui.flowBtn, ui.statsToggle, ui.tableToggle, exportMenu.node, ui.csvBtn, ui.share, ui.themeBtn, ui.langBtn);
 
   let searchTimer = 0;
   ctx.on(ui.search, 'input', () => {
@@ -32,7 +35,7 @@ export function createToolbar(ctx, actions) {
   ctx.on(ui.play, 'click', actions.togglePlay);
   ctx.on(ui.statsToggle, 'click', () => actions.toggleStats());
   ctx.on(ui.tableToggle, 'click', () => ctx.el.toggleTable());
-  ctx.on(ui.exportBtn, 'click', actions.download);
+  ctx.on(ui.flowBtn, 'click', () => (ctx.el.flow = !ctx.el.flow));
   ctx.on(ui.csvBtn, 'click', actions.downloadCsv);
   ctx.on(ui.langBtn, 'click', () => ctx.el.setLanguage(ctx.lang() === 'zh' ? 'en' : 'zh'));
   ctx.on(ui.themeBtn, 'click', actions.toggleTheme);
@@ -63,7 +66,9 @@ export function createToolbar(ctx, actions) {
       ui.play.textContent = state.playing ? t('pause') : t('play');
       ui.statsToggle.textContent = t('stats');
       ui.tableToggle.textContent = t('table');
-      ui.exportBtn.textContent = t('exportPng');
+      ui.flowBtn.textContent = t('flow');
+      ui.flowBtn.title = t('flowHint');
+      exportMenu.translate(t);
       ui.csvBtn.textContent = t('downloadCsv');
       if (ui.share) ui.share.textContent = t('copyLink');
       ui.themeBtn.textContent = t('darkTheme');
