@@ -76,6 +76,15 @@ test('print media hides the controls, shows title, summary, legend and sources, 
   const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
   writeFileSync(`${OUT}/print.pdf`, pdf);
   assert.equal(pdfPages(pdf), 1, 'one A4 landscape page');
+  // Look at it as the page prints: the viewport of an A4 landscape page's content box (277 × 190 mm).
+  await page.setViewportSize({ width: 1047, height: 718 });
+  await frame(page);
+  await frame(page);
+  const tall = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.screenshot({ path: `${OUT}/print-a4.png` });
+  console.log(`print: the page is ${tall} px tall in a 1047 × 718 px A4 content box`);
+  assert.ok(tall <= 718, `fits the page's height: ${tall}`);
+  await page.setViewportSize({ width: 1280, height: 860 });
   // Back on screen: the controls return and the canvas goes back to the screen's resolution.
   await page.emulateMedia({ media: 'screen' });
   await frame(page);
