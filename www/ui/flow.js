@@ -21,6 +21,7 @@ export function createFlow(ctx, button) {
   return {
     update,
     render(snap) {
+      button()?.setAttribute('aria-pressed', String(ctx.el.flow));
       if (snap.flow !== wanted()) update(); // a new core (after a load or a trap) starts with it off
     },
   };
