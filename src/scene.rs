@@ -61,7 +61,7 @@ pub struct Scene {
     /// Arc bundles, drawn above the land in this order.
     pub arcs: Vec<ArcBundle>,
     /// Flow dots moving along the arcs (the flow animation), drawn above the arcs and below
-    /// the partner dots; empty when the flow is off.
+    /// the partner dots; empty but in the flow's own scene ([`crate::app::App::flow_scene`]).
     pub flow: Vec<DotBatch>,
     /// Partner dots, drawn above the arcs.
     pub partners: Vec<DotItem>,

@@ -213,7 +213,7 @@ fn a_zoomed_svg_leaves_out_the_land_outside_its_frame() {
 #[test]
 fn flow_on_adds_moving_comets_on_the_arcs_and_off_adds_none() {
     let mut a = app();
-    assert!(a.overlay(Some(500.0)).flow.is_empty(), "off by default");
+    assert!(a.flow_scene(500.0).flow.is_empty(), "off by default");
     let r = a.handle(Command::SetFlow { on: true });
     assert!(r.redraw && a.animating() && a.snapshot().flow);
     assert!(
@@ -222,7 +222,7 @@ fn flow_on_adds_moving_comets_on_the_arcs_and_off_adds_none() {
     );
     // The dots' centres, batch by batch (a batch is one colour and size).
     let at = |a: &App, t: f64| -> Vec<ScreenPt> {
-        let batches = a.overlay(Some(t)).flow;
+        let batches = a.flow_scene(t).flow;
         batches.into_iter().flat_map(|b| b.centres).collect()
     };
     let (one, two) = (at(&a, 1000.0), at(&a, 1400.0));
@@ -244,7 +244,11 @@ fn flow_on_adds_moving_comets_on_the_arcs_and_off_adds_none() {
         one.len() == lap.len() && off < 1e-6,
         "one lap per period: {off}"
     );
-    assert!(a.overlay(None).flow.is_empty(), "no time, no dots");
+    let only = a.flow_scene(1000.0);
+    assert!(
+        only.arcs.is_empty() && only.land.is_empty() && only.partners.is_empty(),
+        "only the dots"
+    );
     // A selection quiets the dimmed arcs: only the emphasised pair's comet moves.
     a.handle(Command::Select {
         id: Some("qingdao-shimonoseki".into()),

@@ -57,13 +57,16 @@ impl App {
         self.flow
     }
 
-    /// Arcs, dots and focus rings for this frame, with the flow's dots at `now_ms` when the
-    /// flow is on (the land stays in its cached layer).
-    pub fn overlay(&self, now_ms: Option<f64>) -> Scene {
-        let mut scene = self.map.overlay_scene();
-        if let (true, Some(t)) = (self.flow, now_ms) {
-            scene.flow = self.map.flow_dots(t);
+    /// The flow's moving dots at `now_ms` (the frame's time) as a scene of their own, drawn over
+    /// the rest of the frame; empty when the flow is off. The land and arcs stay as they are.
+    pub fn flow_scene(&self, now_ms: f64) -> Scene {
+        Scene {
+            flow: if self.flow {
+                self.map.flow_dots(now_ms)
+            } else {
+                Vec::new()
+            },
+            ..Scene::default()
         }
-        scene
     }
 }

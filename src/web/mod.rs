@@ -145,7 +145,10 @@ impl Youcheng {
         self.base.draw(&self.ctx, &self.app.map, dpr, plan);
         let v = self.app.map.viewport;
         let mut surface = CanvasSurface::new(&self.ctx, v.width_css_px, v.height_css_px);
-        self.app.overlay(now_ms).render(&mut surface);
+        self.app.map.overlay_scene().render(&mut surface);
+        if let Some(t) = now_ms {
+            self.app.flow_scene(t).render(&mut surface);
+        }
         self.app.animating()
     }
 
