@@ -163,6 +163,14 @@ fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {
             black_box(s.commands.len())
         })
     });
+    // A flow frame's own work: the comets' positions for one time (the overlay is as above).
+    let mut t = 0.0;
+    c.bench_function(&format!("{label}/flow dots for one frame"), |b| {
+        b.iter(|| {
+            t += 16.0;
+            black_box(map.flow_dots(t).len())
+        })
+    });
 }
 
 fn benches(c: &mut Criterion) {

@@ -21,6 +21,8 @@
 //! | [`viewport`] | the view: world units to CSS pixels; [`viewport::ScreenPt`] |
 //! | [`scene`] | what to draw, in CSS pixels |
 //! | [`surface`] | the drawing trait, and a recording surface for tests |
+//! | [`svg`] | an SVG writer implementing the drawing trait |
+//! | [`report`] | the export image: map frame, title, summary, legend, attribution, date |
 //! | [`map`] | [`MapState`]: the state, geometry cache, emphasis, colours, focus walk, scenes |
 //! | [`hit`] | grid hit-testing in world units |
 //! | [`interaction`] | the pointer, wheel and key state machine |
@@ -52,10 +54,12 @@ pub mod hit;
 pub mod interaction;
 pub mod limits;
 pub mod map;
+pub mod report;
 pub mod scene;
 pub mod search;
 pub mod style;
 pub mod surface;
+pub mod svg;
 pub mod urlstate;
 pub mod viewport;
 

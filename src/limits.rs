@@ -25,5 +25,9 @@ pub const MAX_STATE_BYTES: usize = 8 * 1024;
 pub const MAX_ISSUES_PER_KIND: usize = 20;
 /// Problems listed in a report in all; the rest are counted.
 pub const MAX_ISSUES: usize = 200;
+/// Narrowest report (PNG or SVG export), CSS px.
+pub const MIN_REPORT_WIDTH_CSS_PX: f64 = 320.0;
+/// Widest report, CSS px.
+pub const MAX_REPORT_WIDTH_CSS_PX: f64 = 4000.0;
 /// Largest canvas backing store side, in device pixels.
 pub const MAX_CANVAS_SIDE_PX: f64 = 8192.0;

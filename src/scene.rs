@@ -38,6 +38,17 @@ pub struct DotItem {
     pub outline: Option<Stroke>,
 }
 
+/// Small squares of one size and colour drawn together (the flow animation's comets).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DotBatch {
+    /// The centres, in CSS pixels.
+    pub centres: Vec<ScreenPt>,
+    /// The side of each square, in CSS pixels.
+    pub side_px: f64,
+    /// The fill colour.
+    pub fill: Rgba,
+}
+
 /// One frame.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Scene {
@@ -54,6 +65,9 @@ pub struct Scene {
     pub mark_stroke: Option<Stroke>,
     /// Arc bundles, drawn above the land in this order.
     pub arcs: Vec<ArcBundle>,
+    /// Flow dots moving along the arcs (the flow animation), drawn above the arcs and below
+    /// the partner dots; empty but in the flow's own scene ([`crate::app::App::flow_scene`]).
+    pub flow: Vec<DotBatch>,
     /// Partner dots, drawn above the arcs.
     pub partners: Vec<DotItem>,
     /// Shandong origin dots, drawn above the partner dots.
@@ -63,7 +77,7 @@ pub struct Scene {
 }
 
 impl Scene {
-    /// Draws the scene: background, land, arcs, partner dots, origin dots, focus rings.
+    /// Draws the scene: background, land, arcs, flow dots, partner dots, origin dots, focus rings.
     pub fn render(&self, surface: &mut dyn Surface) {
         self.render_base(surface);
         self.render_overlay(surface);
@@ -86,6 +100,9 @@ impl Scene {
     pub fn render_overlay(&self, surface: &mut dyn Surface) {
         for bundle in &self.arcs {
             surface.stroke_lines(&bundle.lines, bundle.stroke);
+        }
+        for batch in &self.flow {
+            surface.squares(&batch.centres, batch.side_px, batch.fill);
         }
         // Runs of dots that look alike go to the surface together (one path on a canvas).
         let mut run: Vec<ScreenPt> = Vec::new();

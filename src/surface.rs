@@ -14,6 +14,17 @@ pub struct Stroke {
     pub width_px: f64,
 }
 
+/// How a line of text is drawn (the family is the widget's sans-serif with CJK fallbacks).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TextStyle {
+    /// The font size, in CSS pixels.
+    pub size_px: f64,
+    /// Bold (a title) or regular.
+    pub bold: bool,
+    /// The text colour.
+    pub colour: Rgba,
+}
+
 /// What a scene needs from a drawing target. Coordinates are CSS pixels; the implementation
 /// takes care of the device pixel ratio.
 pub trait Surface {
@@ -32,6 +43,20 @@ pub trait Surface {
             self.dot(c, radius_px, fill, outline);
         }
     }
+    /// Fills many small squares of one size and colour, centred on `centres` (the flow
+    /// animation's hundreds of dots a frame: squares are the cheapest shape to rasterise, and a
+    /// target may fill them as one shape). By default, one [`Surface::fill_rings`] each.
+    fn squares(&mut self, centres: &[ScreenPt], side_px: f64, fill: Rgba) {
+        let h = side_px.max(0.0) / 2.0;
+        for c in centres {
+            let square = [(-h, -h), (h, -h), (h, h), (-h, h)];
+            let ring = square.map(|(dx, dy)| ScreenPt::new(c.x + dx, c.y + dy));
+            self.fill_rings(&[ring.to_vec()], fill, None);
+        }
+    }
+    /// Writes one line of `text` (as text, never markup) with the left end of its baseline at
+    /// `at`.
+    fn text(&mut self, at: ScreenPt, text: &str, style: TextStyle);
 }
 
 /// One recorded drawing call.
@@ -66,6 +91,15 @@ pub enum Command {
         /// The ring around the dot, if any.
         outline: Option<Stroke>,
     },
+    /// [`Surface::text`].
+    Text {
+        /// The left end of the baseline, in CSS pixels.
+        at: ScreenPt,
+        /// The text.
+        text: String,
+        /// Size, weight and colour.
+        style: TextStyle,
+    },
 }
 
 /// A surface that remembers what was drawn, for tests and for counting work.
@@ -98,6 +132,13 @@ impl Surface for RecordingSurface {
             radius_px,
             fill,
             outline,
+        });
+    }
+    fn text(&mut self, at: ScreenPt, text: &str, style: TextStyle) {
+        self.commands.push(Command::Text {
+            at,
+            text: text.to_string(),
+            style,
         });
     }
 }

@@ -149,6 +149,18 @@ impl Viewport {
         self.clamp();
     }
 
+    /// Height over width of the whole projected world: the shape of a frame the default view
+    /// fills exactly.
+    pub fn world_aspect(&self) -> f64 {
+        let w = self.bounds_max.x - self.bounds_min.x;
+        let h = self.bounds_max.y - self.bounds_min.y;
+        if w > 0.0 && h > 0.0 {
+            h / w
+        } else {
+            0.5
+        }
+    }
+
     /// CSS pixels per world unit.
     pub fn scale(&self) -> f64 {
         let w = self.bounds_max.x - self.bounds_min.x;

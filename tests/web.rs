@@ -66,7 +66,7 @@ fn widget(c: &HtmlCanvasElement, dpr: f64, data: Option<&[u8]>) -> Youcheng {
         serde::Serialize::serialize(&resize, &serde_wasm_bindgen::Serializer::json_compatible())
             .expect("command");
     y.handle(command).expect("resize");
-    y.render();
+    y.render(None);
     y
 }
 

@@ -1,9 +1,10 @@
-// The element's reflected attributes: string properties, and `hash` with HTML boolean semantics
-// (present = on). `animate` stays an attribute only: a property would hide Element.animate().
+// The element's reflected attributes: string properties, and `hash` and `flow` with HTML boolean
+// semantics (present = on). `animate` stays an attribute only: a property would hide Element.animate().
 
 const STRINGS = { lang: 'lang', city: 'city', filter: 'filter', dataSrc: 'data-src', originsSrc: 'origins-src', basemapSrc: 'basemap-src', basemapAttribution: 'basemap-attribution', theme: 'theme', height: 'height', controls: 'controls' };
 const DEFAULTS = { theme: 'light', controls: 'full' };
-const PROPS = [...Object.keys(STRINGS), 'hash'];
+const BOOLEANS = ['hash', 'flow'];
+const PROPS = [...Object.keys(STRINGS), ...BOOLEANS];
 
 /** Defines the reflected properties on the element's class. */
 export function reflect(Class) {
@@ -14,11 +15,13 @@ export function reflect(Class) {
       configurable: true,
     });
   }
-  Object.defineProperty(Class.prototype, 'hash', {
-    get() { return this.hasAttribute('hash'); },
-    set(v) { this.toggleAttribute('hash', !!v); },
-    configurable: true,
-  });
+  for (const name of BOOLEANS) {
+    Object.defineProperty(Class.prototype, name, {
+      get() { return this.hasAttribute(name); },
+      set(v) { this.toggleAttribute(name, !!v); },
+      configurable: true,
+    });
+  }
 }
 
 /** Properties a page set before the element was defined shadow the accessors: re-apply them. */

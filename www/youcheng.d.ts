@@ -48,6 +48,11 @@ export declare class YouchengMap extends HTMLElement {
   basemapAttribution: string;
   /** Keep the state in the page's URL hash (a boolean attribute). */
   hash: boolean;
+  /**
+   * Animate a flow along the visible arcs (a boolean attribute, off by default). It never runs under
+   * `prefers-reduced-motion` and pauses while the map is off-screen or the tab is hidden.
+   */
+  flow: boolean;
   theme: 'light' | 'dark' | 'auto' | string;
   height: string;
   // The `animate` attribute has no property: `animate()` stays Element's Web Animations method.
@@ -81,13 +86,20 @@ export declare class YouchengMap extends HTMLElement {
   stateHash(): string;
   /** Applies a URL-state string; returns the problems found (the rest is applied). */
   applyState(text: string, options?: { keepView?: boolean; quiet?: boolean }): string[];
-  exportPng(): Promise<Blob>;
+  /**
+   * The view as a PNG with title, summary, legend, attribution and date, drawn off-screen by the core
+   * (the same whatever panels are open): as wide as the element in CSS px times `scale` (1–4, default
+   * 1), or `width` device pixels wide (100–8192). Wrong options throw a TypeError.
+   */
+  exportPng(options?: { scale?: number; width?: number }): Promise<Blob>;
+  /** The same report as an SVG document (`image/svg+xml`, vector, for print). */
+  exportSvg(): Promise<Blob>;
   /** Loads a partnerships CSV; throws a TypeError for arguments of the wrong type. */
   loadCsv(name: string, bytes: Uint8Array | ArrayBuffer | string, options?: { validRowsOnly?: boolean }): LoadReport;
   /** Test hook: makes this map's core panic; it recovers (see `youcheng:recovered`). */
   testTrap(message?: string): void;
-  /** Frames drawn, land-layer renders and reuses, and calls from JS into the core so far. */
-  frameStats(): (FrameStats & { coreCalls: number }) | null;
+  /** Frames drawn, land-layer renders and reuses, calls from JS into the core, and ms spent drawing frames so far. */
+  frameStats(): (FrameStats & { coreCalls: number; drawMs: number }) | null;
   redraw(): void;
 
   addEventListener<K extends keyof YouchengEvents>(type: K, listener: (this: YouchengMap, ev: YouchengEvents[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
@@ -615,7 +627,11 @@ shown: Shown | null,
 /**
  * The keys the controls offer and the years the slider spans.
  */
-vocabulary: Vocabulary, };
+vocabulary: Vocabulary, 
+/**
+ * The flow animation is running.
+ */
+flow: boolean, };
 export type Vocabulary = { 
 /**
  * Relation keys (`friendship`, `cooperation`, `unknown`).
@@ -1081,5 +1097,51 @@ height: number,
  * Device pixels per CSS pixel (`devicePixelRatio`), capped at 4; 1 when not a finite
  * positive number.
  */
-dpr: number, };
+dpr: number, } | { "type": "setFlow", 
+/**
+ * Whether the flow's dots are drawn (and the page asks for frames).
+ */
+on: boolean, };
+export type ReportSpec = { 
+/**
+ * The report's width in CSS px (the element's width), kept within the limits.
+ */
+widthCssPx: number, 
+/**
+ * Device pixels per CSS pixel (1, 2, 3 …); 1 when left out.
+ */
+scale: number | null, 
+/**
+ * The image's width in device pixels; when given it sets the scale.
+ */
+widthPx: number | null, 
+/**
+ * The title line.
+ */
+title: string, 
+/**
+ * The summary: counts, coverage and review date.
+ */
+summary: string, 
+/**
+ * The legend's labels, one for each entry of the snapshot's legend in order; entries
+ * with nothing visible are left out of the report.
+ */
+legend: Array<string>, 
+/**
+ * The attribution line (basemap and data).
+ */
+attribution: string, 
+/**
+ * The date line ("Exported 2026-11-25").
+ */
+date: string, 
+/**
+ * The panel's background, `#rrggbb`; white when left out or unreadable.
+ */
+background: string | null, 
+/**
+ * The panel's text colour, `#rrggbb`; near-black when left out or unreadable.
+ */
+text: string | null, };
 // ---- end of the generated types ----

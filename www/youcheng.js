@@ -13,8 +13,7 @@ import { checkFilter, checkNumbers, toBytes } from './checks.js';
 import { reflect, upgradeProperties, validAttribute } from './attributes.js';
 import { buildLayout } from './ui/layout.js';
 import { wireInput, watchSize } from './ui/input.js';
-import { legendLabels } from './ui/legend.js';
-import { exportPng, download, toCsv } from './ui/export.js';
+import { download, toCsv } from './ui/export.js';
 import { coveredRects } from './ui/reveal.js';
 
 
@@ -22,7 +21,7 @@ import { coveredRects } from './ui/reveal.js';
 const ORIGIN_WORDS = { shandongSide: 'originSide', colour_city: 'colour_origin' };
 
 export class YouchengMap extends HTMLElement {
-  static observedAttributes = ['lang', 'city', 'filter', 'data-src', 'origins-src', 'basemap-src', 'basemap-attribution', 'theme', 'height', 'animate', 'controls', 'hash'];
+  static observedAttributes = ['lang', 'city', 'filter', 'data-src', 'origins-src', 'basemap-src', 'basemap-attribution', 'theme', 'height', 'animate', 'controls', 'hash', 'flow'];
 
   /** The core and what it loaded (see session.js). */
   #s = null;
@@ -32,6 +31,7 @@ export class YouchengMap extends HTMLElement {
   #abort = null;
   #uiAbort = null; // the controls' listeners: aborted when `controls` changes and they are rebuilt
   #frame = 0;
+  #drawMs = 0; // time spent drawing frames (frameStats().drawMs)
   #resize = null;
   #timers = new Timers();
   #table = false;
@@ -91,6 +91,7 @@ export class YouchengMap extends HTMLElement {
       case 'theme': this.#applyTheme(); break;
       case 'controls': this.#rebuild(); break;
       case 'animate': if (this.hasAttribute('animate')) this.play(); break;
+      case 'flow': this.#m.flow.update(); break;
       case 'hash':
         if (this.hash) this.#m.hash.listen(this.#abort.signal);
         this.#m.hash.schedule();
@@ -108,17 +109,9 @@ export class YouchengMap extends HTMLElement {
     this.style.setProperty('--yc-height', `clamp(160px, ${m[1]}${m[2] ?? 'px'}, 4000px)`); // CSSOM, allowed by a strict CSP
   }
 
-  #cityList() {
-    return (this.getAttribute('city') ?? '').split(/[\s,]+/).filter(Boolean);
-  }
-
-  #t(key, vars) {
-    return translate(this.#lang, (this.#s?.customOrigins && ORIGIN_WORDS[key]) || key, vars);
-  }
-
-  #name(zh, en) {
-    return this.#lang === 'zh' ? zh || en : en || zh;
-  }
+  #cityList() { return (this.getAttribute('city') ?? '').split(/[\s,]+/).filter(Boolean); }
+  #t(key, vars) { return translate(this.#lang, (this.#s?.customOrigins && ORIGIN_WORDS[key]) || key, vars); }
+  #name(zh, en) { return this.#lang === 'zh' ? zh || en : en || zh; }
 
   // ---- the shadow DOM, one module per control ----
   #build() {
@@ -142,6 +135,7 @@ export class YouchengMap extends HTMLElement {
       later: (fn, ms) => this.#timers.later(fn, ms),
       cancel: (t) => this.#timers.cancel(t),
       emit: (type, detail) => this.#emit(type, detail),
+      core: () => this.#map, fit: () => this.#fit(), drawNow: () => this.#map?.render(), signal: this.#uiAbort.signal,
       announce: (text) => (this.#ui.announce.textContent = text),
       clearSelection: (all) => {
         this.#send({ type: 'clearSelection', all });
@@ -154,7 +148,7 @@ export class YouchengMap extends HTMLElement {
       toggleStats: (open) => this.#toggleStats(open),
       togglePlay: () => (this.#m.timeline.playing ? this.pause() : this.play()),
       playing: (playing) => this.#m.toolbar?.setPlaying(playing),
-      download: () => this.#download(),
+      download: (kind, options) => this.#download(kind, options),
       downloadCsv: () => download(this.shadowRoot, new Blob([toCsv(this.#map.rows())], { type: 'text/csv;charset=utf-8' }), `youcheng-${new Date().toISOString().slice(0, 10)}.csv`, (fn, ms) => this.#timers.later(fn, ms)),
       toggleTheme: () => (this.theme = this.#isDark() ? 'light' : 'dark'),
     };
@@ -276,7 +270,7 @@ export class YouchengMap extends HTMLElement {
 
   #fit() {
     const r = this.#ui.canvas.getBoundingClientRect();
-    this.#send({ type: 'resize', width: r.width, height: r.height, dpr: window.devicePixelRatio || 1 });
+    this.#send({ type: 'resize', width: r.width, height: r.height, dpr: this.#m.print.dpr() });
   }
 
   #observeSize() {
@@ -354,9 +348,11 @@ export class YouchengMap extends HTMLElement {
 
   #requestDraw() {
     if (this.#frame || !this.#map) return;
-    this.#frame = requestAnimationFrame(() => {
+    this.#frame = requestAnimationFrame((now) => {
       this.#frame = 0;
-      this.#map?.render();
+      const t0 = performance.now();
+      if (this.#map?.render(now)) this.#requestDraw(); // the flow asks for the next frame
+      this.#drawMs += performance.now() - t0;
     });
   }
 
@@ -379,8 +375,9 @@ export class YouchengMap extends HTMLElement {
   #toggleDrawer(open) { this.#m.filters?.toggle(open); }
   #toggleStats(open) { this.#m.stats?.toggle(open, this.#snap); }
 
-  async #download() {
-    download(this.shadowRoot, await this.exportPng(), `youcheng-${new Date().toISOString().slice(0, 10)}.png`, (fn, ms) => this.#timers.later(fn, ms));
+  async #download(kind = 'png', options = {}) {
+    const blob = kind === 'svg' ? await this.exportSvg() : await this.exportPng(options);
+    download(this.shadowRoot, blob, `youcheng-${new Date().toISOString().slice(0, 10)}${options.scale > 1 ? `@${options.scale}x` : ''}.${kind}`, (fn, ms) => this.#timers.later(fn, ms));
   }
 
   #renderAttribution() {
@@ -441,11 +438,10 @@ export class YouchengMap extends HTMLElement {
   }
   play() { if (this.#map) this.#m.timeline.play(); }
   pause() { this.#m.timeline.pause(); }
-  /** The current view as a PNG (map, title with the summary, legend, attribution). */
-  exportPng() {
-    const legend = legendLabels(this.#snap, (k, v) => this.#t(k, v), (a, b) => this.#name(a, b));
-    return exportPng({ canvas: this.#ui.canvas, host: this, title: `${this.#t('mapLabel')} — ${this.#ui.summary?.textContent ?? ''}`, legend, attribution: this.attribution });
-  }
+  /** The view as a PNG drawn off-screen by the core with title, summary, legend, attribution, date; `{scale}` 1–4 or `{width}` px. */
+  exportPng(options) { return this.#m.report.png(options); }
+  /** The same report as an SVG (vector, for print). */
+  exportSvg() { return this.#m.report.svg(); }
   project(lon, lat) {
     checkNumbers('project(lon, lat)', { lon, lat });
     return this.#map ? this.#map.project(lon, lat) : null;
@@ -468,7 +464,7 @@ export class YouchengMap extends HTMLElement {
   /** Frames drawn, land-layer renders and reuses, and calls into the core so far. */
   frameStats() {
     const stats = this.#map?.frameStats() ?? null;
-    return stats && { ...stats, coreCalls: this.#s.boundary.calls };
+    return stats && { ...stats, coreCalls: this.#s.boundary.calls, drawMs: this.#drawMs };
   }
   get canvas() { return this.#ui.canvas; }
   redraw() { this.#requestDraw(); }

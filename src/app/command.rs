@@ -159,6 +159,12 @@ pub enum Command {
         /// positive number.
         dpr: f64,
     },
+    /// Runs or stops the flow animation along the visible arcs. The page sends `on: false` while
+    /// the flow is off, under reduced motion, off-screen or in a hidden tab.
+    SetFlow {
+        /// Whether the flow's dots are drawn (and the page asks for frames).
+        on: bool,
+    },
 }
 
 /// What a command changed, for the page to act on.

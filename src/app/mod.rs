@@ -11,6 +11,7 @@
 //! | `load` | loading the basemap, reference tables, partnerships and coverage; the theme |
 //! | `input` | pointer, wheel and key events and what they answer (hover, click, focus) |
 //! | `commands` | selection commands, and the filter, colours, view, URL state and size |
+//! | `export` | the report (PNG/SVG export) and the flow animation's switch |
 //! | `read` | what the controls, table, URL and detail panel show ([`App::snapshot`]) |
 //! | [`keys`] | the table of every key the map answers |
 //! | [`selection`] | pinned and current selections, and what the detail panel shows |
@@ -19,6 +20,7 @@
 
 mod command;
 mod commands;
+mod export;
 mod input;
 pub mod keys;
 pub mod layer;
@@ -69,6 +71,8 @@ pub struct App {
     pub frames: u32,
     /// The year of the last data load's `today` (the year slider's end).
     this_year: i32,
+    /// The flow animation is running (the page turns it off when hidden or off-screen).
+    flow: bool,
 }
 
 impl Default for App {
@@ -94,6 +98,7 @@ impl App {
             dpr: 1.0,
             frames: 0,
             this_year: 0, // set by the first data load
+            flow: false,
         }
     }
 
@@ -126,6 +131,7 @@ impl App {
             Command::ApplyState { text, keep_view } => self.apply_state(&text, keep_view),
             Command::Reveal { covered } => self.reveal(&covered),
             Command::Resize { width, height, dpr } => self.resize(width, height, dpr),
+            Command::SetFlow { on } => self.set_flow(on),
         }
     }
 

@@ -10,6 +10,7 @@ use crate::app::views::{
 use crate::app::vocabulary::Vocabulary;
 use crate::dataset::{CityCoverage, Count, CoverageView, IssueReport, Severity, Stats};
 use crate::filter::Filter;
+use crate::report::ReportSpec;
 use crate::urlstate::{UrlState, View};
 use crate::viewport::RectPx;
 use ts_rs::TS;
@@ -47,6 +48,7 @@ fn generated() -> String {
         ThemeInput::decl(&cfg),
         RectPx::decl(&cfg),
         Command::decl(&cfg),
+        ReportSpec::decl(&cfg),
     ];
     let body: Vec<String> = decls.iter().map(|d| format!("export {d}")).collect();
     format!("{BEGIN}\n{}\n{END}", body.join("\n"))

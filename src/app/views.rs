@@ -274,6 +274,8 @@ pub struct Snapshot {
     pub shown: Option<Shown>,
     /// The keys the controls offer and the years the slider spans.
     pub vocabulary: super::vocabulary::Vocabulary,
+    /// The flow animation is running.
+    pub flow: bool,
 }
 
 /// Details of pair `i` (an index into the data's pairs); `None` past the end.

@@ -1,6 +1,7 @@
 //! The geometry cache: the basemap and every pair's great circle projected once, in world units,
 //! when the data or the basemap changes; a frame only maps them to pixels.
 
+use super::FlowPath;
 use super::{Emphasis, MapState, ProjectedShape, ARC_MAX_SEGMENT_M};
 use crate::basemap::Basemap;
 use crate::dataset::Dataset;
@@ -94,6 +95,7 @@ impl MapState {
                     .collect()
             })
             .collect();
+        self.flow_paths = self.arcs.iter().map(|arc| FlowPath::new(arc)).collect();
         self.partner_xy = dataset
             .partnerships
             .iter()

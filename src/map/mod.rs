@@ -12,12 +12,14 @@
 //! | `colour` | colour modes and the legend ([`LegendItem`]) |
 //! | `focus` | the keyboard focus walk ([`Step`]) |
 //! | `scenes` | the base and overlay scenes of a frame |
+//! | `flow` | the flow animation's comet dots along the visible arcs |
 //! | `picking` | hit-testing through the grid over every pair's geometry |
 //! | `view` | the view as a geographic centre and zoom |
 
 mod cache;
 mod colour;
 mod emphasis;
+mod flow;
 mod focus;
 mod picking;
 mod scenes;
@@ -26,6 +28,7 @@ mod visible;
 
 pub use colour::LegendItem;
 pub use emphasis::{Emphasis, Pick};
+pub use flow::{phase, FlowPath, FLOW_PERIOD_MS};
 pub use focus::Step;
 
 use crate::dataset::{Coverage, Dataset};
@@ -63,6 +66,8 @@ pub struct MapState {
     search: SearchIndex,
     /// Per partnership: its great circle in world units, cut at the seam.
     arcs: Vec<Vec<Vec<WorldXY>>>,
+    /// Each arc flattened with the length walked to each point, for the flow animation.
+    flow_paths: Vec<FlowPath>,
     /// Per partnership: its partner dot in world units (`None` when the place is unknown).
     partner_xy: Vec<Option<WorldXY>>,
     /// Per Shandong key: its origin dot in world units.
@@ -102,6 +107,7 @@ impl MapState {
             dataset: Dataset::default(),
             search: SearchIndex::default(),
             arcs: Vec::new(),
+            flow_paths: Vec::new(),
             partner_xy: Vec::new(),
             origin_xy: Vec::new(),
             filter: Filter::default(),

@@ -3,7 +3,7 @@
 use crate::app::layer::LandPlan;
 use crate::map::MapState;
 use crate::style::Rgba;
-use crate::surface::{ScreenPt, Stroke, Surface};
+use crate::surface::{ScreenPt, Stroke, Surface, TextStyle};
 use wasm_bindgen::{JsCast, JsError};
 use web_sys::{CanvasRenderingContext2d, CanvasWindingRule, HtmlCanvasElement};
 
@@ -90,6 +90,26 @@ impl Surface for CanvasSurface<'_> {
         if let Some(s) = outline {
             self.stroke(s);
         }
+    }
+
+    /// All the squares as one path, filled once.
+    fn squares(&mut self, centres: &[ScreenPt], side_px: f64, fill: Rgba) {
+        let (s, h) = (side_px.max(0.0), side_px.max(0.0) / 2.0);
+        self.ctx.begin_path();
+        for c in centres {
+            self.ctx.rect(c.x - h, c.y - h, s, s);
+        }
+        self.ctx.set_fill_style_str(&fill.css());
+        self.ctx.fill();
+    }
+
+    fn text(&mut self, at: ScreenPt, text: &str, style: TextStyle) {
+        let weight = if style.bold { "bold " } else { "" };
+        let family = r#"system-ui, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif"#;
+        self.ctx
+            .set_font(&format!("{weight}{}px {family}", style.size_px));
+        self.ctx.set_fill_style_str(&style.colour.css());
+        let _ = self.ctx.fill_text(text, at.x, at.y);
     }
 }
 

@@ -141,9 +141,10 @@ impl Youcheng {
         to_js(&self.app.snapshot())
     }
 
-    /// Draws the current state: the land and the arcs from their cached layers as the core
-    /// plans them, then what is emphasised.
-    pub fn render(&mut self) {
+    /// Draws the current state at `now_ms` (the frame's time, for the flow): the land and the
+    /// arcs from their cached layers as the core plans them, then what is emphasised. True when
+    /// the flow wants the next frame.
+    pub fn render(&mut self, now_ms: Option<f64>) -> bool {
         let (dpr, (w, h)) = (self.app.dpr(), self.app.backing_store_px());
         if (self.canvas.width(), self.canvas.height()) != (w, h) {
             self.canvas.set_width(w); // the size of the backing store; the page sets the CSS size
@@ -162,6 +163,34 @@ impl Youcheng {
         let v = map.viewport;
         let mut surface = CanvasSurface::new(&self.ctx, v.width_css_px, v.height_css_px);
         map.emphasis_scene().render(&mut surface);
+        if let Some(t) = now_ms {
+            self.app.flow_scene(t).render(&mut surface);
+        }
+        self.app.animating()
+    }
+
+    /// Draws the report for `spec` (a `ReportSpec`) on `canvas`, sized by the core.
+    #[wasm_bindgen(js_name = renderReport)]
+    pub fn render_report(
+        &mut self,
+        canvas: HtmlCanvasElement,
+        spec: JsValue,
+    ) -> Result<(), JsError> {
+        let report = self.app.report(&from_js("report", spec)?);
+        let ((w, h), s) = (report.device_px(), report.scale);
+        canvas.set_width(w);
+        canvas.set_height(h);
+        let ctx = canvas::context(&canvas)?;
+        let _ = ctx.set_transform(s, 0.0, 0.0, s, 0.0, 0.0);
+        let (cw, ch) = (report.width_css_px, report.height_css_px);
+        report.render(&mut CanvasSurface::new(&ctx, cw, ch));
+        Ok(())
+    }
+
+    /// The report for `spec` as an SVG document.
+    #[wasm_bindgen(js_name = reportSvg)]
+    pub fn report_svg(&mut self, spec: JsValue) -> Result<String, JsError> {
+        Ok(self.app.report(&from_js("report", spec)?).to_svg())
     }
 
     /// Frames drawn and how often the land layer was redrawn or reused.

@@ -300,12 +300,14 @@ test('colour by relation or decade changes the legend, and export gives a PNG wi
   const png = await page.evaluate(async () => {
     const blob = await window.youcheng.exportPng();
     const bmp = await createImageBitmap(blob);
-    const canvas = window.youcheng.canvas;
-    return { type: blob.type, w: bmp.width, h: bmp.height, cw: canvas.width, ch: canvas.height };
+    // The report is as wide as the element (whatever panels narrow the canvas), the map in a
+    // frame of the world's shape with the legend and attribution under it (see report.test.mjs).
+    const el = window.youcheng.getBoundingClientRect();
+    return { type: blob.type, w: bmp.width, h: bmp.height, ew: Math.round(el.width), mapH: Math.round(el.width * 0.5) };
   });
   assert.equal(png.type, 'image/png');
-  assert.equal(png.w, png.cw);
-  assert.ok(png.h > png.ch, 'room for the legend and attribution under the map');
+  assert.equal(png.w, png.ew);
+  assert.ok(png.h > png.mapH, 'room for the legend and attribution under the map');
   // Dark theme from the toolbar: the ocean turns dark (colours come from CSS custom properties).
   await page.click('#map .yc-theme');
   assert.equal(await page.getAttribute('#map', 'theme'), 'dark');

@@ -251,7 +251,13 @@ async function use(el: YouchengMap): Promise<void> {
   say('state', hash, problems.join('; '));
 
   const png: Blob = await el.exportPng();
-  say('png', png.type, png.size);
+  const png2: Blob = await el.exportPng({ scale: 2 });
+  const wide: Blob = await el.exportPng({ width: 3000 });
+  const svg: Blob = await el.exportSvg();
+  say('png', png.type, png.size, png2.size, wide.size, svg.type);
+  el.flow = true;
+  const flowing: boolean = el.flow;
+  say('flow', flowing);
 
   const csv = 'city,partner_zh\n';
   const fromString: LoadReport = el.loadCsv('mine.csv', csv);
@@ -261,8 +267,8 @@ async function use(el: YouchengMap): Promise<void> {
 
   el.testTrap();
   el.testTrap('boom');
-  const frames: { frames: number; baseRenders: number; baseReuses: number } | null = el.frameStats();
-  if (frames) say('frames', frames.frames, frames.baseRenders, frames.baseReuses);
+  const frames: { frames: number; baseRenders: number; baseReuses: number; drawMs: number } | null = el.frameStats();
+  if (frames) say('frames', frames.frames, frames.baseRenders, frames.baseReuses, frames.drawMs);
   el.redraw();
 }
 
@@ -302,6 +308,12 @@ function rejected(el: YouchengMap): void {
   el.addEventListener('youcheng:select', (e) => say(e.detail.pairs));
   // @ts-expect-error exportPng resolves to a Blob, not a string
   el.exportPng().then((s: string) => say(s));
+  // @ts-expect-error the scale is a number
+  el.exportPng({ scale: '2x' });
+  // @ts-expect-error misspelt option
+  el.exportPng({ widht: 3000 });
+  // @ts-expect-error flow is a boolean
+  el.flow = 'on';
   say(String(d));
 }
 say(typeof rejected);

@@ -1,40 +1,5 @@
-// Exports for reports. PNG: the current view with a title line (the summary and coverage), the
-// legend in the UI language and the attribution. CSV: see toCsv.
-
-/** The map canvas with title, legend and attribution, as a PNG blob. */
-export function exportPng({ canvas, host, title, legend, attribution }) {
-  const dpr = canvas.width / Math.max(1, canvas.getBoundingClientRect().width);
-  const lineH = 18 * dpr, pad = 12 * dpr;
-  const cols = Math.max(1, Math.floor(canvas.width / (170 * dpr)));
-  const legendRows = Math.ceil(legend.length / cols);
-  const out = document.createElement('canvas');
-  out.width = canvas.width;
-  out.height = canvas.height + pad * 3 + lineH * (legendRows + 2);
-  const ctx = out.getContext('2d');
-  const cs = getComputedStyle(host);
-  const text = cs.getPropertyValue('--yc-text').trim() || '#1a1a1a';
-  ctx.fillStyle = cs.getPropertyValue('--yc-bg').trim() || '#ffffff';
-  ctx.fillRect(0, 0, out.width, out.height);
-  ctx.drawImage(canvas, 0, 0);
-  ctx.fillStyle = text;
-  const font = (px, bold = '') => `${bold} ${px * dpr}px system-ui, "Noto Sans CJK SC", sans-serif`;
-  let y = canvas.height + pad + lineH * 0.8;
-  ctx.font = font(14, 'bold');
-  ctx.fillText(title, pad, y);
-  ctx.font = font(12);
-  legend.forEach((e, i) => {
-    const cx = pad + (i % cols) * ((out.width - pad) / cols);
-    const cy = y + lineH * (1 + Math.floor(i / cols));
-    ctx.fillStyle = e.colour;
-    ctx.fillRect(cx, cy - 9 * dpr, 10 * dpr, 10 * dpr);
-    ctx.fillStyle = text;
-    ctx.fillText(`${e.label} (${e.visible})`, cx + 14 * dpr, cy);
-  });
-  y += lineH * (legendRows + 1.5);
-  ctx.font = font(11);
-  ctx.fillText(attribution, pad, y);
-  return new Promise((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG'))), 'image/png'));
-}
+// Downloads: a blob offered as a file, and the visible pairs as CSV (see toCsv). The PNG and SVG
+// reports are in report.js.
 
 /** Offers a blob as a download. */
 export function download(root, blob, name, later) {

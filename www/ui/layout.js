@@ -14,6 +14,9 @@ import { createTimeline } from './timeline.js';
 import { createHash } from './hash.js';
 import { createSummary } from './summary.js';
 import { createAttribution } from './attribution.js';
+import { createReport } from './report.js';
+import { createPrint } from './print.js';
+import { createFlow } from './flow.js';
 
 /** Builds the modules and the DOM into `root`; `canvas` (kept across rebuilds) is the core's. */
 export function buildLayout(root, ctx, actions, controls, canvas) {
@@ -24,6 +27,8 @@ export function buildLayout(root, ctx, actions, controls, canvas) {
   m.timeline = createTimeline(ctx, actions.playing);
   m.tooltip = createTooltip(ctx, () => ui.stage);
   m.detail = createDetail(ctx);
+  m.report = createReport(ctx);
+  m.print = createPrint(ctx);
   m.summary = controls !== 'none' ? createSummary(ctx) : null;
   m.legend = controls !== 'none' ? createLegend(ctx) : null;
   m.attribution = createAttribution(ctx);
@@ -33,6 +38,7 @@ export function buildLayout(root, ctx, actions, controls, canvas) {
     m.stats = createStats(ctx, { statsButton: () => m.toolbar.ui.statsToggle });
     m.table = createTable(ctx, { tableButton: () => m.toolbar.ui.tableToggle });
   }
+  m.flow = createFlow(ctx, () => m.toolbar?.ui.flowBtn);
   ui.announce = h('div', { class: 'yc-sr', 'aria-live': 'polite', role: 'status' });
   ui.summary = m.summary?.node ?? null;
   ui.canvas = canvas ?? h('canvas', { class: 'yc-canvas', 'aria-hidden': 'true' });
@@ -43,7 +49,7 @@ export function buildLayout(root, ctx, actions, controls, canvas) {
   ui.message = h('div', { class: 'yc-message', role: 'alert', hidden: true, part: 'message' });
   ui.stage = h('div', { class: 'yc-stage' }, ui.mapBox, m.tooltip.node, ui.zoom.length ? h('div', { class: 'yc-zoom', part: 'zoom' }, ...ui.zoom) : null, m.timeline.badge, ui.message);
   ui.foot = h('div', { class: 'yc-foot', part: 'foot' }, m.legend?.node, ui.attribution);
-  ui.root = h('div', { class: 'yc-root', part: 'root' }, m.toolbar?.node, ui.summary, h('div', { class: 'yc-body' }, m.filters?.node, h('div', { class: 'yc-main' }, ui.stage, ui.foot), m.detail.node), m.stats?.node, m.table?.node, ui.help, ui.announce);
+  ui.root = h('div', { class: 'yc-root', part: 'root' }, m.print.head, m.toolbar?.node, ui.summary, h('div', { class: 'yc-body' }, m.filters?.node, h('div', { class: 'yc-main' }, ui.stage, ui.foot), m.detail.node), m.print.sources, m.stats?.node, m.table?.node, ui.help, ui.announce);
   root.replaceChildren(h('link', { rel: 'stylesheet', href: new URL('../youcheng.css', import.meta.url).href }), ui.root);
   ui.zoom.forEach((b, i) => ctx.on(b, 'click', () => ctx.send({ type: 'key', key: ['+', '-', 'Home'][i], shift: false })));
   return { ui, m };

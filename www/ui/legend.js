@@ -80,9 +80,9 @@ export function createLegend(ctx) {
   };
 }
 
-/** Legend entries with a label in the UI language (for the PNG export). */
+/** Every legend entry with a label in the UI language (for the export, which leaves out empty ones). */
 export function legendLabels(snap, t, name) {
   const mode = snap.colourBy;
   const label = (e) => (mode === 'city' ? name(e.nameZh, e.nameEn) : mode === 'relation' ? t(`relation_${e.key}`) : e.key === 'unknown' ? t('decade_unknown') : t('decade', { d: parseInt(e.key, 10) }));
-  return snap.legend.filter((e) => e.visible > 0).map((e) => ({ ...e, label: label(e) }));
+  return snap.legend.map((e) => ({ ...e, label: label(e) }));
 }

@@ -7,15 +7,19 @@ export function createSummary(ctx) {
   return {
     node,
     render(snap) {
-      const { t } = ctx;
-      const s = snap.stats, c = s.coverage;
-      const total = snap.choices.allPairs;
-      const shown = s.pairs === total
-        ? t('summaryAll', { pairs: s.pairs, countries: s.countries })
-        : t('summaryFiltered', { pairs: s.pairs, total, countries: s.countries, places: s.partnerPlaces });
-      const coverage = c ? ` ${t('coverage', { shown: c.shown, official: c.official, asOf: c.asOf })}${c.reviewed ? ` ${t('reviewed', { date: c.reviewed })}` : ''}` : '';
-      const undated = s.hiddenUndated ? ` ${t('undatedHidden', { n: s.hiddenUndated })}` : '';
-      node.textContent = shown + undated + coverage;
+      node.textContent = summaryText(snap, ctx.t);
     },
   };
+}
+
+/** The summary line (also the print header's and the export's). */
+export function summaryText(snap, t) {
+  const s = snap.stats, c = s.coverage;
+  const total = snap.choices.allPairs;
+  const shown = s.pairs === total
+    ? t('summaryAll', { pairs: s.pairs, countries: s.countries })
+    : t('summaryFiltered', { pairs: s.pairs, total, countries: s.countries, places: s.partnerPlaces });
+  const coverage = c ? ` ${t('coverage', { shown: c.shown, official: c.official, asOf: c.asOf })}${c.reviewed ? ` ${t('reviewed', { date: c.reviewed })}` : ''}` : '';
+  const undated = s.hiddenUndated ? ` ${t('undatedHidden', { n: s.hiddenUndated })}` : '';
+  return shown + undated + coverage;
 }

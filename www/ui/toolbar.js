@@ -1,7 +1,9 @@
-// The toolbar: skip link, search, filters, colour mode, timeline, statistics, table, export, theme
-// and language. It sends commands through the element's API and shows the snapshot's state. On a
-// narrow widget it is one row: search, filters and a "more" button whose menu holds the rest.
+// The toolbar: skip link, search, filters, colour mode, timeline, flow, statistics, table, export
+// (a menu, see report.js), theme and language. It sends commands through the element's API and
+// shows the snapshot's state. On a narrow widget it is one row: search, filters and a "more"
+// button whose menu holds the rest.
 import { h } from '../dom.js';
+import { createExportMenu } from './report.js';
 
 export function createToolbar(ctx, actions) {
   const ui = {};
@@ -13,7 +15,9 @@ export function createToolbar(ctx, actions) {
   ui.play = h('button', { type: 'button', class: 'yc-btn yc-play', 'aria-pressed': 'false' });
   ui.statsToggle = h('button', { type: 'button', class: 'yc-btn yc-stats-toggle', 'aria-pressed': 'false', 'aria-controls': 'yc-stats' });
   ui.tableToggle = h('button', { type: 'button', class: 'yc-btn yc-table-toggle', 'aria-pressed': 'false', 'aria-controls': 'yc-table' });
-  ui.exportBtn = h('button', { type: 'button', class: 'yc-btn yc-export' });
+  ui.flowBtn = h('button', { type: 'button', class: 'yc-btn yc-flow', 'aria-pressed': 'false' });
+  const exportMenu = createExportMenu(ctx, actions.download);
+  ui.exportBtn = exportMenu.toggle;
   ui.csvBtn = h('button', { type: 'button', class: 'yc-btn yc-download-csv' });
   // Copying a link is offered only when the map keeps its state in the page's URL (`hash`).
   ui.share = ctx.el.hash ? h('button', { type: 'button', class: 'yc-btn yc-share' }) : null;
@@ -22,14 +26,15 @@ export function createToolbar(ctx, actions) {
   ui.themeState = h('span', { class: 'yc-theme-state', 'aria-hidden': 'true' });
   ui.skip = h('button', { type: 'button', class: 'yc-btn yc-skip' });
   ui.more = h('button', { type: 'button', class: 'yc-btn yc-menu-btn', 'aria-expanded': 'false', 'aria-controls': 'yc-menu' }, '⋯');
-  ui.menu = h('div', { class: 'yc-menu', id: 'yc-menu' }, ui.colourLabel, ui.play, ui.statsToggle, ui.tableToggle, ui.exportBtn, ui.csvBtn, ui.share, ui.themeBtn, ui.langBtn);
+  ui.menu = h('div', { class: 'yc-menu', id: 'yc-menu' }, ui.colourLabel, ui.play, ui.flowBtn, ui.statsToggle, ui.tableToggle, exportMenu.node, ui.csvBtn, ui.share, ui.themeBtn, ui.langBtn);
   const node = h('div', { class: 'yc-toolbar', part: 'toolbar', role: 'toolbar' }, ui.skip, ui.searchLabel, ui.filtersToggle, ui.more, ui.menu);
   const openMenu = (open) => {
     ui.menu.classList.toggle('yc-open', open);
     ui.more.setAttribute('aria-expanded', String(open));
   };
   ctx.on(ui.more, 'click', () => openMenu(!ui.menu.classList.contains('yc-open')));
-  ctx.on(ui.menu, 'click', (e) => e.target.closest('button') && openMenu(false));
+  // A command closes the menu; the export button only opens its own sub-menu.
+  ctx.on(ui.menu, 'click', (e) => e.target.closest('button') && !e.target.closest('.yc-export') && openMenu(false));
   ctx.on(ui.menu, 'keydown', (e) => {
     if (e.key !== 'Escape' || !ui.menu.classList.contains('yc-open')) return;
     e.stopPropagation();
@@ -49,7 +54,7 @@ export function createToolbar(ctx, actions) {
   ctx.on(ui.play, 'click', actions.togglePlay);
   ctx.on(ui.statsToggle, 'click', () => actions.toggleStats());
   ctx.on(ui.tableToggle, 'click', () => ctx.el.toggleTable());
-  ctx.on(ui.exportBtn, 'click', actions.download);
+  ctx.on(ui.flowBtn, 'click', () => (ctx.el.flow = !ctx.el.flow));
   ctx.on(ui.csvBtn, 'click', actions.downloadCsv);
   ctx.on(ui.langBtn, 'click', () => ctx.el.setLanguage(ctx.lang() === 'zh' ? 'en' : 'zh'));
   ctx.on(ui.themeBtn, 'click', actions.toggleTheme);
@@ -80,7 +85,9 @@ export function createToolbar(ctx, actions) {
       ui.play.textContent = state.playing ? t('pause') : t('play');
       ui.statsToggle.textContent = t('stats');
       ui.tableToggle.textContent = t('table');
-      ui.exportBtn.textContent = t('exportPng');
+      ui.flowBtn.textContent = t('flow');
+      ui.flowBtn.title = t('flowHint');
+      exportMenu.translate(t);
       ui.csvBtn.textContent = t('downloadCsv');
       if (ui.share) ui.share.textContent = t('copyLink');
       ui.themeBtn.replaceChildren(t('darkTheme'), ' ', ui.themeState);
