@@ -54,6 +54,7 @@ fn world() -> Dataset {
         name_zh: "世界".into(),
         continent: Continent::Asia,
         groups: vec![],
+        aliases: vec![],
     };
     let mut partnerships = Vec::new();
     for (n, record) in reader.records().enumerate() {
@@ -70,6 +71,7 @@ fn world() -> Dataset {
                 name_zh: String::new(),
                 name_en: r[0].to_string(),
                 location: LonLat::new(lon1, lat1),
+                aliases: vec![],
             });
             cities.len() - 1
         });

@@ -1,0 +1,189 @@
+//! Ranked search on the shipped data: match quality, typos, pinyin initials, aliases and no
+//! short-code noise; and the filter's text matching, which shares the rules.
+#![allow(clippy::indexing_slicing, missing_docs)]
+
+mod common;
+
+use common::shipped;
+use youcheng::dataset::Dataset;
+use youcheng::filter::Filter;
+use youcheng::search::{pinyin_syllables, HitKind, SearchHit, SearchIndex};
+
+fn search(ds: &Dataset, text: &str) -> Vec<SearchHit> {
+    SearchIndex::new(ds).search(ds, text, 8)
+}
+
+fn first(ds: &Dataset, text: &str) -> (HitKind, String) {
+    let hits = search(ds, text);
+    let h = hits
+        .first()
+        .unwrap_or_else(|| panic!("{text:?} found nothing"));
+    (h.kind, h.key.clone())
+}
+
+fn filtered(ds: &Dataset, text: &str) -> Vec<String> {
+    Filter {
+        text: text.into(),
+        ..Default::default()
+    }
+    .apply(ds)
+    .into_iter()
+    .map(|i| ds.partnerships[i].id.clone())
+    .collect()
+}
+
+fn country_of(ds: &Dataset, id: &str) -> String {
+    let (_, p) = ds.by_id(id).expect("pair");
+    ds.country_of(p).iso2.clone()
+}
+
+#[test]
+fn typos_in_latin_and_pinyin_find_the_place() {
+    let ds = shipped();
+    let shimonoseki = (HitKind::Pair, "qingdao-shimonoseki".to_string());
+    assert_eq!(first(&ds, "Shimonoseky"), shimonoseki);
+    assert_eq!(first(&ds, "shimonosekii"), shimonoseki);
+    assert_eq!(first(&ds, "xiaguang"), shimonoseki);
+    for soul in ["Soul", "seol", "Seoull"] {
+        assert_eq!(
+            first(&ds, soul),
+            (HitKind::Pair, "shandong-seoul".into()),
+            "{soul}"
+        );
+    }
+    // Typos never outrank a real match: "Seoul" itself comes before its districts.
+    let seoul = search(&ds, "Seoul");
+    assert_eq!(seoul[0].key, "shandong-seoul");
+    assert!(
+        seoul.iter().all(|h| h.country_en == "South Korea"),
+        "{seoul:?}"
+    );
+}
+
+#[test]
+fn pinyin_initials_find_the_chinese_name() {
+    let ds = shipped();
+    assert_eq!(
+        first(&ds, "xg"),
+        (HitKind::Pair, "qingdao-shimonoseki".into())
+    );
+    assert_eq!(
+        first(&ds, "XGS"),
+        (HitKind::Pair, "qingdao-shimonoseki".into())
+    );
+    assert_eq!(first(&ds, "qd"), (HitKind::City, "qingdao".into()));
+    // A two-letter country code is a whole-code match and beats initials.
+    assert_eq!(first(&ds, "jp"), (HitKind::Country, "JP".into()));
+}
+
+#[test]
+fn aliases_and_common_names_find_the_country_or_city() {
+    let ds = shipped();
+    for (q, kind, key) in [
+        ("USA", HitKind::Country, "US"),
+        ("US", HitKind::Country, "US"),
+        ("America", HitKind::Country, "US"),
+        ("美国", HitKind::Country, "US"),
+        ("UK", HitKind::Country, "GB"),
+        ("Britain", HitKind::Country, "GB"),
+        ("England", HitKind::Country, "GB"),
+        ("英国", HitKind::Country, "GB"),
+        ("Korea", HitKind::Country, "KR"),
+        ("South Korea", HitKind::Country, "KR"),
+        ("Republic of Korea", HitKind::Country, "KR"),
+        ("韩国", HitKind::Country, "KR"),
+        ("Tsingtao", HitKind::City, "qingdao"),
+        ("青岛", HitKind::City, "qingdao"),
+        ("Chefoo", HitKind::City, "yantai"),
+        ("Japan", HitKind::Country, "JP"),
+    ] {
+        assert_eq!(first(&ds, q), (kind, key.to_string()), "{q}");
+    }
+}
+
+#[test]
+fn short_codes_make_no_noise() {
+    let ds = shipped();
+    let usa = search(&ds, "USA");
+    for h in usa.iter().take(5) {
+        assert!(
+            h.kind == HitKind::Country && h.key == "US" || h.country_en == "United States",
+            "USA: {h:?}"
+        );
+    }
+    assert!(search(&ds, "UK")
+        .iter()
+        .all(|h| h.key != "UA" && h.country_en != "Ukraine"));
+    // "xia" finds names with the syllable xia, never the xian of a 县 (which 12+ names end in).
+    let xian = |p: &youcheng::dataset::Partnership| {
+        [&p.partner_zh, &p.subunit_zh]
+            .iter()
+            .any(|n| n.ends_with('县') && !pinyin_syllables(n).iter().any(|s| s == "xia"))
+    };
+    assert!(ds.partnerships.iter().filter(|p| xian(p)).count() >= 3);
+    for h in search(&ds, "xia") {
+        let (_, p) = ds.by_id(&h.key).expect("a pair");
+        assert!(!xian(p), "{h:?}");
+    }
+    // The filter follows the same rules.
+    let us = filtered(&ds, "USA");
+    assert!(us.len() >= 20, "{} US pairs", us.len());
+    assert!(us.iter().all(|id| country_of(&ds, id) == "US"), "{us:?}");
+    let uk = filtered(&ds, "UK");
+    assert!(
+        !uk.is_empty() && uk.iter().all(|id| country_of(&ds, id) == "GB"),
+        "{uk:?}"
+    );
+    let xia = filtered(&ds, "xia");
+    assert!(xia.contains(&"qingdao-shimonoseki".to_string()));
+    assert!(xia.len() < 10, "xia is specific: {xia:?}");
+    assert!(xia.iter().all(|id| !xian(ds.by_id(id).expect("pair").1)));
+}
+
+#[test]
+fn better_matches_rank_first() {
+    let ds = shipped();
+    // Exact city name before anything that merely contains it.
+    assert_eq!(first(&ds, "weifang"), (HitKind::City, "weifang".into()));
+    // A pair's whole id finds that pair.
+    assert_eq!(
+        first(&ds, "qingdao shimonoseki"),
+        (HitKind::Pair, "qingdao-shimonoseki".into())
+    );
+    // A prefix ("Shimo") before a word prefix or substring.
+    assert_eq!(
+        first(&ds, "Shimo"),
+        (HitKind::Pair, "qingdao-shimonoseki".into())
+    );
+    // Results carry both languages and the pair's Shandong side.
+    let h = &search(&ds, "下关")[0];
+    assert_eq!(
+        (h.name_zh.as_str(), h.name_en.as_str()),
+        ("下关市", "Shimonoseki")
+    );
+    assert_eq!(
+        (h.side_zh.as_str(), h.side_en.as_str()),
+        ("青岛市", "Qingdao")
+    );
+    assert_eq!(
+        (h.country_zh.as_str(), h.country_en.as_str()),
+        ("日本", "Japan")
+    );
+    assert!(search(&ds, "").is_empty() && search(&ds, "qxzvqxzv").is_empty());
+    assert!(
+        search(&ds, "a").is_empty(),
+        "one letter matches only a whole name"
+    );
+}
+
+#[test]
+fn the_filter_forgives_a_typo_only_when_nothing_else_matches() {
+    let ds = shipped();
+    assert_eq!(filtered(&ds, "Shimonoseky"), ["qingdao-shimonoseki"]);
+    // "laoshan" matches 崂山区 exactly, so Laishan (one letter away) stays out.
+    let laoshan = filtered(&ds, "laoshan");
+    assert!(!laoshan.is_empty());
+    assert!(laoshan
+        .iter()
+        .all(|id| ds.by_id(id).is_some_and(|(_, p)| p.subunit_zh == "崂山区")));
+}
