@@ -665,9 +665,10 @@ yearTo: number | null,
  */
 hideUnknownYear: boolean, 
 /**
- * Free text matched against both sides' names in Chinese, English and pinyin, their
- * countries and the id; case, Latin diacritics and separators are ignored (see
- * [`crate::search`]).
+ * Free text matched against both sides' names in Chinese, English and pinyin (and pinyin
+ * initials), their countries with their aliases, and the id; case, Latin diacritics and
+ * separators are ignored, short queries match only whole names or word starts, and a typo
+ * is forgiven when nothing matches otherwise (see [`crate::search`]).
  */
 text: string, };
 export type View = { 
@@ -784,6 +785,45 @@ warnings: Array<IssueReport>,
  * Rows left out by a load of the valid rows only, with their errors.
  */
 rejected: Array<IssueReport>, };
+export type SearchHit = { 
+/**
+ * What it is.
+ */
+kind: HitKind, 
+/**
+ * What [`Command::Choose`](crate::app::Command::Choose) takes: the ISO code of a country,
+ * the Shandong key, or a pair's id (a place's first pair).
+ */
+key: string, 
+/**
+ * Its Chinese name (the English one when it has none).
+ */
+nameZh: string, 
+/**
+ * Its English name.
+ */
+nameEn: string, 
+/**
+ * For a pair, its Shandong side in Chinese (with the subunit when there is one); else empty.
+ */
+sideZh: string, 
+/**
+ * The same in English.
+ */
+sideEn: string, 
+/**
+ * The country's Chinese name; empty for a Shandong key.
+ */
+countryZh: string, 
+/**
+ * The country's English name; empty for a Shandong key.
+ */
+countryEn: string, 
+/**
+ * How many pairs it stands for.
+ */
+pairs: number, };
+export type HitKind = "country" | "city" | "place" | "pair";
 export type Response = { 
 /**
  * The page should `preventDefault` the event.
@@ -838,7 +878,15 @@ table: boolean | null,
 /**
  * Why a command was refused (an unknown id, a bad colour name); nothing changed.
  */
-error: string | null, };
+error: string | null, 
+/**
+ * The ranked results after [`Command::Search`]; empty after other commands.
+ */
+results: Array<SearchHit>, 
+/**
+ * A flight is under way: send [`Command::FlyFrame`] on the next animation frame.
+ */
+flying: boolean, };
 export type FrameStats = { 
 /**
  * Frames planned (drawn) so far; wraps round at `u32::MAX`.
@@ -1015,7 +1063,36 @@ text: string,
 /**
  * Leave the view as it is, whatever the state says.
  */
-keepView: boolean, } | { "type": "resize", 
+keepView: boolean, } | { "type": "search", 
+/**
+ * What the visitor typed.
+ */
+text: string, 
+/**
+ * The most results wanted (at most 20).
+ */
+limit: number, } | { "type": "choose", 
+/**
+ * What the result is.
+ */
+kind: HitKind, 
+/**
+ * The result's `key`.
+ */
+key: string, 
+/**
+ * Fly there in frames ([`Command::FlyFrame`]) rather than jump (false under reduced
+ * motion).
+ */
+animate: boolean, } | { "type": "fitVisible", 
+/**
+ * Fly there in frames rather than jump.
+ */
+animate: boolean, } | { "type": "flyFrame", 
+/**
+ * Time since the flight started, ms.
+ */
+ms: number, } | { "type": "resize", 
 /**
  * Width in CSS px, clamped to 1…`MAX_CANVAS_SIDE_PX / dpr`; 1 when not finite.
  */

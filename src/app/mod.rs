@@ -11,6 +11,7 @@
 //! | `load` | loading the basemap, reference tables, partnerships and coverage; the theme |
 //! | `input` | pointer, wheel and key events and what they answer (hover, click, focus) |
 //! | `commands` | selection commands, and the filter, colours, view, URL state and size |
+//! | [`fly`] | search results, choosing one, fitting to what is shown, the flight between views |
 //! | `read` | what the controls, table, URL and detail panel show ([`App::snapshot`]) |
 //! | [`keys`] | the table of every key the map answers |
 //! | [`selection`] | pinned and current selections, and what the detail panel shows |
@@ -19,6 +20,7 @@
 
 mod command;
 mod commands;
+pub mod fly;
 mod input;
 pub mod keys;
 pub mod layer;
@@ -67,6 +69,8 @@ pub struct App {
     pub frames: u32,
     /// The year of the last data load's `today` (the year slider's end).
     this_year: i32,
+    /// The view's flight to a chosen result, while it lasts.
+    flight: Option<fly::Flight>,
 }
 
 impl Default for App {
@@ -91,11 +95,26 @@ impl App {
             dpr: 1.0,
             frames: 0,
             this_year: 0, // set by the first data load
+            flight: None,
         }
     }
 
     /// The one entry for input and commands.
     pub fn handle(&mut self, command: Command) -> Response {
+        if matches!(
+            command,
+            Command::PointerDown { .. }
+                | Command::Wheel { .. }
+                | Command::Key { .. }
+                | Command::SetView { .. }
+                | Command::ResetView
+                | Command::ApplyState {
+                    keep_view: false,
+                    ..
+                }
+        ) {
+            self.flight = None; // the visitor moves the view: a flight ends
+        }
         match command {
             Command::PointerDown { id, kind, x, y } => self.pointer_down(id, &kind, x, y),
             Command::PointerMove { id, x, y } => self.pointer_move(id, x, y),
@@ -121,6 +140,10 @@ impl App {
             Command::SetView { lon, lat, zoom } => self.set_view(lon, lat, zoom),
             Command::ResetView => self.reset_view(),
             Command::ApplyState { text, keep_view } => self.apply_state(&text, keep_view),
+            Command::Search { text, limit } => self.search(&text, limit),
+            Command::Choose { kind, key, animate } => self.choose(kind, &key, animate),
+            Command::FitVisible { animate } => self.fit_visible(animate),
+            Command::FlyFrame { ms } => self.fly_frame(ms),
             Command::Resize { width, height, dpr } => self.resize(width, height, dpr),
         }
     }
@@ -151,7 +174,7 @@ impl App {
     /// The plan for the land layer this frame (counted as a frame).
     pub fn plan_frame(&mut self) -> LandPlan {
         self.frames = self.frames.wrapping_add(1);
-        let moving = self.interaction.active() || self.wheeling;
+        let moving = self.interaction.active() || self.wheeling || self.flight.is_some();
         self.land
             .plan(LayerView::of(&self.map.viewport, self.dpr), moving)
     }

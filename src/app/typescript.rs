@@ -10,6 +10,7 @@ use crate::app::views::{
 use crate::app::vocabulary::Vocabulary;
 use crate::dataset::{CityCoverage, Count, CoverageView, IssueReport, Severity, Stats};
 use crate::filter::Filter;
+use crate::search::{HitKind, SearchHit};
 use crate::urlstate::{UrlState, View};
 use ts_rs::TS;
 
@@ -41,6 +42,8 @@ fn generated() -> String {
         Severity::decl(&cfg),
         IssueReport::decl(&cfg),
         LoadReport::decl(&cfg),
+        SearchHit::decl(&cfg),
+        HitKind::decl(&cfg),
         Response::decl(&cfg),
         FrameStats::decl(&cfg),
         ThemeInput::decl(&cfg),
