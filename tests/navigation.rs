@@ -239,3 +239,37 @@ fn the_visitor_moving_the_map_ends_a_flight() {
     assert!(!r.flying && !r.redraw);
     assert_eq!(a.map.viewport, after_key);
 }
+
+#[test]
+fn a_chosen_view_is_fitted_again_when_the_canvas_shrinks_until_the_visitor_moves_it() {
+    let mut a = app();
+    choose(&mut a, HitKind::Country, "US", false);
+    // The detail panel opens beside the map: the canvas loses 360 px.
+    a.handle(Command::Resize {
+        width: W - 360.0,
+        height: H,
+        dpr: 1.0,
+    });
+    for id in a.visible_ids() {
+        let (_, p) = a.map.dataset().by_id(&id).expect("pair");
+        if let Some(l) = p.location {
+            let s = a.map.project(l).expect("projects");
+            assert!((0.0..=W - 360.0).contains(&s.x), "{id}: {s:?}");
+        }
+    }
+    // Once the visitor zooms, a resize keeps their view.
+    a.handle(Command::Key {
+        key: "+".into(),
+        shift: false,
+    });
+    let mine = a.map.viewport;
+    a.handle(Command::Resize {
+        width: W,
+        height: H,
+        dpr: 1.0,
+    });
+    assert_eq!(
+        (a.map.viewport.centre, a.map.viewport.zoom),
+        (mine.centre, mine.zoom)
+    );
+}

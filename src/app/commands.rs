@@ -149,6 +149,7 @@ impl App {
             }
         };
         self.map.resize(side(width), side(height));
+        self.refit();
         Response {
             redraw: true,
             ..Response::default()

@@ -110,6 +110,7 @@ impl App {
             self.sync_selection();
         }
         let target = self.map.fit_view(&pairs);
+        self.fitted = Some(pairs);
         Response {
             selection_changed: pick.is_some(),
             ..self.fly_to(target, animate, changed_data())
@@ -119,7 +120,10 @@ impl App {
     /// Fits the view to the visible pairs (both ends and the line between).
     pub(super) fn fit_visible(&mut self, animate: bool) -> Response {
         match self.map.fit_view(self.map.visible()) {
-            Some(target) => self.fly_to(Some(target), animate, Response::default()),
+            Some(target) => {
+                self.fitted = Some(self.map.visible().to_vec());
+                self.fly_to(Some(target), animate, Response::default())
+            }
             None => refused("fitToVisible: no visible pair has a place on the map".into()),
         }
     }
@@ -151,6 +155,18 @@ impl App {
         Response {
             data_changed: base.data_changed,
             ..moved_view()
+        }
+    }
+
+    /// After a resize: the view fitted last is fitted again to the new size (a flight's end
+    /// moves with it).
+    pub(super) fn refit(&mut self) {
+        let Some(target) = self.fitted.as_deref().and_then(|p| self.map.fit_view(p)) else {
+            return;
+        };
+        match &mut self.flight {
+            Some(f) => f.to = target,
+            None => self.map.viewport.set(target.0, target.1),
         }
     }
 

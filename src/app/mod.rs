@@ -71,6 +71,9 @@ pub struct App {
     this_year: i32,
     /// The view's flight to a chosen result, while it lasts.
     flight: Option<fly::Flight>,
+    /// The pairs the view was last fitted to (a choice or a fit), until the visitor moves the
+    /// view: a resize (the detail panel opening) fits them again.
+    fitted: Option<Vec<usize>>,
 }
 
 impl Default for App {
@@ -96,6 +99,7 @@ impl App {
             frames: 0,
             this_year: 0, // set by the first data load
             flight: None,
+            fitted: None,
         }
     }
 
@@ -114,6 +118,7 @@ impl App {
                 }
         ) {
             self.flight = None; // the visitor moves the view: a flight ends
+            self.fitted = None;
         }
         match command {
             Command::PointerDown { id, kind, x, y } => self.pointer_down(id, &kind, x, y),

@@ -12,6 +12,7 @@ import { createTable } from './table.js';
 import { createTimeline } from './timeline.js';
 import { createHash } from './hash.js';
 import { createSummary } from './summary.js';
+import { createFly } from './fly.js';
 
 /** Builds the modules and the DOM into `root`; `canvas` (kept across rebuilds) is the core's. */
 export function buildLayout(root, ctx, actions, controls, canvas) {
@@ -19,13 +20,14 @@ export function buildLayout(root, ctx, actions, controls, canvas) {
   const ui = {};
   const m = {};
   m.hash = createHash(ctx);
+  m.fly = createFly(ctx);
   m.timeline = createTimeline(ctx, actions.playing);
   m.tooltip = createTooltip(ctx, () => ui.stage);
   m.detail = createDetail(ctx);
   m.summary = controls !== 'none' ? createSummary(ctx) : null;
   m.legend = controls !== 'none' ? createLegend(ctx) : null;
   if (full) {
-    m.toolbar = createToolbar(ctx, actions);
+    m.toolbar = createToolbar(ctx, { ...actions, fly: m.fly });
     m.filters = createFilters(ctx, { ...actions, toggleButton: () => m.toolbar.ui.filtersToggle });
     m.stats = createStats(ctx, { statsButton: () => m.toolbar.ui.statsToggle });
     m.table = createTable(ctx, { tableButton: () => m.toolbar.ui.tableToggle });

@@ -1,11 +1,15 @@
-// The toolbar: skip link, search, filters, colour mode, timeline, statistics, table, export, theme
+// The toolbar: skip link, search (with its result list, search.js), fit to the visible pairs, filters, colour mode, timeline, statistics, table, export, theme
 // and language. It sends commands through the element's API and shows the snapshot's state.
 import { h } from '../dom.js';
+import { createSearch } from './search.js';
 
 export function createToolbar(ctx, actions) {
   const ui = {};
   ui.search = h('input', { type: 'search', class: 'yc-search', part: 'search', autocomplete: 'off', spellcheck: 'false' });
   ui.searchLabel = h('label', { class: 'yc-search-label' }, h('span', { class: 'yc-sr' }), ui.search);
+  const search = createSearch(ctx, ui.search, actions.fly);
+  ui.searchBox = h('div', { class: 'yc-searchbox' }, ui.searchLabel, search.node);
+  ui.fit = h('button', { type: 'button', class: 'yc-btn yc-fit' });
   ui.filtersToggle = h('button', { type: 'button', class: 'yc-btn yc-filters-toggle', 'aria-expanded': 'false', 'aria-controls': 'yc-filters' });
   ui.colour = h('select', { class: 'yc-colour' }); // options from the core's vocabulary
   ui.colourLabel = h('label', { class: 'yc-colour-label' }, h('span', {}), ui.colour);
@@ -19,13 +23,9 @@ export function createToolbar(ctx, actions) {
   ui.langBtn = h('button', { type: 'button', class: 'yc-btn yc-lang' });
   ui.themeBtn = h('button', { type: 'button', class: 'yc-btn yc-theme', 'aria-pressed': 'false' });
   ui.skip = h('button', { type: 'button', class: 'yc-btn yc-skip' });
-  const node = h('div', { class: 'yc-toolbar', part: 'toolbar', role: 'toolbar' }, ui.skip, ui.searchLabel, ui.filtersToggle, ui.colourLabel, ui.play, ui.statsToggle, ui.tableToggle, ui.exportBtn, ui.csvBtn, ui.share, ui.themeBtn, ui.langBtn);
+  const node = h('div', { class: 'yc-toolbar', part: 'toolbar', role: 'toolbar' }, ui.skip, ui.searchBox, ui.fit, ui.filtersToggle, ui.colourLabel, ui.play, ui.statsToggle, ui.tableToggle, ui.exportBtn, ui.csvBtn, ui.share, ui.themeBtn, ui.langBtn);
 
-  let searchTimer = 0;
-  ctx.on(ui.search, 'input', () => {
-    ctx.cancel(searchTimer);
-    searchTimer = ctx.later(() => ctx.el.setFilter({ ...ctx.el.getFilter(), text: ui.search.value }), 120);
-  });
+  ctx.on(ui.fit, 'click', actions.fit);
   ctx.on(ui.skip, 'click', actions.focusMap);
   ctx.on(ui.filtersToggle, 'click', () => actions.toggleDrawer());
   ctx.on(ui.colour, 'change', () => ctx.el.setColourBy(ui.colour.value));
@@ -56,6 +56,9 @@ export function createToolbar(ctx, actions) {
       ui.search.placeholder = t('search');
       ui.search.setAttribute('aria-label', t('search'));
       ui.searchLabel.firstChild.textContent = t('searchLabel');
+      search.translate();
+      ui.fit.textContent = t('fit');
+      ui.fit.title = t('fitTitle');
       ui.filtersToggle.textContent = t('filters');
       ui.skip.textContent = t('skipToMap');
       ui.colourLabel.firstChild.textContent = t('colourBy');
