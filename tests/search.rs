@@ -187,3 +187,35 @@ fn the_filter_forgives_a_typo_only_when_nothing_else_matches() {
         .iter()
         .all(|id| ds.by_id(id).is_some_and(|(_, p)| p.subunit_zh == "崂山区")));
 }
+
+#[test]
+fn the_check_refuses_aliases_without_a_source_or_with_markup() {
+    use youcheng::dataset::Gazetteer;
+    let read = |p: &str| common::read(p);
+    let countries = String::from_utf8(read("data/countries.csv")).expect("utf-8");
+    let load = |c: &str| {
+        Gazetteer::load(
+            &read("data/shandong.csv"),
+            c.as_bytes(),
+            &read("data/groups.csv"),
+        )
+    };
+    let g = load(&countries).expect("the shipped table loads");
+    let us = g.countries.iter().find(|c| c.iso2 == "US").expect("US");
+    assert!(
+        us.aliases.iter().any(|a| a == "USA") && us.aliases.iter().any(|a| a == "美利坚合众国")
+    );
+    let no_source = countries.replace(
+        "JP,JPN,Japan,日本,asia,neighbour island,Nippon | Nihon,\"endonyms (Japanese 日本, romanised)\"",
+        "JP,JPN,Japan,日本,asia,neighbour island,Nippon | Nihon,",
+    );
+    assert_ne!(no_source, countries, "the fixture line is in the file");
+    let issues = load(&no_source).expect_err("an alias without a source");
+    assert!(
+        issues.iter().any(|i| i.field == "aliases_source"),
+        "{issues:?}"
+    );
+    let markup = countries.replace("Nippon | Nihon", "Nippon | <b>Nihon</b>");
+    let issues = load(&markup).expect_err("markup");
+    assert!(issues.iter().any(|i| i.field == "aliases"), "{issues:?}");
+}

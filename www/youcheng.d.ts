@@ -72,6 +72,10 @@ export declare class YouchengMap extends HTMLElement {
   view(): View | null;
   setView(lon: number, lat: number, zoom: number): void;
   resetView(): void;
+  /** Fits the view to the visible pairs (flies there, or jumps under reduced motion); false when no visible pair has a place. */
+  fitToVisible(): boolean;
+  /** Ranked search results (countries, Shandong cities, places, pairs; at most 8), as the search box's list shows them. */
+  search(text: string): SearchHit[];
   play(): void;
   pause(): void;
   toggleTable(open?: boolean): void;

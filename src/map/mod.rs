@@ -27,6 +27,7 @@ mod visible;
 pub use colour::LegendItem;
 pub use emphasis::{Emphasis, Pick};
 pub use focus::Step;
+pub use view::{FIT_PADDING_PX, FIT_ZOOM_MAX};
 
 use crate::dataset::{Coverage, Dataset};
 use crate::filter::Filter;

@@ -73,7 +73,7 @@ impl MapState {
     }
 
     /// The centre and zoom that fit pairs `pairs` on the canvas ([`Self::extent_of`], with
-    /// [`FIT_PADDING_PX`], at most [`FIT_ZOOM_MAX`]); `None` when none has a place.
+    /// `FIT_PADDING_PX`, at most `FIT_ZOOM_MAX`); `None` when none has a place.
     pub fn fit_view(&self, pairs: &[usize]) -> Option<(WorldXY, f64)> {
         let (min, max) = self.extent_of(pairs)?;
         Some(
