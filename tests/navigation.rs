@@ -273,3 +273,39 @@ fn a_chosen_view_is_fitted_again_when_the_canvas_shrinks_until_the_visitor_moves
         (mine.centre, mine.zoom)
     );
 }
+
+#[test]
+fn choosing_a_place_selects_its_first_pair_and_fits_all_of_its_pairs() {
+    let mut a = app();
+    let ds = a.map.dataset().clone();
+    let same_place = |p: &youcheng::dataset::Partnership, q: &youcheng::dataset::Partnership| {
+        q.country == p.country && q.partner_en == p.partner_en
+    };
+    let first = ds
+        .partnerships
+        .iter()
+        .find(|p| ds.partnerships.iter().filter(|q| same_place(p, q)).count() > 1)
+        .expect("a partner place with several pairs");
+    let place = a
+        .handle(Command::Search {
+            text: first.partner_en.clone(),
+            limit: 20,
+        })
+        .results
+        .into_iter()
+        .find(|h| h.kind == HitKind::Place)
+        .expect("listed as a place");
+    assert_eq!(place.key, first.id);
+    let same: Vec<String> = ds
+        .partnerships
+        .iter()
+        .filter(|q| same_place(first, q))
+        .map(|q| q.id.clone())
+        .collect();
+    assert_eq!(same.len(), place.pairs);
+    choose(&mut a, HitKind::Place, &place.key, false);
+    assert_eq!(a.selection_ids(), [place.key.clone()]);
+    for id in &same {
+        assert!(ends_inside(&a, id), "{id}");
+    }
+}

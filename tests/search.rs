@@ -219,3 +219,50 @@ fn the_check_refuses_aliases_without_a_source_or_with_markup() {
     let issues = load(&markup).expect_err("markup");
     assert!(issues.iter().any(|i| i.field == "aliases"), "{issues:?}");
 }
+
+#[test]
+fn a_match_on_the_written_name_ranks_before_one_on_its_pinyin() {
+    let ds = shipped();
+    // "yama" starts Yamaguchi and also 牙买加 (Jamaica) in pinyin.
+    let hits = search(&ds, "yama");
+    assert!(hits[0].name_en.starts_with("Yama"), "{:?}", hits[0]);
+    let jamaica = hits
+        .iter()
+        .position(|h| h.key == "JM")
+        .expect("Jamaica is listed");
+    assert!(hits
+        .iter()
+        .take(jamaica)
+        .all(|h| h.name_en.to_lowercase().contains("yama")));
+}
+
+#[test]
+fn a_partner_place_with_several_pairs_is_listed_once_as_a_place() {
+    let ds = shipped();
+    let index = SearchIndex::new(&ds);
+    let several: Vec<_> = ds
+        .partnerships
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| index.place_of(*i).len() > 1)
+        .map(|(_, p)| p)
+        .collect();
+    assert!(
+        several.len() >= 4,
+        "{} pairs in places with several",
+        several.len()
+    );
+    let p = several[0];
+    let hits = search(&ds, &p.partner_en);
+    let place = hits
+        .iter()
+        .find(|h| h.kind == HitKind::Place)
+        .expect("a place");
+    assert_eq!(
+        place.pairs,
+        index.place_of(ds.by_id(&p.id).unwrap().0).len()
+    );
+    assert!(!hits
+        .iter()
+        .any(|h| h.kind == HitKind::Pair && h.name_en == p.partner_en));
+}

@@ -2,12 +2,16 @@
 //!
 //! Countries match by their names and aliases, Shandong keys by theirs, partner places by the
 //! partner's names (a place with one pair is listed as that pair), pairs also by their id and
-//! Shandong subunit. Results are ordered by [`Quality`], then country, Shandong side, place,
+//! Shandong subunit. Results are ordered by [`Quality`] (on a tie, a match on the name as
+//! written before one on its pinyin only), then country, Shandong side, place,
 //! pair, then the one with more pairs, then the shorter name. Only countries and Shandong keys
 //! with pairs in the data are listed.
 
 use super::index::SearchIndex;
 use super::terms::{Quality, Query};
+
+/// A match's rank: its quality, then whether it was on pinyin only.
+type Rank = (Quality, bool);
 use crate::dataset::Dataset;
 use serde::Serialize;
 
@@ -59,7 +63,7 @@ impl SearchIndex {
         if q.is_empty() || limit == 0 {
             return Vec::new();
         }
-        let mut found: Vec<(Quality, SearchHit)> = Vec::new();
+        let mut found: Vec<(Rank, SearchHit)> = Vec::new();
         let (mut per_country, mut per_city) =
             (vec![0; self.countries.len()], vec![0; self.cities.len()]);
         for p in &ds.partnerships {
@@ -73,7 +77,7 @@ impl SearchIndex {
         for (k, c) in ds.gazetteer.countries.iter().enumerate() {
             let n = per_country.get(k).copied().unwrap_or(0);
             if let Some(quality) = (n > 0)
-                .then(|| self.countries.get(k).and_then(|t| q.best(t)))
+                .then(|| self.countries.get(k).and_then(|t| q.rank(t)))
                 .flatten()
             {
                 found.push((
@@ -85,7 +89,7 @@ impl SearchIndex {
         for (k, c) in ds.gazetteer.cities.iter().enumerate() {
             let n = per_city.get(k).copied().unwrap_or(0);
             if let Some(quality) = (n > 0)
-                .then(|| self.cities.get(k).and_then(|t| q.best(t)))
+                .then(|| self.cities.get(k).and_then(|t| q.rank(t)))
                 .flatten()
             {
                 found.push((
@@ -123,7 +127,7 @@ impl SearchIndex {
         ds: &Dataset,
         q: &Query,
         place: &[usize],
-        found: &mut Vec<(Quality, SearchHit)>,
+        found: &mut Vec<(Rank, SearchHit)>,
     ) {
         let Some((first, p)) = place
             .first()
@@ -131,7 +135,7 @@ impl SearchIndex {
         else {
             return;
         };
-        let by_name = self.pairs.get(first).and_then(|t| q.best(&t.partner));
+        let by_name = self.pairs.get(first).and_then(|t| q.rank(&t.partner));
         if let (Some(quality), true) = (by_name, place.len() > 1) {
             let mut h = hit(
                 HitKind::Place,
@@ -147,7 +151,7 @@ impl SearchIndex {
             let Some((t, p)) = self.pairs.get(i).zip(ds.partnerships.get(i)) else {
                 continue;
             };
-            let by_other = q.best(&t.other);
+            let by_other = q.rank(&t.other);
             let quality = if place.len() == 1 {
                 by_name.into_iter().chain(by_other).min()
             } else {

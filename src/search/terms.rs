@@ -132,6 +132,12 @@ impl Term {
         &self.full
     }
 
+    /// Whether it is pinyin or pinyin initials (a match on the name as written ranks before an
+    /// equal one on its pinyin: "yama" lists Yamaguchi before 牙买加 Jamaica).
+    pub fn is_pinyin(&self) -> bool {
+        matches!(self.script, Script::Pinyin | Script::Initials)
+    }
+
     /// How well `q` matches this name, or `None`.
     pub fn quality(&self, q: &Query) -> Option<Quality> {
         let (name, needle) = (self.full.as_str(), q.full.as_str());
@@ -276,6 +282,15 @@ impl Query {
     /// The best quality among `terms`.
     pub fn best<'a>(&self, terms: impl IntoIterator<Item = &'a Term>) -> Option<Quality> {
         terms.into_iter().filter_map(|t| t.quality(self)).min()
+    }
+
+    /// The best quality among `terms` for ranking: on a tie, a match on the name as written
+    /// (`false`) before one on its pinyin (`true`).
+    pub fn rank<'a>(&self, terms: impl IntoIterator<Item = &'a Term>) -> Option<(Quality, bool)> {
+        terms
+            .into_iter()
+            .filter_map(|t| Some((t.quality(self)?, t.is_pinyin())))
+            .min()
     }
 }
 

@@ -72,7 +72,16 @@ test('typing Shimonoseky, xg, Soul, USA and UK gives the expected first result, 
   const [first] = await results(page, 'Shimonoseky');
   assert.match(first.text, /下关/);
   assert.match(first.text, /日本/);
-  // And the map's filter follows the same rules: USA filters to US pairs only.
+  // In English: English names, kinds and plural counts.
+  await page.click('#map .yc-lang');
+  const en = await results(page, 'yama');
+  console.log(`# yama (en): ${en.map((r) => r.text).join(' | ')}`);
+  assert.match(en[0].text, /^Yamaguchi/, 'the written name before 牙买加 (Jamaica) by pinyin');
+  assert.ok(en.some((r) => /^JamaicaCountry · 1 pair$/.test(r.text)), JSON.stringify(en));
+  await page.press(box, 'Escape'); // the open list may cover the second toolbar row
+  await page.click('#map .yc-lang');
+  await results(page, 'Shimonoseky');
+  // And the map's filter follows the same rules: a typo is forgiven when nothing else matches.
   await page.waitForFunction(() => document.querySelector('#map').getFilter().text === 'Shimonoseky');
   assert.deepEqual(await page.evaluate(() => document.querySelector('#map').visibleIds()), ['qingdao-shimonoseki']);
   await context.close();

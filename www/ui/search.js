@@ -34,7 +34,7 @@ export function createSearch(ctx, input, fly) {
     const parts = [ctx.t(`resultKind_${hit.kind}`)];
     if (hit.kind === 'pair') parts.push(ctx.name(hit.sideZh, hit.sideEn));
     if (hit.countryEn) parts.push(ctx.name(hit.countryZh, hit.countryEn));
-    if (hit.kind !== 'pair') parts.push(ctx.t('resultPairs', { n: hit.pairs }));
+    if (hit.kind !== 'pair') parts.push(ctx.t(hit.pairs === 1 ? 'resultPair' : 'resultPairs', { n: hit.pairs }));
     return parts.join(' · ');
   };
   const render = () => {
