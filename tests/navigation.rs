@@ -304,7 +304,7 @@ fn choosing_a_place_selects_its_first_pair_and_fits_all_of_its_pairs() {
         .collect();
     assert_eq!(same.len(), place.pairs);
     choose(&mut a, HitKind::Place, &place.key, false);
-    assert_eq!(a.selection_ids(), [place.key.clone()]);
+    assert_eq!(a.selection_ids(), std::slice::from_ref(&place.key));
     for id in &same {
         assert!(ends_inside(&a, id), "{id}");
     }
