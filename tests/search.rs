@@ -266,3 +266,33 @@ fn a_partner_place_with_several_pairs_is_listed_once_as_a_place() {
         .iter()
         .any(|h| h.kind == HitKind::Pair && h.name_en == p.partner_en));
 }
+
+/// Prints how long a ranked search and a text filter take on the shipped data (no assertion on
+/// time: the machine is shared). `cargo test --release --test search timings -- --nocapture`.
+#[test]
+fn timings() {
+    let ds = shipped();
+    let t = std::time::Instant::now();
+    let index = SearchIndex::new(&ds);
+    let build = t.elapsed();
+    let mut lines = vec![format!("index for {} pairs: {build:?}", index.len())];
+    for q in ["Shimonoseky", "xg", "Soul", "USA", "Yamaguchi"] {
+        let t = std::time::Instant::now();
+        let n = (0..100)
+            .map(|_| index.search(&ds, q, 8).len())
+            .sum::<usize>();
+        let search = t.elapsed() / 100;
+        let f = Filter {
+            text: q.into(),
+            ..Default::default()
+        };
+        let t = std::time::Instant::now();
+        let m = (0..100)
+            .map(|_| f.apply_indexed(&ds, &index).len())
+            .sum::<usize>();
+        let filter = t.elapsed() / 100;
+        assert!(n > 0 && m > 0, "{q}");
+        lines.push(format!("{q:?}: search {search:?}, filter {filter:?}"));
+    }
+    println!("{}", lines.join("\n"));
+}
