@@ -309,3 +309,27 @@ fn choosing_a_place_selects_its_first_pair_and_fits_all_of_its_pairs() {
         assert!(ends_inside(&a, id), "{id}");
     }
 }
+
+#[test]
+fn new_data_forgets_the_fitted_pairs_and_the_flight() {
+    let mut a = app();
+    choose(&mut a, HitKind::Country, "US", true);
+    let r = a.load_partnerships(
+        "partnerships.csv",
+        &common::read("data/partnerships.csv"),
+        common::TODAY,
+        LoadMode::AllOrNothing,
+    );
+    assert!(r.ok);
+    let before = a.map.viewport;
+    assert!(!a.handle(Command::FlyFrame { ms: 100.0 }).flying);
+    a.handle(Command::Resize {
+        width: W,
+        height: H,
+        dpr: 1.0,
+    });
+    assert_eq!(
+        (a.map.viewport.centre, a.map.viewport.zoom),
+        (before.centre, before.zoom)
+    );
+}
