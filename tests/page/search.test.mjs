@@ -190,6 +190,15 @@ test('keyboard only: Tab to the box, type, ↓/↑ through the list, Enter choos
   await page.keyboard.press('Escape');
   assert.equal(await page.inputValue(box), '');
   await page.waitForFunction(() => document.querySelector('#map').getFilter().text === '');
+  // In the empty box Esc goes on to the widget: it closes the detail panel of a chosen pair.
+  await page.keyboard.type('xg');
+  await page.waitForFunction(() => !document.querySelector('#map').shadowRoot.querySelector('.yc-results').hidden);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#map').selection().join() === 'qingdao-shimonoseki');
+  const panelOpen = () => page.evaluate(() => !document.querySelector('#map').shadowRoot.querySelector('.yc-detail').hidden);
+  assert.equal(await panelOpen(), true);
+  await page.keyboard.press('Escape');
+  assert.equal(await panelOpen(), false);
   await context.close();
 });
 

@@ -1,7 +1,7 @@
 // The search box's result list, an ARIA combobox: typing asks the core for ranked results
 // (countries, Shandong cities, places, pairs) and, after a pause, filters the map as before;
 // ↓/↑ move through the list, Enter (or a click or tap) chooses, Esc closes it (a second Esc
-// clears the text). Choosing selects the result and flies the view to it (see fly.js).
+// clears the text; in an empty box Esc goes on to close the detail panel, as elsewhere). Choosing selects the result and flies the view to it (see fly.js).
 import { h } from '../dom.js';
 
 export const MAX_RESULTS = 8;
@@ -74,16 +74,14 @@ export function createSearch(ctx, input, fly) {
     } else if (e.key === 'Enter' && n && !list.hidden) {
       e.preventDefault();
       choose(Math.max(active, 0));
-    } else if (e.key === 'Escape') {
+    } else if (e.key === 'Escape' && (!list.hidden || input.value)) {
       e.preventDefault();
-      e.stopPropagation(); // the widget's own Escape (closing panels) waits for the next press
+      e.stopPropagation(); // the widget's own Escape (closing panels) waits for an empty box
       if (!list.hidden) return open(false);
-      if (input.value) {
-        input.value = '';
-        hits = [];
-        ctx.cancel(filterTimer);
-        ctx.el.setFilter({ ...ctx.el.getFilter(), text: '' });
-      }
+      input.value = '';
+      hits = [];
+      ctx.cancel(filterTimer);
+      ctx.el.setFilter({ ...ctx.el.getFilter(), text: '' });
     }
   });
   ctx.on(input, 'focus', () => hits.length && open(true));
