@@ -458,7 +458,7 @@ export class YouchengMap extends HTMLElement {
   }
   resetView() { this.#send({ type: 'resetView' }); }
   /** Fits the view to the visible pairs (flies, or jumps under reduced motion); false when none has a place. */
-  fitToVisible() { const r = this.#send({ type: 'fitVisible', animate: this.#m.fly.animate() }); this.#m.fly.start(r); return !r.error; }
+  fitToVisible() { const fly = this.#m.fly; const r = this.#send({ type: 'fitVisible', animate: !!fly?.animate() }); fly?.start(r); return !r.error; }
   /** Ranked search results for `text` (countries, Shandong cities, places, pairs; at most 8). */
   search(text) { if (typeof text !== 'string') throw new TypeError('search(text): text must be a string'); return this.#send({ type: 'search', text, limit: 8 }).results ?? []; }
   /** The Shandong keys with names, colours and counts. */

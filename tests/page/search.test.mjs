@@ -150,6 +150,8 @@ test('the fit button puts every visible partner inside the canvas, also across t
     }
   }
   assert.equal(await page.evaluate(() => document.querySelector('#map').fitToVisible()), true);
+  // An element that is not on the page yet answers without throwing.
+  assert.deepEqual(await page.evaluate(() => { const el = document.createElement('youcheng-map'); return [el.fitToVisible(), el.search('Seoul')]; }), [false, []]);
   await page.evaluate(() => document.querySelector('#map').setView(120, 36, 3));
   await settle(page);
   assert.ok(Math.abs((await page.evaluate(() => document.querySelector('#map').view())).zoom - 3) < 1e-6);
