@@ -6,7 +6,7 @@ use crate::search::SearchHit;
 use crate::viewport::ScreenPt;
 
 /// The largest zoom a fit chooses (a short pair or one place is not blown up further).
-pub const FIT_ZOOM_MAX: f64 = 12.0;
+pub const FIT_ZOOM_MAX: f64 = 24.0;
 /// The free margin round a fitted view, CSS px.
 pub const FIT_PADDING_PX: f64 = 36.0;
 
