@@ -152,7 +152,6 @@ export class YouchengMap extends HTMLElement {
       download: () => this.#download(),
       downloadCsv: () => download(this.shadowRoot, new Blob([toCsv(this.#map.rows())], { type: 'text/csv;charset=utf-8' }), `youcheng-${new Date().toISOString().slice(0, 10)}.csv`, (fn, ms) => this.#timers.later(fn, ms)),
       toggleTheme: () => (this.theme = this.#isDark() ? 'light' : 'dark'),
-      fit: () => this.fitToVisible(),
     };
     ({ ui: this.#ui, m: this.#m } = buildLayout(this.shadowRoot, ctx, actions, this.controls, this.#ui.canvas));
     this.#pointer = wireInput(ctx, this.#ui, this.shadowRoot, () => {
@@ -457,10 +456,8 @@ export class YouchengMap extends HTMLElement {
     this.#send({ type: 'setView', lon, lat, zoom });
   }
   resetView() { this.#send({ type: 'resetView' }); }
-  /** Fits the view to the visible pairs (flies, or jumps under reduced motion); false when none has a place. */
-  fitToVisible() { const fly = this.#m.fly; const r = this.#send({ type: 'fitVisible', animate: !!fly?.animate() }); fly?.start(r); return !r.error; }
-  /** Ranked search results for `text` (countries, Shandong cities, places, pairs; at most 8). */
-  search(text) { if (typeof text !== 'string') throw new TypeError('search(text): text must be a string'); return this.#send({ type: 'search', text, limit: 8 }).results ?? []; }
+  /** Flies (jumps under reduced motion) to the visible pairs; false when none has a place. */ fitToVisible() { const fly = this.#m.fly; const r = this.#send({ type: 'fitVisible', animate: !!fly?.animate() }); fly?.start(r); return !r.error; }
+  /** Ranked results for `text`, as the search box lists them. */ search(text) { if (typeof text !== 'string') throw new TypeError('search(text): text must be a string'); return this.#send({ type: 'search', text, limit: 8 }).results ?? []; }
   /** The Shandong keys with names, colours and counts. */
   cities() { return this.#snap?.choices.cities ?? []; }
   /** Frames drawn, land-layer renders and reuses, and calls into the core so far. */

@@ -25,7 +25,7 @@ export function createToolbar(ctx, actions) {
   ui.skip = h('button', { type: 'button', class: 'yc-btn yc-skip' });
   const node = h('div', { class: 'yc-toolbar', part: 'toolbar', role: 'toolbar' }, ui.skip, ui.searchBox, ui.fit, ui.filtersToggle, ui.colourLabel, ui.play, ui.statsToggle, ui.tableToggle, ui.exportBtn, ui.csvBtn, ui.share, ui.themeBtn, ui.langBtn);
 
-  ctx.on(ui.fit, 'click', actions.fit);
+  ctx.on(ui.fit, 'click', () => ctx.el.fitToVisible());
   ctx.on(ui.skip, 'click', actions.focusMap);
   ctx.on(ui.filtersToggle, 'click', () => actions.toggleDrawer());
   ctx.on(ui.colour, 'change', () => ctx.el.setColourBy(ui.colour.value));
