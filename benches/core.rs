@@ -143,6 +143,19 @@ fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {
     c.bench_function(&format!("{label}/filter by text"), |b| {
         b.iter(|| black_box(text.apply_indexed(&ds, &index_keys).len()))
     });
+    c.bench_function(&format!("{label}/build the search index"), |b| {
+        b.iter(|| black_box(SearchIndex::new(&ds).len()))
+    });
+    c.bench_function(&format!("{label}/ranked search with a typo"), |b| {
+        b.iter(|| black_box(index_keys.search(&ds, "Shimonoseky", 8).len()))
+    });
+    let typo = Filter {
+        text: "Shimonoseky".into(),
+        ..Default::default()
+    };
+    c.bench_function(&format!("{label}/filter by text with a typo"), |b| {
+        b.iter(|| black_box(typo.apply_indexed(&ds, &index_keys).len()))
+    });
     let years = Filter {
         year_from: Some(1990),
         year_to: Some(2010),
