@@ -54,6 +54,7 @@ fn world() -> Dataset {
         name_zh: "世界".into(),
         continent: Continent::Asia,
         groups: vec![],
+        aliases: vec![],
     };
     let mut partnerships = Vec::new();
     for (n, record) in reader.records().enumerate() {
@@ -70,6 +71,7 @@ fn world() -> Dataset {
                 name_zh: String::new(),
                 name_en: r[0].to_string(),
                 location: LonLat::new(lon1, lat1),
+                aliases: vec![],
             });
             cities.len() - 1
         });
@@ -136,6 +138,19 @@ fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {
     };
     c.bench_function(&format!("{label}/filter by text"), |b| {
         b.iter(|| black_box(text.apply_indexed(&ds, &index_keys).len()))
+    });
+    c.bench_function(&format!("{label}/build the search index"), |b| {
+        b.iter(|| black_box(SearchIndex::new(&ds).len()))
+    });
+    c.bench_function(&format!("{label}/ranked search with a typo"), |b| {
+        b.iter(|| black_box(index_keys.search(&ds, "Shimonoseky", 8).len()))
+    });
+    let typo = Filter {
+        text: "Shimonoseky".into(),
+        ..Default::default()
+    };
+    c.bench_function(&format!("{label}/filter by text with a typo"), |b| {
+        b.iter(|| black_box(typo.apply_indexed(&ds, &index_keys).len()))
     });
     let years = Filter {
         year_from: Some(1990),

@@ -1,7 +1,7 @@
 //! Which partnerships are shown. An empty set means "no restriction" on that dimension.
 
 use crate::dataset::{Dataset, Partnership};
-use crate::search::{self, SearchIndex};
+use crate::search::{self, Query, SearchIndex};
 use serde::{Deserialize, Serialize};
 
 /// A combination of restrictions; all must hold.
@@ -39,43 +39,61 @@ pub struct Filter {
     /// for them). Without it a year range shows only pairs dated within it; without a bound
     /// undated pairs are shown unless [`Filter::hide_unknown_year`].
     pub show_unknown_year: bool,
-    /// Free text matched against both sides' names in Chinese, English and pinyin, their
-    /// countries and the id; case, Latin diacritics and separators are ignored (see
-    /// [`crate::search`]).
+    /// Free text matched against both sides' names in Chinese, English and pinyin (and pinyin
+    /// initials), their countries with their aliases, and the id; case, Latin diacritics and
+    /// separators are ignored, short queries match only whole names or word starts, and a typo
+    /// is forgiven when nothing matches otherwise (see [`crate::search`]).
     pub text: String,
 }
 
 impl Filter {
-    /// Whether pair `p` of `ds` passes (its search key is built here when there is text).
+    /// Whether pair `p` of `ds` passes, its names matched here (without the typo fallback of
+    /// [`Filter::apply_indexed`]).
     pub fn matches(&self, ds: &Dataset, p: &Partnership) -> bool {
-        let needle = search::needle(&self.text);
+        let q = Query::new(&self.text);
         self.matches_fields(ds, p)
-            && (needle.is_empty()
-                || search::key_matches(&search::search_key(&ds.gazetteer, p), &needle))
+            && (q.is_empty() || search::pair_matches(&ds.gazetteer, p, &q.without_typos()))
     }
 
-    /// Indices of the partnerships that pass. With text, the search keys are built for this call;
+    /// Indices of the partnerships that pass. With text, the names are prepared for this call;
     /// a caller that filters often keeps a [`SearchIndex`] and calls [`Filter::apply_indexed`].
     pub fn apply(&self, ds: &Dataset) -> Vec<usize> {
-        if search::needle(&self.text).is_empty() {
+        if Query::new(&self.text).is_empty() {
             self.apply_indexed(ds, &SearchIndex::default())
         } else {
             self.apply_indexed(ds, &SearchIndex::new(ds))
         }
     }
 
-    /// Indices of the partnerships that pass, matching the text against `index` (built for `ds`).
+    /// Indices of the partnerships that pass, matching the text against `index` (built for
+    /// `ds`): pairs any of whose names (partner, id, subunit, Shandong side, country, aliases)
+    /// match without a typo; only when none does, those that match with one
+    /// ([`search::Quality::Fuzzy`]), so "Shimonoseky" shows Shimonoseki.
     pub fn apply_indexed(&self, ds: &Dataset, index: &SearchIndex) -> Vec<usize> {
-        let needle = search::needle(&self.text);
-        ds.partnerships
+        let passing = ds
+            .partnerships
             .iter()
             .enumerate()
-            .filter(|&(i, p)| {
-                self.matches_fields(ds, p)
-                    && search::key_matches(index.key(i).unwrap_or_default(), &needle)
-            })
-            .map(|(i, _)| i)
-            .collect()
+            .filter(|&(_, p)| self.matches_fields(ds, p));
+        let q = Query::new(&self.text);
+        if q.is_empty() {
+            return passing.map(|(i, _)| i).collect();
+        }
+        let passing: Vec<(usize, &Partnership)> = passing.collect();
+        let with = |q: &Query| -> Vec<usize> {
+            let (countries, cities) = (index.by_country(q), index.by_city(q));
+            passing
+                .iter()
+                .filter(|&&(i, p)| index.pair_quality(i, p, q, &countries, &cities).is_some())
+                .map(|&(i, _)| i)
+                .collect()
+        };
+        let exact = with(&q.without_typos());
+        if exact.is_empty() {
+            with(&q)
+        } else {
+            exact
+        }
     }
 
     /// Whether a year bound is set.

@@ -1,39 +1,46 @@
-//! Text search across languages: Chinese, English and toneless pinyin of either side.
+//! Text search across languages: Chinese, English and toneless pinyin of either side, with
+//! aliases, pinyin initials and typo tolerance, ranked.
 //!
-//! Each partnership gets one normalised *search key* when the data changes, kept by pair index
-//! in a [`SearchIndex`] beside the dataset (the map builds it in
-//! [`MapState::set_dataset`](crate::map::MapState::set_dataset)); a query is normalised the same
-//! way ([`needle`]) and matched as a substring ([`key_matches`]). No pinyin is computed while
-//! filtering.
+//! Every name of a dataset (partners, ids, Shandong subunits, Shandong keys and countries with
+//! their aliases from `shandong.csv` and `countries.csv`) is prepared once per data change in a
+//! [`SearchIndex`] beside the dataset (the map builds it in
+//! [`MapState::set_dataset`](crate::map::MapState::set_dataset)); no pinyin is computed while
+//! searching. A query is a [`Query`]; how it matches one name is a [`Quality`] (exact, prefix,
+//! initials, word prefix, substring, fuzzy — see `terms` for the rules that keep short queries
+//! from matching inside longer names). The filter keeps the pairs any of whose names match
+//! (typo matches only when nothing matches otherwise); [`SearchIndex::search`] ranks countries,
+//! Shandong keys, partner places and pairs for the result list ([`SearchHit`]).
+//!
+//! | module | holds |
+//! |---|---|
+//! | `terms` | [`Term`] (a prepared name), [`Query`], [`Quality`] and the matching rules |
+//! | `distance` | the bounded optimal-string-alignment distance for typos |
+//! | `index` | [`SearchIndex`] |
+//! | `rank` | ranked results: [`SearchHit`], [`HitKind`] |
+//! | `pinyin_table` | the generated GB2312 reading table |
 //!
 //! Normalising ([`normalise`]) lowercases, folds Latin diacritics (São → sao, Malmö → malmo,
 //! Île → ile, ß → ss) and drops separators (spaces, hyphens and dashes, apostrophes, dots and
 //! interpuncts, commas, brackets), so "xia guan" = "xiaguan" and "Saint-Étienne" matches
-//! "saint etienne".
-//!
-//! The key holds, each normalised and on its own line (so a match never spans two names):
-//! the id; the partner's English name, Chinese name and its pinyin; the Shandong subunit's
-//! English and Chinese names and pinyin; the Shandong city's English and Chinese names and
-//! pinyin; the country's English and Chinese names and pinyin. Pinyin initials (下关 → "xg")
-//! are deliberately *not* included: across a few hundred Chinese names they form many two- to
-//! four-letter consonant strings that short Latin queries ("sk", "bs", "hs") would hit for no
-//! visible reason.
+//! "saint etienne"; word starts are kept apart for word-prefix matches.
 //!
 //! Pinyin uses each character's first reading in a compact table generated from the `pinyin`
 //! crate's data (`pinyin_table.rs`, written by `tests/pinyin_table.rs`, `make pinyin-table`),
 //! except for a few characters whose reading in place-name transliterations differs
 //! ([`place_reading`]: 长滩 is "changtan", not "zhangtan"; 秘鲁 is "bilu"). The table holds only
 //! the 6,763 hanzi of GB2312: any other character (a rare or traditional one) gets no pinyin,
-//! and a name holding one still matches by its Chinese characters, with that character kept
-//! as it is in the pinyin. A unit test checks that every character of the shipped names has a
-//! reading.
+//! and a name holding one still matches by its Chinese characters. A unit test checks that every
+//! character of the shipped names has a reading.
 
-use crate::dataset::{Dataset, Gazetteer, Partnership};
-
+mod distance;
+mod index;
 mod pinyin_table;
+mod rank;
+mod terms;
 
-/// Separates the names inside a search key. [`needle`] never contains it.
-pub const KEY_SEPARATOR: char = '\n';
+pub use index::{pair_matches, SearchIndex};
+pub use rank::{HitKind, SearchHit};
+pub use terms::{is_han, Quality, Query, Term};
 
 /// The ASCII spelling of a lowercase Latin letter with a diacritic (Latin-1 Supplement,
 /// Latin Extended-A, and the Romanian comma-below letters and pinyin tone letters of
@@ -101,16 +108,6 @@ pub fn normalise(text: &str) -> String {
     out
 }
 
-/// A query normalised for [`key_matches`]; empty means "no text restriction".
-pub fn needle(text: &str) -> String {
-    normalise(text)
-}
-
-/// Whether a (normalised) needle occurs in a search key. An empty needle matches everything.
-pub fn key_matches(key: &str, needle: &str) -> bool {
-    needle.is_empty() || key.contains(needle)
-}
-
 /// Readings used in place names where the table's (the `pinyin` crate's) first reading is
 /// another one.
 pub fn place_reading(c: char) -> Option<&'static str> {
@@ -153,83 +150,26 @@ pub fn pinyin(text: &str) -> Option<String> {
     any.then_some(out)
 }
 
-/// Builds a key from names: each is normalised, and Chinese ones also given as pinyin.
-#[derive(Debug, Default)]
-struct KeyBuilder {
-    key: String,
-}
-
-impl KeyBuilder {
-    fn add(&mut self, text: &str) {
-        let n = normalise(text);
-        if n.is_empty() || self.key.split(KEY_SEPARATOR).any(|piece| piece == n) {
-            return;
-        }
-        if !self.key.is_empty() {
-            self.key.push(KEY_SEPARATOR);
-        }
-        self.key.push_str(&n);
-    }
-
-    fn add_zh(&mut self, text: &str) {
-        self.add(text);
-        if let Some(p) = pinyin(text) {
-            self.add(&p);
+/// The toneless syllables of the Chinese characters in `name`, other characters (Latin
+/// letters, a character without a reading) each kept as one piece; separators dropped. Empty
+/// when no character has a reading.
+pub fn pinyin_syllables(name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut any = false;
+    for c in name.chars().filter(|c| !is_separator(*c)) {
+        match place_reading(c).or_else(|| table_reading(c)) {
+            Some(p) => {
+                out.push(normalise(p));
+                any = true;
+            }
+            None => out.push(normalise(&c.to_string())),
         }
     }
-}
-
-/// The search key of one partnership (see the module documentation for what it holds).
-pub fn search_key(gazetteer: &Gazetteer, p: &Partnership) -> String {
-    let mut k = KeyBuilder::default();
-    k.add(&p.id);
-    k.add(&p.partner_en);
-    k.add_zh(&p.partner_zh);
-    k.add(&p.subunit_en);
-    k.add_zh(&p.subunit_zh);
-    if let Some(city) = gazetteer.cities.get(p.city) {
-        k.add(&city.name_en);
-        k.add_zh(&city.name_zh);
-    }
-    if let Some(country) = gazetteer.countries.get(p.country) {
-        k.add(&country.name_en);
-        k.add_zh(&country.name_zh);
-    }
-    k.key
-}
-
-/// The search keys of a dataset's partnerships, by pair index ([`search_key`] of each): built
-/// once per data change, never per query.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct SearchIndex {
-    keys: Vec<String>,
-}
-
-impl SearchIndex {
-    /// The keys of every partnership of `ds`, pinyin included.
-    pub fn new(ds: &Dataset) -> Self {
-        Self {
-            keys: ds
-                .partnerships
-                .iter()
-                .map(|p| search_key(&ds.gazetteer, p))
-                .collect(),
-        }
-    }
-
-    /// The key of pair `i`, or `None` past the end.
-    pub fn key(&self, i: usize) -> Option<&str> {
-        self.keys.get(i).map(String::as_str)
-    }
-
-    /// Number of keys (the number of pairs it was built for).
-    pub fn len(&self) -> usize {
-        self.keys.len()
-    }
-
-    /// Whether it holds no key.
-    pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
+    if any {
+        out.retain(|s| !s.is_empty());
+        out
+    } else {
+        Vec::new()
     }
 }
 
@@ -297,8 +237,8 @@ mod tests {
         let mut checked = 0;
         for (file, columns) in [
             ("partnerships.csv", &["partner_zh", "shandong_subunit"][..]),
-            ("shandong.csv", &["name_zh"][..]),
-            ("countries.csv", &["name_zh"][..]),
+            ("shandong.csv", &["name_zh", "aliases"][..]),
+            ("countries.csv", &["name_zh", "aliases"][..]),
         ] {
             let mut reader = csv::Reader::from_path(dir.join(file)).expect(file);
             let headers = reader.headers().expect(file).clone();
@@ -310,7 +250,7 @@ mod tests {
                 let record = record.expect(file);
                 for &i in &indices {
                     let name = record.get(i).unwrap_or_default();
-                    for c in name.chars().filter(|c| is_cjk(*c)) {
+                    for c in name.chars().filter(|c| is_han(*c)) {
                         assert!(
                             place_reading(c).is_some() || table_reading(c).is_some(),
                             "{file}: {c} (U+{:04X}) in {name:?} has no reading",
@@ -324,19 +264,11 @@ mod tests {
         assert!(checked > 1000, "only {checked} characters checked");
     }
 
-    fn is_cjk(c: char) -> bool {
-        matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}')
-    }
-
     #[test]
-    fn a_match_never_spans_two_names() {
-        let mut k = KeyBuilder::default();
-        k.add("Abc");
-        k.add("Def");
-        k.add("abc");
-        assert_eq!(k.key, "abc\ndef");
-        assert!(key_matches(&k.key, "bc"));
-        assert!(!key_matches(&k.key, &needle("c d")));
-        assert!(key_matches(&k.key, &needle("  ")));
+    fn pinyin_syllables_split_a_name() {
+        assert_eq!(pinyin_syllables("下关市"), ["xia", "guan", "shi"]);
+        assert_eq!(pinyin_syllables("吕梁"), ["lu", "liang"]);
+        assert_eq!(pinyin_syllables("圣·艾蒂安"), ["sheng", "ai", "di", "an"]);
+        assert!(pinyin_syllables("Shimonoseki").is_empty());
     }
 }

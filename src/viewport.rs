@@ -220,6 +220,37 @@ impl Viewport {
         self.clamp();
     }
 
+    /// The centre and zoom that show the world box `min`…`max` whole with `padding_css_px` free
+    /// on every side (at most a tenth of the canvas's shorter side), the zoom clamped to
+    /// [`ZOOM_MIN`]…`max_zoom` (so a single point is not blown up to the last zoom step).
+    pub fn fitting(
+        &self,
+        min: WorldXY,
+        max: WorldXY,
+        padding_css_px: f64,
+        max_zoom: f64,
+    ) -> (WorldXY, f64) {
+        let pad = padding_css_px.clamp(0.0, self.width_css_px.min(self.height_css_px) / 10.0);
+        let base = self.scale() / self.zoom; // CSS px per world unit at zoom 1
+        let (w, h) = ((max.x - min.x).abs(), (max.y - min.y).abs());
+        let fit = |room: f64, span: f64| {
+            if span > 0.0 {
+                (room - 2.0 * pad).max(1.0) / (span * base)
+            } else {
+                f64::INFINITY
+            }
+        };
+        let zoom = fit(self.width_css_px, w)
+            .min(fit(self.height_css_px, h))
+            .min(max_zoom.max(ZOOM_MIN))
+            .clamp(ZOOM_MIN, ZOOM_MAX);
+        let centre = WorldXY {
+            x: (min.x + max.x) / 2.0,
+            y: (min.y + max.y) / 2.0,
+        };
+        (centre, zoom)
+    }
+
     /// Keeps the map's centre inside the world so the map can never be lost off-screen.
     fn clamp(&mut self) {
         self.centre.x = self.centre.x.clamp(self.bounds_min.x, self.bounds_max.x);
@@ -313,6 +344,34 @@ mod tests {
         assert_eq!(v.zoom, ZOOM_MIN);
         v.zoom_about(ScreenPt::new(10.0, 10.0), 1e9);
         assert_eq!(v.zoom, ZOOM_MAX);
+    }
+
+    #[test]
+    fn a_fitted_box_is_inside_the_canvas_with_its_padding() {
+        let mut v = view();
+        let (min, max) = (WorldXY { x: 0.2, y: 0.5 }, WorldXY { x: 0.5, y: 0.6 });
+        let (centre, zoom) = v.fitting(min, max, 40.0, 20.0);
+        v.set(centre, zoom);
+        let (a, b) = (v.to_screen(min), v.to_screen(max));
+        for p in [a, b] {
+            assert!(
+                (39.9..=960.1).contains(&p.x) && (39.9..=560.1).contains(&p.y),
+                "{p:?}"
+            );
+        }
+        // The box fills the width (its wider side) up to the padding.
+        assert!(((b.x - a.x) - 920.0).abs() < 1e-6, "{a:?} {b:?}");
+        // A point alone gets the largest fitting zoom, not the last zoom step.
+        let (_, z) = v.fitting(min, min, 40.0, 12.0);
+        assert_eq!(z, 12.0);
+        // A box wider than the world is shown at the default zoom.
+        let (_, z) = v.fitting(
+            WorldXY { x: -3.2, y: 0.0 },
+            WorldXY { x: 3.2, y: 0.1 },
+            40.0,
+            12.0,
+        );
+        assert_eq!(z, ZOOM_MIN);
     }
 
     #[test]

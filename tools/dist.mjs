@@ -176,7 +176,8 @@ export function buildDist({ src = 'www', out = 'dist', log = console.log } = {})
   const srcRoot = resolve(src);
   const outRoot = resolve(out);
   if (!existsSync(join(srcRoot, 'pkg')) || !existsSync(join(srcRoot, 'data'))) throw new Error(`${src}/pkg or ${src}/data missing: run make build first`);
-  const all = walk(srcRoot).filter((rel) => !COPY_AS_IS.has(rel) && !TYPES_ONLY(rel));
+  // data/world/ is the world demo network `make demo-world` converts (not part of the widget).
+  const all = walk(srcRoot).filter((rel) => !COPY_AS_IS.has(rel) && !TYPES_ONLY(rel) && !rel.startsWith('data/world/'));
   const everything = new Set(all);
   const dataNamesAll = new Map(all.filter((r) => r.startsWith('data/')).map((r) => [posix.basename(r), r]));
 

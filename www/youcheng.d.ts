@@ -80,6 +80,10 @@ export declare class YouchengMap extends HTMLElement {
   view(): View | null;
   setView(lon: number, lat: number, zoom: number): void;
   resetView(): void;
+  /** Fits the view to the visible pairs (flies there, or jumps under reduced motion); false when no visible pair has a place. */
+  fitToVisible(): boolean;
+  /** Ranked search results (countries, Shandong cities, places, pairs; at most 8), as the search box's list shows them. */
+  search(text: string): SearchHit[];
   play(): void;
   pause(): void;
   toggleTable(open?: boolean): void;
@@ -705,9 +709,10 @@ hideUnknownYear: boolean,
  */
 showUnknownYear: boolean, 
 /**
- * Free text matched against both sides' names in Chinese, English and pinyin, their
- * countries and the id; case, Latin diacritics and separators are ignored (see
- * [`crate::search`]).
+ * Free text matched against both sides' names in Chinese, English and pinyin (and pinyin
+ * initials), their countries with their aliases, and the id; case, Latin diacritics and
+ * separators are ignored, short queries match only whole names or word starts, and a typo
+ * is forgiven when nothing matches otherwise (see [`crate::search`]).
  */
 text: string, };
 export type View = { 
@@ -824,6 +829,45 @@ warnings: Array<IssueReport>,
  * Rows left out by a load of the valid rows only, with their errors.
  */
 rejected: Array<IssueReport>, };
+export type SearchHit = { 
+/**
+ * What it is.
+ */
+kind: HitKind, 
+/**
+ * What [`Command::Choose`](crate::app::Command::Choose) takes: the ISO code of a country,
+ * the Shandong key, or a pair's id (a place's first pair).
+ */
+key: string, 
+/**
+ * Its Chinese name (the English one when it has none).
+ */
+nameZh: string, 
+/**
+ * Its English name.
+ */
+nameEn: string, 
+/**
+ * For a pair, its Shandong side in Chinese (with the subunit when there is one); else empty.
+ */
+sideZh: string, 
+/**
+ * The same in English.
+ */
+sideEn: string, 
+/**
+ * The country's Chinese name; empty for a Shandong key.
+ */
+countryZh: string, 
+/**
+ * The country's English name; empty for a Shandong key.
+ */
+countryEn: string, 
+/**
+ * How many pairs it stands for.
+ */
+pairs: number, };
+export type HitKind = "country" | "city" | "place" | "pair";
 export type Response = { 
 /**
  * The page should `preventDefault` the event.
@@ -878,7 +922,15 @@ table: boolean | null,
 /**
  * Why a command was refused (an unknown id, a bad colour name); nothing changed.
  */
-error: string | null, };
+error: string | null, 
+/**
+ * The ranked results after [`Command::Search`]; empty after other commands.
+ */
+results: Array<SearchHit>, 
+/**
+ * A flight is under way: send [`Command::FlyFrame`] on the next animation frame.
+ */
+flying: boolean, };
 export type FrameStats = { 
 /**
  * Frames planned (drawn) so far; wraps round at `u32::MAX`.
@@ -1084,7 +1136,36 @@ keepView: boolean, } | { "type": "reveal",
 /**
  * Panels over the map (a bottom sheet, a legend opened over it); empty for none.
  */
-covered: Array<RectPx>, } | { "type": "resize", 
+covered: Array<RectPx>, } | { "type": "search", 
+/**
+ * What the visitor typed.
+ */
+text: string, 
+/**
+ * The most results wanted (at most 20).
+ */
+limit: number, } | { "type": "choose", 
+/**
+ * What the result is.
+ */
+kind: HitKind, 
+/**
+ * The result's `key`.
+ */
+key: string, 
+/**
+ * Fly there in frames ([`Command::FlyFrame`]) rather than jump (false under reduced
+ * motion).
+ */
+animate: boolean, } | { "type": "fitVisible", 
+/**
+ * Fly there in frames rather than jump.
+ */
+animate: boolean, } | { "type": "flyFrame", 
+/**
+ * Time since the flight started, ms.
+ */
+ms: number, } | { "type": "resize", 
 /**
  * Width in CSS px, clamped to 1…`MAX_CANVAS_SIDE_PX / dpr`; 1 when not finite.
  */

@@ -459,6 +459,8 @@ export class YouchengMap extends HTMLElement {
     this.#send({ type: 'setView', lon, lat, zoom });
   }
   resetView() { this.#send({ type: 'resetView' }); }
+  /** Flies (jumps under reduced motion) to the visible pairs; false when none has a place. */ fitToVisible() { const fly = this.#m.fly; const r = this.#send({ type: 'fitVisible', animate: !!fly?.animate() }); fly?.start(r); return !r.error; }
+  /** Ranked results for `text`, as the search box lists them. */ search(text) { if (typeof text !== 'string') throw new TypeError('search(text): text must be a string'); return this.#send({ type: 'search', text, limit: 8 }).results ?? []; }
   /** The Shandong keys with names, colours and counts. */
   cities() { return this.#snap?.choices.cities ?? []; }
   /** Frames drawn, land-layer renders and reuses, and calls into the core so far. */

@@ -4,6 +4,7 @@
 use super::views::HitView;
 use crate::dataset::{Issue, IssueReport, Problem, Severity};
 use crate::filter::Filter;
+use crate::search::{HitKind, SearchHit};
 use serde::{Deserialize, Serialize};
 
 /// Everything the page can ask of the map, as data (`{"type": "select", "id": "…"}` in JS).
@@ -149,6 +150,37 @@ pub enum Command {
         #[serde(default)]
         covered: Vec<crate::viewport::RectPx>,
     },
+    /// Answers with the ranked results for `text` in [`Response::results`]; nothing changes.
+    Search {
+        /// What the visitor typed.
+        text: String,
+        /// The most results wanted (at most 20).
+        limit: usize,
+    },
+    /// Chooses a search result ([`SearchHit`]'s `kind` and `key`): selects it (a country becomes
+    /// the country filter), clears the search text and moves the view to it. Refused when the
+    /// data has no such key.
+    Choose {
+        /// What the result is.
+        kind: HitKind,
+        /// The result's `key`.
+        key: String,
+        /// Fly there in frames ([`Command::FlyFrame`]) rather than jump (false under reduced
+        /// motion).
+        animate: bool,
+    },
+    /// Fits the view to the visible pairs (both ends and the line between, across the seam).
+    /// Refused when no visible pair has a place.
+    FitVisible {
+        /// Fly there in frames rather than jump.
+        animate: bool,
+    },
+    /// The next frame of a flight, `ms` milliseconds after it started; [`Response::flying`]
+    /// says whether to send another.
+    FlyFrame {
+        /// Time since the flight started, ms.
+        ms: f64,
+    },
     /// The canvas's CSS size.
     Resize {
         /// Width in CSS px, clamped to 1…`MAX_CANVAS_SIDE_PX / dpr`; 1 when not finite.
@@ -200,6 +232,10 @@ pub struct Response {
     pub table: Option<bool>,
     /// Why a command was refused (an unknown id, a bad colour name); nothing changed.
     pub error: Option<String>,
+    /// The ranked results after [`Command::Search`]; empty after other commands.
+    pub results: Vec<SearchHit>,
+    /// A flight is under way: send [`Command::FlyFrame`] on the next animation frame.
+    pub flying: bool,
 }
 
 /// What a load answers: the counts, the errors (first of each kind) and warnings.

@@ -157,6 +157,7 @@ impl App {
             }
         };
         self.map.resize(side(width), side(height));
+        self.refit();
         Response {
             redraw: true,
             ..Response::default()

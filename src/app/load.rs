@@ -81,6 +81,7 @@ impl App {
                 self.map.set_dataset(loaded.dataset);
                 self.selection = Selection::default();
                 self.sync_selection();
+                (self.flight, self.fitted) = (None, None); // their pair indices were the old data's
                 LoadReport::ok(file, pairs, &loaded.warnings, &loaded.rejected)
             }
             Err(issues) => LoadReport::failed(file, &issues),

@@ -12,6 +12,7 @@
 //! | `input` | pointer, wheel and key events and what they answer (hover, click, focus) |
 //! | `commands` | selection commands, and the filter, colours, view, URL state and size |
 //! | `export` | the report (PNG/SVG export) and the flow animation's switch |
+//! | [`fly`] | search results, choosing one, fitting to what is shown, the flight between views |
 //! | `read` | what the controls, table, URL and detail panel show ([`App::snapshot`]) |
 //! | [`keys`] | the table of every key the map answers |
 //! | [`selection`] | pinned and current selections, and what the detail panel shows |
@@ -21,6 +22,7 @@
 mod command;
 mod commands;
 mod export;
+pub mod fly;
 mod input;
 pub mod keys;
 pub mod layer;
@@ -73,6 +75,11 @@ pub struct App {
     this_year: i32,
     /// The flow animation is running (the page turns it off when hidden or off-screen).
     flow: bool,
+    /// The view's flight to a chosen result, while it lasts.
+    flight: Option<fly::Flight>,
+    /// The pairs the view was last fitted to (a choice or a fit), until the visitor moves the
+    /// view: a resize (the detail panel opening) fits them again.
+    fitted: Option<Vec<usize>>,
 }
 
 impl Default for App {
@@ -99,11 +106,28 @@ impl App {
             frames: 0,
             this_year: 0, // set by the first data load
             flow: false,
+            flight: None,
+            fitted: None,
         }
     }
 
     /// The one entry for input and commands.
     pub fn handle(&mut self, command: Command) -> Response {
+        if matches!(
+            command,
+            Command::PointerDown { .. }
+                | Command::Wheel { .. }
+                | Command::Key { .. }
+                | Command::SetView { .. }
+                | Command::ResetView
+                | Command::ApplyState {
+                    keep_view: false,
+                    ..
+                }
+        ) {
+            self.flight = None; // the visitor moves the view: a flight ends
+            self.fitted = None;
+        }
         match command {
             Command::PointerDown { id, kind, x, y } => self.pointer_down(id, &kind, x, y),
             Command::PointerMove { id, x, y } => self.pointer_move(id, x, y),
@@ -130,6 +154,10 @@ impl App {
             Command::ResetView => self.reset_view(),
             Command::ApplyState { text, keep_view } => self.apply_state(&text, keep_view),
             Command::Reveal { covered } => self.reveal(&covered),
+            Command::Search { text, limit } => self.search(&text, limit),
+            Command::Choose { kind, key, animate } => self.choose(kind, &key, animate),
+            Command::FitVisible { animate } => self.fit_visible(animate),
+            Command::FlyFrame { ms } => self.fly_frame(ms),
             Command::Resize { width, height, dpr } => self.resize(width, height, dpr),
             Command::SetFlow { on } => self.set_flow(on),
         }
@@ -163,7 +191,7 @@ impl App {
     /// The plan for the land layer this frame (counted as a frame).
     pub fn plan_frame(&mut self) -> LandPlan {
         self.frames = self.frames.wrapping_add(1);
-        let moving = self.interaction.active() || self.wheeling;
+        let moving = self.interaction.active() || self.wheeling || self.flight.is_some();
         self.land
             .plan(LayerView::of(&self.map.viewport, self.dpr), moving)
     }

@@ -11,6 +11,7 @@ use crate::app::vocabulary::Vocabulary;
 use crate::dataset::{CityCoverage, Count, CoverageView, IssueReport, Severity, Stats};
 use crate::filter::Filter;
 use crate::report::ReportSpec;
+use crate::search::{HitKind, SearchHit};
 use crate::urlstate::{UrlState, View};
 use crate::viewport::RectPx;
 use ts_rs::TS;
@@ -43,6 +44,8 @@ fn generated() -> String {
         Severity::decl(&cfg),
         IssueReport::decl(&cfg),
         LoadReport::decl(&cfg),
+        SearchHit::decl(&cfg),
+        HitKind::decl(&cfg),
         Response::decl(&cfg),
         FrameStats::decl(&cfg),
         ThemeInput::decl(&cfg),

@@ -4,8 +4,9 @@
 use super::issue::{IssueLog, Problem};
 use super::kinds::Continent;
 use super::records::{Country, Group, ShandongCity};
+use super::table::Row;
 use super::table::Table;
-use super::validate::{lon_lat, require};
+use super::validate::{has_markup, lon_lat, require};
 use super::Issue;
 use crate::geometry::LonLat;
 use std::collections::HashMap;
@@ -119,6 +120,7 @@ fn read_cities(name: &str, bytes: &[u8], issues: &mut IssueLog) -> Vec<ShandongC
                 name_zh: t.get(row, "name_zh").to_string(),
                 name_en: t.get(row, "name_en").to_string(),
                 location,
+                aliases: aliases(&t, row, issues),
             }
         })
         .collect()
@@ -171,7 +173,27 @@ fn read_countries(bytes: &[u8], known_groups: &[Group], issues: &mut IssueLog) -
             name_zh: t.get(row, "name_zh").to_string(),
             continent,
             groups,
+            aliases: aliases(&t, row, issues),
         });
     }
     countries
+}
+
+/// The optional `aliases` column: names separated by `|`, plain text, each row's aliases with
+/// their provenance in `aliases_source` (an alias without one is an error).
+fn aliases(t: &Table, row: &Row, issues: &mut IssueLog) -> Vec<String> {
+    let cell = t.get(row, "aliases");
+    let aliases: Vec<String> = cell
+        .split('|')
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(str::to_string)
+        .collect();
+    if has_markup(cell) {
+        issues.push(t.issue(row, "aliases", Problem::Markup));
+    }
+    if !aliases.is_empty() && t.get(row, "aliases_source").is_empty() {
+        issues.push(t.issue(row, "aliases_source", Problem::Empty));
+    }
+    aliases
 }

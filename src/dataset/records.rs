@@ -16,6 +16,8 @@ pub struct ShandongCity {
     pub name_en: String,
     /// The point the arcs start from, lon/lat in degrees.
     pub location: LonLat,
+    /// Other names searched for it (`aliases` in `shandong.csv`), e.g. `"Tsingtao"`.
+    pub aliases: Vec<String>,
 }
 
 /// A country or territory.
@@ -31,6 +33,8 @@ pub struct Country {
     pub continent: Continent,
     /// Keys of thematic groups (see [`Group`]).
     pub groups: Vec<String>,
+    /// Other names searched for it (`aliases` in `countries.csv`), e.g. `"USA"`, `"美利坚合众国"`.
+    pub aliases: Vec<String>,
 }
 
 /// A thematic group of countries with the source of its member list.

@@ -30,6 +30,7 @@ pub use colour::LegendItem;
 pub use emphasis::{Emphasis, Pick};
 pub use flow::{phase, FlowPath, FLOW_PERIOD_MS};
 pub use focus::Step;
+pub use view::{FIT_PADDING_PX, FIT_ZOOM_MAX};
 
 use crate::dataset::{Coverage, Dataset};
 use crate::filter::Filter;

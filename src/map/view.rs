@@ -2,7 +2,13 @@
 
 use super::{MapState, Pick};
 use crate::geometry::{LonLat, WorldXY};
+use crate::search::SearchHit;
 use crate::viewport::{RectPx, ScreenPt};
+
+/// The largest zoom a fit chooses (a short pair or one place is not blown up further).
+pub const FIT_ZOOM_MAX: f64 = 24.0;
+/// The free margin round a fitted view, CSS px.
+pub const FIT_PADDING_PX: f64 = 36.0;
 
 impl MapState {
     /// Resizes the canvas, keeping the centre.
@@ -74,5 +80,53 @@ impl MapState {
             .min(v.width_css_px / 8.0)
             .min(v.height_css_px / 8.0);
         self.viewport.reveal(&pts, covered, margin)
+    }
+
+    /// The world box round pairs `pairs`: both ends and the great circle between (pieces on both
+    /// sides of the seam span the map, as they are drawn); `None` when none has a place.
+    pub fn extent_of(&self, pairs: &[usize]) -> Option<(WorldXY, WorldXY)> {
+        let mut points = Vec::new();
+        for &i in pairs {
+            let Some(p) = self.dataset.partnerships.get(i) else {
+                continue;
+            };
+            points.extend(self.origin_xy.get(p.city).copied().flatten());
+            points.extend(self.partner_xy.get(i).copied().flatten());
+            points.extend(self.arcs.get(i).into_iter().flatten().flatten().copied());
+        }
+        let first = *points.first()?;
+        Some(points.iter().fold((first, first), |(lo, hi), w| {
+            (
+                WorldXY {
+                    x: lo.x.min(w.x),
+                    y: lo.y.min(w.y),
+                },
+                WorldXY {
+                    x: hi.x.max(w.x),
+                    y: hi.y.max(w.y),
+                },
+            )
+        }))
+    }
+
+    /// The centre and zoom that fit pairs `pairs` on the canvas ([`Self::extent_of`], with
+    /// `FIT_PADDING_PX`, at most `FIT_ZOOM_MAX`); `None` when none has a place.
+    pub fn fit_view(&self, pairs: &[usize]) -> Option<(WorldXY, f64)> {
+        let (min, max) = self.extent_of(pairs)?;
+        Some(
+            self.viewport
+                .fitting(min, max, FIT_PADDING_PX, FIT_ZOOM_MAX),
+        )
+    }
+
+    /// The best `limit` search results for `text` over the whole data (see
+    /// [`crate::search::SearchIndex::search`]).
+    pub fn search(&self, text: &str, limit: usize) -> Vec<SearchHit> {
+        self.search.search(&self.dataset, text, limit)
+    }
+
+    /// The pairs of the partner place pair `i` belongs to.
+    pub fn place_of(&self, i: usize) -> Vec<usize> {
+        self.search.place_of(i)
     }
 }

@@ -172,11 +172,12 @@ test('wrong argument types get a TypeError, never a trap, and the map keeps work
       setView: tryIt(() => el.setView('a', 1, 2)),
       details: tryIt(() => el.details(7)),
       colour: tryIt(() => el.setColourBy('rainbow')),
+      search: tryIt(() => el.search(42)),
       after: el.select('qingdao-shimonoseki'),
       pairs: el.stats().pairs,
     };
   });
-  for (const k of ['select123', 'selectObj', 'applyState', 'loadCsv', 'setFilter', 'setView', 'details', 'colour']) assert.match(results[k], /^TypeError: /, `${k}: ${results[k]}`);
+  for (const k of ['select123', 'selectObj', 'applyState', 'loadCsv', 'setFilter', 'setView', 'details', 'colour', 'search']) assert.match(results[k], /^TypeError: /, `${k}: ${results[k]}`);
   assert.match(results.setFilter, /filter\.cities/, 'the field is named');
   assert.equal(results.after, true, 'the map still selects');
   assert.ok(results.pairs > 300);

@@ -11,10 +11,12 @@ import type {
   Details,
   Filter,
   Hit,
+  HitKind,
   Issue,
   Lang,
   LegendEntry,
   LoadReport,
+  SearchHit,
   Source,
   StatsView,
   View,
@@ -239,6 +241,12 @@ async function use(el: YouchengMap): Promise<void> {
   const view: View | null = el.view();
   if (view) el.setView(view.lon + 10, view.lat, view.zoom * 2);
   el.resetView();
+  const fitted: boolean = el.fitToVisible();
+  const hits: SearchHit[] = el.search('Shimonoseky');
+  for (const hit of hits) {
+    const kind: HitKind = hit.kind;
+    say(`${kind} ${hit.key} ${hit.nameZh} ${hit.nameEn} ${hit.sideZh} ${hit.sideEn} ${hit.countryZh} ${hit.countryEn} ${hit.pairs} ${fitted}`);
+  }
   el.play();
   el.pause();
   el.toggleTable();
@@ -284,6 +292,10 @@ function rejected(el: YouchengMap): void {
   el.setView('a', 1, 2);
   // @ts-expect-error zoom is required
   el.setView(120, 36);
+  // @ts-expect-error the search text is a string
+  el.search(42);
+  // @ts-expect-error fitToVisible takes no view
+  el.fitToVisible(120, 36, 3);
   // @ts-expect-error only zh and en
   el.setLanguage('fr');
   // @ts-expect-error cities is a list

@@ -17,6 +17,7 @@ import { createAttribution } from './attribution.js';
 import { createReport } from './report.js';
 import { createPrint } from './print.js';
 import { createFlow } from './flow.js';
+import { createFly } from './fly.js';
 
 /** Builds the modules and the DOM into `root`; `canvas` (kept across rebuilds) is the core's. */
 export function buildLayout(root, ctx, actions, controls, canvas) {
@@ -24,6 +25,7 @@ export function buildLayout(root, ctx, actions, controls, canvas) {
   const ui = {};
   const m = {};
   m.hash = createHash(ctx);
+  m.fly = createFly(ctx);
   m.timeline = createTimeline(ctx, actions.playing);
   m.tooltip = createTooltip(ctx, () => ui.stage);
   m.detail = createDetail(ctx);
@@ -33,7 +35,7 @@ export function buildLayout(root, ctx, actions, controls, canvas) {
   m.legend = controls !== 'none' ? createLegend(ctx) : null;
   m.attribution = createAttribution(ctx);
   if (full) {
-    m.toolbar = createToolbar(ctx, actions);
+    m.toolbar = createToolbar(ctx, { ...actions, fly: m.fly });
     m.filters = createFilters(ctx, { ...actions, toggleButton: () => m.toolbar.ui.filtersToggle });
     m.stats = createStats(ctx, { statsButton: () => m.toolbar.ui.statsToggle });
     m.table = createTable(ctx, { tableButton: () => m.toolbar.ui.tableToggle });

@@ -1,14 +1,19 @@
-// The toolbar: skip link, search, filters, colour mode, timeline, flow, statistics, table, export
-// (a menu, see report.js), theme and language. It sends commands through the element's API and
-// shows the snapshot's state. On a narrow widget it is one row: search, filters and a "more"
-// button whose menu holds the rest.
+// The toolbar: skip link, search (with its result list, search.js), fit to the visible pairs,
+// filters, colour mode, timeline, flow, statistics, table, export (a menu, see report.js), theme
+// and language. It sends commands through the element's API and shows the snapshot's state. On a
+// narrow widget it is one row: search, fit, filters and a "more" button whose menu holds the rest.
 import { h } from '../dom.js';
 import { createExportMenu } from './report.js';
+import { createSearch } from './search.js';
 
 export function createToolbar(ctx, actions) {
   const ui = {};
   ui.search = h('input', { type: 'search', class: 'yc-search', part: 'search', autocomplete: 'off', spellcheck: 'false' });
   ui.searchLabel = h('label', { class: 'yc-search-label' }, h('span', { class: 'yc-sr' }), ui.search);
+  const search = createSearch(ctx, ui.search, actions.fly);
+  ui.searchBox = h('div', { class: 'yc-searchbox' }, ui.searchLabel, search.node);
+  ui.fitText = h('span', { class: 'yc-fit-text' }); // hidden on narrow widgets: the icon and aria-label stay
+  ui.fit = h('button', { type: 'button', class: 'yc-btn yc-fit' }, h('span', { class: 'yc-fit-icon', 'aria-hidden': 'true' }, '⤢'), ui.fitText);
   ui.filtersToggle = h('button', { type: 'button', class: 'yc-btn yc-filters-toggle', 'aria-expanded': 'false', 'aria-controls': 'yc-filters' });
   ui.colour = h('select', { class: 'yc-colour' }); // options from the core's vocabulary
   ui.colourLabel = h('label', { class: 'yc-colour-label' }, h('span', {}), ui.colour);
@@ -27,7 +32,7 @@ export function createToolbar(ctx, actions) {
   ui.skip = h('button', { type: 'button', class: 'yc-btn yc-skip' });
   ui.more = h('button', { type: 'button', class: 'yc-btn yc-menu-btn', 'aria-expanded': 'false', 'aria-controls': 'yc-menu' }, '⋯');
   ui.menu = h('div', { class: 'yc-menu', id: 'yc-menu' }, ui.colourLabel, ui.play, ui.flowBtn, ui.statsToggle, ui.tableToggle, exportMenu.node, ui.csvBtn, ui.share, ui.themeBtn, ui.langBtn);
-  const node = h('div', { class: 'yc-toolbar', part: 'toolbar', role: 'toolbar' }, ui.skip, ui.searchLabel, ui.filtersToggle, ui.more, ui.menu);
+  const node = h('div', { class: 'yc-toolbar', part: 'toolbar', role: 'toolbar' }, ui.skip, ui.searchBox, ui.fit, ui.filtersToggle, ui.more, ui.menu);
   const openMenu = (open) => {
     ui.menu.classList.toggle('yc-open', open);
     ui.more.setAttribute('aria-expanded', String(open));
@@ -43,11 +48,7 @@ export function createToolbar(ctx, actions) {
   });
   ctx.on(ctx.el.shadowRoot, 'pointerdown', (e) => !node.contains(e.target) && openMenu(false));
 
-  let searchTimer = 0;
-  ctx.on(ui.search, 'input', () => {
-    ctx.cancel(searchTimer);
-    searchTimer = ctx.later(() => ctx.el.setFilter({ ...ctx.el.getFilter(), text: ui.search.value }), 120);
-  });
+  ctx.on(ui.fit, 'click', () => ctx.el.fitToVisible());
   ctx.on(ui.skip, 'click', actions.focusMap);
   ctx.on(ui.filtersToggle, 'click', () => actions.toggleDrawer());
   ctx.on(ui.colour, 'change', () => ctx.el.setColourBy(ui.colour.value));
@@ -78,6 +79,10 @@ export function createToolbar(ctx, actions) {
       ui.search.placeholder = t('search');
       ui.search.setAttribute('aria-label', t('search'));
       ui.searchLabel.firstChild.textContent = t('searchLabel');
+      search.translate();
+      ui.fitText.textContent = t('fit');
+      ui.fit.setAttribute('aria-label', t('fit'));
+      ui.fit.title = t('fitTitle');
       ui.filtersToggle.textContent = t('filters');
       ui.skip.textContent = t('skipToMap');
       ui.colourLabel.firstChild.textContent = t('colourBy');

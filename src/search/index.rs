@@ -1,0 +1,151 @@
+//! The [`SearchIndex`]: every name of a dataset prepared once per data change, never per query.
+
+use super::terms::{push_terms, Quality, Query, Term};
+use crate::dataset::{Dataset, Gazetteer, Partnership};
+
+/// Which part of a pair a name belongs to: the pair's own names are its partner's; the rest
+/// say which pair it is (id, Shandong subunit).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(super) struct PairTerms {
+    /// The partner's names in English and Chinese (with pinyin, stem and initials).
+    pub(super) partner: Vec<Term>,
+    /// The id and the Shandong subunit's names.
+    pub(super) other: Vec<Term>,
+}
+
+/// The prepared names of a dataset: per pair (partner, id and subunit), per country and per
+/// Shandong key (names and aliases), and the partner places (pairs with the same partner).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchIndex {
+    pub(super) pairs: Vec<PairTerms>,
+    pub(super) countries: Vec<Vec<Term>>,
+    pub(super) cities: Vec<Vec<Term>>,
+    /// Partner places: the pairs (indices, data order) of one partner in one country.
+    pub(super) places: Vec<Vec<usize>>,
+}
+
+impl SearchIndex {
+    /// The names of every pair, country and Shandong key of `ds`, and its partner places.
+    pub fn new(ds: &Dataset) -> Self {
+        let g = &ds.gazetteer;
+        let countries = g
+            .countries
+            .iter()
+            .map(|c| {
+                let mut t = terms([&c.name_en, &c.name_zh].into_iter().chain(&c.aliases));
+                t.push(Term::id(&c.iso2)); // "JP", "DE": whole codes only
+                t
+            })
+            .collect();
+        let cities = g
+            .cities
+            .iter()
+            .map(|c| terms([&c.name_en, &c.name_zh].into_iter().chain(&c.aliases)))
+            .collect();
+        let mut places: Vec<Vec<usize>> = Vec::new();
+        let mut seen: std::collections::HashMap<(usize, String), usize> = Default::default();
+        for (i, p) in ds.partnerships.iter().enumerate() {
+            let key = (p.country, super::normalise(&p.partner_en));
+            match seen.get(&key).and_then(|&k| places.get_mut(k)) {
+                Some(place) => place.push(i),
+                None => {
+                    seen.insert(key, places.len());
+                    places.push(vec![i]);
+                }
+            }
+        }
+        Self {
+            pairs: ds.partnerships.iter().map(pair_terms).collect(),
+            countries,
+            cities,
+            places,
+        }
+    }
+
+    /// Number of pairs indexed.
+    pub fn len(&self) -> usize {
+        self.pairs.len()
+    }
+
+    /// Whether it holds no pair.
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
+    }
+
+    /// The pairs of the partner place that pair `i` belongs to (`i` alone if unknown).
+    pub fn place_of(&self, i: usize) -> Vec<usize> {
+        self.places
+            .iter()
+            .find(|p| p.contains(&i))
+            .cloned()
+            .unwrap_or_else(|| vec![i])
+    }
+
+    /// How well `q` matches any name of pair `i` of `ds`: its partner, id and subunit, its
+    /// Shandong side and its country. `countries` and `cities` are the qualities of each country
+    /// and Shandong key worked out once for this query ([`Self::by_country`], [`Self::by_city`]).
+    pub fn pair_quality(
+        &self,
+        i: usize,
+        p: &Partnership,
+        q: &Query,
+        countries: &[Option<Quality>],
+        cities: &[Option<Quality>],
+    ) -> Option<Quality> {
+        let own = self
+            .pairs
+            .get(i)
+            .and_then(|t| q.best(t.partner.iter().chain(&t.other)));
+        let side = cities.get(p.city).copied().flatten();
+        let country = countries.get(p.country).copied().flatten();
+        [own, side, country].into_iter().flatten().min()
+    }
+
+    /// The quality of `q` for each country (by gazetteer index).
+    pub fn by_country(&self, q: &Query) -> Vec<Option<Quality>> {
+        self.countries.iter().map(|t| q.best(t)).collect()
+    }
+
+    /// The quality of `q` for each Shandong key (by gazetteer index).
+    pub fn by_city(&self, q: &Query) -> Vec<Option<Quality>> {
+        self.cities.iter().map(|t| q.best(t)).collect()
+    }
+}
+
+fn terms<'a>(names: impl IntoIterator<Item = &'a String>) -> Vec<Term> {
+    let mut out = Vec::new();
+    for n in names {
+        push_terms(&mut out, n);
+    }
+    out
+}
+
+fn pair_terms(p: &Partnership) -> PairTerms {
+    PairTerms {
+        partner: terms([&p.partner_en, &p.partner_zh]),
+        other: std::iter::once(Term::id(&p.id))
+            .chain(terms([&p.subunit_en, &p.subunit_zh]))
+            .collect(),
+    }
+}
+
+/// The terms of one pair with its Shandong side and country, for a one-off check
+/// ([`crate::filter::Filter::matches`]).
+pub fn pair_matches(g: &Gazetteer, p: &Partnership, q: &Query) -> bool {
+    let t = pair_terms(p);
+    let side = g
+        .cities
+        .get(p.city)
+        .map(|c| terms([&c.name_en, &c.name_zh].into_iter().chain(&c.aliases)));
+    let country = g
+        .countries
+        .get(p.country)
+        .map(|c| terms([&c.name_en, &c.name_zh].into_iter().chain(&c.aliases)));
+    let all = t
+        .partner
+        .iter()
+        .chain(&t.other)
+        .chain(side.iter().flatten())
+        .chain(country.iter().flatten());
+    q.best(all).is_some()
+}
