@@ -23,6 +23,7 @@
 //! | [`surface`] | the drawing trait, and a recording surface for tests |
 //! | [`map`] | [`MapState`]: the state, geometry cache, emphasis, colours, focus walk, scenes |
 //! | [`hit`] | R*-tree hit-testing in world units |
+//! | [`labels`] | greedy, collision-aware label placement and text width estimates |
 //! | [`interaction`] | the pointer, wheel and key state machine |
 //! | [`app`] | the application layer: commands, responses, selection, keys, view models |
 //! | [`style`] | colours, the theme and colour modes |
@@ -50,6 +51,7 @@ pub mod filter;
 pub mod geometry;
 pub mod hit;
 pub mod interaction;
+pub mod labels;
 pub mod limits;
 pub mod map;
 pub mod scene;

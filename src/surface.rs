@@ -14,6 +14,22 @@ pub struct Stroke {
     pub width_px: f64,
 }
 
+/// How a line of text is drawn.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TextStyle {
+    /// Font size, CSS px.
+    pub size_px: f64,
+    /// Bold rather than regular.
+    pub bold: bool,
+    /// The text colour.
+    pub fill: Rgba,
+    /// A halo stroked round the glyphs first (3 px wide) so the text reads on any background.
+    pub halo: Option<Rgba>,
+    /// The position is the text's centre (else its left end); vertically it is always the
+    /// middle of the line.
+    pub centred: bool,
+}
+
 /// What a scene needs from a drawing target. Coordinates are CSS pixels; the implementation
 /// takes care of the device pixel ratio.
 pub trait Surface {
@@ -25,6 +41,8 @@ pub trait Surface {
     fn stroke_lines(&mut self, lines: &[Vec<ScreenPt>], stroke: Stroke);
     /// Draws a filled dot, optionally ringed.
     fn dot(&mut self, centre: ScreenPt, radius_px: f64, fill: Rgba, outline: Option<Stroke>);
+    /// Draws one line of text (never parsed as markup).
+    fn text(&mut self, at: ScreenPt, text: &str, style: TextStyle);
 }
 
 /// One recorded drawing call.
@@ -59,6 +77,15 @@ pub enum Command {
         /// The ring around the dot, if any.
         outline: Option<Stroke>,
     },
+    /// [`Surface::text`].
+    Text {
+        /// Where, CSS px (see [`TextStyle::centred`]).
+        at: ScreenPt,
+        /// The text.
+        text: String,
+        /// How.
+        style: TextStyle,
+    },
 }
 
 /// A surface that remembers what was drawn, for tests and for counting work.
@@ -91,6 +118,13 @@ impl Surface for RecordingSurface {
             radius_px,
             fill,
             outline,
+        });
+    }
+    fn text(&mut self, at: ScreenPt, text: &str, style: TextStyle) {
+        self.commands.push(Command::Text {
+            at,
+            text: text.to_string(),
+            style,
         });
     }
 }

@@ -244,7 +244,55 @@ x: number | null,
  * Where its dot is drawn, CSS px from the canvas's top edge; `None` when it has no point
  * on the map.
  */
-y: number | null, };
+y: number | null, 
+/**
+ * For a partner dot drawn as one marker with others at this zoom (a stack): every pair of
+ * the stack, this one among them, in data order; empty otherwise.
+ */
+members: Array<Details>, };
+export type Rect = { 
+/**
+ * Left edge, CSS px from the canvas's left.
+ */
+x: number, 
+/**
+ * Top edge, CSS px from the canvas's top.
+ */
+y: number, 
+/**
+ * Width, CSS px.
+ */
+width: number, 
+/**
+ * Height, CSS px.
+ */
+height: number, };
+export type InsetCityView = { 
+/**
+ * The Shandong key.
+ */
+key: string, 
+/**
+ * Its label as drawn.
+ */
+label: string, 
+/**
+ * Its label's box.
+ */
+label_box: Rect, 
+/**
+ * The square a pointer or a finger hits around its dot (at least 24 × 24 CSS px).
+ */
+target: Rect, };
+export type InsetView = { 
+/**
+ * The inset's frame, CSS px from the canvas's top-left.
+ */
+rect: Rect, 
+/**
+ * Its origins, in the order of `shandong.csv`.
+ */
+cities: Array<InsetCityView>, };
 export type Choice = { 
 /**
  * A Shandong key, an ISO 3166-1 alpha-2 code or a group key.
@@ -597,7 +645,12 @@ shown: Shown | null,
 /**
  * The keys the controls offer and the years the slider spans.
  */
-vocabulary: Vocabulary, };
+vocabulary: Vocabulary, 
+/**
+ * The Shandong inset at the current view; `None` when it is hidden (zoomed in far enough,
+ * one origin, or no room).
+ */
+inset: InsetView | null, };
 export type Vocabulary = { 
 /**
  * Relation keys (`friendship`, `cooperation`, `unknown`).
@@ -838,7 +891,12 @@ table: boolean | null,
 /**
  * Why a command was refused (an unknown id, a bad colour name); nothing changed.
  */
-error: string | null, };
+error: string | null, 
+/**
+ * What the map lays out over itself changed (the Shandong inset moved, or its labels'
+ * language): the page reads the snapshot again to keep its overlays clear of it.
+ */
+layoutChanged: boolean, };
 export type FrameStats = { 
 /**
  * Frames planned (drawn) so far; wraps round at `u32::MAX`.
@@ -1015,7 +1073,11 @@ text: string,
 /**
  * Leave the view as it is, whatever the state says.
  */
-keepView: boolean, } | { "type": "resize", 
+keepView: boolean, } | { "type": "setLang", 
+/**
+ * `"zh"` or `"en"`.
+ */
+lang: string, } | { "type": "resize", 
 /**
  * Width in CSS px, clamped to 1…`MAX_CANVAS_SIDE_PX / dpr`; 1 when not finite.
  */

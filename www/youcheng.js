@@ -202,6 +202,7 @@ export class YouchengMap extends HTMLElement {
     const { basemapError, dataError } = await session.load();
     if (this.#s !== session) return;
     this.#applyTheme();
+    this.#send({ type: 'setLang', lang: this.#lang }, null, { quiet: true });
     this.#observeSize();
     const cities = this.#cityList();
     if (cities.length) this.#send({ type: 'setFilter', filter: { ...this.#map.snapshot().filter, cities } }, null, { quiet: true });
@@ -231,6 +232,7 @@ export class YouchengMap extends HTMLElement {
     if (!ok) return this.#showMessage(this.#t('recoverFailed', { error: message }), 'error');
     this.#fit();
     this.#applyTheme();
+    this.#send({ type: 'setLang', lang: this.#lang }, null, { quiet: true });
     this.applyState(this.#m.hash.last, { quiet: true });
     this.#renderAttribution();
     this.#showMessage(this.#t('recovered', { error: message }), 'error');
@@ -315,7 +317,7 @@ export class YouchengMap extends HTMLElement {
       tip.respond(r, event, at);
       this.#emit('youcheng:hover', r.hover ? { kind: r.hover.kind, id: r.hover.id, city: r.hover.city, details: r.hover.details } : null);
     } else if (at && event.type === 'pointermove' && !tip.node.hidden) tip.move(at);
-    if (r.dataChanged || r.selectionChanged) this.#refresh();
+    if (r.dataChanged || r.selectionChanged || r.layoutChanged) this.#refresh();
     if (r.dataChanged && !quiet) {
       this.#m.hash.schedule();
       const s = this.#snap.stats;
@@ -407,6 +409,7 @@ export class YouchengMap extends HTMLElement {
     this.#lang = lang === 'en' ? 'en' : 'zh';
     this.#translateStatic();
     if (this.#map) {
+      this.#send({ type: 'setLang', lang: this.#lang });
       this.#refresh();
       this.#renderAttribution();
       this.#m.tooltip.hide();
@@ -446,6 +449,8 @@ export class YouchengMap extends HTMLElement {
   visibleIds() { return this.#map ? this.#map.visibleIds() : []; }
   stats() { return this.#snap?.stats ?? null; }
   legend() { return this.#snap?.legend ?? []; }
+  /** The Shandong inset's frame and its cities' targets (CSS px on the canvas), or null when hidden. */
+  inset() { return this.#snap?.inset ?? null; }
   details(id) {
     if (typeof id !== 'string') throw new TypeError('details(id): id must be a string');
     return this.#map ? this.#map.details(id) : null;

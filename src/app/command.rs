@@ -139,6 +139,11 @@ pub enum Command {
         /// Leave the view as it is, whatever the state says.
         keep_view: bool,
     },
+    /// The language of the labels drawn on the map: `"en"` for English, anything else Chinese.
+    SetLang {
+        /// `"zh"` or `"en"`.
+        lang: String,
+    },
     /// The canvas's CSS size.
     Resize {
         /// Width in CSS px, clamped to 1…`MAX_CANVAS_SIDE_PX / dpr`; 1 when not finite.
@@ -184,6 +189,9 @@ pub struct Response {
     pub table: Option<bool>,
     /// Why a command was refused (an unknown id, a bad colour name); nothing changed.
     pub error: Option<String>,
+    /// What the map lays out over itself changed (the Shandong inset moved, or its labels'
+    /// language): the page reads the snapshot again to keep its overlays clear of it.
+    pub layout_changed: bool,
 }
 
 /// What a load answers: the counts, the errors (first of each kind) and warnings.

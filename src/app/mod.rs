@@ -122,6 +122,11 @@ impl App {
             Command::ResetView => self.reset_view(),
             Command::ApplyState { text, keep_view } => self.apply_state(&text, keep_view),
             Command::Resize { width, height, dpr } => self.resize(width, height, dpr),
+            Command::SetLang { lang } => Response {
+                redraw: true,
+                layout_changed: self.map.set_lang(lang != "en"),
+                ..Response::default()
+            },
         }
     }
 
@@ -152,6 +157,10 @@ impl App {
     pub fn plan_frame(&mut self) -> LandPlan {
         self.frames = self.frames.wrapping_add(1);
         let moving = self.interaction.active() || self.wheeling;
+        if !moving {
+            // Stacks, labels and the inset once per settled view, never per gesture frame.
+            self.map.refresh_layout();
+        }
         self.land
             .plan(LayerView::of(&self.map.viewport, self.dpr), moving)
     }

@@ -57,6 +57,7 @@ impl App {
                 .shown
                 .and_then(|p| views::shown(&self.map, p)),
             vocabulary: super::vocabulary::vocabulary(&self.map, self.this_year),
+            inset: views::inset(&self.map),
         }
     }
 

@@ -5,7 +5,8 @@
 
 use crate::app::command::{Command, FrameStats, LoadReport, Response, ThemeInput};
 use crate::app::views::{
-    Choice, Choices, Details, HitView, LegendEntry, Shown, Snapshot, SourceView, StatsView,
+    Choice, Choices, Details, HitView, InsetCityView, InsetView, LegendEntry, Shown, Snapshot,
+    SourceView, StatsView,
 };
 use crate::app::vocabulary::Vocabulary;
 use crate::dataset::{CityCoverage, Count, CoverageView, IssueReport, Severity, Stats};
@@ -24,6 +25,9 @@ fn generated() -> String {
         Details::decl(&cfg),
         SourceView::decl(&cfg),
         HitView::decl(&cfg),
+        crate::scene::Rect::decl(&cfg),
+        InsetCityView::decl(&cfg),
+        InsetView::decl(&cfg),
         Choice::decl(&cfg),
         Choices::decl(&cfg),
         LegendEntry::decl(&cfg),

@@ -4,7 +4,7 @@
 use super::{Emphasis, MapState, ProjectedShape, ARC_MAX_SEGMENT_M};
 use crate::basemap::Basemap;
 use crate::dataset::Dataset;
-use crate::geometry::{clip_ring, great_circle, split_line, LonLat};
+use crate::geometry::{clip_ring, great_circle, split_line, LonLat, WorldXY};
 use crate::search::SearchIndex;
 use crate::style::FIRST_DECADE;
 
@@ -36,10 +36,13 @@ impl MapState {
                 }
                 ProjectedShape {
                     is_china: f.iso2 == "CN",
+                    iso2: f.iso2.clone(),
+                    anchor: largest_ring_centre(&rings),
                     rings,
                 }
             })
             .collect();
+        self.generation += 1;
     }
 
     /// Replaces the data: projects every pair's great circle and dots, builds the search keys, clears the emphasis and refilters.
@@ -91,4 +94,31 @@ impl MapState {
         self.emphasis = Emphasis::default();
         self.refresh_visible();
     }
+}
+
+/// The area-weighted centre of the largest of `rings` (by the shoelace formula); `None` when
+/// every ring is degenerate.
+fn largest_ring_centre(rings: &[Vec<WorldXY>]) -> Option<WorldXY> {
+    rings
+        .iter()
+        .filter_map(|r| {
+            let (mut a, mut cx, mut cy) = (0.0, 0.0, 0.0);
+            for (p, q) in r.iter().zip(r.iter().cycle().skip(1)) {
+                let cross = p.x * q.y - q.x * p.y;
+                a += cross;
+                cx += (p.x + q.x) * cross;
+                cy += (p.y + q.y) * cross;
+            }
+            (a.abs() > 1e-12).then(|| {
+                (
+                    a.abs(),
+                    WorldXY {
+                        x: cx / (3.0 * a),
+                        y: cy / (3.0 * a),
+                    },
+                )
+            })
+        })
+        .max_by(|x, y| x.0.total_cmp(&y.0))
+        .map(|(_, c)| c)
 }

@@ -14,19 +14,30 @@
 //! | `scenes` | the base and overlay scenes of a frame |
 //! | `picking` | hit-testing through the R*-tree over the visible geometry |
 //! | `view` | the view as a geographic centre and zoom |
+//! | `stacks` | partner dots that overlap at the current zoom, as one marker ([`Stack`]) |
+//! | `inset` | the magnified, labelled Shandong inset ([`InsetCity`]) |
+//! | `layout` | stacks, labels and inset per settled view ([`Layout`]) |
+//! | `overlay` | the frame's stacks, labels and inset, drawn from the layout |
 
 mod cache;
 mod colour;
 mod emphasis;
 mod focus;
+mod inset;
+mod layout;
+mod overlay;
 mod picking;
 mod scenes;
+mod stacks;
 mod view;
 mod visible;
 
 pub use colour::LegendItem;
 pub use emphasis::{Emphasis, Pick};
 pub use focus::Step;
+pub use inset::{InsetCity, TARGET_PX};
+pub use layout::{InsetLayout, Layout, MapLabel};
+pub use stacks::Stack;
 
 use crate::dataset::{Coverage, Dataset};
 use crate::filter::Filter;
@@ -43,6 +54,10 @@ pub const ARC_MAX_SEGMENT_M: f64 = 100_000.0;
 #[derive(Debug, Clone, PartialEq)]
 struct ProjectedShape {
     is_china: bool,
+    /// The country's ISO 3166-1 alpha-2 code.
+    iso2: String,
+    /// Where its name goes: the centre of its largest ring.
+    anchor: Option<WorldXY>,
     rings: Vec<Vec<WorldXY>>,
 }
 
@@ -79,6 +94,12 @@ pub struct MapState {
     /// Hit-test index over the visible geometry in world units; built on the first query after
     /// a filter or data change, valid for every view.
     hit: Option<HitIndex>,
+    /// Labels and the inset in Chinese (else English).
+    lang_zh: bool,
+    /// Bumped whenever what a layout depends on changes (data, filter, basemap, language).
+    generation: u64,
+    /// Stacks, labels and inset of the last settled view.
+    layout: Option<Layout>,
 }
 
 impl MapState {
@@ -102,6 +123,9 @@ impl MapState {
             emphasis: Emphasis::default(),
             decades: 1,
             hit: None,
+            lang_zh: true,
+            generation: 0,
+            layout: None,
         }
     }
 
@@ -109,6 +133,16 @@ impl MapState {
     /// data drops them again.
     pub fn set_coverage(&mut self, coverage: Option<Coverage>) {
         self.dataset.coverage = coverage;
+    }
+
+    /// Labels the map in Chinese (`true`) or English.
+    pub fn set_lang(&mut self, zh: bool) -> bool {
+        let changed = self.lang_zh != zh;
+        self.lang_zh = zh;
+        if changed {
+            self.generation += 1;
+        }
+        changed
     }
 
     /// The data shown.

@@ -37,16 +37,50 @@ impl MapState {
         }
     }
 
-    /// Arcs, dots and focus rings for the current state (no background or land).
+    /// Arcs, dots, stacks, labels, the inset and focus rings for the current state (no
+    /// background or land), with the stacks, labels and inset of the last settled view.
     pub fn overlay_scene(&self) -> Scene {
         let dimming = self.any_emphasis();
+        let layout = self.layout();
+        let (country_labels, labels) = self.label_items(&layout, dimming);
+        let inset = self.inset_item(&layout);
+        let rings = self.focus_rings(inset.is_some().then_some(&layout));
         Scene {
+            country_labels,
             arcs: self.arc_bundles(dimming),
-            partners: self.partner_items(dimming),
+            partners: self.partner_items(dimming, &layout),
+            stacks: self.stack_items(dimming, &layout),
             origins: self.origin_items(),
-            rings: self.focus_rings(),
+            labels,
+            inset,
+            rings,
             ..Scene::default()
         }
+    }
+
+    /// How much quieter arcs at rest are drawn because there are many: 1 for up to 80 visible
+    /// arcs, down to 0.45 for about 400 and more (alpha and width scale with it).
+    pub fn density(&self) -> f64 {
+        (80.0 / self.visible.len().max(1) as f64)
+            .sqrt()
+            .clamp(0.45, 1.0)
+    }
+
+    /// The alpha and width of an arc at rest (neither dimmed nor emphasised) at this density.
+    pub fn rest_arc(&self) -> (u8, f64) {
+        let f = self.density();
+        let t = &self.theme;
+        (
+            (f64::from(t.arc_alpha) * f).round() as u8,
+            t.arc_width_px * (0.5 + 0.5 * f),
+        )
+    }
+
+    /// Whether arcs at rest take the one calm hue: colouring by Shandong side with more than
+    /// four sides shown (17 hues on arcs read as a hairball; the sides' colours stay on the dots
+    /// and on an arc that stands out).
+    pub fn calm_arcs(&self) -> bool {
+        self.colour_by == ColourBy::City && self.visible_origins.len() > 4
     }
 
     /// Emphasis level of pair `i`: 0 dimmed, 1 normal, 2 emphasised; drawn in that order.
@@ -63,14 +97,16 @@ impl MapState {
     /// The stroke of an arc of `colour` at emphasis level `lv`.
     fn arc_stroke(&self, lv: u8, colour: Rgba) -> Stroke {
         let t = &self.theme;
+        let (alpha, width_px) = self.rest_arc();
+        let calm = if self.calm_arcs() { t.calm_arc } else { colour };
         match lv {
             0 => Stroke {
-                colour: colour.with_alpha(t.dim_alpha),
-                width_px: t.arc_width_px,
+                colour: calm.with_alpha(t.dim_alpha),
+                width_px,
             },
             1 => Stroke {
-                colour: colour.with_alpha(t.arc_alpha),
-                width_px: t.arc_width_px,
+                colour: calm.with_alpha(alpha),
+                width_px,
             },
             _ => Stroke {
                 colour,
@@ -117,17 +153,58 @@ impl MapState {
             }
         }
         bundles.sort_by_key(|(l, b)| (*l, b.group));
-        bundles.into_iter().map(|(_, b)| b).collect()
+        // What stands out gets a casing in the ocean's colour, so it reads above the rest.
+        let casing = Stroke {
+            colour: self.theme.ocean.with_alpha(170),
+            width_px: self.theme.highlight_width_px + 2.5,
+        };
+        let mut out = Vec::with_capacity(bundles.len() + 1);
+        let mut cased = false;
+        for (lv, b) in bundles {
+            if lv == 2 && !cased {
+                cased = true;
+                let lines = self.emphasised_lines();
+                out.push(ArcBundle {
+                    group: b.group,
+                    lines,
+                    stroke: casing,
+                });
+            }
+            out.push(b);
+        }
+        out
     }
 
-    /// The visible partner dots, dimmed ones first and emphasised ones last.
-    fn partner_items(&self, dimming: bool) -> Vec<DotItem> {
+    /// Every emphasised arc's lines, in CSS px.
+    fn emphasised_lines(&self) -> Vec<Vec<crate::viewport::ScreenPt>> {
+        let tf = self.viewport.transform();
+        self.visible
+            .iter()
+            .filter(|&&i| {
+                self.dataset
+                    .partnerships
+                    .get(i)
+                    .is_some_and(|p| self.emphasised(i, p))
+            })
+            .filter_map(|&i| self.arcs.get(i))
+            .flatten()
+            .map(|line| line.iter().map(|w| tf.apply(*w)).collect())
+            .collect()
+    }
+
+    /// The visible partner dots not drawn as part of a stack (an emphasised one always is
+    /// drawn), dimmed ones first and emphasised ones last.
+    fn partner_items(&self, dimming: bool, layout: &super::Layout) -> Vec<DotItem> {
         let t = &self.theme;
         let mut partners: Vec<(u8, DotItem)> = self
             .partner_dots()
             .filter_map(|(i, centre)| {
                 let p = self.dataset.partnerships.get(i)?;
                 let lv = self.level(i, p, dimming);
+                let stacked = layout.stack_of(i).is_some_and(|s| s.members.len() > 1);
+                if stacked && lv < 2 {
+                    return None;
+                }
                 let fill = self.group_colour(self.colour_group(p));
                 Some((
                     lv,
@@ -155,13 +232,18 @@ impl MapState {
         partners.into_iter().map(|(_, d)| d).collect()
     }
 
+    /// The fill of Shandong key `k`'s origin dot.
+    pub(super) fn origin_colour(&self, k: usize) -> Rgba {
+        match self.colour_by {
+            ColourBy::City => self.theme.city_colour(k),
+            _ => self.theme.city_colour(0),
+        }
+    }
+
     /// The origin dots in use.
     fn origin_items(&self) -> Vec<DotItem> {
         let t = &self.theme;
-        let city_colour = |k: usize| match self.colour_by {
-            ColourBy::City => t.city_colour(k),
-            _ => t.city_colour(0),
-        };
+        let city_colour = |k: usize| self.origin_colour(k);
         self.origin_dots()
             .map(|(k, centre)| DotItem {
                 centre,
@@ -175,28 +257,36 @@ impl MapState {
             .collect()
     }
 
-    /// The ring around the keyboard focus, if any.
-    fn focus_rings(&self) -> Vec<DotItem> {
+    /// The ring around the keyboard focus, if any (round an origin's inset dot while the
+    /// inset is shown).
+    fn focus_rings(&self, inset: Option<&super::Layout>) -> Vec<DotItem> {
         let tf = self.viewport.transform();
         let t = &self.theme;
+        let in_inset = |k: usize| {
+            inset
+                .and_then(|l| l.inset.as_ref())
+                .and_then(|i| i.cities.iter().find(|c| c.city == k))
+                .map(|c| (c.dot, 11.0))
+        };
         let focus_at = match self.emphasis.focus {
-            Some(Target::Origin(k)) => self
-                .origin_xy
-                .get(k)
-                .copied()
-                .flatten()
-                .map(|w| (w, t.origin_radius_px + 4.0)),
+            Some(Target::Origin(k)) => in_inset(k).or_else(|| {
+                self.origin_xy
+                    .get(k)
+                    .copied()
+                    .flatten()
+                    .map(|w| (tf.apply(w), t.origin_radius_px + 4.0))
+            }),
             Some(Target::Arc(i) | Target::Partner(i)) => self
                 .partner_xy
                 .get(i)
                 .copied()
                 .flatten()
-                .map(|w| (w, t.partner_radius_px + 5.0)),
+                .map(|w| (tf.apply(w), t.partner_radius_px + 5.0)),
             None => None,
         };
         focus_at
-            .map(|(w, r)| DotItem {
-                centre: tf.apply(w),
+            .map(|(centre, r)| DotItem {
+                centre,
                 radius_px: r,
                 fill: t.focus_ring.with_alpha(0),
                 outline: Some(Stroke {

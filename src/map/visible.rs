@@ -44,6 +44,7 @@ impl MapState {
             .map(|(k, _)| k)
             .collect();
         self.hit = None;
+        self.generation += 1;
         // What the filter hid can no longer be hovered or focused; selections stay pinned.
         let shown = |t: Option<Target>| match t {
             Some(Target::Origin(k)) => used.get(k).copied().unwrap_or(false),

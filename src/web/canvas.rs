@@ -3,7 +3,7 @@
 use crate::app::layer::LandPlan;
 use crate::map::MapState;
 use crate::style::Rgba;
-use crate::surface::{ScreenPt, Stroke, Surface};
+use crate::surface::{ScreenPt, Stroke, Surface, TextStyle};
 use wasm_bindgen::{JsCast, JsError};
 use web_sys::{CanvasRenderingContext2d, CanvasWindingRule, HtmlCanvasElement};
 
@@ -77,7 +77,29 @@ impl Surface for CanvasSurface<'_> {
             self.stroke(s);
         }
     }
+
+    fn text(&mut self, at: ScreenPt, text: &str, style: TextStyle) {
+        let c = self.ctx;
+        c.save();
+        let weight = if style.bold { "bold " } else { "" };
+        c.set_font(&format!("{weight}{}px {FONT_FAMILY}", style.size_px));
+        c.set_text_align(if style.centred { "center" } else { "left" });
+        c.set_text_baseline("middle");
+        if let Some(halo) = style.halo {
+            c.set_stroke_style_str(&halo.css());
+            c.set_line_width(3.0);
+            c.set_line_join("round");
+            let _ = c.stroke_text(text, at.x, at.y);
+        }
+        c.set_fill_style_str(&style.fill.css());
+        let _ = c.fill_text(text, at.x, at.y);
+        c.restore();
+    }
 }
+
+/// The labels' fonts: the system UI font, then CJK fonts for Chinese.
+const FONT_FAMILY: &str =
+    "system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif";
 
 /// The 2D context of a canvas.
 pub fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsError> {
