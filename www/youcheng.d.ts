@@ -65,6 +65,10 @@ export declare class YouchengMap extends HTMLElement {
   visibleIds(): string[];
   stats(): StatsView | null;
   legend(): LegendEntry[];
+  /** The Shandong inset drawn on the canvas (its frame and each city's target, CSS px), or null while hidden; keep overlays clear of it. */
+  inset(): InsetView | null;
+  /** The country and partner names drawn on the map at the last settled view. */
+  labels(): LabelView[];
   cities(): Array<{ key: string; nameZh: string; nameEn: string; extra: string; total: number; visible: number; lon?: number; lat?: number }>;
   details(id: string): Details | null;
   setColourBy(mode: ColourBy): void;
@@ -279,7 +283,7 @@ label: string,
 /**
  * Its label's box.
  */
-label_box: Rect, 
+labelBox: Rect, 
 /**
  * The square a pointer or a finger hits around its dot (at least 24 × 24 CSS px).
  */
@@ -293,6 +297,19 @@ rect: Rect,
  * Its origins, in the order of `shandong.csv`.
  */
 cities: Array<InsetCityView>, };
+export type LabelView = { 
+/**
+ * The text.
+ */
+text: string, 
+/**
+ * Its box, CSS px from the canvas's top-left.
+ */
+rect: Rect, 
+/**
+ * A country's name (else a partner's, or a stack's first partner with `+n`).
+ */
+country: boolean, };
 export type Choice = { 
 /**
  * A Shandong key, an ISO 3166-1 alpha-2 code or a group key.
@@ -650,7 +667,11 @@ vocabulary: Vocabulary,
  * The Shandong inset at the current view; `None` when it is hidden (zoomed in far enough,
  * one origin, or no room).
  */
-inset: InsetView | null, };
+inset: InsetView | null, 
+/**
+ * The country and partner names drawn on the map at the last settled view.
+ */
+labels: Array<LabelView>, };
 export type Vocabulary = { 
 /**
  * Relation keys (`friendship`, `cooperation`, `unknown`).

@@ -451,6 +451,8 @@ export class YouchengMap extends HTMLElement {
   legend() { return this.#snap?.legend ?? []; }
   /** The Shandong inset's frame and its cities' targets (CSS px on the canvas), or null when hidden. */
   inset() { return this.#snap?.inset ?? null; }
+  /** The names drawn on the map (text and box, CSS px on the canvas) at the last settled view. */
+  labels() { return this.#snap?.labels ?? []; }
   details(id) {
     if (typeof id !== 'string') throw new TypeError('details(id): id must be a string');
     return this.#map ? this.#map.details(id) : null;

@@ -15,6 +15,7 @@
 //! | [`keys`] | the table of every key the map answers |
 //! | [`selection`] | pinned and current selections, and what the detail panel shows |
 //! | [`views`] | the view models: details, hits, choices, legend, statistics, the snapshot |
+//! | [`overlays`] | the Shandong inset and the map's names as the snapshot carries them |
 //! | [`layer`] | when the cached land layer is copied, shifted or redrawn |
 
 mod command;
@@ -23,6 +24,7 @@ mod input;
 pub mod keys;
 pub mod layer;
 mod load;
+pub mod overlays;
 mod read;
 pub mod selection;
 #[cfg(all(test, not(target_arch = "wasm32")))]

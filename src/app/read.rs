@@ -57,7 +57,8 @@ impl App {
                 .shown
                 .and_then(|p| views::shown(&self.map, p)),
             vocabulary: super::vocabulary::vocabulary(&self.map, self.this_year),
-            inset: views::inset(&self.map),
+            inset: super::overlays::inset(&self.map),
+            labels: super::overlays::labels(&self.map),
         }
     }
 

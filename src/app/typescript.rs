@@ -4,9 +4,9 @@
 //! `YOUCHENG_UPDATE_TYPES=1 cargo test --lib typescript` rewrites them.
 
 use crate::app::command::{Command, FrameStats, LoadReport, Response, ThemeInput};
+use crate::app::overlays::{InsetCityView, InsetView, LabelView};
 use crate::app::views::{
-    Choice, Choices, Details, HitView, InsetCityView, InsetView, LegendEntry, Shown, Snapshot,
-    SourceView, StatsView,
+    Choice, Choices, Details, HitView, LegendEntry, Shown, Snapshot, SourceView, StatsView,
 };
 use crate::app::vocabulary::Vocabulary;
 use crate::dataset::{CityCoverage, Count, CoverageView, IssueReport, Severity, Stats};
@@ -28,6 +28,7 @@ fn generated() -> String {
         crate::scene::Rect::decl(&cfg),
         InsetCityView::decl(&cfg),
         InsetView::decl(&cfg),
+        LabelView::decl(&cfg),
         Choice::decl(&cfg),
         Choices::decl(&cfg),
         LegendEntry::decl(&cfg),

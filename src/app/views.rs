@@ -5,7 +5,6 @@ use crate::dataset::{CoverageView, Stats};
 use crate::filter::Filter;
 use crate::hit::Target;
 use crate::map::{MapState, Pick};
-use crate::scene::Rect;
 use crate::style::ColourBy;
 use serde::Serialize;
 
@@ -122,31 +121,6 @@ pub struct HitView {
     /// For a partner dot drawn as one marker with others at this zoom (a stack): every pair of
     /// the stack, this one among them, in data order; empty otherwise.
     pub members: Vec<Details>,
-}
-
-/// A Shandong origin in the inset, where the page can find and hit it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
-pub struct InsetCityView {
-    /// The Shandong key.
-    pub key: String,
-    /// Its label as drawn.
-    pub label: String,
-    /// Its label's box.
-    pub label_box: Rect,
-    /// The square a pointer or a finger hits around its dot (at least 24 × 24 CSS px).
-    pub target: Rect,
-}
-
-/// The Shandong inset, while it is shown: where it is (for the page's own overlays to keep
-/// clear of it) and its origins.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
-pub struct InsetView {
-    /// The inset's frame, CSS px from the canvas's top-left.
-    pub rect: Rect,
-    /// Its origins, in the order of `shandong.csv`.
-    pub cities: Vec<InsetCityView>,
 }
 
 /// A filter choice with its counts.
@@ -274,29 +248,9 @@ pub struct Snapshot {
     pub vocabulary: super::vocabulary::Vocabulary,
     /// The Shandong inset at the current view; `None` when it is hidden (zoomed in far enough,
     /// one origin, or no room).
-    pub inset: Option<InsetView>,
-}
-
-/// The inset at the map's current view, for the snapshot.
-pub fn inset(map: &MapState) -> Option<InsetView> {
-    let layout = map.layout();
-    let inset = layout.inset.as_ref()?;
-    let ds = map.dataset();
-    Some(InsetView {
-        rect: inset.rect,
-        cities: inset
-            .cities
-            .iter()
-            .filter_map(|c| {
-                Some(InsetCityView {
-                    key: ds.cities().get(c.city)?.key.clone(),
-                    label: c.text.clone(),
-                    label_box: c.label,
-                    target: c.target(),
-                })
-            })
-            .collect(),
-    })
+    pub inset: Option<super::overlays::InsetView>,
+    /// The country and partner names drawn on the map at the last settled view.
+    pub labels: Vec<super::overlays::LabelView>,
 }
 
 /// Details of pair `i` (an index into the data's pairs); `None` past the end.

@@ -191,10 +191,13 @@ pub fn spread_labelled(
     )
 }
 
+/// Which side of a clipping edge is kept.
+type Side = fn(ScreenPt, f64) -> bool;
+
 /// Clips a closed ring to a rectangle (Sutherland–Hodgman); empty when nothing is left.
 pub fn clip_ring(ring: &[ScreenPt], r: Rect) -> Vec<ScreenPt> {
     let (x0, y0, x1, y1) = (r.x, r.y, r.x + r.w, r.y + r.h);
-    let edges: [(fn(ScreenPt, f64) -> bool, f64, bool); 4] = [
+    let edges: [(Side, f64, bool); 4] = [
         (|p, v| p.x >= v, x0, true),
         (|p, v| p.x <= v, x1, true),
         (|p, v| p.y >= v, y0, false),

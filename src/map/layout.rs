@@ -96,7 +96,7 @@ impl Layout {
     /// when the scale differs (the labels are hidden until the view settles).
     pub fn label_shift(&self, scale: f64, offset: (f64, f64)) -> Option<(f64, f64)> {
         (self.key.scale == scale)
-            .then(|| (offset.0 - self.key.offset.0, offset.1 - self.key.offset.1))
+            .then_some((offset.0 - self.key.offset.0, offset.1 - self.key.offset.1))
     }
 }
 
@@ -276,7 +276,9 @@ impl MapState {
         key: LayoutKey,
     ) -> Option<InsetLayout> {
         let area = inset::content_rect(rect);
-        let (map_to, unmap) = world_fit(origins.iter().map(|(_, w)| *w), area)?;
+        let fit = world_fit(origins.iter().map(|(_, w)| *w), area)?;
+        let map_to = |w: WorldXY| fit.apply(w);
+        let unmap = |p: ScreenPt| fit.invert(p);
         let dots: Vec<ScreenPt> = origins.iter().map(|(_, w)| map_to(*w)).collect();
         let texts: Vec<String> = origins.iter().map(|(k, _)| self.inset_name(*k)).collect();
         let title = if self.lang_zh { "山东" } else { "Shandong" };
@@ -451,23 +453,32 @@ fn bbox(points: impl Iterator<Item = ScreenPt>) -> Option<Rect> {
     x0.is_finite().then(|| Rect::new(x0, y0, x1 - x0, y1 - y0))
 }
 
-/// The mapping that fits world points (with a margin) into `area`, centred, north up, and its
-/// inverse (CSS px to world `(x, y)`).
-fn world_fit(
-    points: impl Iterator<Item = WorldXY>,
-    area: Rect,
-) -> Option<(
-    impl Fn(WorldXY) -> ScreenPt,
-    impl Fn(ScreenPt) -> (f64, f64),
-)> {
+/// A linear map from world units to CSS px: `(x, y) ↦ (ox + x·s, oy − y·s)`.
+#[derive(Debug, Clone, Copy)]
+struct Fit {
+    s: f64,
+    ox: f64,
+    oy: f64,
+}
+
+impl Fit {
+    fn apply(&self, w: WorldXY) -> ScreenPt {
+        ScreenPt::new(self.ox + w.x * self.s, self.oy - w.y * self.s)
+    }
+
+    /// World `(x, y)` of a CSS-px point.
+    fn invert(&self, p: ScreenPt) -> (f64, f64) {
+        ((p.x - self.ox) / self.s, (self.oy - p.y) / self.s)
+    }
+}
+
+/// The mapping that fits world points (with a margin) into `area`, centred, north up.
+fn world_fit(points: impl Iterator<Item = WorldXY>, area: Rect) -> Option<Fit> {
     let b = bbox(points.map(|w| ScreenPt::new(w.x, -w.y)))?;
     let pad = (b.w.max(b.h) * 0.1).max(0.2);
     let b = b.grow(pad);
     let s = (area.w / b.w).min(area.h / b.h);
     let ox = area.x + (area.w - b.w * s) / 2.0 - b.x * s;
     let oy = area.y + (area.h - b.h * s) / 2.0 - b.y * s;
-    Some((
-        move |w: WorldXY| ScreenPt::new(ox + w.x * s, oy - w.y * s),
-        move |p: ScreenPt| ((p.x - ox) / s, (oy - p.y) / s),
-    ))
+    Some(Fit { s, ox, oy })
 }

@@ -7,8 +7,9 @@
 use crate::geometry::WorldXY;
 use std::collections::HashMap;
 
-/// Dots closer than this on screen share a marker, CSS px.
-pub const STACK_PX: f64 = 6.0;
+/// Dots closer than this on screen share a marker, CSS px (about a marker's width, so markers
+/// seldom overlap).
+pub const STACK_PX: f64 = 10.0;
 
 /// Partner dots drawn as one marker.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,7 +88,7 @@ mod tests {
         assert_eq!(s.len(), 2);
         assert_eq!(s[0].members, vec![0, 1, 2]);
         assert_eq!(s[1].members, vec![3]);
-        let s = stack_dots(&dots, 1000.0, STACK_PX); // 10 px apart
+        let s = stack_dots(&dots, 2000.0, STACK_PX); // 20 px apart
         assert_eq!(s.len(), 4, "zoomed in, every dot is its own marker");
         let members: usize = s.iter().map(|s| s.members.len()).sum();
         assert_eq!(members, 4);
