@@ -105,7 +105,7 @@ pub fn stack_radius_px(n: usize, single_px: f64) -> f64 {
     if n <= 1 {
         single_px
     } else {
-        5.5 + (n.min(40) as f64).sqrt() * 0.8
+        4.5 + (n.min(40) as f64).sqrt() * 0.8
     }
 }
 

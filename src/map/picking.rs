@@ -45,8 +45,9 @@ impl MapState {
             .map(|s| (s, tf.apply(s.at)))
             .map(|(s, c)| (s, (c.x - p.x).hypot(c.y - p.y)))
             .filter(|(s, d)| {
+                // On the marker as drawn; a finger reaches a little further.
                 *d <= stack_radius_px(s.members.len(), self.theme.partner_radius_px)
-                    + radius_px / 2.0
+                    .max(radius_px / 2.0)
             })
             .min_by(|a, b| a.1.total_cmp(&b.1))
             // A single dot nearest: the index below decides (origins and dots before arcs).
