@@ -7,9 +7,9 @@
 use crate::geometry::WorldXY;
 use std::collections::HashMap;
 
-/// Dots closer than this on screen share a marker, CSS px (about a marker's width, so markers
-/// seldom overlap).
-pub const STACK_PX: f64 = 10.0;
+/// Dots closer than this on screen share a marker, CSS px (about a small marker's width, so
+/// markers seldom overlap much).
+pub const STACK_PX: f64 = 7.0;
 
 /// Partner dots drawn as one marker.
 #[derive(Debug, Clone, PartialEq)]
