@@ -154,7 +154,10 @@ fn yamaguchi_stacks_with_a_count_at_the_first_view_and_separates_when_zoomed_in(
     assert!(yamaguchi.len() >= 2, "{yamaguchi:?}");
     let members = map.stack_members(yamaguchi[0]);
     assert!(members.len() >= 3, "{members:?}");
-    println!("the Yamaguchi stack at the first view: {} pairs", members.len());
+    println!(
+        "the Yamaguchi stack at the first view: {} pairs",
+        members.len()
+    );
     assert!(yamaguchi.iter().all(|i| members.contains(i)));
     // Every visible pair is drawn exactly once: in one stack.
     let layout = map.layout().into_owned();

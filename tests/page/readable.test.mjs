@@ -176,3 +176,31 @@ test('names on the map are placed without overlaps and drawn where the core put 
   }
   await context.close();
 });
+
+test('the cost of a settled frame with a new layout (stacks, names) and of one that reuses it (printed)', async () => {
+  const { page, context } = await open(browser, url, DESKTOP);
+  await frame(page);
+  const times = await page.evaluate(async () => {
+    const map = window.youcheng;
+    // Times the element's own animation-frame callback: one callback registered before its
+    // request and one after run either side of it in the same frame.
+    const timeFrame = (change) => new Promise((done) => {
+      let t0 = 0;
+      requestAnimationFrame(() => (t0 = performance.now()));
+      change();
+      requestAnimationFrame(() => done(performance.now() - t0));
+    });
+    const out = { relayout: [], reuse: [] };
+    const views = [[10, 50, 2], [135, 35, 3], [-80, 30, 2], [118, 36, 1.5], [20, 0, 1.2]];
+    for (const [lon, lat, zoom] of views) {
+      out.relayout.push(await timeFrame(() => map.setView(lon, lat, zoom)));
+      out.reuse.push(await timeFrame(() => map.redraw()));
+    }
+    return out;
+  });
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  console.log(`settled frame, new layout: median ${median(times.relayout).toFixed(1)} ms (${times.relayout.map((t) => t.toFixed(1)).join(', ')}); same layout: median ${median(times.reuse).toFixed(1)} ms`);
+  assert.equal(times.relayout.length, 5);
+  assert.ok(times.relayout.every((t) => t > 0) && times.reuse.every((t) => t > 0), 'each change drew a frame');
+  await context.close();
+});
