@@ -282,3 +282,35 @@ fn the_hovered_pair_is_named_at_both_ends() {
     assert!(texts.contains(&p.partner_zh), "{texts:?}");
     assert!(texts.contains(&"青岛市".to_string()), "{texts:?}");
 }
+
+#[test]
+fn the_keyboard_walk_visits_every_member_of_a_stack() {
+    let mut map = map(1009.0, 549.0);
+    let ds = map.dataset().clone();
+    let y = ds
+        .partnerships
+        .iter()
+        .position(|p| p.partner_en.contains("Yamaguchi"))
+        .expect("Yamaguchi");
+    let members = map.stack_members(y);
+    assert!(members.len() >= 3);
+    for &m in &members {
+        let city = ds.partnerships[m].city;
+        // → to the member's Shandong side, then ↓ through its partners.
+        let mut guard = 0;
+        while map.emphasis().focus != Some(Target::Origin(city)) && guard < 40 {
+            map.step_focus(youcheng::map::Step::NextCity);
+            guard += 1;
+        }
+        let n = map.visible().len();
+        let seen: Vec<_> = (0..n)
+            .map_while(|_| map.step_focus(youcheng::map::Step::NextPartner))
+            .take(ds.partnerships.iter().filter(|p| p.city == city).count())
+            .collect();
+        assert!(
+            seen.contains(&Target::Arc(m)),
+            "{} reached by ↓",
+            ds.partnerships[m].id
+        );
+    }
+}
