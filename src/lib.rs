@@ -25,6 +25,7 @@
 //! | [`report`] | the export image: map frame, title, summary, legend, attribution, date |
 //! | [`map`] | [`MapState`]: the state, geometry cache, emphasis, colours, focus walk, scenes |
 //! | [`hit`] | grid hit-testing in world units |
+//! | [`labels`] | greedy, collision-aware label placement and text width estimates |
 //! | [`interaction`] | the pointer, wheel and key state machine |
 //! | [`app`] | the application layer: commands, responses, selection, keys, view models |
 //! | [`style`] | colours, the theme and colour modes |
@@ -52,6 +53,7 @@ pub mod filter;
 pub mod geometry;
 pub mod hit;
 pub mod interaction;
+pub mod labels;
 pub mod limits;
 pub mod map;
 pub mod report;

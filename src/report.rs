@@ -186,9 +186,12 @@ pub fn lay_out(
         let style = TextStyle {
             size_px: 12.0,
             bold: false,
-            colour: ink,
+            fill: ink,
+            halo: None,
+            centred: false,
         };
-        let at = ScreenPt::new(x + SWATCH + 5.0, top + row_h - 12.0 * 0.35 - 1.0);
+        // Text is placed by the middle of its line, about 0.35 em above the baseline.
+        let at = ScreenPt::new(x + SWATCH + 5.0, top + row_h - 12.0 * 0.7 - 1.0);
         items.push(PanelItem::Text {
             at,
             text: fits,
@@ -224,9 +227,12 @@ fn lines(
         let style = TextStyle {
             size_px,
             bold,
-            colour,
+            fill: colour,
+            halo: None,
+            centred: false,
         };
-        let at = ScreenPt::new(PAD, *y - size_px * 0.35);
+        let at = ScreenPt::new(PAD, *y - size_px * 0.7); // the middle of the line
+
         items.push(PanelItem::Text {
             at,
             text: line,

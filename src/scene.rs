@@ -2,7 +2,7 @@
 //! rendered through a [`Surface`].
 
 use crate::style::Rgba;
-use crate::surface::{ScreenPt, Stroke, Surface};
+use crate::surface::{ScreenPt, Stroke, Surface, TextStyle};
 
 /// A filled country shape.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +49,37 @@ pub struct DotBatch {
     pub fill: Rgba,
 }
 
+/// A line of text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextItem {
+    /// Where, CSS px: the left end or the centre (see [`TextStyle::centred`]), at mid-line.
+    pub at: ScreenPt,
+    /// The text.
+    pub text: String,
+    /// How it is drawn.
+    pub style: TextStyle,
+}
+
+/// The Shandong inset: a framed, magnified copy of the province with its origins labelled,
+/// joined to the real province by a frame and two leader lines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InsetItem {
+    /// The inset's frame.
+    pub frame: Rect,
+    /// Its background (the ocean) and border.
+    pub fill: Rgba,
+    /// The frame's stroke, also used for the leaders.
+    pub border: Stroke,
+    /// The land inside, clipped to the frame.
+    pub land: Vec<LandItem>,
+    /// The frame round the real province and the leader lines, as polylines.
+    pub leaders: Vec<Vec<ScreenPt>>,
+    /// The spread origin dots.
+    pub dots: Vec<DotItem>,
+    /// The title and the origins' names.
+    pub labels: Vec<TextItem>,
+}
+
 /// One frame.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Scene {
@@ -63,6 +94,8 @@ pub struct Scene {
     pub marks: Vec<LandItem>,
     /// The outline of the marks; `None` draws them like land.
     pub mark_stroke: Option<Stroke>,
+    /// Country names, drawn quietly on the land before the arcs.
+    pub country_labels: Vec<TextItem>,
     /// Arc bundles, drawn above the land in this order.
     pub arcs: Vec<ArcBundle>,
     /// Flow dots moving along the arcs (the flow animation), drawn above the arcs and below
@@ -70,14 +103,21 @@ pub struct Scene {
     pub flow: Vec<DotBatch>,
     /// Partner dots, drawn above the arcs.
     pub partners: Vec<DotItem>,
+    /// Markers of stacked partners (several pairs within a few pixels), above the dots.
+    pub stacks: Vec<DotItem>,
     /// Shandong origin dots, drawn above the partner dots.
     pub origins: Vec<DotItem>,
+    /// Partner names, stack counts and the emphasised pair's names, above the dots.
+    pub labels: Vec<TextItem>,
+    /// The Shandong inset, above everything but the focus ring.
+    pub inset: Option<InsetItem>,
     /// Rings drawn last: the keyboard focus.
     pub rings: Vec<DotItem>,
 }
 
 impl Scene {
-    /// Draws the scene: background, land, arcs, flow dots, partner dots, origin dots, focus rings.
+    /// Draws the scene: background, land, country names, arcs, partner dots and stacks, origin
+    /// dots, labels, the inset, focus rings.
     pub fn render(&self, surface: &mut dyn Surface) {
         self.render_base(surface);
         self.render_overlay(surface);
@@ -98,6 +138,11 @@ impl Scene {
 
     /// Everything above the land.
     pub fn render_overlay(&self, surface: &mut dyn Surface) {
+        let text = |surface: &mut dyn Surface, t: &TextItem| surface.text(t.at, &t.text, t.style);
+        let dot = |surface: &mut dyn Surface, d: &DotItem| {
+            surface.dot(d.centre, d.radius_px, d.fill, d.outline);
+        };
+        self.country_labels.iter().for_each(|t| text(surface, t));
         for bundle in &self.arcs {
             surface.stroke_lines(&bundle.lines, bundle.stroke);
         }
@@ -105,21 +150,116 @@ impl Scene {
             surface.squares(&batch.centres, batch.side_px, batch.fill);
         }
         // Runs of dots that look alike go to the surface together (one path on a canvas).
-        let mut run: Vec<ScreenPt> = Vec::new();
-        let mut style: Option<(f64, Rgba, Option<Stroke>)> = None;
-        for dot in self.partners.iter().chain(&self.origins).chain(&self.rings) {
-            let s = (dot.radius_px, dot.fill, dot.outline);
-            if style != Some(s) {
-                if let Some((r, fill, outline)) = style {
-                    surface.dots(&run, r, fill, outline);
-                }
-                run.clear();
-                style = Some(s);
+        dot_runs(
+            surface,
+            self.partners
+                .iter()
+                .chain(&self.stacks)
+                .chain(&self.origins),
+        );
+        self.labels.iter().for_each(|t| text(surface, t));
+        if let Some(inset) = &self.inset {
+            surface.stroke_lines(&inset.leaders, inset.border);
+            surface.fill_rings(&[inset.frame.ring()], inset.fill, Some(inset.border));
+            for land in &inset.land {
+                surface.fill_rings(&land.rings, land.fill, None);
             }
-            run.push(dot.centre);
+            inset.dots.iter().for_each(|d| dot(surface, d));
+            inset.labels.iter().for_each(|t| text(surface, t));
         }
-        if let Some((r, fill, outline)) = style {
-            surface.dots(&run, r, fill, outline);
+        self.rings.iter().for_each(|d| dot(surface, d));
+    }
+}
+
+/// Draws `dots` in order, handing runs that look alike to the surface together.
+fn dot_runs<'a>(surface: &mut dyn Surface, dots: impl Iterator<Item = &'a DotItem>) {
+    let mut run: Vec<ScreenPt> = Vec::new();
+    let mut style: Option<(f64, Rgba, Option<Stroke>)> = None;
+    for dot in dots {
+        let s = (dot.radius_px, dot.fill, dot.outline);
+        if style != Some(s) {
+            if let Some((r, fill, outline)) = style {
+                surface.dots(&run, r, fill, outline);
+            }
+            run.clear();
+            style = Some(s);
         }
+        run.push(dot.centre);
+    }
+    if let Some((r, fill, outline)) = style {
+        surface.dots(&run, r, fill, outline);
+    }
+}
+
+/// An axis-aligned rectangle in CSS pixels (`x`, `y` its top-left corner).
+#[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
+pub struct Rect {
+    /// Left edge, CSS px from the canvas's left.
+    pub x: f64,
+    /// Top edge, CSS px from the canvas's top.
+    pub y: f64,
+    /// Width, CSS px.
+    #[serde(rename = "width")]
+    pub w: f64,
+    /// Height, CSS px.
+    #[serde(rename = "height")]
+    pub h: f64,
+}
+
+impl Rect {
+    /// The rectangle of width `w` and height `h` whose top-left corner is (`x`, `y`).
+    pub const fn new(x: f64, y: f64, w: f64, h: f64) -> Self {
+        Self { x, y, w, h }
+    }
+
+    /// The `w` × `h` rectangle centred on `c`.
+    pub fn centred(c: ScreenPt, w: f64, h: f64) -> Self {
+        Self::new(c.x - w / 2.0, c.y - h / 2.0, w, h)
+    }
+
+    /// Whether the two overlap (touching edges do not count).
+    pub fn overlaps(&self, o: &Rect) -> bool {
+        self.x < o.x + o.w && o.x < self.x + self.w && self.y < o.y + o.h && o.y < self.y + self.h
+    }
+
+    /// Whether `p` lies inside (edges included).
+    pub fn contains(&self, p: ScreenPt) -> bool {
+        p.x >= self.x && p.x <= self.x + self.w && p.y >= self.y && p.y <= self.y + self.h
+    }
+
+    /// Whether `o` lies wholly inside.
+    pub fn encloses(&self, o: &Rect) -> bool {
+        o.x >= self.x
+            && o.y >= self.y
+            && o.x + o.w <= self.x + self.w
+            && o.y + o.h <= self.y + self.h
+    }
+
+    /// The rectangle grown by `d` on every side.
+    pub fn grow(&self, d: f64) -> Rect {
+        Rect::new(self.x - d, self.y - d, self.w + 2.0 * d, self.h + 2.0 * d)
+    }
+
+    /// The centre.
+    pub fn centre(&self) -> ScreenPt {
+        ScreenPt::new(self.x + self.w / 2.0, self.y + self.h / 2.0)
+    }
+
+    /// The area two rectangles share, in px².
+    pub fn overlap_area(&self, o: &Rect) -> f64 {
+        let w = (self.x + self.w).min(o.x + o.w) - self.x.max(o.x);
+        let h = (self.y + self.h).min(o.y + o.h) - self.y.max(o.y);
+        w.max(0.0) * h.max(0.0)
+    }
+
+    /// The four corners as a closed ring (for filling).
+    pub fn ring(&self) -> Vec<ScreenPt> {
+        vec![
+            ScreenPt::new(self.x, self.y),
+            ScreenPt::new(self.x + self.w, self.y),
+            ScreenPt::new(self.x + self.w, self.y + self.h),
+            ScreenPt::new(self.x, self.y + self.h),
+        ]
     }
 }

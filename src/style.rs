@@ -104,6 +104,20 @@ pub struct Theme {
     pub highlight_width_px: f64,
     /// Ring around the keyboard-focused dot.
     pub focus_ring: Rgba,
+    /// The one calm hue of arcs at rest when colouring by Shandong side with many sides shown
+    /// (the sides' colours are then on the dots; an arc takes its side's colour when it stands
+    /// out).
+    pub calm_arc: Rgba,
+    /// Partner names and the emphasised pair's names.
+    pub label: Rgba,
+    /// Country names (quieter).
+    pub country_label: Rgba,
+    /// The halo behind label text.
+    pub label_halo: Rgba,
+    /// The fill of a stack's marker.
+    pub stack_fill: Rgba,
+    /// The count on a stack's marker.
+    pub stack_text: Rgba,
 }
 
 impl Default for Theme {
@@ -131,6 +145,12 @@ impl Default for Theme {
             dim_alpha: 40,
             highlight_width_px: 2.6,
             focus_ring: Rgba::rgb(0x11, 0x11, 0x11),
+            calm_arc: Rgba::rgb(0x2f, 0x5d, 0x8a),
+            label: Rgba::rgb(0x1b, 0x26, 0x33),
+            country_label: Rgba::rgb(0x5d, 0x6b, 0x7a),
+            label_halo: Rgba::rgb(0xff, 0xff, 0xff).with_alpha(210),
+            stack_fill: Rgba::rgb(0xff, 0xff, 0xff),
+            stack_text: Rgba::rgb(0x1b, 0x26, 0x33),
         }
     }
 }
@@ -148,6 +168,12 @@ impl Theme {
             marks: Rgba::rgb(0xe8, 0xc0, 0x7a),
             origin_stroke: Rgba::rgb(0x0f, 0x1b, 0x2a),
             focus_ring: Rgba::rgb(0xff, 0xff, 0xff),
+            calm_arc: Rgba::rgb(0x8c, 0xc4, 0xe8),
+            label: Rgba::rgb(0xe8, 0xee, 0xf4),
+            country_label: Rgba::rgb(0x9a, 0xab, 0xbd),
+            label_halo: Rgba::rgb(0x0f, 0x1b, 0x2a).with_alpha(210),
+            stack_fill: Rgba::rgb(0x0f, 0x1b, 0x2a),
+            stack_text: Rgba::rgb(0xe8, 0xee, 0xf4),
             ..Self::default()
         }
     }

@@ -14,15 +14,20 @@ pub struct Stroke {
     pub width_px: f64,
 }
 
-/// How a line of text is drawn (the family is the widget's sans-serif with CJK fallbacks).
+/// How a line of text is drawn.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TextStyle {
-    /// The font size, in CSS pixels.
+    /// Font size, CSS px.
     pub size_px: f64,
-    /// Bold (a title) or regular.
+    /// Bold rather than regular.
     pub bold: bool,
     /// The text colour.
-    pub colour: Rgba,
+    pub fill: Rgba,
+    /// A halo stroked round the glyphs first (3 px wide) so the text reads on any background.
+    pub halo: Option<Rgba>,
+    /// The position is the text's centre (else its left end); vertically it is always the
+    /// middle of the line.
+    pub centred: bool,
 }
 
 /// What a scene needs from a drawing target. Coordinates are CSS pixels; the implementation
@@ -54,8 +59,8 @@ pub trait Surface {
             self.fill_rings(&[ring.to_vec()], fill, None);
         }
     }
-    /// Writes one line of `text` (as text, never markup) with the left end of its baseline at
-    /// `at`.
+    /// Draws one line of text (never parsed as markup) at `at`: its left end or its centre (see
+    /// [`TextStyle::centred`]), vertically the middle of the line.
     fn text(&mut self, at: ScreenPt, text: &str, style: TextStyle);
 }
 
@@ -93,11 +98,11 @@ pub enum Command {
     },
     /// [`Surface::text`].
     Text {
-        /// The left end of the baseline, in CSS pixels.
+        /// Where, CSS px (see [`TextStyle::centred`]).
         at: ScreenPt,
         /// The text.
         text: String,
-        /// Size, weight and colour.
+        /// How.
         style: TextStyle,
     },
 }

@@ -166,18 +166,30 @@ impl Surface for SvgSurface {
     }
 
     fn text(&mut self, at: ScreenPt, text: &str, style: TextStyle) {
+        let halo = style.halo.map_or(String::new(), |h| {
+            format!(
+                r#"{} stroke-width="3" stroke-linejoin="round" paint-order="stroke""#,
+                paint("stroke", h)
+            )
+        });
         let _ = writeln!(
             self.out,
-            r#"<text x="{}" y="{}" font-size="{}"{}{}>{}</text>"#,
+            r#"<text x="{}" y="{}" font-size="{}" dominant-baseline="central"{}{}{}{}>{}</text>"#,
             num(at.x),
             num(at.y),
             num(style.size_px),
+            if style.centred {
+                r#" text-anchor="middle""#
+            } else {
+                ""
+            },
             if style.bold {
                 r#" font-weight="bold""#
             } else {
                 ""
             },
-            paint("fill", style.colour),
+            paint("fill", style.fill),
+            halo,
             escape(text)
         );
     }
@@ -226,7 +238,9 @@ mod tests {
         let style = TextStyle {
             size_px: 12.0,
             bold: true,
-            colour: Rgba::rgb(0, 0, 0),
+            fill: Rgba::rgb(0, 0, 0),
+            halo: None,
+            centred: false,
         };
         s.text(ScreenPt::new(3.0, 40.0), "a < b", style);
         let svg = s.finish();

@@ -10,7 +10,7 @@ use youcheng::hit::Target;
 use youcheng::interaction::{Interaction, PointerKind, DRAG_THRESHOLD_PX};
 use youcheng::map::{MapState, Pick, Step};
 use youcheng::style::ColourBy;
-use youcheng::surface::{Command, RecordingSurface, ScreenPt};
+use youcheng::surface::ScreenPt;
 use youcheng::viewport::Viewport;
 
 fn view() -> Viewport {
@@ -153,17 +153,12 @@ fn shipped_map() -> MapState {
     map
 }
 
+/// The arc bundles drawn (not the inset's frame and leaders): alpha, width, lines.
 fn strokes(map: &MapState) -> Vec<(u8, f64, usize)> {
-    let mut s = RecordingSurface::default();
-    map.overlay_scene().render(&mut s);
-    s.commands
+    map.overlay_scene()
+        .arcs
         .iter()
-        .filter_map(|c| match c {
-            Command::StrokeLines { lines, stroke } => {
-                Some((stroke.colour.a, stroke.width_px, lines.len()))
-            }
-            _ => None,
-        })
+        .map(|b| (b.stroke.colour.a, b.stroke.width_px, b.lines.len()))
         .collect()
 }
 
@@ -171,7 +166,7 @@ fn strokes(map: &MapState) -> Vec<(u8, f64, usize)> {
 fn hovering_a_shandong_city_fans_out_its_partners_and_dims_the_rest() {
     let mut map = shipped_map();
     let theme = map.theme.clone();
-    assert!(strokes(&map).iter().all(|(a, _, _)| *a == theme.arc_alpha));
+    assert!(strokes(&map).iter().all(|(a, _, _)| *a == map.rest_arc().0));
     let weifang = map
         .dataset()
         .cities()
@@ -209,7 +204,7 @@ fn hovering_a_shandong_city_fans_out_its_partners_and_dims_the_rest() {
         "emphasis drawn on top"
     );
     map.set_hover(None);
-    assert!(strokes(&map).iter().all(|(a, _, _)| *a == theme.arc_alpha));
+    assert!(strokes(&map).iter().all(|(a, _, _)| *a == map.rest_arc().0));
 }
 
 #[test]

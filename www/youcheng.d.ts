@@ -80,6 +80,10 @@ export declare class YouchengMap extends HTMLElement {
   view(): View | null;
   setView(lon: number, lat: number, zoom: number): void;
   resetView(): void;
+  /** The Shandong inset drawn on the canvas (its frame and each city's target, CSS px), or null while hidden; keep overlays clear of it. */
+  inset(): InsetView | null;
+  /** The country and partner names drawn on the map at the last settled view. */
+  labels(): LabelView[];
   /** Fits the view to the visible pairs (flies there, or jumps under reduced motion); false when no visible pair has a place. */
   fitToVisible(): boolean;
   /** Ranked search results (countries, Shandong cities, places, pairs; at most 8), as the search box's list shows them. */
@@ -263,7 +267,68 @@ x: number | null,
  * Where its dot is drawn, CSS px from the canvas's top edge; `None` when it has no point
  * on the map.
  */
-y: number | null, };
+y: number | null, 
+/**
+ * For a partner dot drawn as one marker with others at this zoom (a stack): every pair of
+ * the stack, this one among them, in data order; empty otherwise.
+ */
+members: Array<Details>, };
+export type Rect = { 
+/**
+ * Left edge, CSS px from the canvas's left.
+ */
+x: number, 
+/**
+ * Top edge, CSS px from the canvas's top.
+ */
+y: number, 
+/**
+ * Width, CSS px.
+ */
+width: number, 
+/**
+ * Height, CSS px.
+ */
+height: number, };
+export type InsetCityView = { 
+/**
+ * The Shandong key.
+ */
+key: string, 
+/**
+ * Its label as drawn.
+ */
+label: string, 
+/**
+ * Its label's box.
+ */
+labelBox: Rect, 
+/**
+ * The square a pointer or a finger hits around its dot (at least 24 × 24 CSS px).
+ */
+target: Rect, };
+export type InsetView = { 
+/**
+ * The inset's frame, CSS px from the canvas's top-left.
+ */
+rect: Rect, 
+/**
+ * Its origins, in the order of `shandong.csv`.
+ */
+cities: Array<InsetCityView>, };
+export type LabelView = { 
+/**
+ * The text.
+ */
+text: string, 
+/**
+ * Its box, CSS px from the canvas's top-left.
+ */
+rect: Rect, 
+/**
+ * A country's name (else a partner's, or a stack's first partner with `+n`).
+ */
+country: boolean, };
 export type Choice = { 
 /**
  * A Shandong key, an ISO 3166-1 alpha-2 code or a group key.
@@ -635,7 +700,16 @@ vocabulary: Vocabulary,
 /**
  * The flow animation is running.
  */
-flow: boolean, };
+flow: boolean, 
+/**
+ * The Shandong inset at the current view; `None` when it is hidden (zoomed in far enough,
+ * one origin, or no room).
+ */
+inset: InsetView | null, 
+/**
+ * The country and partner names drawn on the map at the last settled view.
+ */
+labels: Array<LabelView>, };
 export type Vocabulary = { 
 /**
  * Relation keys (`friendship`, `cooperation`, `unknown`).
@@ -930,7 +1004,12 @@ results: Array<SearchHit>,
 /**
  * A flight is under way: send [`Command::FlyFrame`] on the next animation frame.
  */
-flying: boolean, };
+flying: boolean, 
+/**
+ * What the map lays out over itself changed (the Shandong inset moved, or its labels'
+ * language): the page reads the snapshot again to keep its overlays clear of it.
+ */
+layoutChanged: boolean, };
 export type FrameStats = { 
 /**
  * Frames planned (drawn) so far; wraps round at `u32::MAX`.
@@ -1165,7 +1244,11 @@ animate: boolean, } | { "type": "flyFrame",
 /**
  * Time since the flight started, ms.
  */
-ms: number, } | { "type": "resize", 
+ms: number, } | { "type": "setLang", 
+/**
+ * `"zh"` or `"en"`.
+ */
+lang: string, } | { "type": "resize", 
 /**
  * Width in CSS px, clamped to 1…`MAX_CANVAS_SIDE_PX / dpr`; 1 when not finite.
  */

@@ -203,6 +203,7 @@ export class YouchengMap extends HTMLElement {
     if (this.#s !== session) return;
     if (session.customOrigins) this.#translateStatic(); // "origin" in place of "Shandong"
     this.#applyTheme();
+    this.#send({ type: 'setLang', lang: this.#lang }, null, { quiet: true });
     this.#observeSize();
     const cities = this.#cityList();
     if (cities.length) this.#send({ type: 'setFilter', filter: { ...this.#map.snapshot().filter, cities } }, null, { quiet: true });
@@ -232,6 +233,7 @@ export class YouchengMap extends HTMLElement {
     if (!ok) return this.#showMessage(this.#t('recoverFailed', { error: message }), 'error');
     this.#fit();
     this.#applyTheme();
+    this.#send({ type: 'setLang', lang: this.#lang }, null, { quiet: true });
     this.applyState(this.#m.hash.last, { quiet: true });
     this.#renderAttribution();
     this.#showMessage(this.#t('recovered', { error: message }), 'error');
@@ -317,7 +319,7 @@ export class YouchengMap extends HTMLElement {
       tip.respond(r, event, at);
       this.#emit('youcheng:hover', r.hover ? { kind: r.hover.kind, id: r.hover.id, city: r.hover.city, details: r.hover.details } : null);
     } else if (at && event.type === 'pointermove' && !tip.node.hidden) tip.move(at);
-    if (r.dataChanged || r.selectionChanged) this.#refresh();
+    if (r.dataChanged || r.selectionChanged || r.layoutChanged) this.#refresh();
     if (r.selectionChanged && event?.type === 'pointerup') tip.hide();
     if (r.selectionChanged && this.#snap.shown && cmd.type !== 'applyState') this.#reveal();
     if (r.dataChanged && !quiet) {
@@ -411,6 +413,7 @@ export class YouchengMap extends HTMLElement {
     this.#lang = lang === 'en' ? 'en' : 'zh';
     this.#translateStatic();
     if (this.#map) {
+      this.#send({ type: 'setLang', lang: this.#lang });
       this.#refresh();
       this.#renderAttribution();
       this.#m.tooltip.hide();
@@ -442,22 +445,20 @@ export class YouchengMap extends HTMLElement {
   exportPng(options) { return this.#m.report.png(options); }
   /** The same report as an SVG (vector, for print). */
   exportSvg() { return this.#m.report.svg(); }
-  project(lon, lat) {
-    checkNumbers('project(lon, lat)', { lon, lat });
-    return this.#map ? this.#map.project(lon, lat) : null;
-  }
+  project(lon, lat) { checkNumbers('project(lon, lat)', { lon, lat }); return this.#map ? this.#map.project(lon, lat) : null; }
   visibleIds() { return this.#map ? this.#map.visibleIds() : []; }
   stats() { return this.#snap?.stats ?? null; }
   legend() { return this.#snap?.legend ?? []; }
+  /** The Shandong inset's frame and its cities' targets (CSS px on the canvas), or null when hidden. */
+  inset() { return this.#snap?.inset ?? null; }
+  /** The names drawn on the map (text and box, CSS px on the canvas) at the last settled view. */
+  labels() { return this.#snap?.labels ?? []; }
   details(id) {
     if (typeof id !== 'string') throw new TypeError('details(id): id must be a string');
     return this.#map ? this.#map.details(id) : null;
   }
   view() { return this.#map ? this.#map.view() : null; }
-  setView(lon, lat, zoom) {
-    checkNumbers('setView(lon, lat, zoom)', { lon, lat, zoom });
-    this.#send({ type: 'setView', lon, lat, zoom });
-  }
+  setView(lon, lat, zoom) { checkNumbers('setView(lon, lat, zoom)', { lon, lat, zoom }); this.#send({ type: 'setView', lon, lat, zoom }); }
   resetView() { this.#send({ type: 'resetView' }); }
   /** Flies (jumps under reduced motion) to the visible pairs; false when none has a place. */ fitToVisible() { const fly = this.#m.fly; const r = this.#send({ type: 'fitVisible', animate: !!fly?.animate() }); fly?.start(r); return !r.error; }
   /** Ranked results for `text`, as the search box lists them. */ search(text) { if (typeof text !== 'string') throw new TypeError('search(text): text must be a string'); return this.#send({ type: 'search', text, limit: 8 }).results ?? []; }

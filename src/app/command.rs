@@ -181,6 +181,11 @@ pub enum Command {
         /// Time since the flight started, ms.
         ms: f64,
     },
+    /// The language of the labels drawn on the map: `"en"` for English, anything else Chinese.
+    SetLang {
+        /// `"zh"` or `"en"`.
+        lang: String,
+    },
     /// The canvas's CSS size.
     Resize {
         /// Width in CSS px, clamped to 1…`MAX_CANVAS_SIDE_PX / dpr`; 1 when not finite.
@@ -236,6 +241,9 @@ pub struct Response {
     pub results: Vec<SearchHit>,
     /// A flight is under way: send [`Command::FlyFrame`] on the next animation frame.
     pub flying: bool,
+    /// What the map lays out over itself changed (the Shandong inset moved, or its labels'
+    /// language): the page reads the snapshot again to keep its overlays clear of it.
+    pub layout_changed: bool,
 }
 
 /// What a load answers: the counts, the errors (first of each kind) and warnings.

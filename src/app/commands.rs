@@ -156,10 +156,14 @@ impl App {
                 1.0
             }
         };
+        let before = self.map.layout().inset.as_ref().map(|i| i.rect);
         self.map.resize(side(width), side(height));
         self.refit();
+        self.map.refresh_layout();
+        let after = self.map.layout().inset.as_ref().map(|i| i.rect);
         Response {
             redraw: true,
+            layout_changed: before != after,
             ..Response::default()
         }
     }

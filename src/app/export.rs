@@ -15,8 +15,12 @@ impl App {
         let (width, map_height, scale) = report::size(spec, aspect);
         let saved = self.map.viewport;
         self.map.viewport.resize(width, map_height);
+        // Names and stacks laid out for the report's frame; the inset is an on-screen aid.
+        self.map.refresh_layout();
         let mut map = self.map.scene();
+        map.inset = None;
         self.map.viewport = saved;
+        self.map.refresh_layout();
         report::cull(&mut map, width, map_height);
         let legend: Vec<LegendSwatch> = self
             .map

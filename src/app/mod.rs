@@ -17,8 +17,10 @@
 //! | [`keys`] | the table of every key the map answers |
 //! | [`selection`] | pinned and current selections, and what the detail panel shows |
 //! | [`views`] | the view models: details, hits, choices, legend, statistics, the snapshot |
+//! | [`overlays`] | the Shandong inset and the map's names as the snapshot carries them |
 //! | [`layer`] | when the cached land layer is copied, shifted or redrawn |
 
+mod choices;
 mod command;
 mod commands;
 mod export;
@@ -27,6 +29,7 @@ mod input;
 pub mod keys;
 pub mod layer;
 mod load;
+pub mod overlays;
 mod read;
 pub mod selection;
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -160,6 +163,11 @@ impl App {
             Command::FlyFrame { ms } => self.fly_frame(ms),
             Command::Resize { width, height, dpr } => self.resize(width, height, dpr),
             Command::SetFlow { on } => self.set_flow(on),
+            Command::SetLang { lang } => Response {
+                redraw: true,
+                layout_changed: self.map.set_lang(lang != "en"),
+                ..Response::default()
+            },
         }
     }
 
@@ -192,6 +200,10 @@ impl App {
     pub fn plan_frame(&mut self) -> LandPlan {
         self.frames = self.frames.wrapping_add(1);
         let moving = self.interaction.active() || self.wheeling || self.flight.is_some();
+        if !moving {
+            // Stacks, labels and the inset once per settled view, never per gesture frame.
+            self.map.refresh_layout();
+        }
         self.land
             .plan(LayerView::of(&self.map.viewport, self.dpr), moving)
     }

@@ -58,6 +58,8 @@ impl App {
                 .and_then(|p| views::shown(&self.map, p)),
             vocabulary: super::vocabulary::vocabulary(&self.map, self.this_year),
             flow: self.flow,
+            inset: super::overlays::inset(&self.map),
+            labels: super::overlays::labels(&self.map),
         }
     }
 

@@ -4,6 +4,7 @@
 //! `YOUCHENG_UPDATE_TYPES=1 cargo test --lib typescript` rewrites them.
 
 use crate::app::command::{Command, FrameStats, LoadReport, Response, ThemeInput};
+use crate::app::overlays::{InsetCityView, InsetView, LabelView};
 use crate::app::views::{
     Choice, Choices, Details, HitView, LegendEntry, Shown, Snapshot, SourceView, StatsView,
 };
@@ -27,6 +28,10 @@ fn generated() -> String {
         Details::decl(&cfg),
         SourceView::decl(&cfg),
         HitView::decl(&cfg),
+        crate::scene::Rect::decl(&cfg),
+        InsetCityView::decl(&cfg),
+        InsetView::decl(&cfg),
+        LabelView::decl(&cfg),
         Choice::decl(&cfg),
         Choices::decl(&cfg),
         LegendEntry::decl(&cfg),

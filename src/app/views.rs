@@ -5,8 +5,9 @@ use crate::dataset::{CoverageView, Stats};
 use crate::filter::Filter;
 use crate::hit::Target;
 use crate::map::{MapState, Pick};
-use crate::style::ColourBy;
 use serde::Serialize;
+
+pub use super::choices::{choices, legend, LISTED_ORIGINS};
 
 /// Everything the detail panel and the table show about one pair.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -118,6 +119,9 @@ pub struct HitView {
     /// Where its dot is drawn, CSS px from the canvas's top edge; `None` when it has no point
     /// on the map.
     pub y: Option<f64>,
+    /// For a partner dot drawn as one marker with others at this zoom (a stack): every pair of
+    /// the stack, this one among them, in data order; empty otherwise.
+    pub members: Vec<Details>,
 }
 
 /// A filter choice with its counts.
@@ -166,27 +170,6 @@ pub struct Choices {
     /// Every thematic group, in the order of `groups.csv`; its counts are those of its member
     /// countries, summed.
     pub groups: Vec<Choice>,
-}
-
-/// Origins listed by name in the filters and the legend: a network of thousands of origins
-/// (a world twin-city list) shows the ones with most pairs, so the snapshot stays small.
-pub const LISTED_ORIGINS: usize = 40;
-
-/// Which origins to list: all when there are few, else the [`LISTED_ORIGINS`] with most pairs
-/// (ties in file order) plus those `keep` says, in file order.
-fn listed_origins(totals: &[usize], keep: impl Fn(usize) -> bool) -> Vec<bool> {
-    if totals.len() <= LISTED_ORIGINS {
-        return vec![true; totals.len()];
-    }
-    let mut order: Vec<usize> = (0..totals.len()).collect();
-    order.sort_by_key(|&k| std::cmp::Reverse(totals.get(k).copied().unwrap_or(0)));
-    let mut listed: Vec<bool> = (0..totals.len()).map(keep).collect();
-    for k in order.into_iter().take(LISTED_ORIGINS) {
-        if let Some(l) = listed.get_mut(k) {
-            *l = true;
-        }
-    }
-    listed
 }
 
 /// One legend entry of the current colour dimension.
@@ -276,6 +259,11 @@ pub struct Snapshot {
     pub vocabulary: super::vocabulary::Vocabulary,
     /// The flow animation is running.
     pub flow: bool,
+    /// The Shandong inset at the current view; `None` when it is hidden (zoomed in far enough,
+    /// one origin, or no room).
+    pub inset: Option<super::overlays::InsetView>,
+    /// The country and partner names drawn on the map at the last settled view.
+    pub labels: Vec<super::overlays::LabelView>,
 }
 
 /// Details of pair `i` (an index into the data's pairs); `None` past the end.
@@ -334,7 +322,15 @@ pub fn hit_view(map: &MapState, t: Target) -> Option<HitView> {
         Target::Origin(k) => ds.cities().get(k)?.key.clone(),
         Target::Arc(i) | Target::Partner(i) => ds.city_of(ds.partnerships.get(i)?).key.clone(),
     };
-    let at = map.target_xy(t).map(|w| map.viewport.to_screen(w));
+    let at = map.target_screen(t);
+    let members = match t {
+        Target::Partner(i) => map
+            .stack_members(i)
+            .into_iter()
+            .filter_map(|j| details(map, j))
+            .collect(),
+        _ => Vec::new(),
+    };
     Some(HitView {
         kind,
         id: pair
@@ -344,6 +340,7 @@ pub fn hit_view(map: &MapState, t: Target) -> Option<HitView> {
         details: pair.and_then(|i| details(map, i)),
         x: at.map(|p| p.x),
         y: at.map(|p| p.y),
+        members,
     })
 }
 
@@ -391,130 +388,6 @@ pub fn shown(map: &MapState, pick: Pick) -> Option<Shown> {
                 .collect(),
         },
     })
-}
-
-/// The choices with their counts, in one pass over the pairs (groups are summed over countries).
-pub fn choices(map: &MapState) -> Choices {
-    let ds = map.dataset();
-    let mut visible = vec![false; ds.partnerships.len()];
-    for &i in map.visible() {
-        if let Some(v) = visible.get_mut(i) {
-            *v = true;
-        }
-    }
-    let mut city_n = vec![(0usize, 0usize); ds.cities().len()];
-    let mut country_n = vec![(0usize, 0usize); ds.countries().len()];
-    for (p, &v) in ds.partnerships.iter().zip(&visible) {
-        for slot in [city_n.get_mut(p.city), country_n.get_mut(p.country)]
-            .into_iter()
-            .flatten()
-        {
-            slot.0 += 1;
-            slot.1 += usize::from(v);
-        }
-    }
-    let totals: Vec<usize> = city_n.iter().map(|n| n.0).collect();
-    let listed = listed_origins(&totals, |k| {
-        ds.cities()
-            .get(k)
-            .is_some_and(|c| map.filter().cities.contains(&c.key))
-    });
-    let cities: Vec<Choice> = ds
-        .cities()
-        .iter()
-        .zip(&city_n)
-        .enumerate()
-        .filter(|(k, _)| listed.get(*k).copied().unwrap_or(false))
-        .map(|(k, (c, n))| Choice {
-            key: c.key.clone(),
-            name_zh: c.name_zh.clone(),
-            name_en: c.name_en.clone(),
-            extra: map.theme.city_colour(k).css(),
-            total: n.0,
-            visible: n.1,
-            lon: Some(c.location.lon),
-            lat: Some(c.location.lat),
-        })
-        .collect();
-    let countries = ds
-        .countries()
-        .iter()
-        .zip(&country_n)
-        .filter(|(_, n)| n.0 > 0)
-        .map(|(c, n)| Choice {
-            key: c.iso2.clone(),
-            name_zh: c.name_zh.clone(),
-            name_en: c.name_en.clone(),
-            extra: c.continent.key().to_string(),
-            total: n.0,
-            visible: n.1,
-            lon: None,
-            lat: None,
-        })
-        .collect();
-    let groups = ds
-        .gazetteer
-        .groups
-        .iter()
-        .map(|g| {
-            let (total, visible) = ds
-                .countries()
-                .iter()
-                .zip(&country_n)
-                .filter(|(c, _)| c.groups.contains(&g.key))
-                .fold((0, 0), |(t, v), (_, n)| (t + n.0, v + n.1));
-            Choice {
-                key: g.key.clone(),
-                name_zh: g.name_zh.clone(),
-                name_en: g.name_en.clone(),
-                extra: g.source.clone(),
-                total,
-                visible,
-                lon: None,
-                lat: None,
-            }
-        })
-        .collect();
-    Choices {
-        more_cities: ds.cities().len() - cities.len(),
-        all_pairs: ds.partnerships.len(),
-        cities,
-        countries,
-        groups,
-    }
-}
-
-/// The colour legend: key, names (Shandong keys only; the page names relations and decades),
-/// colour, visible and total pairs.
-pub fn legend(map: &MapState) -> Vec<LegendEntry> {
-    let ds = map.dataset();
-    let city_mode = map.colour_by() == ColourBy::City;
-    let items = map.legend();
-    let listed = if city_mode {
-        let totals: Vec<usize> = items.iter().map(|i| i.total).collect();
-        listed_origins(&totals, |_| false)
-    } else {
-        vec![true; items.len()]
-    };
-    items
-        .into_iter()
-        .enumerate()
-        .filter(|(k, _)| listed.get(*k).copied().unwrap_or(false))
-        .map(|(k, item)| {
-            let (name_zh, name_en) = match ds.cities().get(k) {
-                Some(c) if city_mode => (c.name_zh.clone(), c.name_en.clone()),
-                _ => (String::new(), String::new()),
-            };
-            LegendEntry {
-                key: item.key,
-                name_zh,
-                name_en,
-                colour: item.colour.css(),
-                visible: item.visible,
-                total: item.total,
-            }
-        })
-        .collect()
 }
 
 /// Counts of the visible pairs, and coverage for the shipped data.

@@ -5,7 +5,7 @@ use super::FlowPath;
 use super::{Emphasis, MapState, ProjectedShape, ARC_MAX_SEGMENT_M};
 use crate::basemap::Basemap;
 use crate::dataset::Dataset;
-use crate::geometry::{clip_ring, great_circle, split_line, LonLat};
+use crate::geometry::{clip_ring, great_circle, split_line, LonLat, WorldXY};
 use crate::search::SearchIndex;
 use crate::style::FIRST_DECADE;
 use geo::{BoundingRect, Polygon};
@@ -29,20 +29,26 @@ impl MapState {
             let is_china = f.iso2 == "CN";
             let (marks, rest): (Vec<&Polygon>, Vec<&Polygon>) =
                 f.shape.0.iter().partition(|p| is_china && is_small(p));
+            let rings = self.project_polygons(&rest);
             land.push(ProjectedShape {
                 is_china,
                 is_mark: false,
-                rings: self.project_polygons(&rest),
+                iso2: f.iso2.clone(),
+                anchor: largest_ring_centre(&rings),
+                rings,
             });
             if !marks.is_empty() {
                 land.push(ProjectedShape {
                     is_china,
                     is_mark: true,
+                    iso2: f.iso2.clone(),
+                    anchor: None, // the country's name goes at its main land
                     rings: self.project_polygons(&marks),
                 });
             }
         }
         self.land = land;
+        self.generation += 1;
     }
 
     /// The rings of `polygons` rotated, clipped at the seam and projected.
@@ -121,4 +127,31 @@ impl MapState {
         // Once per data change, so no hover waits for it (a filter change does not rebuild it).
         self.hit = Some(self.hit_index());
     }
+}
+
+/// The area-weighted centre of the largest of `rings` (by the shoelace formula); `None` when
+/// every ring is degenerate.
+fn largest_ring_centre(rings: &[Vec<WorldXY>]) -> Option<WorldXY> {
+    rings
+        .iter()
+        .filter_map(|r| {
+            let (mut a, mut cx, mut cy) = (0.0, 0.0, 0.0);
+            for (p, q) in r.iter().zip(r.iter().cycle().skip(1)) {
+                let cross = p.x * q.y - q.x * p.y;
+                a += cross;
+                cx += (p.x + q.x) * cross;
+                cy += (p.y + q.y) * cross;
+            }
+            (a.abs() > 1e-12).then(|| {
+                (
+                    a.abs(),
+                    WorldXY {
+                        x: cx / (3.0 * a),
+                        y: cy / (3.0 * a),
+                    },
+                )
+            })
+        })
+        .max_by(|x, y| x.0.total_cmp(&y.0))
+        .map(|(_, c)| c)
 }

@@ -15,14 +15,22 @@
 //! | `flow` | the flow animation's comet dots along the visible arcs |
 //! | `picking` | hit-testing through the grid over every pair's geometry |
 //! | `view` | the view as a geographic centre and zoom |
+//! | `stacks` | partner dots that overlap at the current zoom, as one marker ([`Stack`]) |
+//! | `inset` | the magnified, labelled Shandong inset ([`InsetCity`]) |
+//! | `layout` | stacks, labels and inset per settled view ([`Layout`]) |
+//! | `overlay` | the frame's stacks, labels and inset, drawn from the layout |
 
 mod cache;
 mod colour;
 mod emphasis;
 mod flow;
 mod focus;
+mod inset;
+mod layout;
+mod overlay;
 mod picking;
 mod scenes;
+mod stacks;
 mod view;
 mod visible;
 
@@ -30,6 +38,9 @@ pub use colour::LegendItem;
 pub use emphasis::{Emphasis, Pick};
 pub use flow::{phase, FlowPath, FLOW_PERIOD_MS};
 pub use focus::Step;
+pub use inset::{InsetCity, TARGET_PX};
+pub use layout::{InsetLayout, Layout, MapLabel};
+pub use stacks::Stack;
 pub use view::{FIT_PADDING_PX, FIT_ZOOM_MAX};
 
 use crate::dataset::{Coverage, Dataset};
@@ -49,6 +60,10 @@ struct ProjectedShape {
     is_china: bool,
     /// China's small parts (islands, the South China Sea line), drawn with the mark stroke.
     is_mark: bool,
+    /// The country's ISO 3166-1 alpha-2 code.
+    iso2: String,
+    /// Where its name goes: the centre of its largest ring.
+    anchor: Option<WorldXY>,
     rings: Vec<Vec<WorldXY>>,
 }
 
@@ -94,6 +109,12 @@ pub struct MapState {
     /// Hit-test index over every pair's geometry in world units: built once per data change,
     /// valid for every view and every filter (a query skips what the filter hides).
     hit: Option<HitIndex>,
+    /// Labels and the inset in Chinese (else English).
+    lang_zh: bool,
+    /// Bumped whenever what a layout depends on changes (data, filter, basemap, language).
+    generation: u64,
+    /// Stacks, labels and inset of the last settled view.
+    layout: Option<Layout>,
 }
 
 impl MapState {
@@ -121,6 +142,9 @@ impl MapState {
             visible_mask: Vec::new(),
             origin_mask: Vec::new(),
             hit: None,
+            lang_zh: true,
+            generation: 0,
+            layout: None,
         }
     }
 
@@ -128,6 +152,16 @@ impl MapState {
     /// data drops them again.
     pub fn set_coverage(&mut self, coverage: Option<Coverage>) {
         self.dataset.coverage = coverage;
+    }
+
+    /// Labels the map in Chinese (`true`) or English.
+    pub fn set_lang(&mut self, zh: bool) -> bool {
+        let changed = self.lang_zh != zh;
+        self.lang_zh = zh;
+        if changed {
+            self.generation += 1;
+        }
+        changed
     }
 
     /// The data shown.

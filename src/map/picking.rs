@@ -1,6 +1,7 @@
 //! Hit-testing: a grid over every pair's geometry in world units, valid for every view and
 //! filter.
 
+use super::layout::stack_radius_px;
 use super::MapState;
 use crate::hit::{HitIndex, Target};
 use crate::viewport::ScreenPt;
@@ -36,9 +37,46 @@ impl MapState {
         mask.copied().unwrap_or(false)
     }
 
-    /// What visible target is within `radius_px` CSS pixels of the screen point `p` (dots
-    /// before arcs).
+    /// What is within `radius_px` CSS pixels of the screen point `p`: inside the Shandong inset
+    /// the origin whose target or label is there (or nothing: the inset covers the map), else a
+    /// stack's marker when it is the nearest marker (its pair placed nearest the pointer), else dots before arcs.
     pub fn hit(&mut self, p: ScreenPt, radius_px: f64) -> Option<Target> {
+        let layout = self.layout();
+        if let Some(inset) = layout.inset.as_ref().filter(|i| i.rect.contains(p)) {
+            return inset.hit(p).map(Target::Origin);
+        }
+        let tf = self.viewport.transform();
+        let stack = layout
+            .stacks
+            .iter()
+            .map(|s| (s, tf.apply(s.at)))
+            .map(|(s, c)| (s, (c.x - p.x).hypot(c.y - p.y)))
+            .filter(|(s, d)| {
+                // On the marker as drawn; a finger reaches a little further.
+                *d <= stack_radius_px(s.members.len(), self.theme.partner_radius_px)
+                    .max(radius_px / 2.0)
+            })
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            // A single dot nearest: the index below decides (origins and dots before arcs).
+            .filter(|(s, _)| s.members.len() > 1)
+            .and_then(|(s, _)| {
+                // The member whose own place is nearest the pointer (the first on a tie).
+                let w = self.viewport.to_world(p);
+                s.members.iter().copied().min_by(|&a, &b| {
+                    let d = |i: usize| {
+                        self.partner_xy
+                            .get(i)
+                            .copied()
+                            .flatten()
+                            .map_or(f64::INFINITY, |q| (q.x - w.x).hypot(q.y - w.y))
+                    };
+                    d(a).total_cmp(&d(b))
+                })
+            });
+        drop(layout);
+        if let Some(i) = stack {
+            return Some(Target::Partner(i));
+        }
         if self.hit.is_none() {
             self.hit = Some(self.hit_index());
         }
@@ -47,5 +85,34 @@ impl MapState {
         self.hit
             .as_ref()?
             .hit_where(world, radius_px / scale, |t| self.shows(t))
+    }
+}
+
+impl MapState {
+    /// Where a target is drawn, CSS px: an origin at its inset dot while the inset is shown,
+    /// otherwise the target's dot.
+    pub fn target_screen(&self, t: Target) -> Option<ScreenPt> {
+        if let Target::Origin(k) = t {
+            let layout = self.layout();
+            let in_inset = layout
+                .inset
+                .as_ref()
+                .and_then(|i| i.cities.iter().find(|c| c.city == k))
+                .map(|c| c.dot);
+            if in_inset.is_some() {
+                return in_inset;
+            }
+        }
+        self.target_xy(t).map(|w| self.viewport.to_screen(w))
+    }
+
+    /// The pairs drawn as one marker with pair `i` at this view (`i` among them), when there
+    /// are two or more.
+    pub fn stack_members(&self, i: usize) -> Vec<usize> {
+        self.layout()
+            .stack_of(i)
+            .filter(|s| s.members.len() > 1)
+            .map(|s| s.members.clone())
+            .unwrap_or_default()
     }
 }

@@ -69,34 +69,51 @@ impl MapState {
         }
     }
 
-    /// Arcs, dots and focus rings for the current state (no background or land).
+    /// Arcs, dots, stacks, labels, the inset and focus rings for the current state (no
+    /// background or land), with the stacks, labels and inset of the last settled view.
     pub fn overlay_scene(&self) -> Scene {
         let dimming = self.any_emphasis();
+        let layout = self.layout();
+        let (country_labels, labels) = self.label_items(&layout, dimming, true);
+        let inset = self.inset_item(&layout);
+        let rings = self.focus_rings(inset.is_some().then_some(&layout));
         Scene {
+            country_labels,
             arcs: self.arc_bundles(dimming),
-            partners: self.partner_items(dimming),
+            partners: self.partner_items(dimming, &layout),
+            stacks: self.stack_items(dimming, &layout),
             origins: self.origin_items(),
-            rings: self.focus_rings(),
+            labels,
+            inset,
+            rings,
             ..Scene::default()
         }
     }
 
-    /// The arcs layer, cached between frames: every visible arc and partner dot at the normal
-    /// level, as if nothing were emphasised (what changes with hover and selection is drawn over
-    /// it by [`MapState::emphasis_scene`]).
+    /// The arcs layer, cached between frames (see [`crate::app::layer::ArcsLayer`]): country
+    /// names, every visible arc, partner dot, stack and origin at rest, and the partner names of
+    /// the last settled view, as if nothing were emphasised. What changes with hover, focus and
+    /// selection is drawn over it by [`MapState::emphasis_scene`].
     pub fn layer_scene(&self) -> Scene {
+        let layout = self.layout();
+        let (country_labels, labels) = self.label_items(&layout, false, false);
         Scene {
+            country_labels,
             arcs: self.arc_bundles_where(false, |_| true),
-            partners: self.partner_items_where(false, |_| true),
+            partners: self.partner_items_where(false, &layout, |_| true),
+            stacks: self.stack_items(false, &layout),
             origins: self.origin_items_where(|_| true),
+            labels,
             ..Scene::default()
         }
     }
 
-    /// What is drawn over the arcs layer each frame: the emphasised arcs and dots, the origins
-    /// and the focus ring. With this, the layer is drawn at [`MapState::layer_alpha`].
+    /// What is drawn over the arcs layer each frame: the emphasised arcs (cased), dots, stacks
+    /// and origins, the emphasised pair's names, the Shandong inset and the focus ring. With
+    /// this, the layer is drawn at [`MapState::layer_alpha`].
     pub fn emphasis_scene(&self) -> Scene {
         let dimming = self.any_emphasis();
+        let layout = self.layout();
         let emphasised = |i: usize| {
             dimming
                 && self
@@ -124,23 +141,75 @@ impl MapState {
                 *b = true;
             }
         }
+        let stacks = if dimming {
+            let lit = |s: &crate::scene::DotItem| s.fill == self.theme.stack_fill;
+            self.stack_items(true, &layout)
+                .into_iter()
+                .filter(lit)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let mut labels = if dimming {
+            self.forced_label_items()
+        } else {
+            Vec::new()
+        };
+        // A lit stack keeps its count (the layer's is dimmed with it).
+        labels.extend(stacks.iter().filter_map(|s| {
+            let n = layout.stacks.iter().find(|l| {
+                let c = self.viewport.transform().apply(l.at);
+                (c.x - s.centre.x).abs() < 0.01 && (c.y - s.centre.y).abs() < 0.01
+            })?;
+            Some(self.stack_count_item(s.centre, n.members.len()))
+        }));
+        let inset = self.inset_item(&layout);
+        let rings = self.focus_rings(inset.is_some().then_some(&layout));
         Scene {
             arcs: self.arc_bundles_where(dimming, emphasised),
-            partners: self.partner_items_where(dimming, emphasised),
+            partners: self.partner_items_where(dimming, &layout, emphasised),
+            stacks,
             origins: self.origin_items_where(|k| bright.get(k).copied().unwrap_or(false)),
-            rings: self.focus_rings(),
+            labels,
+            inset,
+            rings,
             ..Scene::default()
         }
     }
 
     /// How opaque the cached arcs layer is drawn: 1, or when something is emphasised the ratio
-    /// that turns the normal arc colour into the dimmed one.
+    /// that turns an arc at rest into a dimmed one.
     pub fn layer_alpha(&self) -> f64 {
         if self.any_emphasis() {
-            f64::from(self.theme.dim_alpha) / f64::from(self.theme.arc_alpha.max(1))
+            f64::from(self.theme.dim_alpha) / f64::from(self.rest_arc().0.max(1))
         } else {
             1.0
         }
+    }
+
+    /// How much quieter arcs at rest are drawn because there are many: 1 for up to 80 visible
+    /// arcs, down to 0.45 for about 400 and more (alpha and width scale with it).
+    pub fn density(&self) -> f64 {
+        (80.0 / self.visible.len().max(1) as f64)
+            .sqrt()
+            .clamp(0.45, 1.0)
+    }
+
+    /// The alpha and width of an arc at rest (neither dimmed nor emphasised) at this density.
+    pub fn rest_arc(&self) -> (u8, f64) {
+        let f = self.density();
+        let t = &self.theme;
+        (
+            (f64::from(t.arc_alpha) * f).round() as u8,
+            t.arc_width_px * (0.5 + 0.5 * f),
+        )
+    }
+
+    /// Whether arcs at rest take the one calm hue: colouring by Shandong side with more than
+    /// four sides shown (17 hues on arcs read as a hairball; the sides' colours stay on the dots
+    /// and on an arc that stands out).
+    pub fn calm_arcs(&self) -> bool {
+        self.colour_by == ColourBy::City && self.visible_origins.len() > 4
     }
 
     /// Emphasis level of pair `i`: 0 dimmed, 1 normal, 2 emphasised; drawn in that order.
@@ -157,14 +226,16 @@ impl MapState {
     /// The stroke of an arc of `colour` at emphasis level `lv`.
     fn arc_stroke(&self, lv: u8, colour: Rgba) -> Stroke {
         let t = &self.theme;
+        let (alpha, width_px) = self.rest_arc();
+        let calm = if self.calm_arcs() { t.calm_arc } else { colour };
         match lv {
             0 => Stroke {
-                colour: colour.with_alpha(t.dim_alpha),
-                width_px: t.arc_width_px,
+                colour: calm.with_alpha(t.dim_alpha),
+                width_px,
             },
             1 => Stroke {
-                colour: colour.with_alpha(t.arc_alpha),
-                width_px: t.arc_width_px,
+                colour: calm.with_alpha(alpha),
+                width_px,
             },
             _ => Stroke {
                 colour,
@@ -173,10 +244,11 @@ impl MapState {
         }
     }
 
-    /// The visible arcs, one bundle per emphasis level and colour group, dimmed ones first.
-    /// Level of detail: a line's points closer than [`LOD_TOLERANCE_PX`] to the last one kept
-    /// are dropped (the end is always kept), and lines wholly off the canvas are left out, so a
-    /// frame's work follows what can be seen, not the number of points in the data.
+    /// The visible arcs, one bundle per emphasis level and colour group, dimmed ones first,
+    /// what stands out cased. Level of detail: a line's points closer than
+    /// [`LOD_TOLERANCE_PX`] to the last one kept are dropped (the end is always kept), and lines
+    /// wholly off the canvas are left out, so a frame's work follows what can be seen, not the
+    /// number of points in the data.
     fn arc_bundles(&self, dimming: bool) -> Vec<ArcBundle> {
         self.arc_bundles_where(dimming, |_| true)
     }
@@ -202,12 +274,11 @@ impl MapState {
                 None => {
                     slot.insert((lv, group), bundles.len());
                     let stroke = self.arc_stroke(lv, self.group_colour(group));
-                    let lines = Vec::new();
                     bundles.push((
                         lv,
                         ArcBundle {
                             group,
-                            lines,
+                            lines: Vec::new(),
                             stroke,
                         },
                     ));
@@ -219,16 +290,57 @@ impl MapState {
             }
         }
         bundles.sort_by_key(|(l, b)| (*l, b.group));
-        bundles.into_iter().map(|(_, b)| b).collect()
+        // What stands out gets a casing in the ocean's colour, so it reads above the rest.
+        let casing = Stroke {
+            colour: self.theme.ocean.with_alpha(170),
+            width_px: self.theme.highlight_width_px + 2.5,
+        };
+        let mut out = Vec::with_capacity(bundles.len() + 1);
+        let mut cased = false;
+        for (lv, b) in bundles {
+            if lv == 2 && !cased {
+                cased = true;
+                out.push(ArcBundle {
+                    group: b.group,
+                    lines: self.emphasised_lines(),
+                    stroke: casing,
+                });
+            }
+            out.push(b);
+        }
+        out
     }
 
-    /// The visible partner dots, dimmed ones first and emphasised ones last.
-    fn partner_items(&self, dimming: bool) -> Vec<DotItem> {
-        self.partner_items_where(dimming, |_| true)
+    /// Every emphasised arc's lines, in CSS px.
+    fn emphasised_lines(&self) -> Vec<Vec<crate::viewport::ScreenPt>> {
+        let tf = self.viewport.transform();
+        self.visible
+            .iter()
+            .filter(|&&i| {
+                self.dataset
+                    .partnerships
+                    .get(i)
+                    .is_some_and(|p| self.emphasised(i, p))
+            })
+            .filter_map(|&i| self.arcs.get(i))
+            .flatten()
+            .map(|line| line.iter().map(|w| tf.apply(*w)).collect())
+            .collect()
+    }
+
+    /// The visible partner dots not drawn as part of a stack (an emphasised one always is
+    /// drawn), dimmed ones first and emphasised ones last.
+    fn partner_items(&self, dimming: bool, layout: &super::Layout) -> Vec<DotItem> {
+        self.partner_items_where(dimming, layout, |_| true)
     }
 
     /// As [`MapState::partner_items`], for the visible pairs `take` accepts.
-    fn partner_items_where(&self, dimming: bool, take: impl Fn(usize) -> bool) -> Vec<DotItem> {
+    fn partner_items_where(
+        &self,
+        dimming: bool,
+        layout: &super::Layout,
+        take: impl Fn(usize) -> bool,
+    ) -> Vec<DotItem> {
         let t = &self.theme;
         let mut partners: Vec<(u8, DotItem)> = self
             .partner_dots()
@@ -236,6 +348,10 @@ impl MapState {
             .filter_map(|(i, centre)| {
                 let p = self.dataset.partnerships.get(i)?;
                 let lv = self.level(i, p, dimming);
+                let stacked = layout.stack_of(i).is_some_and(|s| s.members.len() > 1);
+                if stacked && lv < 2 {
+                    return None;
+                }
                 let fill = self.group_colour(self.colour_group(p));
                 Some((
                     lv,
@@ -263,6 +379,14 @@ impl MapState {
         partners.into_iter().map(|(_, d)| d).collect()
     }
 
+    /// The fill of Shandong key `k`'s origin dot.
+    pub(super) fn origin_colour(&self, k: usize) -> Rgba {
+        match self.colour_by {
+            ColourBy::City => self.theme.city_colour(k),
+            _ => self.theme.city_colour(0),
+        }
+    }
+
     /// The origin dots in use.
     fn origin_items(&self) -> Vec<DotItem> {
         self.origin_items_where(|_| true)
@@ -271,16 +395,12 @@ impl MapState {
     /// The origin dots in use that `take` accepts.
     fn origin_items_where(&self, take: impl Fn(usize) -> bool) -> Vec<DotItem> {
         let t = &self.theme;
-        let city_colour = |k: usize| match self.colour_by {
-            ColourBy::City => t.city_colour(k),
-            _ => t.city_colour(0),
-        };
         self.origin_dots()
             .filter(|(k, _)| take(*k))
             .map(|(k, centre)| DotItem {
                 centre,
                 radius_px: t.origin_radius_px,
-                fill: city_colour(k),
+                fill: self.origin_colour(k),
                 outline: Some(Stroke {
                     colour: t.origin_stroke,
                     width_px: 1.5,
@@ -289,28 +409,36 @@ impl MapState {
             .collect()
     }
 
-    /// The ring around the keyboard focus, if any.
-    fn focus_rings(&self) -> Vec<DotItem> {
+    /// The ring around the keyboard focus, if any (round an origin's inset dot while the
+    /// inset is shown).
+    fn focus_rings(&self, inset: Option<&super::Layout>) -> Vec<DotItem> {
         let tf = self.viewport.transform();
         let t = &self.theme;
+        let in_inset = |k: usize| {
+            inset
+                .and_then(|l| l.inset.as_ref())
+                .and_then(|i| i.cities.iter().find(|c| c.city == k))
+                .map(|c| (c.dot, 11.0))
+        };
         let focus_at = match self.emphasis.focus {
-            Some(Target::Origin(k)) => self
-                .origin_xy
-                .get(k)
-                .copied()
-                .flatten()
-                .map(|w| (w, t.origin_radius_px + 4.0)),
+            Some(Target::Origin(k)) => in_inset(k).or_else(|| {
+                self.origin_xy
+                    .get(k)
+                    .copied()
+                    .flatten()
+                    .map(|w| (tf.apply(w), t.origin_radius_px + 4.0))
+            }),
             Some(Target::Arc(i) | Target::Partner(i)) => self
                 .partner_xy
                 .get(i)
                 .copied()
                 .flatten()
-                .map(|w| (w, t.partner_radius_px + 5.0)),
+                .map(|w| (tf.apply(w), t.partner_radius_px + 5.0)),
             None => None,
         };
         focus_at
-            .map(|(w, r)| DotItem {
-                centre: tf.apply(w),
+            .map(|(centre, r)| DotItem {
+                centre,
                 radius_px: r,
                 fill: t.focus_ring.with_alpha(0),
                 outline: Some(Stroke {

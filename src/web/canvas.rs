@@ -104,14 +104,27 @@ impl Surface for CanvasSurface<'_> {
     }
 
     fn text(&mut self, at: ScreenPt, text: &str, style: TextStyle) {
+        let c = self.ctx;
+        c.save();
         let weight = if style.bold { "bold " } else { "" };
-        let family = r#"system-ui, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif"#;
-        self.ctx
-            .set_font(&format!("{weight}{}px {family}", style.size_px));
-        self.ctx.set_fill_style_str(&style.colour.css());
-        let _ = self.ctx.fill_text(text, at.x, at.y);
+        c.set_font(&format!("{weight}{}px {FONT_FAMILY}", style.size_px));
+        c.set_text_align(if style.centred { "center" } else { "left" });
+        c.set_text_baseline("middle");
+        if let Some(halo) = style.halo {
+            c.set_stroke_style_str(&halo.css());
+            c.set_line_width(3.0);
+            c.set_line_join("round");
+            let _ = c.stroke_text(text, at.x, at.y);
+        }
+        c.set_fill_style_str(&style.fill.css());
+        let _ = c.fill_text(text, at.x, at.y);
+        c.restore();
     }
 }
+
+/// The labels' fonts: the system UI font, then CJK fonts for Chinese.
+const FONT_FAMILY: &str =
+    "system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif";
 
 /// The 2D context of a canvas.
 pub fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsError> {

@@ -15,6 +15,9 @@ import type {
   Issue,
   Lang,
   LegendEntry,
+  InsetView,
+  LabelView,
+  Rect,
   LoadReport,
   SearchHit,
   Source,
@@ -226,6 +229,13 @@ async function use(el: YouchengMap): Promise<void> {
   const stats: StatsView | null = el.stats();
   say('visible', visible.length, stats ? describeStats(stats) : 'not loaded');
   say('legend', el.legend().map(describeLegend).join('\n'));
+  const labels: LabelView[] = el.labels();
+  say('labels', labels.map((l) => `${l.text} ${l.country} ${l.rect.width}`).join(','));
+  const inset: InsetView | null = el.inset();
+  if (inset) {
+    const r: Rect = inset.rect;
+    say('inset', r.x, r.y, r.width, r.height, inset.cities.map((c) => `${c.key} ${c.label} ${c.target.width}×${c.target.height} ${c.labelBox.x}`).join(','));
+  }
   for (const c of el.cities()) {
     const where = c.lon !== undefined && c.lat !== undefined ? `${c.lon},${c.lat}` : 'unplaced';
     say(c.key, c.nameZh, c.nameEn, c.extra, c.visible, c.total, where);

@@ -1,6 +1,7 @@
 // The tooltip: what is under the pointer or the keyboard focus, from the core's hit (with its
 // pair's details), placed next to the point and kept inside the map (`stage()` is its frame).
 import { h } from '../dom.js';
+import { memberList } from './members.js';
 
 export function createTooltip(ctx, stage) {
   const node = h('div', { class: 'yc-tooltip', role: 'tooltip', hidden: true, part: 'tooltip' });
@@ -15,7 +16,8 @@ export function createTooltip(ctx, stage) {
     const d = hit.details;
     if (!d) return '';
     const year = d.year ? ` · ${t('tooltipYear', { year: d.year })}` : '';
-    return `${name(d.cityZh, d.cityEn)} — ${name(d.partnerZh, d.partnerEn)}, ${name(d.countryZh, d.countryEn)} · ${t(`relation_${d.relation}`)}${year}`;
+    const stack = hit.members?.length > 1 ? ` · ${t('stackCount', { n: hit.members.length })} ${hit.members.map((m) => name(m.partnerZh, m.partnerEn)).join('、')}` : '';
+    return `${name(d.cityZh, d.cityEn)} — ${name(d.partnerZh, d.partnerEn)}, ${name(d.countryZh, d.countryEn)} · ${t(`relation_${d.relation}`)}${year}${stack}`;
   };
 
   const move = ([x, y]) => {
@@ -48,6 +50,7 @@ export function createTooltip(ctx, stage) {
         h('span', { class: 'yc-tip-city' }, `${t('shandongSide')}: ${name(d.cityZh, d.cityEn)}${d.subunitZh || d.subunitEn ? ` · ${name(d.subunitZh, d.subunitEn)}` : ''}`),
         h('span', { class: 'yc-tip-relation' }, t(`relation_${d.relation}`)),
         h('span', { class: 'yc-tip-year' }, `${t('established')}: ${d.established ?? t('unknown')}`),
+        memberList(ctx, hit.members),
       );
     }
     node.hidden = false;

@@ -86,6 +86,42 @@ fn csv_line(fields: &[&str]) -> String {
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
+/// The origins met so far: a key for each (city, country), and `origins.csv`.
+struct Origins {
+    keys: HashMap<(String, String), String>,
+    used: std::collections::HashSet<String>,
+    csv: String,
+}
+
+impl Default for Origins {
+    fn default() -> Self {
+        Self {
+            keys: HashMap::new(),
+            used: Default::default(),
+            csv: String::from("key,name_zh,name_en,lon,lat,coord_source,note\n"),
+        }
+    }
+}
+
+impl Origins {
+    /// The key of `city` in `iso2`, added with its `lon`, `lat` the first time it is met.
+    fn key(&mut self, city: &str, iso2: &str, lon: &str, lat: &str) -> String {
+        if let Some(k) = self.keys.get(&(city.to_string(), iso2.to_string())) {
+            return k.clone();
+        }
+        let mut k = slug(city, iso2);
+        if k.starts_with('-') || self.used.contains(&k) {
+            k = format!("o{}-{}", self.keys.len(), iso2.to_ascii_lowercase());
+        }
+        let source = "world_twin_cities.csv (Wikipedia, Nominatim)";
+        self.csv += &csv_line(&[&k, "", city, lon, lat, source, ""]);
+        self.keys
+            .insert((city.to_string(), iso2.to_string()), k.clone());
+        self.used.insert(k.clone());
+        k
+    }
+}
+
 /// Converts the list; `countries` is `countries.csv`, used to match names.
 pub fn convert(list: &[u8], gazetteer: &Gazetteer) -> Result<Converted, String> {
     let by_name: HashMap<String, String> = gazetteer
@@ -98,9 +134,8 @@ pub fn convert(list: &[u8], gazetteer: &Gazetteer) -> Result<Converted, String> 
         .iter()
         .map(|c| c.iso2.as_str())
         .collect();
-    let mut origins = String::from("key,name_zh,name_en,lon,lat,coord_source,note\n");
+    let mut origins = Origins::default();
     let mut rows = youcheng::dataset::COLUMNS.join(",") + "\n";
-    let mut keys: HashMap<(String, String), String> = HashMap::new();
     let mut left_out: HashMap<String, usize> = HashMap::new();
     let mut reader = csv::Reader::from_reader(list);
     for (n, record) in reader.records().enumerate() {
@@ -123,26 +158,7 @@ pub fn convert(list: &[u8], gazetteer: &Gazetteer) -> Result<Converted, String> 
                 .or_default() += 1;
             continue;
         }
-        let key = match keys.get(&(f(0).to_string(), c1.clone())) {
-            Some(k) => k.clone(),
-            None => {
-                let mut k = slug(f(0), &c1);
-                if k.starts_with('-') || keys.values().any(|v| *v == k) {
-                    k = format!("o{}-{}", keys.len(), c1.to_ascii_lowercase());
-                }
-                origins += &csv_line(&[
-                    &k,
-                    "",
-                    f(0),
-                    f(3),
-                    f(2),
-                    "world_twin_cities.csv (Wikipedia, Nominatim)",
-                    "",
-                ]);
-                keys.insert((f(0).to_string(), c1.clone()), k.clone());
-                k
-            }
-        };
+        let key = origins.key(f(0), &c1, f(3), f(2));
         let id = format!("w{}", n + 1);
         rows += &csv_line(&[
             &id,
@@ -171,7 +187,7 @@ pub fn convert(list: &[u8], gazetteer: &Gazetteer) -> Result<Converted, String> 
         .collect();
     report.sort();
     Ok(Converted {
-        origins,
+        origins: origins.csv,
         partnerships: rows,
         report,
     })

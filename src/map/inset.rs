@@ -1,0 +1,301 @@
+//! The Shandong inset: at the first view the province's 17 origins lie within a few dozen
+//! pixels, so a magnified copy of the province is drawn in a free part of the canvas, with each
+//! origin spread to at least [`TARGET_PX`] from the next, labelled, and a target of that size.
+//! The arcs still start at the real dots; a frame on the map and two leader lines join the real
+//! province to its copy. Pure functions here; [`super::layout`] ties them to the map.
+
+use crate::labels;
+use crate::scene::Rect;
+use crate::viewport::ScreenPt;
+
+/// The smallest target (WCAG 2.2, 2.5.8), and the spacing of the spread origins, CSS px.
+pub const TARGET_PX: f64 = 24.0;
+/// Height of the title row, CSS px.
+pub const TITLE_PX: f64 = 20.0;
+/// Font size of the origin labels, CSS px.
+pub const LABEL_SIZE_PX: f64 = 11.0;
+/// Margin kept from the canvas edges, CSS px.
+const MARGIN_PX: f64 = 8.0;
+
+/// One origin in the inset.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InsetCity {
+    /// The Shandong key's index.
+    pub city: usize,
+    /// Where its dot is drawn, CSS px.
+    pub dot: ScreenPt,
+    /// Its label's box, CSS px.
+    pub label: Rect,
+    /// Its label.
+    pub text: String,
+}
+
+impl InsetCity {
+    /// The square a pointer or a finger hits around the dot ([`TARGET_PX`] wide).
+    pub fn target(&self) -> Rect {
+        Rect::centred(self.dot, TARGET_PX, TARGET_PX)
+    }
+}
+
+/// Candidate rectangles of `size` for the inset on a `w` × `h` canvas, in no order: along the
+/// bottom and top edges and down the left edge, in steps of a twentieth of the canvas.
+fn spots(w: f64, h: f64, size: (f64, f64)) -> Vec<Rect> {
+    let (iw, ih) = size;
+    let (x_max, y_max) = (w - iw - MARGIN_PX, h - ih - MARGIN_PX);
+    let mut out = Vec::new();
+    for k in 0..=20 {
+        let x = MARGIN_PX + (x_max - MARGIN_PX) * f64::from(k) / 20.0;
+        let y = MARGIN_PX + (y_max - MARGIN_PX) * f64::from(k) / 20.0;
+        out.push(Rect::new(x, y_max, iw, ih));
+        out.push(Rect::new(x, MARGIN_PX, iw, ih));
+        out.push(Rect::new(MARGIN_PX, y, iw, ih));
+    }
+    out
+}
+
+/// The inset's size on a `w` × `h` canvas: about a quarter of the width, 180–300 px, times
+/// `wide`, and `tall` times that base width high; `None` when the canvas is too small.
+pub fn inset_size(w: f64, h: f64, wide: f64, tall: f64) -> Option<(f64, f64)> {
+    let base = (w * 0.27).clamp(180.0, 300.0);
+    let iw = (base * wide).min(w - 2.0 * MARGIN_PX);
+    let ih = base * tall;
+    (iw + 2.0 * MARGIN_PX <= w && ih + 2.0 * MARGIN_PX <= h * 0.75).then_some((iw, ih))
+}
+
+/// Where the inset goes: of the free spots (holding no partner dot and leaving the province
+/// itself and `keep_clear` uncovered), the one nearest the province; `None` if none is free.
+pub fn place_inset(
+    w: f64,
+    h: f64,
+    size: (f64, f64),
+    partners: &[ScreenPt],
+    province: Rect,
+    keep_clear: &[Rect],
+) -> Option<Rect> {
+    let c = province.centre();
+    spots(w, h, size)
+        .into_iter()
+        .filter(|r| {
+            let grown = r.grow(4.0);
+            !grown.overlaps(&province)
+                && !keep_clear.iter().any(|k| k.overlaps(r))
+                && !partners.iter().any(|p| grown.contains(*p))
+        })
+        .min_by(|a, b| {
+            let d = |r: &Rect| (r.centre().x - c.x).hypot(r.centre().y - c.y);
+            d(a).total_cmp(&d(b))
+        })
+}
+
+/// The part of the inset the origins are spread in (inside a padding; the title takes its
+/// corner as a box reserved before the spread).
+pub fn content_rect(inset: Rect) -> Rect {
+    inset.grow(-4.0)
+}
+
+/// The title's box in the inset's top-left corner.
+pub fn title_rect(inset: Rect, title: &str) -> Rect {
+    let w = labels::text_width_px(title, 12.0).ceil() + 8.0;
+    Rect::new(inset.x + 2.0, inset.y + 2.0, w, TITLE_PX)
+}
+
+/// A spread origin: its dot and its label's box.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Spread {
+    /// The dot, CSS px.
+    pub dot: ScreenPt,
+    /// The label's box, CSS px.
+    pub label: Rect,
+}
+
+/// The box a dot's target and its label take together, the label on the right or the left.
+fn item_box(dot: ScreenPt, text_w: f64, left: bool) -> Rect {
+    let w = TARGET_PX + 3.0 + text_w;
+    let x = if left {
+        dot.x + TARGET_PX / 2.0 - w
+    } else {
+        dot.x - TARGET_PX / 2.0
+    };
+    Rect::new(x, dot.y - TARGET_PX / 2.0, w, TARGET_PX)
+}
+
+/// Spreads dots, each with its label beside it (`texts`), inside `area`: every dot's target and
+/// label together form a box, and each box in turn takes the free spot nearest to its dot's
+/// place, clear of `reserved` boxes (the title). Labels sit on the right of a dot, on the left in the right third of the area. `None`
+/// when a box finds no room (the caller grows the inset).
+pub fn spread_labelled(
+    dots: &[ScreenPt],
+    texts: &[String],
+    area: Rect,
+    reserved: &[Rect],
+) -> Option<Vec<Spread>> {
+    let widths: Vec<f64> = texts
+        .iter()
+        .map(|t| labels::text_width_px(t, LABEL_SIZE_PX).ceil())
+        .collect();
+    let left: Vec<bool> = dots.iter().map(|d| d.x > area.x + area.w * 0.66).collect();
+    let mut boxes: Vec<Rect> = dots
+        .iter()
+        .zip(&widths)
+        .zip(&left)
+        .map(|((d, w), l)| item_box(*d, *w, *l))
+        .collect();
+    // Greedy, in the given order: each box takes the free spot (on a 3 px grid inside the
+    // area) nearest to where geography puts it, clear of the boxes placed before it.
+    let mut placed: Vec<Rect> = reserved.to_vec();
+    for want in &mut boxes {
+        let (nx, ny) = (
+            ((area.w - want.w) / 3.0).floor().max(-1.0) as i64,
+            ((area.h - want.h) / 3.0).floor().max(-1.0) as i64,
+        );
+        let mut spots: Vec<(f64, Rect)> = (0..=ny)
+            .flat_map(|j| (0..=nx).map(move |i| (i, j)))
+            .map(|(i, j)| {
+                let r = Rect::new(
+                    area.x + i as f64 * 3.0,
+                    area.y + j as f64 * 3.0,
+                    want.w,
+                    want.h,
+                );
+                ((r.x - want.x).hypot(r.y - want.y), r)
+            })
+            .collect();
+        spots.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let free = spots
+            .into_iter()
+            .map(|(_, r)| r)
+            .find(|r| placed.iter().all(|p| !p.grow(1.0).overlaps(r)))?;
+        *want = free;
+        placed.push(free);
+    }
+    let h = labels::line_height_px(LABEL_SIZE_PX);
+    Some(
+        boxes
+            .iter()
+            .zip(&widths)
+            .zip(&left)
+            .map(|((r, w), l)| {
+                let dot_x = if *l {
+                    r.x + r.w - TARGET_PX / 2.0
+                } else {
+                    r.x + TARGET_PX / 2.0
+                };
+                let dot = ScreenPt::new(dot_x, r.y + TARGET_PX / 2.0);
+                let label_x = if *l { r.x } else { r.x + TARGET_PX + 3.0 };
+                Spread {
+                    dot,
+                    label: Rect::new(label_x, dot.y - h / 2.0, *w, h),
+                }
+            })
+            .collect(),
+    )
+}
+
+/// Which side of a clipping edge is kept.
+type Side = fn(ScreenPt, f64) -> bool;
+
+/// Clips a closed ring to a rectangle (Sutherland–Hodgman); empty when nothing is left.
+pub fn clip_ring(ring: &[ScreenPt], r: Rect) -> Vec<ScreenPt> {
+    let (x0, y0, x1, y1) = (r.x, r.y, r.x + r.w, r.y + r.h);
+    let edges: [(Side, f64, bool); 4] = [
+        (|p, v| p.x >= v, x0, true),
+        (|p, v| p.x <= v, x1, true),
+        (|p, v| p.y >= v, y0, false),
+        (|p, v| p.y <= v, y1, false),
+    ];
+    let mut out: Vec<ScreenPt> = ring.to_vec();
+    for (inside, v, vertical) in edges {
+        let input = std::mem::take(&mut out);
+        let Some(&last) = input.last() else {
+            return out;
+        };
+        let cut = |a: ScreenPt, b: ScreenPt| {
+            let t = if vertical {
+                (v - a.x) / (b.x - a.x)
+            } else {
+                (v - a.y) / (b.y - a.y)
+            };
+            ScreenPt::new(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t)
+        };
+        let mut prev = last;
+        for &p in &input {
+            match (inside(p, v), inside(prev, v)) {
+                (true, true) => out.push(p),
+                (true, false) => {
+                    out.push(cut(prev, p));
+                    out.push(p);
+                }
+                (false, true) => out.push(cut(prev, p)),
+                (false, false) => {}
+            }
+            prev = p;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_spread_keeps_every_origin_and_label_clear_of_the_others() {
+        let area = Rect::new(0.0, 0.0, 300.0, 170.0);
+        // Seventeen dots, two of them on one spot, all within 30 px, with names of 2–4 characters.
+        let mut pts: Vec<ScreenPt> = (0..17)
+            .map(|k| ScreenPt::new(110.0 + (k % 5) as f64 * 6.0, 60.0 + (k / 5) as f64 * 5.0))
+            .collect();
+        pts[1] = pts[0];
+        let texts: Vec<String> = (0..17)
+            .map(|k| "济南市山".chars().take(2 + k % 3).collect())
+            .collect();
+        let s = spread_labelled(&pts, &texts, area, &[]).expect("room enough");
+        for (i, a) in s.iter().enumerate() {
+            let ta = Rect::centred(a.dot, TARGET_PX, TARGET_PX);
+            assert!(area.grow(0.5).encloses(&ta) && area.grow(0.5).encloses(&a.label));
+            assert!(!ta.overlaps(&a.label), "a label beside its own dot");
+            for b in &s[i + 1..] {
+                let tb = Rect::centred(b.dot, TARGET_PX, TARGET_PX);
+                assert!(!ta.overlaps(&tb) && !a.label.overlaps(&b.label));
+                assert!(!ta.overlaps(&b.label) && !tb.overlaps(&a.label));
+            }
+        }
+        // Far too little room: no layout.
+        assert!(spread_labelled(&pts, &texts, Rect::new(0.0, 0.0, 80.0, 60.0), &[]).is_none());
+    }
+
+    #[test]
+    fn the_inset_goes_where_no_partner_is_and_near_the_province() {
+        let province = Rect::new(400.0, 200.0, 30.0, 20.0);
+        let size = inset_size(1000.0, 550.0, 1.0, 0.66).expect("room");
+        // Partners fill the bottom-left and the top edge.
+        let mut partners: Vec<ScreenPt> = (0..40)
+            .map(|k| ScreenPt::new(k as f64 * 12.0, 520.0))
+            .collect();
+        partners.extend((0..80).map(|k| ScreenPt::new(k as f64 * 12.0, 30.0)));
+        let r = place_inset(1000.0, 550.0, size, &partners, province, &[]).expect("a spot");
+        assert!(partners.iter().all(|p| !r.contains(*p)));
+        assert!(!r.overlaps(&province));
+        assert!(r.x >= 8.0 && r.x + r.w <= 992.0 && r.y + r.h <= 542.0);
+        assert!(
+            inset_size(150.0, 100.0, 1.0, 0.66).is_none(),
+            "no room on a tiny canvas"
+        );
+    }
+
+    #[test]
+    fn a_ring_is_clipped_to_the_rectangle() {
+        let ring = [
+            ScreenPt::new(-10.0, -10.0),
+            ScreenPt::new(20.0, -10.0),
+            ScreenPt::new(20.0, 20.0),
+            ScreenPt::new(-10.0, 20.0),
+        ];
+        let c = clip_ring(&ring, Rect::new(0.0, 0.0, 10.0, 10.0));
+        assert_eq!(c.len(), 4);
+        assert!(c
+            .iter()
+            .all(|p| p.x >= 0.0 && p.x <= 10.0 && p.y >= 0.0 && p.y <= 10.0));
+        assert!(clip_ring(&ring, Rect::new(50.0, 50.0, 10.0, 10.0)).is_empty());
+    }
+}

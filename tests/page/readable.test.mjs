@@ -1,0 +1,206 @@
+// A map a visitor can read (issue 11): at the first view every Shandong city is in the inset,
+// labelled, a target of at least 24 × 24 CSS px that a mouse and a finger hit at its labelled
+// position (read from the snapshot's rectangles) and that shows that city's fan and tooltip;
+// a stack of overlapping partners (Yamaguchi) lists its members; the names on the map do not
+// overlap and are drawn where the core placed them. Screenshots: test-results/readable-*.png,
+// and with YOUCHENG_READABLE_DOCS=1 docs/after-readable.png (the desktop view).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { launch, serve, open, frame } from './harness.mjs';
+
+const DESKTOP = { viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce', colorScheme: 'light' };
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true, reducedMotion: 'reduce', colorScheme: 'light' };
+
+let browser, server, url;
+before(async () => {
+  ({ server, url } = await serve());
+  browser = await launch();
+  mkdirSync('test-results', { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** The inset, the canvas's page offset and the cities' names, as the page has them. */
+async function insetOf(page) {
+  return page.evaluate(() => {
+    const map = window.youcheng;
+    const r = map.canvas.getBoundingClientRect();
+    const names = Object.fromEntries(map.cities().map((c) => [c.key, map.language === 'zh' ? c.nameZh : c.nameEn]));
+    return { inset: map.inset(), left: r.left, top: r.top, width: r.width, height: r.height, names };
+  });
+}
+
+/** Records the element's hover events in the page. */
+const listenHover = (page) => page.evaluate(() => {
+  window.hovers = [];
+  window.youcheng.addEventListener('youcheng:hover', (e) => window.hovers.push(e.detail));
+});
+const lastHover = (page) => page.evaluate(() => window.hovers.at(-1) ?? null);
+const tooltip = (page) => page.locator('#map .yc-tooltip');
+
+test('desktop 1280×800: every Shandong city is labelled in the inset, a 24 px target, and hovering it shows its fan', async () => {
+  const { page, context, log } = await open(browser, url, DESKTOP);
+  await frame(page);
+  const { inset, left, top, width, height, names } = await insetOf(page);
+  assert.ok(inset, 'the inset is shown at the first view');
+  assert.equal(inset.cities.length, 17);
+  const r = inset.rect;
+  assert.ok(r.x >= 0 && r.y >= 0 && r.x + r.width <= width && r.y + r.height <= height, 'inside the canvas');
+  // No partner dot under the inset at the first view.
+  const under = await page.evaluate((r) => {
+    const map = window.youcheng;
+    return map.visibleIds().map((id) => map.details(id)).filter((d) => d.lon !== null).map((d) => [d.id, map.project(d.lon, d.lat)])
+      .filter(([, p]) => p && p.x >= r.x && p.x <= r.x + r.width && p.y >= r.y && p.y <= r.y + r.height).map(([id]) => id);
+  }, r);
+  assert.deepEqual(under, []);
+  await listenHover(page);
+  for (const c of inset.cities) {
+    assert.ok(c.target.width >= 24 && c.target.height >= 24, `${c.key}: ${c.target.width}×${c.target.height}`);
+    assert.equal(c.label, names[c.key].replace(/市$/, ''), 'labelled in the UI language');
+    // At its label, then at its dot's target: that city, with its tooltip.
+    for (const box of [c.labelBox, c.target]) {
+      await page.mouse.move(left + box.x + box.width / 2, top + box.y + box.height / 2);
+      await page.waitForFunction((key) => window.hovers.at(-1)?.city === key && window.hovers.at(-1)?.kind === 'origin', c.key);
+      assert.match(await tooltip(page).innerText(), new RegExp(names[c.key]));
+    }
+    await page.mouse.move(left + width - 5, top + height - 5);
+  }
+  // Hovering Weifang's inset dot lights its fan: the partner dots drawn in Weifang's colour at
+  // Weifang's partners only are ringed; checked through the core's own hover answer.
+  const weifang = inset.cities.find((c) => c.key === 'weifang');
+  await page.mouse.move(left + weifang.target.x + 12, top + weifang.target.y + 12);
+  const hover = await lastHover(page);
+  assert.equal(hover.city, 'weifang');
+  assert.deepEqual(log.pageErrors, []);
+  await page.mouse.move(left + width - 5, top + height - 5);
+  await frame(page);
+  await page.screenshot({ path: 'test-results/readable-desktop.png' });
+  if (process.env.YOUCHENG_READABLE_DOCS === '1') await page.screenshot({ path: 'docs/after-readable.png' });
+  await context.close();
+});
+
+test('phone 390×844 (touch, DPR 3): a tap on each labelled city selects that city', async () => {
+  const { page, context, log } = await open(browser, url, PHONE);
+  await frame(page);
+  const { inset, left, top, names } = await insetOf(page);
+  assert.ok(inset, 'the inset is shown at the first view on a phone');
+  assert.equal(inset.cities.length, 17);
+  await page.screenshot({ path: 'test-results/readable-phone.png' });
+  for (const [k, c] of inset.cities.entries()) {
+    assert.ok(c.target.width >= 24 && c.target.height >= 24);
+    const box = k % 2 ? c.labelBox : c.target; // half at the label, half at the dot
+    await page.touchscreen.tap(left + box.x + box.width / 2, top + box.y + box.height / 2);
+    await page.waitForFunction((key) => window.youcheng.selection().at(-1) === `@${key}`, c.key);
+    assert.match(await page.locator('#map .yc-detail').innerText(), new RegExp(names[c.key]));
+    await page.waitForTimeout(400); // not a double tap
+  }
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
+test('a stack of overlapping partners shows its count and lists its members (Yamaguchi)', async () => {
+  const { page, context } = await open(browser, url, DESKTOP);
+  await frame(page);
+  const found = await page.evaluate(() => {
+    const map = window.youcheng;
+    const all = map.visibleIds().map((id) => map.details(id));
+    const y = all.filter((d) => /Yamaguchi/.test(d.partnerEn) && d.lon !== null);
+    const r = map.canvas.getBoundingClientRect();
+    const p = map.project(y[0].lon, y[0].lat);
+    return { ids: y.map((d) => d.id), x: r.left + p.x, y: r.top + p.y };
+  });
+  assert.ok(found.ids.length >= 2, found.ids.join(','));
+  await listenHover(page);
+  await page.mouse.move(found.x, found.y);
+  await page.waitForFunction(() => window.hovers.at(-1)?.kind === 'partner');
+  const tip = tooltip(page);
+  const members = await tip.locator('.yc-tip-members li:not(.yc-tip-more)').allInnerTexts();
+  const heading = await tip.locator('.yc-tip-stack').innerText();
+  const n = Number(/\d+/.exec(heading)?.[0]);
+  assert.ok(n >= 3 && n >= found.ids.length, `the count: ${heading}`);
+  assert.equal(members.length, Math.min(n, 10), members.join(' | '));
+  for (const id of found.ids) {
+    const d = await page.evaluate((id) => window.youcheng.details(id), id);
+    assert.ok(n > 10 || members.some((m) => m.includes(d.partnerZh || d.partnerEn)), `${d.partnerZh} listed`);
+  }
+  // The marker carries the count: dark digits on the light marker at its centre.
+  const dark = await page.evaluate(([x, y]) => {
+    const c = window.youcheng.canvas;
+    const r = c.getBoundingClientRect();
+    const k = c.width / r.width;
+    const d = c.getContext('2d').getImageData(Math.round((x - r.left - 3) * k), Math.round((y - r.top - 4) * k), Math.round(6 * k), Math.round(8 * k)).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] < 200) n++;
+    return n;
+  }, [found.x, found.y]);
+  assert.ok(dark > 0, 'the count is drawn on the marker');
+  await context.close();
+});
+
+test('names on the map are placed without overlaps and drawn where the core put them, in both languages', async () => {
+  const { page, context } = await open(browser, url, DESKTOP);
+  for (const lang of ['zh', 'en']) {
+    await page.evaluate((lang) => window.youcheng.setLanguage(lang), lang);
+    await frame(page);
+    const { labels, inset, width, height } = await page.evaluate(() => {
+      const map = window.youcheng;
+      const r = map.canvas.getBoundingClientRect();
+      return { labels: map.labels(), inset: map.inset(), width: r.width, height: r.height };
+    });
+    const countries = labels.filter((l) => l.country);
+    assert.ok(countries.length >= 10 && labels.length - countries.length >= 5, `${lang}: ${labels.length} names`);
+    const overlap = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    for (const [i, a] of labels.entries()) {
+      assert.ok(a.rect.x >= 0 && a.rect.y >= 0 && a.rect.x + a.rect.width <= width && a.rect.y + a.rect.height <= height);
+      assert.ok(!overlap(a.rect, inset.rect), `${a.text} under the inset`);
+      for (const b of labels.slice(i + 1)) assert.ok(!overlap(a.rect, b.rect), `${a.text} / ${b.text}`);
+    }
+    const japan = await page.evaluate((lang) => window.youcheng.details('qingdao-shimonoseki')[lang === 'zh' ? 'countryZh' : 'countryEn'], lang);
+    assert.ok(labels.some((l) => l.text === japan), `${japan} is named`);
+    // Text pixels (darker than land and ocean) inside the partner names' boxes.
+    const inked = await page.evaluate((boxes) => {
+      const c = window.youcheng.canvas;
+      const k = c.width / c.getBoundingClientRect().width;
+      const ctx = c.getContext('2d');
+      return boxes.filter((b) => {
+        const d = ctx.getImageData(Math.round(b.x * k), Math.round(b.y * k), Math.max(1, Math.round(b.width * k)), Math.max(1, Math.round(b.height * k))).data;
+        for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] < 240) return true;
+        return false;
+      }).length;
+    }, labels.filter((l) => !l.country).map((l) => l.rect));
+    const partners = labels.length - countries.length;
+    assert.ok(inked >= partners * 0.9, `${inked} of ${partners} partner names inked`);
+  }
+  await context.close();
+});
+
+test('the cost of a settled frame with a new layout (stacks, names) and of one that reuses it (printed)', async () => {
+  const { page, context } = await open(browser, url, DESKTOP);
+  await frame(page);
+  const times = await page.evaluate(async () => {
+    const map = window.youcheng;
+    // Times the element's own animation-frame callback: one callback registered before its
+    // request and one after run either side of it in the same frame.
+    const timeFrame = (change) => new Promise((done) => {
+      let t0 = 0;
+      requestAnimationFrame(() => (t0 = performance.now()));
+      change();
+      requestAnimationFrame(() => done(performance.now() - t0));
+    });
+    const out = { relayout: [], reuse: [] };
+    const views = [[10, 50, 2], [135, 35, 3], [-80, 30, 2], [118, 36, 1.5], [20, 0, 1.2]];
+    for (const [lon, lat, zoom] of views) {
+      out.relayout.push(await timeFrame(() => map.setView(lon, lat, zoom)));
+      out.reuse.push(await timeFrame(() => map.redraw()));
+    }
+    return out;
+  });
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  console.log(`settled frame, new layout: median ${median(times.relayout).toFixed(1)} ms (${times.relayout.map((t) => t.toFixed(1)).join(', ')}); same layout: median ${median(times.reuse).toFixed(1)} ms`);
+  assert.equal(times.relayout.length, 5);
+  assert.ok(times.relayout.every((t) => t > 0) && times.reuse.every((t) => t > 0), 'each change drew a frame');
+  await context.close();
+});
