@@ -112,6 +112,8 @@ fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {
     let mut map = MapState::new(1280.0, 720.0);
     map.set_basemap(basemap);
     map.set_dataset(ds.clone());
+    // Stacks, names and the inset are laid out once per settled view, as the app does.
+    map.refresh_layout();
     let pairs = ds.partnerships.len();
     let index = map.hit_index();
     eprintln!("{label}: {pairs} pairs, {} indexed pieces", index.len());
@@ -171,6 +173,7 @@ fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {
     // A pan frame: only the overlay (arcs and dots) is built; the land comes from the cached layer.
     let mut by_decade = map.clone();
     by_decade.set_colour_by(youcheng::style::ColourBy::Decade);
+    by_decade.refresh_layout();
     c.bench_function(&format!("{label}/overlay frame coloured by decade"), |b| {
         b.iter(|| {
             let mut s = RecordingSurface::default();
@@ -178,6 +181,32 @@ fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {
             black_box(s.commands.len())
         })
     });
+    // The arcs layer (drawn afresh on a settled view or a filter change) and what a hover frame
+    // draws over the copied layer.
+    c.bench_function(
+        &format!("{label}/arcs layer scene (a settled view or a filter)"),
+        |b| {
+            b.iter(|| {
+                let mut s = RecordingSurface::default();
+                map.layer_scene().render(&mut s);
+                black_box(s.commands.len())
+            })
+        },
+    );
+    let mut hovered = map.clone();
+    let first = hovered.visible().first().copied().unwrap_or(0);
+    hovered.set_hover(Some(youcheng::hit::Target::Arc(first)));
+    hovered.refresh_layout();
+    c.bench_function(
+        &format!("{label}/emphasis over the layer (a hover frame)"),
+        |b| {
+            b.iter(|| {
+                let mut s = RecordingSurface::default();
+                hovered.emphasis_scene().render(&mut s);
+                black_box(s.commands.len())
+            })
+        },
+    );
     // A flow frame's own work: the comets' positions for one time (the overlay is as above).
     let mut t = 0.0;
     c.bench_function(&format!("{label}/flow dots for one frame"), |b| {
