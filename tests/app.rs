@@ -7,28 +7,11 @@
 mod common;
 
 use youcheng::app::{App, Command, Response};
-use youcheng::dataset::LoadMode;
 use youcheng::filter::Filter;
 use youcheng::geometry::LonLat;
 
 fn app() -> App {
-    let mut a = App::new(1200.0, 700.0);
-    let basemap = String::from_utf8(common::read("data/basemap.json")).expect("utf-8");
-    a.load_basemap(&basemap, false).expect("basemap");
-    let r = a.load_reference(
-        &common::read("data/shandong.csv"),
-        &common::read("data/countries.csv"),
-        &common::read("data/groups.csv"),
-    );
-    assert!(r.ok);
-    let r = a.load_partnerships(
-        "partnerships.csv",
-        &common::read("data/partnerships.csv"),
-        common::TODAY,
-        LoadMode::AllOrNothing,
-    );
-    assert!(r.ok, "{:?}", r.errors);
-    a
+    common::shipped_app(1200.0, 700.0)
 }
 
 /// Where the Qingdao end of Qingdao–Shimonoseki's arc and the partner are drawn.
@@ -321,4 +304,23 @@ fn a_year_range_hides_undated_pairs_and_the_snapshot_counts_them() {
     assert!(r.problems.is_empty());
     assert!(a.snapshot().filter.show_unknown_year);
     assert!(a.state_hash("zh", false).contains("unknown=show"));
+}
+
+#[test]
+fn the_arcs_layer_is_drawn_again_when_its_names_language_or_colours_change() {
+    let mut a = app();
+    let before = a.map.content_version();
+    a.handle(Command::SetLang { lang: "en".into() });
+    assert_ne!(a.map.content_version(), before, "the layer holds the names");
+    let before = a.map.content_version();
+    a.handle(Command::SetLang { lang: "en".into() });
+    assert_eq!(
+        a.map.content_version(),
+        before,
+        "the same language: nothing to redraw"
+    );
+    a.handle(Command::SetColourBy {
+        colour: "decade".into(),
+    });
+    assert_ne!(a.map.content_version(), before);
 }

@@ -15,23 +15,7 @@ const W: f64 = 1200.0;
 const H: f64 = 700.0;
 
 fn app() -> App {
-    let mut a = App::new(W, H);
-    let basemap = String::from_utf8(common::read("data/basemap.json")).expect("utf-8");
-    a.load_basemap(&basemap, false).expect("basemap");
-    let r = a.load_reference(
-        &common::read("data/shandong.csv"),
-        &common::read("data/countries.csv"),
-        &common::read("data/groups.csv"),
-    );
-    assert!(r.ok);
-    let r = a.load_partnerships(
-        "partnerships.csv",
-        &common::read("data/partnerships.csv"),
-        common::TODAY,
-        LoadMode::AllOrNothing,
-    );
-    assert!(r.ok, "{:?}", r.errors);
-    a
+    common::shipped_app(W, H)
 }
 
 /// Whether both ends of pair `id` are drawn inside the canvas.

@@ -7,30 +7,13 @@
 mod common;
 
 use youcheng::app::{App, Command};
-use youcheng::dataset::LoadMode;
 use youcheng::filter::Filter;
 use youcheng::geometry::LonLat;
 use youcheng::report::{PanelItem, ReportSpec};
 use youcheng::surface::{Command as Draw, RecordingSurface, ScreenPt};
 
 fn app() -> App {
-    let mut a = App::new(1200.0, 700.0);
-    let basemap = String::from_utf8(common::read("data/basemap.json")).expect("utf-8");
-    a.load_basemap(&basemap, false).expect("basemap");
-    let r = a.load_reference(
-        &common::read("data/shandong.csv"),
-        &common::read("data/countries.csv"),
-        &common::read("data/groups.csv"),
-    );
-    assert!(r.ok);
-    let r = a.load_partnerships(
-        "partnerships.csv",
-        &common::read("data/partnerships.csv"),
-        common::TODAY,
-        LoadMode::AllOrNothing,
-    );
-    assert!(r.ok, "{:?}", r.errors);
-    a
+    common::shipped_app(1200.0, 700.0)
 }
 
 fn spec() -> ReportSpec {

@@ -26,7 +26,7 @@ impl MapState {
     /// Colours the arcs by another dimension.
     pub fn set_colour_by(&mut self, colour_by: ColourBy) {
         self.colour_by = colour_by;
-        self.content = self.content.wrapping_add(1);
+        self.styles = self.styles.wrapping_add(1);
     }
 
     /// The legend keys of the current colour dimension, in order.

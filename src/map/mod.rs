@@ -99,9 +99,9 @@ pub struct MapState {
     /// Decades from [`FIRST_DECADE`](crate::style::FIRST_DECADE) to the latest in the data (the decade legend's entries
     /// before "unknown"); worked out once per data change, not per pair per frame.
     decades: usize,
-    /// Bumped whenever what the arcs layer shows changes (data, filter, colours): the cached
-    /// layer is redrawn when it differs.
-    content: u64,
+    /// Bumped when the arcs' colours change (colour mode, theme); with [`MapState::generation`]
+    /// it makes [`MapState::content_version`].
+    styles: u64,
     /// Per partnership: whether the filter shows it (what a hit may find).
     visible_mask: Vec<bool>,
     /// Per origin: whether it has a visible pair.
@@ -138,7 +138,7 @@ impl MapState {
             colour_by: ColourBy::default(),
             emphasis: Emphasis::default(),
             decades: 1,
-            content: 0,
+            styles: 0,
             visible_mask: Vec::new(),
             origin_mask: Vec::new(),
             hit: None,
@@ -169,13 +169,15 @@ impl MapState {
         &self.dataset
     }
 
-    /// Changes whenever what the arcs layer shows changes (data, filter, colour mode, theme).
+    /// Changes whenever what the arcs layer shows changes: what a layout depends on (data,
+    /// filter, basemap, language: the layer holds the names) or the colours. Both counters only
+    /// grow, so their sum changes with either.
     pub fn content_version(&self) -> u64 {
-        self.content
+        self.generation.wrapping_add(self.styles)
     }
 
     /// Call after changing [`MapState::theme`]: the cached arcs layer is drawn again.
     pub fn restyled(&mut self) {
-        self.content = self.content.wrapping_add(1);
+        self.styles = self.styles.wrapping_add(1);
     }
 }

@@ -13,39 +13,43 @@ use crate::viewport::ScreenPt;
 impl MapState {
     /// One marker with a count per stack of two or more pairs.
     pub(super) fn stack_items(&self, dimming: bool, layout: &Layout) -> Vec<DotItem> {
-        let tf = self.viewport.transform();
-        let t = &self.theme;
         layout
             .stacks
             .iter()
             .filter(|s| s.members.len() > 1)
-            .map(|s| {
-                let lit = !dimming
-                    || s.members.iter().any(|&i| {
-                        self.dataset
-                            .partnerships
-                            .get(i)
-                            .is_some_and(|p| self.emphasised(i, p))
-                    });
-                DotItem {
-                    centre: tf.apply(s.at),
-                    radius_px: stack_radius_px(s.members.len(), t.partner_radius_px),
-                    fill: if lit {
-                        t.stack_fill
-                    } else {
-                        t.stack_fill.with_alpha(t.dim_alpha * 2)
-                    },
-                    outline: Some(Stroke {
-                        colour: if lit {
-                            t.calm_arc
-                        } else {
-                            t.calm_arc.with_alpha(t.dim_alpha * 2)
-                        },
-                        width_px: 1.5,
-                    }),
-                }
-            })
+            .map(|s| self.stack_item(s, !dimming || self.stack_lit(s)))
             .collect()
+    }
+
+    /// Whether one of stack `s`'s pairs is emphasised (it then stays bright).
+    pub(super) fn stack_lit(&self, s: &super::Stack) -> bool {
+        s.members.iter().any(|&i| {
+            self.dataset
+                .partnerships
+                .get(i)
+                .is_some_and(|p| self.emphasised(i, p))
+        })
+    }
+
+    /// Stack `s`'s marker, bright or dimmed.
+    pub(super) fn stack_item(&self, s: &super::Stack, lit: bool) -> DotItem {
+        let t = &self.theme;
+        let dim = |c: crate::style::Rgba| {
+            if lit {
+                c
+            } else {
+                c.with_alpha(t.dim_alpha * 2)
+            }
+        };
+        DotItem {
+            centre: self.viewport.transform().apply(s.at),
+            radius_px: stack_radius_px(s.members.len(), t.partner_radius_px),
+            fill: dim(t.stack_fill),
+            outline: Some(Stroke {
+                colour: dim(t.calm_arc),
+                width_px: 1.5,
+            }),
+        }
     }
 
     /// The country names (under the arcs) and the rest: partner names, stack counts and the

@@ -141,27 +141,22 @@ impl MapState {
                 *b = true;
             }
         }
-        let stacks = if dimming {
-            let lit = |s: &crate::scene::DotItem| s.fill == self.theme.stack_fill;
-            self.stack_items(true, &layout)
-                .into_iter()
-                .filter(lit)
-                .collect()
-        } else {
-            Vec::new()
-        };
+        // The stacks holding an emphasised pair stay bright over the dimmed layer, with their
+        // counts (the layer's are dimmed with it).
+        let lit: Vec<&super::Stack> = layout
+            .stacks
+            .iter()
+            .filter(|s| dimming && s.members.len() > 1 && self.stack_lit(s))
+            .collect();
+        let stacks = lit.iter().map(|s| self.stack_item(s, true)).collect();
         let mut labels = if dimming {
             self.forced_label_items()
         } else {
             Vec::new()
         };
-        // A lit stack keeps its count (the layer's is dimmed with it).
-        labels.extend(stacks.iter().filter_map(|s| {
-            let n = layout.stacks.iter().find(|l| {
-                let c = self.viewport.transform().apply(l.at);
-                (c.x - s.centre.x).abs() < 0.01 && (c.y - s.centre.y).abs() < 0.01
-            })?;
-            Some(self.stack_count_item(s.centre, n.members.len()))
+        labels.extend(lit.iter().map(|s| {
+            let at = self.viewport.transform().apply(s.at);
+            self.stack_count_item(at, s.members.len())
         }));
         let inset = self.inset_item(&layout);
         let rings = self.focus_rings(inset.is_some().then_some(&layout));

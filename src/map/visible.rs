@@ -73,7 +73,6 @@ impl MapState {
             }
         }
         self.origin_mask = used.clone();
-        self.content = self.content.wrapping_add(1);
         self.generation += 1;
         // What the filter hid can no longer be hovered or focused; selections stay pinned.
         let shown = |t: Option<Target>| match t {

@@ -61,3 +61,24 @@ pub fn problems(fixture: &str) -> Vec<Issue> {
         Err(issues) => issues,
     }
 }
+
+/// An app of `w` × `h` CSS px with the shipped basemap, reference tables and partnerships.
+pub fn shipped_app(w: f64, h: f64) -> youcheng::app::App {
+    let mut a = youcheng::app::App::new(w, h);
+    let basemap = String::from_utf8(read("data/basemap.json")).expect("utf-8");
+    a.load_basemap(&basemap, false).expect("basemap");
+    let r = a.load_reference(
+        &read("data/shandong.csv"),
+        &read("data/countries.csv"),
+        &read("data/groups.csv"),
+    );
+    assert!(r.ok, "{:?}", r.errors);
+    let r = a.load_partnerships(
+        "partnerships.csv",
+        &read("data/partnerships.csv"),
+        TODAY,
+        youcheng::dataset::LoadMode::AllOrNothing,
+    );
+    assert!(r.ok, "{:?}", r.errors);
+    a
+}
