@@ -133,3 +133,19 @@ fn shandong_keys_are_still_the_default_and_all_seventeen_are_listed() {
     assert_eq!((s.choices.cities.len(), s.choices.more_cities), (17, 0));
     assert_eq!(s.choices.all_pairs, s.stats.stats.pairs);
 }
+
+#[test]
+fn a_network_of_many_origins_has_no_shandong_inset() {
+    let (origins, pairs) = world_network(60);
+    let (a, r) = app_with(&origins, &pairs);
+    assert!(r.ok);
+    assert!(
+        a.snapshot().inset.is_none(),
+        "60 origins over the world: no inset"
+    );
+    let shipped = common::shipped_app(1200.0, 700.0);
+    assert!(
+        shipped.snapshot().inset.is_some(),
+        "Shandong's 17 crowded at the first view"
+    );
+}

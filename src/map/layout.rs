@@ -109,6 +109,9 @@ pub fn stack_radius_px(n: usize, single_px: f64) -> f64 {
     }
 }
 
+/// The most origins in use for which the Shandong inset is drawn.
+pub const INSET_MAX_ORIGINS: usize = 32;
+
 impl MapState {
     fn layout_key(&self) -> LayoutKey {
         let tf = self.viewport.transform();
@@ -173,6 +176,11 @@ impl MapState {
 
     /// Whether two origins in use lie closer than a target at the current view.
     fn origins_crowded(&self) -> bool {
+        // An inset magnifies one province's cities; a network of many origins (a world list of
+        // thousands) spreads over the map, and checking every pair of them would be quadratic.
+        if self.visible_origins.len() > INSET_MAX_ORIGINS {
+            return false;
+        }
         let pts: Vec<ScreenPt> = self.origin_dots().map(|(_, p)| p).collect();
         pts.iter().enumerate().any(|(k, a)| {
             pts.iter()
