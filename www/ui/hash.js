@@ -17,6 +17,13 @@ export function createHash(ctx) {
     schedule() {
       ctx.cancel(timer);
       timer = ctx.later(() => {
+        // The visitor followed a link since our last write (its hashchange may not have run
+        // yet): that link wins over the state this write would put back.
+        if (ctx.el.hash && written && location.hash && location.hash !== written) {
+          written = location.hash;
+          ctx.el.applyState(location.hash);
+          return;
+        }
         last = ctx.el.stateHash();
         if (!ctx.el.hash) return;
         const next = last ? `#${last}` : location.pathname + location.search;
