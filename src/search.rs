@@ -217,6 +217,11 @@ impl SearchIndex {
         }
     }
 
+    /// An index of keys built elsewhere (a step at a time, see [`crate::map::DataBuild`]).
+    pub fn from_keys(keys: Vec<String>) -> Self {
+        Self { keys }
+    }
+
     /// The key of pair `i`, or `None` past the end.
     pub fn key(&self, i: usize) -> Option<&str> {
         self.keys.get(i).map(String::as_str)

@@ -6,7 +6,7 @@
 //!
 //! | module | holds |
 //! |---|---|
-//! | `cache` | the geometry cache: basemap and great circles projected to world units |
+//! | `cache` | the geometry cache: basemap and great circles projected to world units; [`DataBuild`], the same for new data in steps |
 //! | `visible` | the filter and what it shows (visible pairs and origins) |
 //! | `emphasis` | hover, selection and focus, and which pairs stand out ([`Pick`], [`Emphasis`]) |
 //! | `colour` | colour modes and the legend ([`LegendItem`]) |
@@ -24,6 +24,7 @@ mod scenes;
 mod view;
 mod visible;
 
+pub use cache::DataBuild;
 pub use colour::LegendItem;
 pub use emphasis::{Emphasis, Pick};
 pub use focus::Step;
