@@ -28,6 +28,8 @@ export interface YouchengEvents {
   'youcheng:select': CustomEvent<{ ids: string[]; id: string | null; details: Details[] }>;
   'youcheng:hover': CustomEvent<(Hit & { details: Details | null }) | null>;
   'youcheng:data': CustomEvent<LoadReport>;
+  /** A partnerships load in steps (`data-src`, `loadFile`) is this far: one event per step. */
+  'youcheng:progress': CustomEvent<Progress & { file: string }>;
   'youcheng:lang': CustomEvent<{ lang: Lang }>;
   'youcheng:timeline': CustomEvent<{ year: number; pairs: number }>;
 }
@@ -81,6 +83,11 @@ export declare class YouchengMap extends HTMLElement {
   exportPng(): Promise<Blob>;
   /** Loads a partnerships CSV; throws a TypeError for arguments of the wrong type. */
   loadCsv(name: string, bytes: Uint8Array | ArrayBuffer | string, options?: { validRowsOnly?: boolean }): LoadReport;
+  /**
+   * The same in steps between frames (a large file never freezes the page; progress shows on the map and in
+   * `youcheng:progress`); `cancelled` when a newer load replaced it. Rejects with a TypeError for wrong arguments.
+   */
+  loadFile(name: string, bytes: Uint8Array | ArrayBuffer | string, options?: { validRowsOnly?: boolean }): Promise<LoadReport & { cancelled?: boolean }>;
   /** Test hook: makes this map's core panic; it recovers (see `youcheng:recovered`). */
   testTrap(message?: string): void;
   /** Frames drawn, land-layer renders and reuses, and calls from JS into the core so far. */
@@ -784,6 +791,37 @@ warnings: Array<IssueReport>,
  * Rows left out by a load of the valid rows only, with their errors.
  */
 rejected: Array<IssueReport>, };
+export type LoadPhase = "decode" | "read" | "check" | "build" | "done" | "cancelled";
+export type Progress = { 
+/**
+ * The phase.
+ */
+phase: LoadPhase, 
+/**
+ * Work done in this phase.
+ */
+done: number, 
+/**
+ * Work in this phase.
+ */
+total: number, 
+/**
+ * The whole load, 0–100 (each phase weighted by its usual share of the time).
+ */
+percent: number, };
+export type LoadStatus = { 
+/**
+ * The load this is about.
+ */
+id: number, 
+/**
+ * Its phase and progress.
+ */
+progress: Progress, 
+/**
+ * The report, when done (the data is then on the map if it loaded) or cancelled.
+ */
+report: LoadReport | null, };
 export type Response = { 
 /**
  * The page should `preventDefault` the event.
@@ -838,7 +876,11 @@ table: boolean | null,
 /**
  * Why a command was refused (an unknown id, a bad colour name); nothing changed.
  */
-error: string | null, };
+error: string | null, 
+/**
+ * After [`Command::LoadStep`]: how far the load is, with its report once done.
+ */
+load: LoadStatus | null, };
 export type FrameStats = { 
 /**
  * Frames planned (drawn) so far; wraps round at `u32::MAX`.
@@ -1028,5 +1070,13 @@ height: number,
  * Device pixels per CSS pixel (`devicePixelRatio`), capped at 4; 1 when not a finite
  * positive number.
  */
-dpr: number, };
+dpr: number, } | { "type": "loadStep", 
+/**
+ * The load, as its start answered.
+ */
+id: number, 
+/**
+ * Most rows to do in this step (at least 1).
+ */
+rows: number, } | { "type": "cancelLoad" };
 // ---- end of the generated types ----

@@ -12,6 +12,7 @@ import { createTable } from './table.js';
 import { createTimeline } from './timeline.js';
 import { createHash } from './hash.js';
 import { createSummary } from './summary.js';
+import { createProgress } from './progress.js';
 
 /** Builds the modules and the DOM into `root`; `canvas` (kept across rebuilds) is the core's. */
 export function buildLayout(root, ctx, actions, controls, canvas) {
@@ -22,6 +23,7 @@ export function buildLayout(root, ctx, actions, controls, canvas) {
   m.timeline = createTimeline(ctx, actions.playing);
   m.tooltip = createTooltip(ctx, () => ui.stage);
   m.detail = createDetail(ctx);
+  m.progress = createProgress(ctx);
   m.summary = controls !== 'none' ? createSummary(ctx) : null;
   m.legend = controls !== 'none' ? createLegend(ctx) : null;
   if (full) {
@@ -38,7 +40,7 @@ export function buildLayout(root, ctx, actions, controls, canvas) {
   ui.zoom = controls !== 'none' ? ['+', '−', '⌂'].map((s, i) => h('button', { type: 'button', class: `yc-btn ${['yc-zoom-in', 'yc-zoom-out', 'yc-zoom-reset'][i]}` }, s)) : [];
   ui.attribution = h('p', { class: 'yc-attribution', part: 'attribution' });
   ui.message = h('div', { class: 'yc-message', role: 'alert', hidden: true, part: 'message' });
-  ui.stage = h('div', { class: 'yc-stage' }, ui.mapBox, m.tooltip.node, ui.zoom.length ? h('div', { class: 'yc-zoom', part: 'zoom' }, ...ui.zoom) : null, m.timeline.badge, m.legend?.node, ui.attribution, ui.message);
+  ui.stage = h('div', { class: 'yc-stage' }, ui.mapBox, m.tooltip.node, ui.zoom.length ? h('div', { class: 'yc-zoom', part: 'zoom' }, ...ui.zoom) : null, m.timeline.badge, m.legend?.node, ui.attribution, m.progress.node, ui.message);
   ui.root = h('div', { class: 'yc-root', part: 'root' }, m.toolbar?.node, ui.summary, h('div', { class: 'yc-body' }, m.filters?.node, ui.stage, m.detail.node), m.stats?.node, m.table?.node, ui.help, ui.announce);
   root.replaceChildren(h('link', { rel: 'stylesheet', href: new URL('../youcheng.css', import.meta.url).href }), ui.root);
   ui.zoom.forEach((b, i) => ctx.on(b, 'click', () => ctx.send({ type: 'key', key: ['+', '-', 'Home'][i], shift: false })));
