@@ -250,6 +250,47 @@ fn the_app_swaps_in_the_new_data_only_when_it_is_complete_and_as_the_one_shot_lo
     assert_eq!(a.rows(), once.rows());
     assert_eq!(a.snapshot(), once.snapshot());
     assert!(!a.loading());
+    // The hit index came with the data, built in parts, and answers as the one built at once.
+    assert!(a.map.has_hit_index(), "built during the load");
+    let mut hits = 0;
+    for gx in 0..40 {
+        for gy in 0..24 {
+            let (x, y) = (f64::from(gx) * 30.0 + 5.0, f64::from(gy) * 29.0 + 5.0);
+            let mv = |app: &mut App| app.handle(Command::PointerMove { id: 1, x, y }).hover;
+            let (h1, h2) = (mv(&mut a), mv(&mut once));
+            hits += usize::from(h1.is_some());
+            assert_eq!(h1, h2, "hover at ({x}, {y})");
+        }
+    }
+    assert!(hits > 20, "{hits} points hit something");
+}
+
+#[test]
+fn a_filter_changed_during_the_load_drops_the_prebuilt_hit_index() {
+    let mut a = app();
+    let start = a.start_load("r.csv", repeated(300), common::TODAY, false);
+    // Step until the map's part (the hit index is built for the filter in force then).
+    while a
+        .handle(Command::LoadStep {
+            id: start.id,
+            rows: 100,
+        })
+        .load
+        .expect("status")
+        .progress
+        .phase
+        != LoadPhase::Build
+    {}
+    let mut filter = a.snapshot().filter;
+    filter.cities = vec!["weifang".into()];
+    a.handle(Command::SetFilter { filter });
+    let (report, _) = drive(&mut a, start, 100, &[]);
+    assert!(report.ok);
+    assert!(
+        !a.map.has_hit_index(),
+        "built for another filter: dropped, rebuilt on the next hover"
+    );
+    assert!(a.visible_ids().iter().all(|id| id.starts_with("weifang")));
 }
 
 fn once_selection() -> Vec<String> {
@@ -329,4 +370,30 @@ fn a_load_before_the_reference_tables_is_answered_at_once() {
     assert_eq!(s.progress.phase, LoadPhase::Done);
     assert!(!s.report.expect("report").ok);
     assert!(!a.loading());
+}
+
+#[test]
+fn statistics_counted_with_place_numbers_are_those_counted_with_names() {
+    let mut a = app();
+    a.load_partnerships(
+        "partnerships.csv",
+        &common::read("data/partnerships.csv"),
+        common::TODAY,
+        LoadMode::AllOrNothing,
+    );
+    let ds = a.map.dataset();
+    let all = 0..ds.partnerships.len();
+    let numbers = a.map.place_numbers();
+    assert_eq!(numbers.len(), ds.partnerships.len());
+    assert_eq!(
+        youcheng::dataset::Stats::of_numbered(ds, all.clone(), numbers),
+        youcheng::dataset::Stats::of(ds, all)
+    );
+    let some: Vec<usize> = (0..ds.partnerships.len()).step_by(3).collect();
+    let (by_numbers, by_names) = (
+        youcheng::dataset::Stats::of_numbered(ds, some.iter().copied(), numbers),
+        youcheng::dataset::Stats::of(ds, some.iter().copied()),
+    );
+    assert_eq!(by_numbers, by_names);
+    assert!(by_names.partner_places > 50);
 }

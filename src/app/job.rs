@@ -93,7 +93,11 @@ impl App {
                     Err(data) => Stage::Data(data.into()),
                     Ok(Err(issues)) => return report(id, LoadReport::failed(&file, &issues)),
                     Ok(Ok(loaded)) => Stage::Build {
-                        build: Box::new(DataBuild::new(loaded.dataset, self.map.projection)),
+                        build: Box::new(DataBuild::new(
+                            loaded.dataset,
+                            self.map.projection,
+                            self.map.filter().clone(),
+                        )),
                         warnings: loaded.warnings,
                         rejected: loaded.rejected,
                     },

@@ -43,7 +43,7 @@ pub use kinds::{Continent, Level, Relation, Status};
 pub use load::{LoadMode, Loaded, NEAR_COUNTRY_DEG, REQUIRED_COLUMNS};
 pub use records::{Country, Group, Partnership, ShandongCity};
 pub use source::{parse_sources, Source};
-pub use stats::{Count, Stats};
+pub use stats::{Count, PlaceNumbers, Stats};
 
 /// Validated data ready for the map.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -60,6 +60,8 @@ pub struct MapState {
     dataset: Dataset,
     /// The search keys of the dataset's pairs, by index (built with the dataset).
     search: SearchIndex,
+    /// Per partnership: the number of its partner place (see [`crate::dataset::PlaceNumbers`]).
+    places: Vec<u32>,
     /// Per partnership: its great circle in world units, cut at the seam.
     arcs: Vec<Vec<Vec<WorldXY>>>,
     /// Per partnership: its partner dot in world units (`None` when the place is unknown).
@@ -93,6 +95,7 @@ impl MapState {
             land: Vec::new(),
             dataset: Dataset::default(),
             search: SearchIndex::default(),
+            places: Vec::new(),
             arcs: Vec::new(),
             partner_xy: Vec::new(),
             origin_xy: Vec::new(),
@@ -115,5 +118,10 @@ impl MapState {
     /// The data shown.
     pub fn dataset(&self) -> &Dataset {
         &self.dataset
+    }
+
+    /// Each pair's partner place number (see [`crate::dataset::PlaceNumbers`]), in data order.
+    pub fn place_numbers(&self) -> &[u32] {
+        &self.places
     }
 }

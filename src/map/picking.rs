@@ -1,31 +1,22 @@
 //! Hit-testing: an R*-tree over the visible geometry in world units, valid for every view.
 
 use super::MapState;
+use crate::geometry::WorldXY;
 use crate::hit::{HitIndex, Target};
 use crate::viewport::ScreenPt;
 
 impl MapState {
     /// An index of the visible arcs and dots in world units (valid for every view).
     pub fn hit_index(&self) -> HitIndex {
-        let lines = self
-            .visible
-            .iter()
-            .filter_map(|&i| self.arcs.get(i).map(|arc| (i, arc)))
-            .flat_map(|(i, arc)| {
-                arc.iter()
-                    .map(move |piece| (Target::Arc(i), piece.as_slice()))
-            });
-        let dots = self
-            .visible
-            .iter()
-            .filter_map(|&i| Some((Target::Partner(i), (*self.partner_xy.get(i)?)?)))
-            .chain(
-                self.visible_origins
-                    .iter()
-                    .filter_map(|&k| Some((Target::Origin(k), (*self.origin_xy.get(k)?)?))),
-            )
-            .collect::<Vec<_>>();
-        HitIndex::new(lines, dots)
+        let mut index = HitIndex::default();
+        add_pairs(&mut index, &self.arcs, &self.partner_xy, &self.visible);
+        add_origins(&mut index, &self.origin_xy, &self.visible_origins);
+        index
+    }
+
+    /// Whether the hit index is built (after a load in steps it comes with the data).
+    pub fn has_hit_index(&self) -> bool {
+        self.hit.is_some()
     }
 
     /// What is within `radius_px` CSS pixels of the screen point `p` (dots before arcs). Builds
@@ -38,4 +29,32 @@ impl MapState {
         let world = self.viewport.to_world(p);
         self.hit.as_ref()?.hit(world, radius_px / scale)
     }
+}
+
+/// Adds the arcs and partner dots of the pairs `visible` to `index`, as one more tree.
+pub(super) fn add_pairs(
+    index: &mut HitIndex,
+    arcs: &[Vec<Vec<WorldXY>>],
+    partner_xy: &[Option<WorldXY>],
+    visible: &[usize],
+) {
+    let lines = visible
+        .iter()
+        .filter_map(|&i| arcs.get(i).map(|arc| (i, arc)))
+        .flat_map(|(i, arc)| {
+            arc.iter()
+                .map(move |piece| (Target::Arc(i), piece.as_slice()))
+        });
+    let dots = visible
+        .iter()
+        .filter_map(|&i| Some((Target::Partner(i), (*partner_xy.get(i)?)?)));
+    index.add(lines, dots);
+}
+
+/// Adds the origin dots of the Shandong keys `origins` to `index`.
+pub(super) fn add_origins(index: &mut HitIndex, origin_xy: &[Option<WorldXY>], origins: &[usize]) {
+    let dots = origins
+        .iter()
+        .filter_map(|&k| Some((Target::Origin(k), (*origin_xy.get(k)?)?)));
+    index.add(std::iter::empty::<(Target, &[WorldXY])>(), dots);
 }
