@@ -123,7 +123,9 @@ export class Session {
       host.emit('youcheng:progress', { file: name, ...progress });
     };
     try {
-      const status = await loadInSteps(this.map, { name, bytes, today: todayUnixDays(), validRowsOnly, onProgress, t0 });
+      const map = this.map;
+      const wanted = () => host.alive() && this.map === map;
+      const status = await loadInSteps(map, { name, bytes, today: todayUnixDays(), validRowsOnly, onProgress, t0, wanted });
       if (status.progress.phase === 'cancelled') return { ...failedReport(name, 'cancelled', ''), cancelled: true };
       return this.#loaded(name, bytes, validRowsOnly, status.report);
     } catch (e) {
@@ -164,7 +166,7 @@ export class Session {
       map.loadBasemap(good.basemap, false);
       if (good.outlines) map.loadBasemap(good.outlines, true);
       map.loadReference(...good.reference);
-      if (good.data) await loadInSteps(map, { ...good.data, today: todayUnixDays(), onProgress: () => {} });
+      if (good.data) await loadInSteps(map, { ...good.data, today: todayUnixDays(), onProgress: () => {}, wanted: () => host.alive() && this.map === map });
       if (good.data && good.coverage) map.loadCoverage(...good.coverage);
       host.restore(message, true);
     } catch (e) {

@@ -20,15 +20,16 @@ export function nextTask() {
  * Loads `bytes` as `name` into `map` (a guarded core handle) in steps; `onProgress(progress, ms)`
  * hears each step's `{phase, done, total, percent}` and the time since `t0` (when the visitor or page
  * asked for the file: a download counts). Resolves with the
- * last status `{id, progress, report}` (phase `done`, or `cancelled` when a newer load replaced it);
- * a trap in the core rejects with a CoreTrap.
+ * last status `{id, progress, report}` (phase `done`, or `cancelled` when a newer load replaced it or
+ * `wanted()` says no more: the element was removed); a trap in the core rejects with a CoreTrap.
  */
-export async function loadInSteps(map, { name, bytes, today, validRowsOnly, onProgress, t0 = performance.now() }) {
+export async function loadInSteps(map, { name, bytes, today, validRowsOnly, onProgress, t0 = performance.now(), wanted = () => true }) {
   let status = map.startLoad(name, bytes, today, validRowsOnly);
   const rows = {};
   while (!status.report) {
     onProgress(status.progress, performance.now() - t0);
     await nextTask();
+    if (!wanted()) return { id: status.id, progress: { ...status.progress, phase: 'cancelled' }, report: null };
     const phase = status.progress.phase;
     const n = rows[phase] ?? FIRST_ROWS;
     const s = performance.now();

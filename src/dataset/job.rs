@@ -8,7 +8,7 @@ use super::issue::{Issue, IssueLog};
 use super::load::{conclude, CheckState, LoadMode, Loaded, RowChecker, COLUMNS, REQUIRED_COLUMNS};
 use super::reader::TableReader;
 use super::records::Partnership;
-use super::table::Table;
+use super::table::{Row, Table};
 use super::Dataset;
 use crate::basemap::Basemap;
 use serde::Serialize;
@@ -96,6 +96,13 @@ enum Stage {
         state: CheckState,
         partnerships: Vec<Partnership>,
     },
+    /// Freeing the rows read, a part per step (400,000 strings at once would be a long task).
+    Discard {
+        rows: Vec<Row>,
+        /// How many there were (the phase's total).
+        total: usize,
+        outcome: Result<Loaded, Vec<Issue>>,
+    },
     Done(Result<Loaded, Vec<Issue>>),
 }
 
@@ -146,6 +153,23 @@ impl LoadJob {
                 state,
                 partnerships,
             } => self.check(table, next, state, partnerships, max_rows),
+            Stage::Discard {
+                mut rows,
+                total,
+                outcome,
+            } => {
+                // Freeing is cheaper than reading: four times the rows.
+                rows.truncate(rows.len().saturating_sub(max_rows.saturating_mul(4)));
+                if rows.is_empty() {
+                    Stage::Done(outcome)
+                } else {
+                    Stage::Discard {
+                        rows,
+                        total,
+                        outcome,
+                    }
+                }
+            }
             done @ Stage::Done(_) => done,
         };
         self.progress()
@@ -161,6 +185,15 @@ impl LoadJob {
             }
             Stage::Check { table, next, .. } => {
                 Progress::new(LoadPhase::Check, *next, table.rows.len())
+            }
+            Stage::Discard { total, outcome, .. } => {
+                // The end of the phase that read or checked them.
+                let phase = if outcome.is_ok() {
+                    LoadPhase::Check
+                } else {
+                    LoadPhase::Read
+                };
+                Progress::new(phase, *total, *total)
             }
             Stage::Done(_) => Progress::new(LoadPhase::Done, 1, 1),
         }
@@ -202,7 +235,8 @@ impl LoadJob {
         let table = reader.finish(&mut self.issues);
         // A file over the row or field limits is refused as it is (see `Dataset::load_with`).
         if self.issues.has_whole_file_problem() {
-            return Stage::Done(Err(std::mem::take(&mut self.issues).into_issues()));
+            let outcome = Err(std::mem::take(&mut self.issues).into_issues());
+            return discard(table, outcome);
         }
         Stage::Check {
             partnerships: Vec::with_capacity(table.rows.len()),
@@ -235,13 +269,21 @@ impl LoadJob {
             };
         }
         let issues = std::mem::take(&mut self.issues);
-        Stage::Done(conclude(
-            &self.gazetteer,
-            &self.file,
-            partnerships,
-            issues,
-            self.mode,
-        ))
+        let outcome = conclude(&self.gazetteer, &self.file, partnerships, issues, self.mode);
+        discard(table, outcome)
+    }
+}
+
+/// The outcome, once the table's rows are freed (in steps when there are many).
+fn discard(table: Table, outcome: Result<Loaded, Vec<Issue>>) -> Stage {
+    if table.rows.is_empty() {
+        Stage::Done(outcome)
+    } else {
+        Stage::Discard {
+            total: table.rows.len(),
+            rows: table.rows,
+            outcome,
+        }
     }
 }
 
