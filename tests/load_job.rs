@@ -162,7 +162,7 @@ fn each_step_does_at_most_its_rows_and_one_phase() {
                 assert_eq!(outcome.expect("loads").dataset.partnerships.len(), 2000);
                 break;
             }
-            Err(j) => job = j,
+            Err(j) => job = *j,
         }
     }
     assert_eq!(

@@ -5,6 +5,9 @@
 const STEP_MS = 10;
 const FIRST_ROWS = 200;
 const MAX_ROWS = 20000;
+// A frame at least this often: scheduler.yield() continuations run before rendering, and Chromium
+// only forces a frame once one is 100 ms late, so the loop waits for one itself.
+const FRAME_MS = 30;
 
 /** Lets the page run (draw a frame, answer input) before the next step. */
 export function nextTask() {
@@ -13,6 +16,14 @@ export function nextTask() {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => resolve();
     channel.port2.postMessage(null);
+  });
+}
+
+/** The next animation frame has been drawn (or 100 ms have passed: a hidden page draws none). */
+function nextFrame() {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() => setTimeout(() => (clearTimeout(timer), resolve()), 0));
   });
 }
 
@@ -26,9 +37,13 @@ export function nextTask() {
 export async function loadInSteps(map, { name, bytes, today, validRowsOnly, onProgress, t0 = performance.now(), wanted = () => true }) {
   let status = map.startLoad(name, bytes, today, validRowsOnly);
   const rows = {};
+  let frame = performance.now();
   while (!status.report) {
     onProgress(status.progress, performance.now() - t0);
-    await nextTask();
+    if (performance.now() - frame > FRAME_MS) {
+      await nextFrame();
+      frame = performance.now();
+    } else await nextTask();
     if (!wanted()) return { id: status.id, progress: { ...status.progress, phase: 'cancelled' }, report: null };
     const phase = status.progress.phase;
     const n = rows[phase] ?? FIRST_ROWS;

@@ -1,5 +1,5 @@
 //! A partnerships load in steps, so that a large file never holds the page for long: the page
-//! starts it with the bytes ([`App::start_load`]) and sends [`Command::LoadStep`] between its
+//! starts it with the bytes ([`App::start_load`]) and sends [`Command::LoadStep`](super::Command::LoadStep) between its
 //! frames until the answer carries the report. The data on screen stays, and stays
 //! interactive, until the new data is complete and valid; then it is swapped in at once, as
 //! [`App::load_partnerships`] would. A newer load (in steps or not) replaces an older one.
@@ -40,7 +40,7 @@ impl Clone for JobSlot {
 }
 
 impl App {
-    /// Starts loading a partnerships file in steps (see [`Command::LoadStep`]); replaces a load in
+    /// Starts loading a partnerships file in steps (see [`Command::LoadStep`](super::Command::LoadStep)); replaces a load in
     /// progress. Answers the new load's id and progress (already done, with its report, when the
     /// reference tables are not loaded yet).
     pub fn start_load(
@@ -90,7 +90,7 @@ impl App {
             Stage::Data(mut data) => {
                 data.step(rows);
                 match data.finish() {
-                    Err(data) => Stage::Data(data.into()),
+                    Err(data) => Stage::Data(data),
                     Ok(Err(issues)) => return report(id, LoadReport::failed(&file, &issues)),
                     Ok(Ok(loaded)) => Stage::Build {
                         build: Box::new(DataBuild::new(

@@ -200,10 +200,10 @@ impl LoadJob {
     }
 
     /// The outcome, once the job is done (else the job back).
-    pub fn finish(self) -> Result<Result<Loaded, Vec<Issue>>, Self> {
+    pub fn finish(self) -> Result<Result<Loaded, Vec<Issue>>, Box<Self>> {
         match self.stage {
             Stage::Done(outcome) => Ok(outcome),
-            _ => Err(self),
+            _ => Err(Box::new(self)),
         }
     }
 
@@ -212,7 +212,7 @@ impl LoadJob {
         loop {
             match self.finish() {
                 Ok(outcome) => return outcome,
-                Err(job) => self = job,
+                Err(job) => self = *job,
             }
             self.step(max_rows);
         }

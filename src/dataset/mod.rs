@@ -11,7 +11,7 @@
 //! | `job` | the same load in steps: [`LoadJob`], [`Progress`] |
 //! | `validate` | checks of single fields (required, coordinates, ids, markup) |
 //! | `table` | one CSV file read into a header and rows with line numbers |
-//! | `reader` | the same, a few rows at a time ([`TableReader`]) |
+//! | `reader` | the same, a few rows at a time (`TableReader`) |
 //! | [`encoding`] | UTF-8, UTF-16 and GB18030 detection and decoding |
 //! | `date` | [`PartialDate`]: a year, year-month or full date |
 //! | `source` | [`Source`]: the sources column |
