@@ -62,6 +62,33 @@ fn files() -> Vec<(String, Vec<u8>)> {
             out.push((name, bytes));
         }
     }
+    // Spreadsheets large enough to be decoded in pieces: GBK and UTF-16 with their rows repeated,
+    // with CRLF line ends, and a GBK file with an invalid byte far into it.
+    let gbk = common::read("tests/fixtures/spreadsheets/gbk.csv");
+    let cut = gbk.iter().position(|&b| b == b'\n').expect("a header") + 1;
+    let mut big_gbk = gbk.clone();
+    for _ in 0..300 {
+        big_gbk.extend_from_slice(&gbk[cut..]);
+    }
+    let mut broken_gbk = big_gbk.clone();
+    let at = broken_gbk.len() * 3 / 4;
+    broken_gbk.splice(at..at, [0x81, 0x20]);
+    let text = String::from_utf8(repeated(1500))
+        .expect("utf-8")
+        .replace('\n', "\r\n");
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    assert!(
+        big_gbk.len() > 300_000 && utf16.len() > 300_000,
+        "{} {}",
+        big_gbk.len(),
+        utf16.len()
+    );
+    out.push(("big-gbk.csv".into(), big_gbk));
+    out.push(("broken-gbk.csv".into(), broken_gbk));
+    out.push(("big-utf16.csv".into(), utf16));
     // The shipped data as JSON records.
     let bytes = common::read("data/partnerships.csv");
     let mut r = csv::Reader::from_reader(&bytes[..]);

@@ -3,14 +3,16 @@
 //! them. The outcome is the one [`Dataset::load_with`] gives for the same file.
 
 use super::date::PartialDate;
+use super::encoding::{self, TextEncoding};
 use super::gazetteer::Gazetteer;
 use super::issue::{Issue, IssueLog};
 use super::load::{conclude, CheckState, LoadMode, Loaded, RowChecker, COLUMNS, REQUIRED_COLUMNS};
 use super::reader::TableReader;
 use super::records::Partnership;
-use super::table::{Row, Table};
+use super::table::{lf_line_ends, Row, Table};
 use super::Dataset;
 use crate::basemap::Basemap;
+use crate::limits::MAX_DATA_BYTES;
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -74,6 +76,12 @@ impl Progress {
     }
 }
 
+/// Files in GB18030 or UTF-16 larger than this are decoded in pieces (10 MB of GBK took 0.7 s at
+/// once in Chromium).
+const DECODE_IN_PIECES_BYTES: usize = 256 * 1024;
+/// Bytes decoded in a step per row of its budget.
+const DECODE_BYTES_PER_ROW: usize = 256;
+
 /// A partnerships file being loaded, a bounded number of rows per [`LoadJob::step`].
 #[derive(Debug)]
 pub struct LoadJob {
@@ -89,6 +97,16 @@ pub struct LoadJob {
 #[derive(Debug)]
 enum Stage {
     Decode(Vec<u8>),
+    /// A large GB18030 or UTF-16 file, decoded a piece at a time (UTF-8 is only validated, at once).
+    Decoding {
+        bytes: Vec<u8>,
+        encoding: TextEncoding,
+        /// Where the text starts (after a byte-order mark), and how far it is decoded.
+        start: usize,
+        at: usize,
+        text: String,
+        failed: bool,
+    },
     Read(Box<TableReader>),
     Check {
         table: Table,
@@ -139,7 +157,37 @@ impl LoadJob {
         let max_rows = max_rows.max(1);
         let stage = std::mem::replace(&mut self.stage, Stage::Decode(Vec::new()));
         self.stage = match stage {
-            Stage::Decode(bytes) => self.decode(&bytes),
+            Stage::Decode(bytes) => self.decode(bytes),
+            Stage::Decoding {
+                bytes,
+                encoding,
+                start,
+                mut at,
+                mut text,
+                mut failed,
+            } => {
+                let body = bytes.get(start..).unwrap_or_default();
+                let rest = body.get(at..).unwrap_or_default();
+                let min = max_rows.saturating_mul(DECODE_BYTES_PER_ROW);
+                let end = encoding::chunk_end(rest, encoding, min).unwrap_or(rest.len());
+                match encoding::decode_chunk(rest.get(..end).unwrap_or_default(), encoding) {
+                    Some(chunk) => text.push_str(&lf_line_ends(chunk.into())),
+                    None => failed = true,
+                }
+                at += end;
+                if failed || at >= body.len() {
+                    self.read_header(&bytes, Some((!failed).then_some(text)))
+                } else {
+                    Stage::Decoding {
+                        bytes,
+                        encoding,
+                        start,
+                        at,
+                        text,
+                        failed,
+                    }
+                }
+            }
             Stage::Read(mut reader) => {
                 if reader.step(max_rows, &mut self.issues) {
                     self.read_all(*reader)
@@ -179,6 +227,9 @@ impl LoadJob {
     pub fn progress(&self) -> Progress {
         match &self.stage {
             Stage::Decode(bytes) => Progress::new(LoadPhase::Decode, 0, bytes.len()),
+            Stage::Decoding {
+                bytes, start, at, ..
+            } => Progress::new(LoadPhase::Decode, *at, bytes.len().saturating_sub(*start)),
             Stage::Read(reader) => {
                 let (done, total) = reader.progress();
                 Progress::new(LoadPhase::Read, done, total)
@@ -218,12 +269,34 @@ impl LoadJob {
         }
     }
 
-    fn decode(&mut self, bytes: &[u8]) -> Stage {
+    /// The first step: a large file in another encoding than UTF-8 is decoded in pieces from the
+    /// next step on; any other is decoded (or validated) here, and its header read.
+    fn decode(&mut self, bytes: Vec<u8>) -> Stage {
+        let sniffed = encoding::sniff(&bytes);
+        let pieces = sniffed.encoding != TextEncoding::Utf8
+            && bytes.len() > DECODE_IN_PIECES_BYTES
+            && bytes.len() <= MAX_DATA_BYTES;
+        if pieces {
+            let start = if sniffed.bom { 2 } else { 0 };
+            return Stage::Decoding {
+                text: String::with_capacity(bytes.len()),
+                bytes,
+                encoding: sniffed.encoding,
+                start,
+                at: 0,
+                failed: false,
+            };
+        }
+        self.read_header(&bytes, None)
+    }
+
+    /// Reads the header of the file (decoded already when `decoded` is `Some`).
+    fn read_header(&mut self, bytes: &[u8], decoded: Option<Option<String>>) -> Stage {
         let (file, issues) = (&self.file, &mut self.issues);
         let reader = if file.to_ascii_lowercase().ends_with(".json") {
-            TableReader::json(file, bytes, &COLUMNS, &REQUIRED_COLUMNS, issues)
+            TableReader::json_with(file, bytes, decoded, &COLUMNS, &REQUIRED_COLUMNS, issues)
         } else {
-            TableReader::csv(file, bytes, &REQUIRED_COLUMNS, issues)
+            TableReader::csv_with(file, bytes, decoded, &REQUIRED_COLUMNS, issues)
         };
         match reader {
             Some(reader) => Stage::Read(Box::new(reader)),

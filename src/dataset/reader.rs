@@ -3,8 +3,8 @@
 
 use super::issue::{IssueLog, Problem};
 use super::table::{
-    decode_text, file_issue, read_header, read_record, record_fields, records_of, too_long, Row,
-    Table,
+    decode_text_with, file_issue, read_header, read_record, record_fields, records_of, too_long,
+    Row, Table,
 };
 use crate::limits::MAX_ROWS;
 use std::io::Cursor;
@@ -41,7 +41,18 @@ impl TableReader {
     /// Decodes a CSV file and reads its header (see [`Table::read`]); `None` when it cannot be
     /// read as a table.
     pub fn csv(file: &str, bytes: &[u8], required: &[&str], issues: &mut IssueLog) -> Option<Self> {
-        let text = decode_text(file, bytes, issues)?;
+        Self::csv_with(file, bytes, None, required, issues)
+    }
+
+    /// [`TableReader::csv`] with the decoding perhaps done already (see `decode_text_with`).
+    pub(super) fn csv_with(
+        file: &str,
+        bytes: &[u8],
+        decoded: Option<Option<String>>,
+        required: &[&str],
+        issues: &mut IssueLog,
+    ) -> Option<Self> {
+        let text = decode_text_with(file, bytes, decoded, issues)?;
         // Excel's "Unicode text" is tab-separated: a header with tabs and no commas is read so.
         let first_line = text.lines().next().unwrap_or("");
         let delimiter = if first_line.contains('\t') && !first_line.contains(',') {
@@ -74,7 +85,19 @@ impl TableReader {
         required: &[&str],
         issues: &mut IssueLog,
     ) -> Option<Self> {
-        let text = decode_text(file, bytes, issues)?;
+        Self::json_with(file, bytes, None, columns, required, issues)
+    }
+
+    /// [`TableReader::json`] with the decoding perhaps done already (see `decode_text_with`).
+    pub(super) fn json_with(
+        file: &str,
+        bytes: &[u8],
+        decoded: Option<Option<String>>,
+        columns: &[&str],
+        required: &[&str],
+        issues: &mut IssueLog,
+    ) -> Option<Self> {
+        let text = decode_text_with(file, bytes, decoded, issues)?;
         let issue =
             |line: u64, field: &str, problem: Problem| file_issue(file, line, field, "", problem);
         let value: serde_json::Value = match serde_json::from_str(&text) {

@@ -148,10 +148,13 @@ pub(super) fn file_issue(
     }
 }
 
-/// The file as text with LF line ends: size, byte-order mark and encoding checked.
-pub(super) fn decode_text<'a>(
+/// The file as text with LF line ends: size, byte-order mark and encoding checked. `decoded` is
+/// `Some` when the decoding is done already (a piece at a time, by a load job): its outcome, with
+/// the same problems reported.
+pub(super) fn decode_text_with<'a>(
     file: &str,
     bytes: &'a [u8],
+    decoded: Option<Option<String>>,
     issues: &mut IssueLog,
 ) -> Option<Cow<'a, str>> {
     let issue = |line: u64, problem: Problem| file_issue(file, line, "", "", problem);
@@ -165,7 +168,11 @@ pub(super) fn decode_text<'a>(
     if sniffed.bom && sniffed.encoding == TextEncoding::Utf8 {
         issues.push(issue(1, Problem::ByteOrderMark));
     }
-    let Some(text) = encoding::decode(bytes, sniffed) else {
+    let text = match decoded {
+        Some(done) => done.map(Cow::Owned),
+        None => encoding::decode(bytes, sniffed),
+    };
+    let Some(text) = text else {
         if sniffed.encoding == TextEncoding::Utf8 {
             // A UTF-8 mark on a file that is not UTF-8 after all.
             let body = bytes.get(3..).unwrap_or_default();
@@ -190,13 +197,17 @@ pub(super) fn decode_text<'a>(
         let encoding = sniffed.encoding.name();
         issues.push(issue(1, Problem::Decoded { encoding }));
     }
-    // Line ends as LF: the csv crate counts lines by LF, so with CRLF (every Excel/WPS file) it
-    // reports one line too low and with CR alone (old Mac files) every line as line 1.
-    Some(if text.contains('\r') {
+    Some(lf_line_ends(text))
+}
+
+/// Line ends as LF: the csv crate counts lines by LF, so with CRLF (every Excel/WPS file) it
+/// reports one line too low and with CR alone (old Mac files) every line as line 1.
+pub(super) fn lf_line_ends(text: Cow<'_, str>) -> Cow<'_, str> {
+    if text.contains('\r') {
         Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
         text
-    })
+    }
 }
 
 /// The trimmed header, if it has no more than [`MAX_FIELDS`] fields, is not split by another
