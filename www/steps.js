@@ -3,7 +3,7 @@
 // file never holds the main thread for long. The rows per step adapt to the time a step takes, per
 // phase, aiming at STEP_MS (well under the 50 ms of a long task).
 const STEP_MS = 10;
-const FIRST_ROWS = 200;
+const FIRST_ROWS = 50;
 const MAX_ROWS = 20000;
 // A frame at least this often: scheduler.yield() continuations run before rendering, and Chromium
 // only forces a frame once one is 100 ms late, so the loop waits for one itself.
