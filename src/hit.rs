@@ -4,6 +4,10 @@
 //! says which targets are visible); a query turns the pointer into world units and the reach in
 //! pixels into world units.
 //!
+//! A large network's index can be built a part at a time ([`HitIndex::add`], one grid per
+//! part, as a load in steps does): a query looks in every part and breaks ties the same way
+//! however the parts were cut (rank, then distance, then the target's index).
+//!
 //! Why a grid and not the R*-tree (`rstar`) this used before: a grid is built in two linear
 //! passes (count, then fill), with no sorting: at the world twin-city network's ~800,000
 //! segments that is tens of milliseconds where the tree's bulk load took about a second, and a
@@ -51,6 +55,19 @@ impl Target {
             Target::Arc(_) => 2,
         }
     }
+
+    /// The index it holds: ties go to the first in the data, however the index was cut.
+    fn index(self) -> usize {
+        match self {
+            Target::Origin(i) | Target::Partner(i) | Target::Arc(i) => i,
+        }
+    }
+
+    /// The order of the answer among targets within reach: dots first, then the nearest, then
+    /// the first in the data.
+    fn key(self, d2: f64) -> (u8, f64, usize) {
+        (self.rank(), d2, self.index())
+    }
 }
 
 /// A segment (or, with `a == b`, a dot) that belongs to a target. `f32` halves the memory of a
@@ -95,9 +112,15 @@ const PIECES_PER_CELL: usize = 2;
 /// At most this many cells (8 MB of offsets), whatever the input.
 const MAX_CELLS: usize = 1 << 21;
 
-/// The index over the geometry.
+/// The index over the geometry: one grid, or several when it was built a part at a time.
 #[derive(Debug, Default, Clone)]
 pub struct HitIndex {
+    parts: Vec<Grid>,
+}
+
+/// One grid over a part of the geometry.
+#[derive(Debug, Default, Clone)]
+struct Grid {
     pieces: Vec<Piece>,
     /// Lower-left corner of the grid and the side of a cell, in world units.
     origin: [f64; 2],
@@ -114,6 +137,74 @@ pub struct HitIndex {
 impl HitIndex {
     /// Builds from polylines (arcs) and dots; non-finite points are left out.
     pub fn new<'a, P: Planar + 'a>(
+        lines: impl IntoIterator<Item = (Target, &'a [P])>,
+        dots: impl IntoIterator<Item = (Target, P)>,
+    ) -> Self {
+        let mut index = Self::default();
+        index.add(lines, dots);
+        index
+    }
+
+    /// Adds polylines and dots as one more part (an index built in steps; a query looks in
+    /// every part).
+    pub fn add<'a, P: Planar + 'a>(
+        &mut self,
+        lines: impl IntoIterator<Item = (Target, &'a [P])>,
+        dots: impl IntoIterator<Item = (Target, P)>,
+    ) {
+        let grid = Grid::new(lines, dots);
+        if !grid.pieces.is_empty() {
+            self.parts.push(grid);
+        }
+    }
+
+    /// The target within `radius` of `p` (in the index's units): origins before partners
+    /// before arcs, the nearest of the best kind, the first in the data of equals. `None` when
+    /// nothing is that close.
+    pub fn hit(&self, p: impl Planar, radius: f64) -> Option<Target> {
+        self.hit_where(p, radius, |_| true)
+    }
+
+    /// As [`HitIndex::hit`], among the targets `shown` accepts (what the filter shows).
+    pub fn hit_where(
+        &self,
+        p: impl Planar,
+        radius: f64,
+        shown: impl Fn(Target) -> bool,
+    ) -> Option<Target> {
+        let q = p.xy();
+        if !(q[0].is_finite() && q[1].is_finite() && radius.is_finite() && radius >= 0.0) {
+            return None;
+        }
+        self.parts
+            .iter()
+            .filter_map(|g| g.nearest(q, radius, &shown))
+            .min_by(|a, b| {
+                a.0.key(a.1)
+                    .partial_cmp(&b.0.key(b.1))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            })
+            .map(|(t, _)| t)
+    }
+
+    /// Number of indexed pieces (segments and dots), for benchmarks.
+    pub fn len(&self) -> usize {
+        self.parts.iter().map(|g| g.pieces.len()).sum()
+    }
+
+    /// Whether the index holds nothing.
+    pub fn is_empty(&self) -> bool {
+        self.parts.is_empty()
+    }
+
+    /// Number of parts (grids) it was built in.
+    pub fn parts(&self) -> usize {
+        self.parts.len()
+    }
+}
+
+impl Grid {
+    fn new<'a, P: Planar + 'a>(
         lines: impl IntoIterator<Item = (Target, &'a [P])>,
         dots: impl IntoIterator<Item = (Target, P)>,
     ) -> Self {
@@ -135,10 +226,10 @@ impl HitIndex {
             target,
         }));
         pieces.retain(|p| p.a.iter().chain(&p.b).all(|v| v.is_finite()));
-        Self::grid(pieces)
+        Self::from_pieces(pieces)
     }
 
-    fn grid(pieces: Vec<Piece>) -> Self {
+    fn from_pieces(pieces: Vec<Piece>) -> Self {
         let mut b = [
             f64::INFINITY,
             f64::INFINITY,
@@ -241,23 +332,15 @@ impl HitIndex {
         }
     }
 
-    /// The target within `radius` of `p` (in the index's units): origins before partners
-    /// before arcs, the nearest of the best kind. `None` when nothing is that close.
-    pub fn hit(&self, p: impl Planar, radius: f64) -> Option<Target> {
-        self.hit_where(p, radius, |_| true)
-    }
-
-    /// As [`HitIndex::hit`], among the targets `shown` accepts (what the filter shows).
-    pub fn hit_where(
+    /// The best target of this grid within `radius` of `q` that `shown` accepts, with its
+    /// squared distance.
+    fn nearest(
         &self,
-        p: impl Planar,
+        q: [f64; 2],
         radius: f64,
-        shown: impl Fn(Target) -> bool,
-    ) -> Option<Target> {
-        let q = p.xy();
-        if !(q[0].is_finite() && q[1].is_finite() && radius.is_finite() && radius >= 0.0)
-            || self.pieces.is_empty()
-        {
+        shown: &impl Fn(Target) -> bool,
+    ) -> Option<(Target, f64)> {
+        if self.pieces.is_empty() {
             return None;
         }
         let r2 = radius * radius;
@@ -275,7 +358,7 @@ impl HitIndex {
             if d > r2 || !shown(piece.target) {
                 return;
             }
-            let better = best.is_none_or(|(t, bd)| (piece.target.rank(), d) < (t.rank(), bd));
+            let better = best.is_none_or(|(t, bd)| piece.target.key(d) < t.key(bd));
             if better {
                 best = Some((piece.target, d));
             }
@@ -293,17 +376,7 @@ impl HitIndex {
         for &k in &self.long {
             consider(k);
         }
-        best.map(|(t, _)| t)
-    }
-
-    /// Number of indexed pieces, for benchmarks.
-    pub fn len(&self) -> usize {
-        self.pieces.len()
-    }
-
-    /// Whether the index holds nothing.
-    pub fn is_empty(&self) -> bool {
-        self.pieces.is_empty()
+        best
     }
 }
 
@@ -427,5 +500,58 @@ mod tests {
                 .map(|(i, _)| Target::Arc(i));
             assert_eq!(index.hit(q, 6.0), scan, "at {q:?}");
         }
+    }
+
+    #[test]
+    fn an_index_built_in_parts_answers_as_one_built_at_once() {
+        let mut seed = 777u64;
+        let mut rnd = move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as f64 / f64::from(1u32 << 31)
+        };
+        let lines: Vec<Vec<ScreenPt>> = (0..90)
+            .map(|_| {
+                let (mut x, mut y) = (rnd() * 800.0, rnd() * 400.0);
+                (0..20)
+                    .map(|_| {
+                        x += rnd() * 30.0 - 15.0;
+                        y += rnd() * 30.0 - 15.0;
+                        pt(x, y)
+                    })
+                    .collect()
+            })
+            .collect();
+        let dots: Vec<(Target, ScreenPt)> = (0..90)
+            .map(|i| (Target::Partner(i), pt(rnd() * 800.0, rnd() * 400.0)))
+            .collect();
+        let whole = HitIndex::new(
+            lines
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (Target::Arc(i), &l[..])),
+            dots.iter().copied(),
+        );
+        let mut parts = HitIndex::default();
+        for k in (0..90).step_by(25) {
+            let end = (k + 25).min(90);
+            parts.add(
+                (k..end).filter_map(|i| Some((Target::Arc(i), &lines.get(i)?[..]))),
+                dots.get(k..end).unwrap_or(&[]).iter().copied(),
+            );
+        }
+        assert_eq!(parts.parts(), 4);
+        assert_eq!(parts.len(), whole.len());
+        let mut found = 0;
+        for _ in 0..3000 {
+            let q = pt(rnd() * 800.0, rnd() * 400.0);
+            let a = whole.hit(q, 8.0);
+            assert_eq!(parts.hit(q, 8.0), a, "at {q:?}");
+            let odd = |t: Target| t.index() % 2 == 1;
+            assert_eq!(parts.hit_where(q, 8.0, odd), whole.hit_where(q, 8.0, odd));
+            found += usize::from(a.is_some());
+        }
+        assert!(found > 500, "the probes found something ({found})");
     }
 }

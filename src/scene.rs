@@ -144,7 +144,9 @@ impl Scene {
         };
         self.country_labels.iter().for_each(|t| text(surface, t));
         for bundle in &self.arcs {
-            surface.stroke_lines(&bundle.lines, bundle.stroke);
+            for batch in stroke_batches(&bundle.lines) {
+                surface.stroke_lines(batch, bundle.stroke);
+            }
         }
         for batch in &self.flow {
             surface.squares(&batch.centres, batch.side_px, batch.fill);
@@ -261,5 +263,60 @@ impl Rect {
             ScreenPt::new(self.x + self.w, self.y + self.h),
             ScreenPt::new(self.x, self.y + self.h),
         ]
+    }
+}
+
+/// Most points stroked as one path. A browser strokes a path with thousands of overlapping lines
+/// in more than linear time (50,000 arcs in one colour took a minute in software Chromium), so a
+/// bundle that large is stroked in batches; the shipped data's bundles stay far below and are
+/// stroked whole, as before.
+pub const MAX_POINTS_PER_STROKE: usize = 20_000;
+
+/// `lines` in consecutive batches of at most [`MAX_POINTS_PER_STROKE`] points (a longer single
+/// line is a batch of its own).
+pub fn stroke_batches(lines: &[Vec<ScreenPt>]) -> impl Iterator<Item = &[Vec<ScreenPt>]> {
+    let mut rest = lines;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut points = 0;
+        let mut n = 0;
+        for line in rest {
+            if n > 0 && points + line.len() > MAX_POINTS_PER_STROKE {
+                break;
+            }
+            points += line.len();
+            n += 1;
+        }
+        let (batch, after) = rest.split_at(n);
+        rest = after;
+        Some(batch)
+    })
+}
+
+#[cfg(test)]
+mod batch_tests {
+    use super::*;
+
+    #[test]
+    fn small_bundles_are_one_stroke_and_large_ones_are_split_without_losing_a_line() {
+        let line = |n: usize| vec![ScreenPt::new(0.0, 0.0); n];
+        let small: Vec<_> = (0..100).map(|_| line(60)).collect();
+        assert_eq!(stroke_batches(&small).count(), 1);
+        let large: Vec<_> = (0..1000).map(|_| line(70)).collect();
+        let batches: Vec<_> = stroke_batches(&large).collect();
+        assert_eq!(
+            batches.len(),
+            4,
+            "70,000 points in batches of at most 20,000"
+        );
+        assert_eq!(batches.iter().map(|b| b.len()).sum::<usize>(), 1000);
+        assert!(batches
+            .iter()
+            .all(|b| b.iter().map(Vec::len).sum::<usize>() <= MAX_POINTS_PER_STROKE));
+        let huge = vec![line(30_000), line(5)];
+        assert_eq!(stroke_batches(&huge).count(), 2);
+        assert_eq!(stroke_batches(&[]).count(), 0);
     }
 }

@@ -38,7 +38,7 @@ mod pinyin_table;
 mod rank;
 mod terms;
 
-pub use index::{pair_matches, SearchIndex};
+pub use index::{pair_matches, SearchBuild, SearchIndex};
 pub use rank::{HitKind, SearchHit};
 pub use terms::{is_han, Quality, Query, Term};
 

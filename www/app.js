@@ -77,6 +77,7 @@ function issueLine(issue) {
 
 /** The report of a load; on row errors it offers to load the valid rows only (the visitor decides). */
 function showReport(report, retry = null) {
+  if (report.cancelled) return; // a newer file took its place
   const box = $('load-result');
   box.replaceChildren();
   const head = document.createElement('p');
@@ -100,7 +101,7 @@ function showReport(report, retry = null) {
     button.type = 'button';
     button.className = 'load-valid';
     button.textContent = t('loadValid');
-    button.addEventListener('click', () => showReport(retry()));
+    button.addEventListener('click', async () => showReport(await retry()));
     box.append(button);
   }
   if (report.warnings.length) {
@@ -161,7 +162,8 @@ $('csv-input').addEventListener('change', async (event) => {
   const file = event.target.files?.[0];
   if (!file) return;
   const bytes = new Uint8Array(await file.arrayBuffer());
-  showReport(map.loadCsv(file.name, bytes), () => map.loadCsv(file.name, bytes, { validRowsOnly: true }));
+  // In steps between frames: a large file never freezes the page, and its progress shows on the map.
+  showReport(await map.loadFile(file.name, bytes), () => map.loadFile(file.name, bytes, { validRowsOnly: true }));
 });
 $('snippet-form').addEventListener('input', renderSnippet);
 $('copy-snippet').addEventListener('click', async () => {

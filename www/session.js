@@ -7,6 +7,7 @@ import { issueText } from './i18n.js';
 import { fileLabel } from './dom.js';
 import { coded, DATA_FILES, MAX_DATA_BYTES, MAX_BASEMAP_BYTES, fetchLimited, fetchShipped, allowedSource } from './loader.js';
 import { failedReport } from './checks.js';
+import { loadInSteps } from './steps.js';
 
 const todayUnixDays = () => Math.floor(Date.now() / 86400000);
 
@@ -28,7 +29,8 @@ export class Session {
 
   /**
    * `host`: { canvas, lang(), t(key, vars), attr(name), alive(), emit(type, detail),
-   * restore(message) — after a trap, the element puts its view state and message back }.
+   * restore(message) — after a trap, the element puts its view state and message back,
+   * progress(file, progress, ms, done) — a load in steps is this far }.
    */
   constructor(host) {
     this.#host = host;
@@ -89,12 +91,14 @@ export class Session {
   /** The partnerships: the shipped CSV (with its official totals), or `data-src` (CSV or JSON). Throws on errors. */
   async loadData() {
     const host = this.#host;
+    const t0 = performance.now();
     const src = host.attr('data-src');
     if (!src && this.customOrigins) throw coded('originsNeedData', {}, host.t('originsNeedData'));
     const url = src ? allowedSource(src, host.lang()) : null;
     const bytes = url ? await fetchLimited(url, MAX_DATA_BYTES) : await fetchShipped(DATA_FILES.partnerships, MAX_DATA_BYTES);
     const name = url ? fileLabel(url) : DATA_FILES.partnerships;
-    const report = this.loadFile(name, bytes);
+    const report = await this.loadInSteps(name, bytes, false, t0);
+    if (report.cancelled) return report; // a newer load took its place
     if (!report.ok) {
       const first = report.errors.slice(0, 5).map((e) => issueText(host.lang(), e)).join('; ');
       throw Object.assign(new Error(`${host.t('dataErrors', { file: name, n: report.errorCount ?? report.errors.length })} ${first}`), { report });
@@ -106,17 +110,52 @@ export class Session {
     return report;
   }
 
-  /** A partnerships file (CSV in UTF-8, GB18030 or UTF-16, or JSON records when the name ends in .json: the core reads both) → its report. */
+  /** A partnerships file (CSV in UTF-8, GB18030 or UTF-16, or JSON records when the name ends in .json: the core reads both) → its report, at once. */
   loadFile(name, bytes, validRowsOnly = false) {
-    if (!this.map) return failedReport(name, 'not-ready', 'the map is not ready');
-    if (bytes.length > MAX_DATA_BYTES) return failedReport(name, 'too-large', this.#host.t('tooLarge', { file: name, bytes: bytes.length, limit: MAX_DATA_BYTES }));
-    let report;
+    const refused = this.#refuse(name, bytes);
+    if (refused) return refused;
     try {
-      report = this.map.loadPartnerships(name, bytes, todayUnixDays(), validRowsOnly);
+      return this.#loaded(name, bytes, validRowsOnly, this.map.loadPartnerships(name, bytes, todayUnixDays(), validRowsOnly));
     } catch (e) {
       if (!(e instanceof CoreTrap)) throw e;
       return failedReport(name, 'trap', this.#host.t('recovered', { error: e.message }));
     }
+  }
+
+  /**
+   * The same in steps between frames (see steps.js), with progress shown and a `youcheng:progress`
+   * event per step → a promise of its report (`cancelled: true` when a newer load replaced it).
+   * The data shown stays until the new data is complete.
+   */
+  async loadInSteps(name, bytes, validRowsOnly = false, t0 = performance.now()) {
+    const refused = this.#refuse(name, bytes);
+    if (refused) return refused;
+    const host = this.#host;
+    const onProgress = (progress, ms) => {
+      host.progress(name, progress, ms);
+      host.emit('youcheng:progress', { file: name, ...progress });
+    };
+    try {
+      const map = this.map;
+      const wanted = () => host.alive() && this.map === map;
+      const status = await loadInSteps(map, { name, bytes, today: todayUnixDays(), validRowsOnly, onProgress, t0, wanted });
+      if (status.progress.phase === 'cancelled') return { ...failedReport(name, 'cancelled', ''), cancelled: true };
+      return this.#loaded(name, bytes, validRowsOnly, status.report);
+    } catch (e) {
+      if (!(e instanceof CoreTrap)) throw e;
+      return failedReport(name, 'trap', host.t('recovered', { error: e.message }));
+    } finally {
+      host.progress(name, null, 0, true);
+    }
+  }
+
+  #refuse(name, bytes) {
+    if (!this.map) return failedReport(name, 'not-ready', 'the map is not ready');
+    if (bytes.length > MAX_DATA_BYTES) return failedReport(name, 'too-large', this.#host.t('tooLarge', { file: name, bytes: bytes.length, limit: MAX_DATA_BYTES }));
+    return null;
+  }
+
+  #loaded(name, bytes, validRowsOnly, report) {
     this.report = report;
     // New data drops the official totals: only the shipped data is measured against them (loadData adds them back).
     if (report.ok) this.#good = { ...this.#good, data: { name, bytes, validRowsOnly }, coverage: null };
@@ -140,7 +179,7 @@ export class Session {
       map.loadBasemap(good.basemap, false);
       if (good.outlines) map.loadBasemap(good.outlines, true);
       map.loadReference(...good.reference);
-      if (good.data) map.loadPartnerships(good.data.name, good.data.bytes, todayUnixDays(), good.data.validRowsOnly);
+      if (good.data) await loadInSteps(map, { ...good.data, today: todayUnixDays(), onProgress: () => {}, wanted: () => host.alive() && this.map === map });
       if (good.data && good.coverage) map.loadCoverage(...good.coverage);
       host.restore(message, true);
     } catch (e) {

@@ -28,6 +28,8 @@ export interface YouchengEvents {
   'youcheng:select': CustomEvent<{ ids: string[]; id: string | null; details: Details[] }>;
   'youcheng:hover': CustomEvent<(Hit & { details: Details | null }) | null>;
   'youcheng:data': CustomEvent<LoadReport>;
+  /** A partnerships load in steps (`data-src`, `loadFile`) is this far: one event per step. */
+  'youcheng:progress': CustomEvent<Progress & { file: string }>;
   'youcheng:lang': CustomEvent<{ lang: Lang }>;
   'youcheng:timeline': CustomEvent<{ year: number; pairs: number }>;
 }
@@ -104,6 +106,11 @@ export declare class YouchengMap extends HTMLElement {
   exportSvg(): Promise<Blob>;
   /** Loads a partnerships CSV; throws a TypeError for arguments of the wrong type. */
   loadCsv(name: string, bytes: Uint8Array | ArrayBuffer | string, options?: { validRowsOnly?: boolean }): LoadReport;
+  /**
+   * The same in steps between frames (a large file never freezes the page; progress shows on the map and in
+   * `youcheng:progress`); `cancelled` when a newer load replaced it. Rejects with a TypeError for wrong arguments.
+   */
+  loadFile(name: string, bytes: Uint8Array | ArrayBuffer | string, options?: { validRowsOnly?: boolean }): Promise<LoadReport & { cancelled?: boolean }>;
   /** Test hook: makes this map's core panic; it recovers (see `youcheng:recovered`). */
   testTrap(message?: string): void;
   /** Frames drawn, land-layer renders and reuses, calls from JS into the core, and ms spent drawing frames so far. */
@@ -942,6 +949,37 @@ countryEn: string,
  */
 pairs: number, };
 export type HitKind = "country" | "city" | "place" | "pair";
+export type LoadPhase = "decode" | "read" | "check" | "build" | "done" | "cancelled";
+export type Progress = { 
+/**
+ * The phase.
+ */
+phase: LoadPhase, 
+/**
+ * Work done in this phase.
+ */
+done: number, 
+/**
+ * Work in this phase.
+ */
+total: number, 
+/**
+ * The whole load, 0–100 (each phase weighted by its usual share of the time).
+ */
+percent: number, };
+export type LoadStatus = { 
+/**
+ * The load this is about.
+ */
+id: number, 
+/**
+ * Its phase and progress.
+ */
+progress: Progress, 
+/**
+ * The report, when done (the data is then on the map if it loaded) or cancelled.
+ */
+report: LoadReport | null, };
 export type Response = { 
 /**
  * The page should `preventDefault` the event.
@@ -1009,7 +1047,11 @@ flying: boolean,
  * What the map lays out over itself changed (the Shandong inset moved, or its labels'
  * language): the page reads the snapshot again to keep its overlays clear of it.
  */
-layoutChanged: boolean, };
+layoutChanged: boolean, 
+/**
+ * After [`Command::LoadStep`]: how far the load is, with its report once done.
+ */
+load: LoadStatus | null, };
 export type FrameStats = { 
 /**
  * Frames planned (drawn) so far; wraps round at `u32::MAX`.
@@ -1265,7 +1307,15 @@ dpr: number, } | { "type": "setFlow",
 /**
  * Whether the flow's dots are drawn (and the page asks for frames).
  */
-on: boolean, };
+on: boolean, } | { "type": "loadStep", 
+/**
+ * The load, as its start answered.
+ */
+id: number, 
+/**
+ * Most rows to do in this step (at least 1).
+ */
+rows: number, } | { "type": "cancelLoad" };
 export type ReportSpec = { 
 /**
  * The report's width in CSS px (the element's width), kept within the limits.

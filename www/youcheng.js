@@ -84,8 +84,8 @@ export class YouchengMap extends HTMLElement {
       case 'lang': this.setLanguage(pickLanguage(value, this)); break;
       case 'city': this.setFilter({ ...this.getFilter(), cities: this.#cityList() }); break;
       case 'filter': this.applyState(value ?? '', { keepView: true }); break;
-      case 'data-src': this.#s.loadData().then((r) => this.#dataLoaded(r), (e) => this.#reportError(e)); break;
-      case 'origins-src': this.#s.loadReference().then(() => this.#s.loadData()).then((r) => this.#dataLoaded(r), (e) => this.#reportError(e)); break;
+      case 'data-src': this.#s.loadData().then((r) => r.cancelled || this.#dataLoaded(r), (e) => this.#reportError(e)); break;
+      case 'origins-src': this.#s.loadReference().then(() => this.#s.loadData()).then((r) => r.cancelled || this.#dataLoaded(r), (e) => this.#reportError(e)); break;
       case 'basemap-src': this.#s.loadBasemap().then(() => (this.#renderAttribution(), this.#requestDraw()), (e) => this.#reportError(e)); break;
       case 'basemap-attribution': this.#renderAttribution(); break;
       case 'theme': this.#applyTheme(); break;
@@ -197,6 +197,7 @@ export class YouchengMap extends HTMLElement {
       alive: () => !!this.#abort && this.#s === session,
       emit: (type, detail) => this.#emit(type, detail),
       restore: (message, ok) => this.#restored(message, ok),
+      progress: (file, p, ms, done) => this.#m.progress?.update(file, p, ms, done),
     }));
     if (!(await session.open())) return; // disconnected while loading
     const { basemapError, dataError } = await session.load();
@@ -483,13 +484,19 @@ export class YouchengMap extends HTMLElement {
   /**
    * Loads a partnerships file (Uint8Array, ArrayBuffer or string): CSV in UTF-8, GB18030 or UTF-16, or
    * JSON when `name` ends in .json. On errors the map keeps what it shows, unless `validRowsOnly`.
+   * `loadCsv` loads at once; `loadFile` in steps between frames, with progress (a promise of the report).
    */
   loadCsv(name, bytes, { validRowsOnly = false } = {}) {
     if (typeof name !== 'string') throw new TypeError('loadCsv(name, bytes): name must be a string');
-    bytes = toBytes(bytes);
-    const report = this.#s ? this.#s.loadFile(name, bytes, !!validRowsOnly) : { ok: false, file: name, pairs: 0, errors: [], warnings: [], rejected: [] };
-    if (report.ok) this.#dataLoaded(report);
-    return report;
+    return this.#reported(this.#s ? this.#s.loadFile(name, toBytes(bytes), !!validRowsOnly) : null, name);
+  }
+  async loadFile(name, bytes, { validRowsOnly = false } = {}) {
+    if (typeof name !== 'string') throw new TypeError('loadFile(name, bytes): name must be a string');
+    return this.#reported(this.#s ? await this.#s.loadInSteps(name, toBytes(bytes), !!validRowsOnly) : null, name);
+  }
+  #reported(report, file) {
+    if (report?.ok) this.#dataLoaded(report);
+    return report ?? { ok: false, file, pairs: 0, errors: [], warnings: [], rejected: [] };
   }
 }
 

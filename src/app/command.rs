@@ -2,7 +2,7 @@
 //! the frame counters and the portal's theme colours.
 
 use super::views::HitView;
-use crate::dataset::{Issue, IssueReport, Problem, Severity};
+use crate::dataset::{Issue, IssueReport, Problem, Progress, Severity};
 use crate::filter::Filter;
 use crate::search::{HitKind, SearchHit};
 use serde::{Deserialize, Serialize};
@@ -202,6 +202,17 @@ pub enum Command {
         /// Whether the flow's dots are drawn (and the page asks for frames).
         on: bool,
     },
+    /// Does the next piece of the partnerships load `id` (started with `App::start_load`): at
+    /// most `rows` rows read, checked or prepared. The answer's [`Response::load`] says how far
+    /// it is, and carries the report when it is done (or `cancelled` when a newer load replaced it).
+    LoadStep {
+        /// The load, as its start answered.
+        id: u32,
+        /// Most rows to do in this step (at least 1).
+        rows: usize,
+    },
+    /// Drops the load in progress, if any; the data shown stays.
+    CancelLoad,
 }
 
 /// What a command changed, for the page to act on.
@@ -244,6 +255,21 @@ pub struct Response {
     /// What the map lays out over itself changed (the Shandong inset moved, or its labels'
     /// language): the page reads the snapshot again to keep its overlays clear of it.
     pub layout_changed: bool,
+    /// After [`Command::LoadStep`]: how far the load is, with its report once done.
+    pub load: Option<LoadStatus>,
+}
+
+/// How far a partnerships load in steps is; `report` once it is done or cancelled.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct LoadStatus {
+    /// The load this is about.
+    pub id: u32,
+    /// Its phase and progress.
+    pub progress: Progress,
+    /// The report, when done (the data is then on the map if it loaded) or cancelled.
+    pub report: Option<LoadReport>,
 }
 
 /// What a load answers: the counts, the errors (first of each kind) and warnings.

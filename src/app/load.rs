@@ -7,6 +7,7 @@ use super::App;
 use crate::basemap::Basemap;
 use crate::dataset::{Coverage, Dataset, Gazetteer, LoadMode, PartialDate};
 use crate::style::Rgba;
+use std::sync::Arc;
 
 impl App {
     /// Loads a basemap (GeoJSON or the compact form); on error the previous one stays. With
@@ -16,13 +17,13 @@ impl App {
         let basemap = Basemap::parse(text).map_err(|e| e.to_string())?;
         if outlines_only {
             let n = basemap.features.len();
-            self.outlines = Some(basemap);
+            self.outlines = Some(Arc::new(basemap));
             return Ok(n);
         }
         self.map.set_basemap(&basemap);
         self.land.invalidate();
         let n = basemap.features.len();
-        self.basemap = Some(basemap);
+        self.basemap = Some(Arc::new(basemap));
         Ok(n)
     }
 
@@ -74,7 +75,8 @@ impl App {
             return LoadReport::failed(file, &[]);
         };
         self.this_year = today.year;
-        let outlines = self.outlines.as_ref().or(self.basemap.as_ref());
+        let outlines = self.outlines.as_deref().or(self.basemap.as_deref());
+        self.job = Default::default(); // a newer load replaces one in progress
         match Dataset::load_with(gazetteer, file, bytes, today, outlines, mode) {
             Ok(loaded) => {
                 let pairs = loaded.dataset.partnerships.len();

@@ -9,6 +9,7 @@
 //! |---|---|
 //! | `command` | the values crossing the boundary: [`Command`], [`Response`], [`LoadReport`], [`FrameStats`], [`ThemeInput`] |
 //! | `load` | loading the basemap, reference tables, partnerships and coverage; the theme |
+//! | `job` | a partnerships load in steps (`start_load`, [`Command::LoadStep`]) |
 //! | `input` | pointer, wheel and key events and what they answer (hover, click, focus) |
 //! | `commands` | selection commands, and the filter, colours, view, URL state and size |
 //! | `export` | the report (PNG/SVG export) and the flow animation's switch |
@@ -26,6 +27,7 @@ mod commands;
 mod export;
 pub mod fly;
 mod input;
+mod job;
 pub mod keys;
 pub mod layer;
 mod load;
@@ -37,7 +39,7 @@ mod typescript;
 pub mod views;
 pub mod vocabulary;
 
-pub use command::{Command, FrameStats, LoadReport, Response, ThemeInput};
+pub use command::{Command, FrameStats, LoadReport, LoadStatus, Response, ThemeInput};
 
 use crate::basemap::Basemap;
 use crate::dataset::Gazetteer;
@@ -45,6 +47,7 @@ use crate::interaction::{Interaction, PointerKind};
 use crate::map::MapState;
 use layer::{ArcsLayer, LandLayer, LandPlan, LayerView};
 use selection::Selection;
+use std::sync::Arc;
 
 /// Reach of the pointer for hover and mouse clicks, CSS px: thin lines get a generous area.
 pub const HIT_PX: f64 = 6.0;
@@ -62,10 +65,14 @@ pub struct App {
     /// A wheel zoom is in progress (until [`Command::Settle`]).
     wheeling: bool,
     gazetteer: Option<Gazetteer>,
-    basemap: Option<Basemap>,
+    basemap: Option<Arc<Basemap>>,
     /// The world outlines partners are checked against: the shipped basemap, whatever basemap a
     /// portal shows (its approved map may cover China only).
-    outlines: Option<Basemap>,
+    outlines: Option<Arc<Basemap>>,
+    /// The partnerships load in progress, if any (see `job`).
+    job: job::JobSlot,
+    /// The id of the last load started.
+    jobs_started: u32,
     selection: Selection,
     /// The cached land layer's reuse decisions and counters.
     pub land: LandLayer,
@@ -102,6 +109,8 @@ impl App {
             gazetteer: None,
             basemap: None,
             outlines: None,
+            job: job::JobSlot::default(),
+            jobs_started: 0,
             selection: Selection::default(),
             land: LandLayer::default(),
             arcs: ArcsLayer::default(),
@@ -168,6 +177,8 @@ impl App {
                 layout_changed: self.map.set_lang(lang != "en"),
                 ..Response::default()
             },
+            Command::LoadStep { id, rows } => self.load_step(id, rows),
+            Command::CancelLoad => self.cancel_load(),
         }
     }
 

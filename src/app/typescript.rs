@@ -3,13 +3,15 @@
 //! between two marker lines; this test fails when they differ from the Rust types, and
 //! `YOUCHENG_UPDATE_TYPES=1 cargo test --lib typescript` rewrites them.
 
-use crate::app::command::{Command, FrameStats, LoadReport, Response, ThemeInput};
+use crate::app::command::{Command, FrameStats, LoadReport, LoadStatus, Response, ThemeInput};
 use crate::app::overlays::{InsetCityView, InsetView, LabelView};
 use crate::app::views::{
     Choice, Choices, Details, HitView, LegendEntry, Shown, Snapshot, SourceView, StatsView,
 };
 use crate::app::vocabulary::Vocabulary;
-use crate::dataset::{CityCoverage, Count, CoverageView, IssueReport, Severity, Stats};
+use crate::dataset::{
+    CityCoverage, Count, CoverageView, IssueReport, LoadPhase, Progress, Severity, Stats,
+};
 use crate::filter::Filter;
 use crate::report::ReportSpec;
 use crate::search::{HitKind, SearchHit};
@@ -51,6 +53,9 @@ fn generated() -> String {
         LoadReport::decl(&cfg),
         SearchHit::decl(&cfg),
         HitKind::decl(&cfg),
+        LoadPhase::decl(&cfg),
+        Progress::decl(&cfg),
+        LoadStatus::decl(&cfg),
         Response::decl(&cfg),
         FrameStats::decl(&cfg),
         ThemeInput::decl(&cfg),

@@ -394,7 +394,7 @@ pub fn shown(map: &MapState, pick: Pick) -> Option<Shown> {
 pub fn stats(map: &MapState) -> StatsView {
     let ds = map.dataset();
     StatsView {
-        stats: Stats::of(ds, map.visible().iter().copied()),
+        stats: Stats::of_numbered(ds, map.visible().iter().copied(), map.place_numbers()),
         coverage: ds.coverage.as_ref().and_then(|c| c.view(ds)),
         hidden_undated: map.hidden_undated(),
     }

@@ -138,6 +138,40 @@ pub fn decode(bytes: &[u8], sniffed: Sniffed) -> Option<Cow<'_, str>> {
     }
 }
 
+/// Where a chunk of at least `min` bytes of `body` (the bytes after any byte-order mark) may end so
+/// that it decodes on its own exactly as within the whole: just after a line feed. In GB18030 the
+/// byte 0x0A is never part of a multi-byte character; in UTF-16 the line feed is a whole code unit
+/// at an even offset. `None` when no line feed follows (then the rest is one chunk).
+pub fn chunk_end(body: &[u8], encoding: TextEncoding, min: usize) -> Option<usize> {
+    match encoding {
+        TextEncoding::Utf8 | TextEncoding::Gb18030 => {
+            let from = min.max(1) - 1;
+            let at = body.get(from..)?.iter().position(|&b| b == b'\n')?;
+            Some(from + at + 1)
+        }
+        TextEncoding::Utf16Le | TextEncoding::Utf16Be => {
+            let unit = if encoding == TextEncoding::Utf16Le {
+                [b'\n', 0]
+            } else {
+                [0, b'\n']
+            };
+            let from = (min.max(2) - 2) & !1; // even
+            let at = body.get(from..)?.chunks_exact(2).position(|u| u == unit)?;
+            Some(from + 2 * at + 2)
+        }
+    }
+}
+
+/// Decodes one chunk of the body (see [`chunk_end`]) in a non-UTF-8 encoding; `None` when invalid.
+pub fn decode_chunk(chunk: &[u8], encoding: TextEncoding) -> Option<String> {
+    match encoding {
+        TextEncoding::Utf8 => std::str::from_utf8(chunk).ok().map(str::to_string),
+        TextEncoding::Utf16Le => decode_utf16(chunk, true),
+        TextEncoding::Utf16Be => decode_utf16(chunk, false),
+        TextEncoding::Gb18030 => decode_gb18030(chunk),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,6 +188,20 @@ mod tests {
             TextEncoding::Gb18030
         );
         assert_eq!(sniff(b"i\0d\0,\0x\0").encoding, TextEncoding::Utf16Le);
+    }
+
+    #[test]
+    fn chunks_end_after_a_line_feed_and_decode_as_the_whole() {
+        let text = "id,名\n1,下关\n2,青岛\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let end = chunk_end(&le, TextEncoding::Utf16Le, 3).expect("a line feed");
+        assert_eq!(
+            decode_chunk(&le[..end], TextEncoding::Utf16Le).as_deref(),
+            Some("id,名\n")
+        );
+        let gbk = b"id\n\xCF\xC2\xB9\xD8\n";
+        assert_eq!(chunk_end(gbk, TextEncoding::Gb18030, 4), Some(8));
+        assert_eq!(chunk_end(gbk, TextEncoding::Gb18030, 9), None);
     }
 
     #[test]

@@ -139,43 +139,47 @@ impl Dataset {
         if issues.has_whole_file_problem() {
             return Err(issues.into_issues());
         }
-        let mut checker = RowChecker::new(gazetteer, today, basemap);
+        let mut checker = RowChecker::new(gazetteer, today, basemap, CheckState::new(gazetteer));
         let mut partnerships = Vec::with_capacity(t.rows.len());
-        for row in &t.rows {
-            let errors_before = issues.error_count();
-            let pair = checker.check(&t, row, &mut issues);
-            if issues.error_count() == errors_before {
-                partnerships.extend(pair);
-            }
-        }
-
-        let partial = mode == LoadMode::ValidRows && !partnerships.is_empty();
-        if issues.has_errors() && !partial {
-            return Err(issues.into_issues());
-        }
-        let dataset = Dataset {
-            gazetteer: gazetteer.clone(),
-            partnerships,
-            source_name: file.to_string(),
-            coverage: None,
-        };
-        let (rejected, warnings) = issues
-            .into_issues()
-            .into_iter()
-            .partition(|i| i.severity() == Severity::Error);
-        Ok(Loaded {
-            dataset,
-            warnings,
-            rejected,
-        })
+        checker.check_rows(&t, &t.rows, &mut issues, &mut partnerships);
+        conclude(gazetteer, file, partnerships, issues, mode)
     }
 }
 
-/// Checks the rows of one partnerships file, remembering ids and pairs seen so far.
-struct RowChecker<'a> {
-    gazetteer: &'a Gazetteer,
-    today: PartialDate,
-    basemap: Option<&'a Basemap>,
+/// The end of a load, once every row is checked: the dataset and its warnings (and, with
+/// [`LoadMode::ValidRows`], the rejected rows), or the problems that refuse the file.
+pub(super) fn conclude(
+    gazetteer: &Gazetteer,
+    file: &str,
+    partnerships: Vec<Partnership>,
+    issues: IssueLog,
+    mode: LoadMode,
+) -> Result<Loaded, Vec<Issue>> {
+    let partial = mode == LoadMode::ValidRows && !partnerships.is_empty();
+    if issues.has_errors() && !partial {
+        return Err(issues.into_issues());
+    }
+    let dataset = Dataset {
+        gazetteer: gazetteer.clone(),
+        partnerships,
+        source_name: file.to_string(),
+        coverage: None,
+    };
+    let (rejected, warnings) = issues
+        .into_issues()
+        .into_iter()
+        .partition(|i| i.severity() == Severity::Error);
+    Ok(Loaded {
+        dataset,
+        warnings,
+        rejected,
+    })
+}
+
+/// What the row checks remember from one row to the next: the ids and pairs seen so far (kept
+/// between the steps of a [`super::LoadJob`]).
+#[derive(Debug, Clone, Default)]
+pub(super) struct CheckState {
     /// The Shandong keys, for the message about an unknown one.
     known_keys: String,
     /// First line of each id.
@@ -184,8 +188,9 @@ struct RowChecker<'a> {
     pairs: HashMap<(usize, String, usize, String), u64>,
 }
 
-impl<'a> RowChecker<'a> {
-    fn new(gazetteer: &'a Gazetteer, today: PartialDate, basemap: Option<&'a Basemap>) -> Self {
+impl CheckState {
+    /// Nothing seen yet.
+    pub(super) fn new(gazetteer: &Gazetteer) -> Self {
         // A network may have thousands of origins: the message names the first few.
         const NAMED: usize = 20;
         let mut known_keys = gazetteer
@@ -199,12 +204,56 @@ impl<'a> RowChecker<'a> {
             known_keys += &format!(", … ({} in all)", gazetteer.cities.len());
         }
         Self {
-            gazetteer,
-            today,
-            basemap,
             known_keys,
             ids: HashMap::new(),
             pairs: HashMap::new(),
+        }
+    }
+}
+
+/// Checks the rows of one partnerships file, remembering ids and pairs seen so far.
+pub(super) struct RowChecker<'a> {
+    gazetteer: &'a Gazetteer,
+    today: PartialDate,
+    basemap: Option<&'a Basemap>,
+    state: CheckState,
+}
+
+impl<'a> RowChecker<'a> {
+    /// A checker that goes on from `state`.
+    pub(super) fn new(
+        gazetteer: &'a Gazetteer,
+        today: PartialDate,
+        basemap: Option<&'a Basemap>,
+        state: CheckState,
+    ) -> Self {
+        Self {
+            gazetteer,
+            today,
+            basemap,
+            state,
+        }
+    }
+
+    /// What it remembers, for the next rows.
+    pub(super) fn into_state(self) -> CheckState {
+        self.state
+    }
+
+    /// Checks `rows` of `t`, adding the pairs of the rows without errors to `out`.
+    pub(super) fn check_rows(
+        &mut self,
+        t: &Table,
+        rows: &[Row],
+        issues: &mut IssueLog,
+        out: &mut Vec<Partnership>,
+    ) {
+        for row in rows {
+            let errors_before = issues.error_count();
+            let pair = self.check(t, row, issues);
+            if issues.error_count() == errors_before {
+                out.extend(pair);
+            }
         }
     }
 
@@ -274,10 +323,10 @@ impl<'a> RowChecker<'a> {
         }
         if !is_slug(id) {
             issues.push(t.issue(row, "id", Problem::BadId));
-        } else if let Some(&first_line) = self.ids.get(id) {
+        } else if let Some(&first_line) = self.state.ids.get(id) {
             issues.push(t.issue(row, "id", Problem::DuplicateId { first_line }));
         } else {
-            self.ids.insert(id.to_string(), row.line);
+            self.state.ids.insert(id.to_string(), row.line);
         }
     }
 
@@ -290,7 +339,7 @@ impl<'a> RowChecker<'a> {
                 row,
                 "shandong_city",
                 Problem::UnknownShandongKey {
-                    known: self.known_keys.clone(),
+                    known: self.state.known_keys.clone(),
                 },
             ));
         }
@@ -372,10 +421,10 @@ impl<'a> RowChecker<'a> {
             country,
             fold_name(t.get(row, "partner_en")),
         );
-        if let Some(&first_line) = self.pairs.get(&key) {
+        if let Some(&first_line) = self.state.pairs.get(&key) {
             issues.push(t.issue(row, "partner_en", Problem::DuplicatePair { first_line }));
         } else {
-            self.pairs.insert(key, row.line);
+            self.state.pairs.insert(key, row.line);
         }
     }
 }

@@ -8,8 +8,10 @@
 //! | `records` | the records: [`ShandongCity`], [`Country`], [`Group`], [`Partnership`] |
 //! | `gazetteer` | the reference tables, [`Gazetteer::load`] |
 //! | `load` | [`Dataset::load`] and the per-row checks, [`LoadMode`], [`Loaded`] |
+//! | `job` | the same load in steps: [`LoadJob`], [`Progress`] |
 //! | `validate` | checks of single fields (required, coordinates, ids, markup) |
 //! | `table` | one CSV file read into a header and rows with line numbers |
+//! | `reader` | the same, a few rows at a time (`TableReader`) |
 //! | [`encoding`] | UTF-8, UTF-16 and GB18030 detection and decoding |
 //! | `date` | [`PartialDate`]: a year, year-month or full date |
 //! | `source` | [`Source`]: the sources column |
@@ -22,8 +24,10 @@ mod date;
 pub mod encoding;
 mod gazetteer;
 mod issue;
+mod job;
 mod kinds;
 mod load;
+mod reader;
 mod records;
 mod source;
 mod stats;
@@ -34,11 +38,12 @@ pub use coverage::{CityCoverage, Coverage, CoverageView, OfficialTotal};
 pub use date::PartialDate;
 pub use gazetteer::Gazetteer;
 pub use issue::{has_errors, Issue, IssueLog, IssueReport, Problem, Severity};
+pub use job::{LoadJob, LoadPhase, Progress};
 pub use kinds::{Continent, Level, Relation, Status};
 pub use load::{LoadMode, Loaded, COLUMNS, NEAR_COUNTRY_DEG, REQUIRED_COLUMNS};
 pub use records::{Country, Group, Partnership, ShandongCity};
 pub use source::{parse_sources, Source};
-pub use stats::{Count, Stats};
+pub use stats::{Count, PlaceNumbers, Stats};
 
 /// Validated data ready for the map.
 #[derive(Debug, Clone, PartialEq, Default)]

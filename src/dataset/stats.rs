@@ -80,10 +80,13 @@ struct Tally<'a> {
     by_decade: BTreeMap<i32, usize>,
     by_year: BTreeMap<i32, usize>,
     places: BTreeSet<(usize, String)>,
+    /// With place numbers ([`PlaceNumbers`]): each pair's, and which were counted.
+    numbers: Option<(&'a [u32], Vec<bool>)>,
+    numbered_places: usize,
 }
 
 impl<'a> Tally<'a> {
-    fn add(&mut self, ds: &'a Dataset, p: &Partnership) {
+    fn add(&mut self, ds: &'a Dataset, i: usize, p: &Partnership) {
         self.pairs += 1;
         let country = ds.country_of(p);
         *self.by_city.entry(p.city).or_default() += 1;
@@ -92,7 +95,18 @@ impl<'a> Tally<'a> {
         *self.by_relation.entry(p.relation).or_default() += 1;
         *self.by_level.entry(p.level).or_default() += 1;
         *self.by_status.entry(p.status).or_default() += 1;
-        self.places.insert((p.country, p.partner_en.to_lowercase()));
+        match &mut self.numbers {
+            Some((of, seen)) => {
+                let slot = of.get(i).and_then(|&n| seen.get_mut(n as usize));
+                if let Some(slot) = slot.filter(|s| !**s) {
+                    *slot = true;
+                    self.numbered_places += 1;
+                }
+            }
+            None => {
+                self.places.insert(place_key(p));
+            }
+        }
         if let Some(d) = p.established {
             self.with_year += 1;
             *self.by_decade.entry(d.decade()).or_default() += 1;
@@ -138,12 +152,59 @@ fn cumulative(by_year: &BTreeMap<i32, usize>) -> Vec<Count> {
     out
 }
 
+/// A partner place: its country and lower-case English name.
+fn place_key(p: &Partnership) -> (usize, String) {
+    (p.country, p.partner_en.to_lowercase())
+}
+
+/// Numbers for the partner places of a dataset's pairs, one pair at a time (the map makes them
+/// once per data change, so that counting places under a filter needs no strings).
+#[derive(Debug, Clone, Default)]
+pub struct PlaceNumbers {
+    ids: std::collections::HashMap<(usize, String), u32>,
+    /// Each pair's place number, in data order.
+    pub numbers: Vec<u32>,
+}
+
+impl PlaceNumbers {
+    /// Numbers the next pair's place (a new number for a place not seen before).
+    pub fn push(&mut self, p: &Partnership) {
+        let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+        let n = *self.ids.entry(place_key(p)).or_insert(next);
+        self.numbers.push(n);
+    }
+}
+
 impl Stats {
     /// Counts over the pairs of `ds` at `indices` (indices past the end are skipped).
     pub fn of(ds: &Dataset, indices: impl IntoIterator<Item = usize>) -> Stats {
-        let mut t = Tally::default();
-        for p in indices.into_iter().filter_map(|i| ds.partnerships.get(i)) {
-            t.add(ds, p);
+        Self::tally(ds, indices, None)
+    }
+
+    /// The same, counting places by their numbers (from [`PlaceNumbers`] over `ds`): the same
+    /// result with no string made per pair.
+    pub fn of_numbered(
+        ds: &Dataset,
+        indices: impl IntoIterator<Item = usize>,
+        places: &[u32],
+    ) -> Stats {
+        Self::tally(ds, indices, Some(places))
+    }
+
+    fn tally(
+        ds: &Dataset,
+        indices: impl IntoIterator<Item = usize>,
+        places: Option<&[u32]>,
+    ) -> Stats {
+        let mut t = Tally {
+            numbers: places.map(|of| (of, vec![false; of.len()])),
+            ..Tally::default()
+        };
+        for (i, p) in indices
+            .into_iter()
+            .filter_map(|i| Some((i, ds.partnerships.get(i)?)))
+        {
+            t.add(ds, i, p);
         }
         let city_key = |c: usize| {
             ds.cities()
@@ -153,7 +214,7 @@ impl Stats {
         };
         Stats {
             pairs: t.pairs,
-            partner_places: t.places.len(),
+            partner_places: t.places.len() + t.numbered_places,
             countries: t.by_country.len(),
             continents: t.by_continent.len(),
             with_year: t.with_year,

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 #[derive(Debug, Clone)]
 pub struct Table {
     pub file: String,
-    header: Vec<String>,
+    pub(super) header: Vec<String>,
     pub rows: Vec<Row>,
 }
 
@@ -19,43 +19,26 @@ pub struct Table {
 #[derive(Debug, Clone)]
 pub struct Row {
     pub line: u64,
-    fields: Vec<String>,
+    pub(super) fields: Vec<String>,
 }
+
+pub use super::reader::TableReader;
 
 impl Table {
     /// Reads `bytes` (UTF-8, UTF-16 or GB18030; LF, CRLF or CR line ends) as CSV with a header
     /// row. Returns `None` when the file cannot be read as a table at all (too large, bad
     /// encoding, wrong delimiter, required columns missing); problems go into `issues` either
-    /// way. Reading stops after [`MAX_ROWS`] rows.
+    /// way. Reading stops after [`MAX_ROWS`] rows. (All at once: [`TableReader`] reads the same
+    /// table a few rows at a time.)
     pub fn read(
         file: &str,
         bytes: &[u8],
         required: &[&str],
         issues: &mut IssueLog,
     ) -> Option<Table> {
-        let text = decode_text(file, bytes, issues)?;
-        // Excel's "Unicode text" is tab-separated: a header with tabs and no commas is read so.
-        let first_line = text.lines().next().unwrap_or("");
-        let delimiter = if first_line.contains('\t') && !first_line.contains(',') {
-            b'\t'
-        } else {
-            b','
-        };
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .has_headers(true)
-            .flexible(true)
-            .from_reader(text.as_bytes());
-        let header = read_header(file, &mut reader, required, issues)?;
-        let rows = read_rows(file, &mut reader, &header, issues);
-        if rows.is_empty() && !issues.has_errors() {
-            issues.push(file_issue(file, 1, "", "", Problem::NoRows));
-        }
-        Some(Table {
-            file: file.to_string(),
-            header,
-            rows,
-        })
+        let mut reader = TableReader::csv(file, bytes, required, issues)?;
+        while !reader.step(usize::MAX, issues) {}
+        Some(reader.finish(issues))
     }
 
     /// Reads a JSON file — an array of records (objects with the CSV's column names), or
@@ -69,61 +52,9 @@ impl Table {
         required: &[&str],
         issues: &mut IssueLog,
     ) -> Option<Table> {
-        let text = decode_text(file, bytes, issues)?;
-        let issue =
-            |line: u64, field: &str, problem: Problem| file_issue(file, line, field, "", problem);
-        let value: serde_json::Value = match serde_json::from_str(&text) {
-            Ok(v) => v,
-            Err(e) => {
-                issues.push(issue(e.line() as u64, "", Problem::Syntax(e.to_string())));
-                return None;
-            }
-        };
-        let Some(records) = records_of(&value) else {
-            issues.push(issue(0, "", Problem::NotRecords));
-            return None;
-        };
-        if records.len() > MAX_ROWS {
-            issues.push(issue(0, "", Problem::TooManyRows { limit: MAX_ROWS }));
-            return None;
-        }
-        // The header: the schema's columns that any record has, in the schema's order.
-        let header: Vec<String> = columns
-            .iter()
-            .filter(|c| records.iter().any(|r| r.get(**c).is_some()))
-            .map(|c| (*c).to_string())
-            .collect();
-        let mut missing = false;
-        for col in required {
-            if !header.iter().any(|h| h == col) {
-                issues.push(issue(1, col, Problem::MissingColumn));
-                missing = true;
-            }
-        }
-        if missing {
-            return None;
-        }
-        let mut rows = Vec::with_capacity(records.len());
-        for (n, record) in (1u64..).zip(records) {
-            let serde_json::Value::Object(o) = record else {
-                issues.push(issue(n, "", Problem::NotRecords));
-                continue;
-            };
-            let fields = record_fields(&header, o);
-            if let Some(issue) = too_long(file, n, &header, fields.iter().map(String::as_str)) {
-                issues.push(issue);
-                continue;
-            }
-            rows.push(Row { line: n, fields });
-        }
-        if rows.is_empty() && !issues.has_errors() {
-            issues.push(issue(0, "", Problem::NoRows));
-        }
-        Some(Table {
-            file: file.to_string(),
-            header,
-            rows,
-        })
+        let mut reader = TableReader::json(file, bytes, columns, required, issues)?;
+        while !reader.step(usize::MAX, issues) {}
+        Some(reader.finish(issues))
     }
 
     /// The value of `column` in `row`, or "" when the file has no such column.
@@ -148,17 +79,23 @@ impl Table {
 }
 
 /// The records of a JSON partnerships file: the array itself, or `{"partnerships": [...]}`.
-fn records_of(value: &serde_json::Value) -> Option<&Vec<serde_json::Value>> {
+pub(super) fn records_of(value: serde_json::Value) -> Option<Vec<serde_json::Value>> {
     match value {
         serde_json::Value::Array(list) => Some(list),
-        serde_json::Value::Object(o) => o.get("partnerships").and_then(serde_json::Value::as_array),
+        serde_json::Value::Object(mut o) => match o.remove("partnerships") {
+            Some(serde_json::Value::Array(list)) => Some(list),
+            _ => None,
+        },
         _ => None,
     }
 }
 
 /// One JSON record's values in `header`'s order: strings as they are (trimmed, a protective
 /// apostrophe dropped), lists joined with ` ; `, numbers and booleans as written, null as empty.
-fn record_fields(header: &[String], o: &serde_json::Map<String, serde_json::Value>) -> Vec<String> {
+pub(super) fn record_fields(
+    header: &[String],
+    o: &serde_json::Map<String, serde_json::Value>,
+) -> Vec<String> {
     header
         .iter()
         .map(|c| match o.get(c) {
@@ -176,7 +113,7 @@ fn record_fields(header: &[String], o: &serde_json::Map<String, serde_json::Valu
 
 /// The problem with a row's first field over [`MAX_FIELD_BYTES`], naming its column and
 /// quoting its start; `None` when every field fits.
-fn too_long<'a>(
+pub(super) fn too_long<'a>(
     file: &str,
     line: u64,
     header: &[String],
@@ -195,7 +132,13 @@ fn too_long<'a>(
 }
 
 /// An issue about the file as a whole or one of its lines.
-fn file_issue(file: &str, line: u64, field: &str, value: &str, problem: Problem) -> Issue {
+pub(super) fn file_issue(
+    file: &str,
+    line: u64,
+    field: &str,
+    value: &str,
+    problem: Problem,
+) -> Issue {
     Issue {
         file: file.to_string(),
         line,
@@ -205,8 +148,15 @@ fn file_issue(file: &str, line: u64, field: &str, value: &str, problem: Problem)
     }
 }
 
-/// The file as text with LF line ends: size, byte-order mark and encoding checked.
-fn decode_text<'a>(file: &str, bytes: &'a [u8], issues: &mut IssueLog) -> Option<Cow<'a, str>> {
+/// The file as text with LF line ends: size, byte-order mark and encoding checked. `decoded` is
+/// `Some` when the decoding is done already (a piece at a time, by a load job): its outcome, with
+/// the same problems reported.
+pub(super) fn decode_text_with<'a>(
+    file: &str,
+    bytes: &'a [u8],
+    decoded: Option<Option<String>>,
+    issues: &mut IssueLog,
+) -> Option<Cow<'a, str>> {
     let issue = |line: u64, problem: Problem| file_issue(file, line, "", "", problem);
     if bytes.len() > MAX_DATA_BYTES {
         let bytes = bytes.len();
@@ -218,7 +168,11 @@ fn decode_text<'a>(file: &str, bytes: &'a [u8], issues: &mut IssueLog) -> Option
     if sniffed.bom && sniffed.encoding == TextEncoding::Utf8 {
         issues.push(issue(1, Problem::ByteOrderMark));
     }
-    let Some(text) = encoding::decode(bytes, sniffed) else {
+    let text = match decoded {
+        Some(done) => done.map(Cow::Owned),
+        None => encoding::decode(bytes, sniffed),
+    };
+    let Some(text) = text else {
         if sniffed.encoding == TextEncoding::Utf8 {
             // A UTF-8 mark on a file that is not UTF-8 after all.
             let body = bytes.get(3..).unwrap_or_default();
@@ -243,20 +197,24 @@ fn decode_text<'a>(file: &str, bytes: &'a [u8], issues: &mut IssueLog) -> Option
         let encoding = sniffed.encoding.name();
         issues.push(issue(1, Problem::Decoded { encoding }));
     }
-    // Line ends as LF: the csv crate counts lines by LF, so with CRLF (every Excel/WPS file) it
-    // reports one line too low and with CR alone (old Mac files) every line as line 1.
-    Some(if text.contains('\r') {
+    Some(lf_line_ends(text))
+}
+
+/// Line ends as LF: the csv crate counts lines by LF, so with CRLF (every Excel/WPS file) it
+/// reports one line too low and with CR alone (old Mac files) every line as line 1.
+pub(super) fn lf_line_ends(text: Cow<'_, str>) -> Cow<'_, str> {
+    if text.contains('\r') {
         Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
         text
-    })
+    }
 }
 
 /// The trimmed header, if it has no more than [`MAX_FIELDS`] fields, is not split by another
 /// delimiter and has every required column.
-fn read_header(
+pub(super) fn read_header<R: std::io::Read>(
     file: &str,
-    reader: &mut csv::Reader<&[u8]>,
+    reader: &mut csv::Reader<R>,
     required: &[&str],
     issues: &mut IssueLog,
 ) -> Option<Vec<String>> {
@@ -301,57 +259,56 @@ fn read_header(
     (!missing).then_some(header)
 }
 
-/// The data rows, trimmed; blank rows skipped, rows with an over-long field or the wrong
-/// number of fields reported and left out. Stops after [`MAX_ROWS`].
-fn read_rows(
+/// One data row, trimmed, into `rows`: blank rows skipped, rows with an over-long field or the
+/// wrong number of fields reported and left out. `false` once [`MAX_ROWS`] rows are read and
+/// another one comes (reported): the reading stops there.
+pub(super) fn read_record(
     file: &str,
-    reader: &mut csv::Reader<&[u8]>,
+    record: Result<&csv::StringRecord, csv::Error>,
     header: &[String],
+    rows: &mut Vec<Row>,
     issues: &mut IssueLog,
-) -> Vec<Row> {
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(record) => record,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                issues.push(file_issue(
-                    file,
-                    line,
-                    "",
-                    "",
-                    Problem::Syntax(e.to_string()),
-                ));
-                continue;
-            }
-        };
-        let line = record.position().map_or(0, |p| p.line());
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue; // spreadsheets leave rows of bare commas at the end
+) -> bool {
+    let record = match record {
+        Ok(record) => record,
+        Err(e) => {
+            let line = e.position().map_or(0, |p| p.line());
+            issues.push(file_issue(
+                file,
+                line,
+                "",
+                "",
+                Problem::Syntax(e.to_string()),
+            ));
+            return true;
         }
-        if rows.len() >= MAX_ROWS {
-            let problem = Problem::TooManyRows { limit: MAX_ROWS };
-            issues.push(file_issue(file, line, "", "", problem));
-            break;
-        }
-        if let Some(issue) = too_long(file, line, header, record.iter()) {
-            issues.push(issue);
-            continue;
-        }
-        if record.len() != header.len() {
-            let problem = Problem::FieldCount {
-                expected: header.len(),
-                found: record.len(),
-            };
-            issues.push(file_issue(file, line, "", "", problem));
-            continue;
-        }
-        rows.push(Row {
-            line,
-            fields: record.iter().map(field).collect(),
-        });
+    };
+    let line = record.position().map_or(0, |p| p.line());
+    if record.iter().all(|f| f.trim().is_empty()) {
+        return true; // spreadsheets leave rows of bare commas at the end
     }
-    rows
+    if rows.len() >= MAX_ROWS {
+        let problem = Problem::TooManyRows { limit: MAX_ROWS };
+        issues.push(file_issue(file, line, "", "", problem));
+        return false;
+    }
+    if let Some(issue) = too_long(file, line, header, record.iter()) {
+        issues.push(issue);
+        return true;
+    }
+    if record.len() != header.len() {
+        let problem = Problem::FieldCount {
+            expected: header.len(),
+            found: record.len(),
+        };
+        issues.push(file_issue(file, line, "", "", problem));
+        return true;
+    }
+    rows.push(Row {
+        line,
+        fields: record.iter().map(field).collect(),
+    });
+    true
 }
 
 /// A field as the loader reads it: trimmed, and without the apostrophe a spreadsheet export puts

@@ -4,9 +4,10 @@
 use super::FlowPath;
 use super::{Emphasis, MapState, ProjectedShape, ARC_MAX_SEGMENT_M};
 use crate::basemap::Basemap;
-use crate::dataset::Dataset;
-use crate::geometry::{clip_ring, great_circle, split_line, LonLat, WorldXY};
-use crate::search::SearchIndex;
+use crate::dataset::{Dataset, PlaceNumbers};
+use crate::geometry::{clip_ring, great_circle, split_line, LonLat, Projection, WorldXY};
+use crate::hit::{HitIndex, Target};
+use crate::search::SearchBuild;
 use crate::style::FIRST_DECADE;
 use geo::{BoundingRect, Polygon};
 
@@ -75,43 +76,34 @@ impl MapState {
         rings
     }
 
-    /// Replaces the data: projects every pair's great circle and dots, builds the search keys, clears the emphasis and refilters.
+    /// Replaces the data: projects every pair's great circle and dots, builds the search index
+    /// and the hit index, clears the emphasis and refilters.
     pub fn set_dataset(&mut self, dataset: Dataset) {
-        let projection = self.projection;
-        self.arcs = dataset
-            .partnerships
-            .iter()
-            .map(|p| {
-                let from = dataset.city_of(p).location;
-                let Some(to) = p.location else {
-                    return Vec::new();
-                };
-                let line: Vec<LonLat> = great_circle(from, to, ARC_MAX_SEGMENT_M)
-                    .into_iter()
-                    .map(|q| projection.rotate(q))
-                    .collect();
-                split_line(&line)
-                    .into_iter()
-                    .map(|piece| {
-                        piece
-                            .into_iter()
-                            .filter_map(|q| projection.forward_rotated(q))
-                            .collect()
-                    })
-                    .collect()
-            })
-            .collect();
-        self.flow_paths = self.arcs.iter().map(|arc| FlowPath::new(arc)).collect();
-        self.partner_xy = dataset
-            .partnerships
-            .iter()
-            .map(|p| p.location.and_then(|l| projection.project(l)))
-            .collect();
-        self.origin_xy = dataset
-            .cities()
-            .iter()
-            .map(|c| projection.project(c.location))
-            .collect();
+        self.install(DataBuild::new(dataset, self.projection));
+    }
+
+    /// Replaces the data with one prepared by a [`DataBuild`] (finishing it if need be): what
+    /// is left is linear and cheap (the origins, the decades, the filter).
+    pub fn install(&mut self, mut build: DataBuild) {
+        if build.projection != self.projection {
+            build = DataBuild::new(build.dataset, self.projection);
+        }
+        while !build.step(usize::MAX) {}
+        let DataBuild {
+            dataset,
+            projection,
+            arcs,
+            flow_paths,
+            partner_xy,
+            search,
+            places,
+            hit,
+            ..
+        } = build;
+        self.arcs = arcs;
+        self.flow_paths = flow_paths;
+        self.partner_xy = partner_xy;
+        self.origin_xy = origin_dots(&dataset, projection);
         let last = dataset
             .partnerships
             .iter()
@@ -120,13 +112,184 @@ impl MapState {
             .unwrap_or(FIRST_DECADE)
             .max(FIRST_DECADE);
         self.decades = ((last - FIRST_DECADE) / 10 + 1) as usize;
-        self.search = SearchIndex::new(&dataset);
+        self.search = search.finish();
+        self.places = places.numbers;
         self.dataset = dataset;
         self.emphasis = Emphasis::default();
         self.refresh_visible();
-        // Once per data change, so no hover waits for it (a filter change does not rebuild it).
-        self.hit = Some(self.hit_index());
+        // Built with the data, so no hover waits for it (a filter change does not rebuild it).
+        self.hit = Some(hit);
     }
+}
+
+/// Segments (and dots) in one part of the hit index built in steps: a part is one grid, built
+/// in a few milliseconds, and a query looks in every part (the world network is ~20 parts).
+pub const HIT_PART_PIECES: usize = 40_000;
+
+/// A dataset being made ready for the map a number of pairs at a time: each pair's great
+/// circle projected and cut at the seam, then each pair's search names (pinyin included) and
+/// partner place, then the hit index over every pair, a part at a time — the work
+/// proportional to the pairs that [`MapState::install`] would otherwise do at once.
+#[derive(Debug, Clone)]
+pub struct DataBuild {
+    dataset: Dataset,
+    projection: Projection,
+    arcs: Vec<Vec<Vec<WorldXY>>>,
+    flow_paths: Vec<FlowPath>,
+    partner_xy: Vec<Option<WorldXY>>,
+    search: SearchBuild,
+    /// Each pair's partner place, numbered (for counting places cheaply).
+    places: PlaceNumbers,
+    hit: HitIndex,
+    /// Pairs in the hit index so far.
+    indexed: usize,
+    /// Every pair and the origins are in the hit index.
+    done: bool,
+}
+
+impl DataBuild {
+    /// Nothing done yet.
+    pub fn new(dataset: Dataset, projection: Projection) -> Self {
+        let n = dataset.partnerships.len();
+        let search = SearchBuild::new(&dataset.gazetteer);
+        Self {
+            dataset,
+            projection,
+            arcs: Vec::with_capacity(n),
+            flow_paths: Vec::with_capacity(n),
+            partner_xy: Vec::with_capacity(n),
+            search,
+            places: PlaceNumbers::default(),
+            hit: HitIndex::default(),
+            indexed: 0,
+            done: false,
+        }
+    }
+
+    /// Prepares up to `max_pairs` more (arcs, then search names, then the hit index: one part
+    /// of about [`HIT_PART_PIECES`] segments per step); `true` once all is done.
+    pub fn step(&mut self, max_pairs: usize) -> bool {
+        if self.done {
+            return true;
+        }
+        let mut budget = max_pairs.max(1);
+        self.step_arcs(&mut budget);
+        self.step_names(&mut budget);
+        if budget > 0 {
+            self.step_index();
+        }
+        self.done
+    }
+
+    fn step_arcs(&mut self, budget: &mut usize) {
+        let all = &self.dataset.partnerships;
+        while *budget > 0 && self.arcs.len() < all.len() {
+            let Some(p) = all.get(self.arcs.len()) else {
+                break;
+            };
+            let from = self.dataset.city_of(p).location;
+            let arc = arc(self.projection, from, p.location);
+            self.flow_paths.push(FlowPath::new(&arc));
+            self.arcs.push(arc);
+            self.partner_xy
+                .push(p.location.and_then(|l| self.projection.project(l)));
+            *budget -= 1;
+        }
+    }
+
+    fn step_names(&mut self, budget: &mut usize) {
+        let all = &self.dataset.partnerships;
+        while *budget > 0 && self.search.len() < all.len() {
+            let Some(p) = all.get(self.search.len()) else {
+                break;
+            };
+            self.search.push(p);
+            self.places.push(p);
+            *budget -= 1;
+        }
+    }
+
+    /// Indexes the next pairs, as one part of about [`HIT_PART_PIECES`] segments; after the
+    /// last pair, the origins.
+    fn step_index(&mut self) {
+        let n = self.dataset.partnerships.len();
+        if self.arcs.len() < n || self.search.len() < n {
+            return;
+        }
+        let start = self.indexed;
+        let mut end = start;
+        let mut pieces = 0;
+        while end < n && pieces < HIT_PART_PIECES {
+            pieces += self
+                .arcs
+                .get(end)
+                .map_or(0, |a| a.iter().map(Vec::len).sum::<usize>())
+                + 1;
+            end += 1;
+        }
+        let lines = (start..end).flat_map(|i| {
+            self.arcs
+                .get(i)
+                .into_iter()
+                .flatten()
+                .map(move |piece| (Target::Arc(i), piece.as_slice()))
+        });
+        let dots = (start..end)
+            .filter_map(|i| Some((Target::Partner(i), (*self.partner_xy.get(i)?)?)))
+            .collect::<Vec<_>>();
+        self.hit.add(lines, dots);
+        self.indexed = end;
+        if end >= n {
+            let origins = origin_dots(&self.dataset, self.projection);
+            let dots = origins
+                .iter()
+                .enumerate()
+                .filter_map(|(k, w)| Some((Target::Origin(k), (*w)?)));
+            self.hit
+                .add(std::iter::empty::<(Target, &[WorldXY])>(), dots);
+            self.done = true;
+        }
+    }
+
+    /// (done, total): pairs projected, named and indexed, of three times the pairs.
+    pub fn progress(&self) -> (usize, usize) {
+        let n = self.dataset.partnerships.len();
+        (self.arcs.len() + self.search.len() + self.indexed, 3 * n)
+    }
+
+    /// The dataset being prepared.
+    pub fn dataset(&self) -> &Dataset {
+        &self.dataset
+    }
+}
+
+/// Each origin's dot in world units (`None` where it does not project).
+fn origin_dots(dataset: &Dataset, projection: Projection) -> Vec<Option<WorldXY>> {
+    dataset
+        .cities()
+        .iter()
+        .map(|c| projection.project(c.location))
+        .collect()
+}
+
+/// One pair's great circle in world units, cut at the seam (nothing when the place is unknown).
+fn arc(projection: Projection, from: LonLat, to: Option<LonLat>) -> Vec<Vec<WorldXY>> {
+    let Some(to) = to else {
+        return Vec::new();
+    };
+    let line: Vec<LonLat> = great_circle(from, to, ARC_MAX_SEGMENT_M)
+        .into_iter()
+        .map(|q| projection.rotate(q))
+        .collect();
+    split_line(&line)
+        .into_iter()
+        .map(|piece| {
+            piece
+                .into_iter()
+                .filter_map(|q| projection.forward_rotated(q))
+                .collect()
+        })
+        .collect()
 }
 
 /// The area-weighted centre of the largest of `rings` (by the shoelace formula); `None` when

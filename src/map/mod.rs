@@ -6,7 +6,7 @@
 //!
 //! | module | holds |
 //! |---|---|
-//! | `cache` | the geometry cache: basemap and great circles projected to world units |
+//! | `cache` | the geometry cache: basemap and great circles projected to world units; [`DataBuild`], the same for new data in steps |
 //! | `visible` | the filter and what it shows (visible pairs and origins) |
 //! | `emphasis` | hover, selection and focus, and which pairs stand out ([`Pick`], [`Emphasis`]) |
 //! | `colour` | colour modes and the legend ([`LegendItem`]) |
@@ -34,6 +34,7 @@ mod stacks;
 mod view;
 mod visible;
 
+pub use cache::{DataBuild, HIT_PART_PIECES};
 pub use colour::LegendItem;
 pub use emphasis::{Emphasis, Pick};
 pub use flow::{phase, FlowPath, FLOW_PERIOD_MS};
@@ -80,6 +81,8 @@ pub struct MapState {
     dataset: Dataset,
     /// The search keys of the dataset's pairs, by index (built with the dataset).
     search: SearchIndex,
+    /// Per partnership: the number of its partner place (see [`crate::dataset::PlaceNumbers`]).
+    places: Vec<u32>,
     /// Per partnership: its great circle in world units, cut at the seam.
     arcs: Vec<Vec<Vec<WorldXY>>>,
     /// Each arc flattened with the length walked to each point, for the flow animation.
@@ -128,6 +131,7 @@ impl MapState {
             land: Vec::new(),
             dataset: Dataset::default(),
             search: SearchIndex::default(),
+            places: Vec::new(),
             arcs: Vec::new(),
             flow_paths: Vec::new(),
             partner_xy: Vec::new(),
@@ -167,6 +171,11 @@ impl MapState {
     /// The data shown.
     pub fn dataset(&self) -> &Dataset {
         &self.dataset
+    }
+
+    /// Each pair's partner place number (see [`crate::dataset::PlaceNumbers`]), in data order.
+    pub fn place_numbers(&self) -> &[u32] {
+        &self.places
     }
 
     /// Changes whenever what the arcs layer shows changes: what a layout depends on (data,

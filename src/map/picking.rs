@@ -28,6 +28,11 @@ impl MapState {
         HitIndex::new(lines, dots)
     }
 
+    /// Whether the hit index is built (it comes with the data, also from a load in steps).
+    pub fn has_hit_index(&self) -> bool {
+        self.hit.is_some()
+    }
+
     /// Whether the filter shows `target`.
     pub(super) fn shows(&self, target: Target) -> bool {
         let mask = match target {

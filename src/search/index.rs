@@ -2,6 +2,7 @@
 
 use super::terms::{push_terms, Quality, Query, Term};
 use crate::dataset::{Dataset, Gazetteer, Partnership};
+use std::collections::HashMap;
 
 /// Which part of a pair a name belongs to: the pair's own names are its partner's; the rest
 /// say which pair it is (id, Shandong subunit).
@@ -27,39 +28,11 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// The names of every pair, country and Shandong key of `ds`, and its partner places.
     pub fn new(ds: &Dataset) -> Self {
-        let g = &ds.gazetteer;
-        let countries = g
-            .countries
-            .iter()
-            .map(|c| {
-                let mut t = terms([&c.name_en, &c.name_zh].into_iter().chain(&c.aliases));
-                t.push(Term::id(&c.iso2)); // "JP", "DE": whole codes only
-                t
-            })
-            .collect();
-        let cities = g
-            .cities
-            .iter()
-            .map(|c| terms([&c.name_en, &c.name_zh].into_iter().chain(&c.aliases)))
-            .collect();
-        let mut places: Vec<Vec<usize>> = Vec::new();
-        let mut seen: std::collections::HashMap<(usize, String), usize> = Default::default();
-        for (i, p) in ds.partnerships.iter().enumerate() {
-            let key = (p.country, super::normalise(&p.partner_en));
-            match seen.get(&key).and_then(|&k| places.get_mut(k)) {
-                Some(place) => place.push(i),
-                None => {
-                    seen.insert(key, places.len());
-                    places.push(vec![i]);
-                }
-            }
+        let mut build = SearchBuild::new(&ds.gazetteer);
+        for p in &ds.partnerships {
+            build.push(p);
         }
-        Self {
-            pairs: ds.partnerships.iter().map(pair_terms).collect(),
-            countries,
-            cities,
-            places,
-        }
+        build.finish()
     }
 
     /// Number of pairs indexed.
@@ -109,6 +82,74 @@ impl SearchIndex {
     /// The quality of `q` for each Shandong key (by gazetteer index).
     pub fn by_city(&self, q: &Query) -> Vec<Option<Quality>> {
         self.cities.iter().map(|t| q.best(t)).collect()
+    }
+}
+
+/// A [`SearchIndex`] made a pair at a time (a load in steps: see
+/// [`DataBuild`](crate::map::DataBuild)): the countries and Shandong keys at once, then each
+/// pair in data order.
+#[derive(Debug, Clone, Default)]
+pub struct SearchBuild {
+    index: SearchIndex,
+    /// Each partner place's number in `index.places`, by country and normalised name.
+    seen: HashMap<(usize, String), usize>,
+}
+
+impl SearchBuild {
+    /// The names of the countries and Shandong keys of `g`; no pair yet.
+    pub fn new(g: &Gazetteer) -> Self {
+        let countries = g
+            .countries
+            .iter()
+            .map(|c| {
+                let mut t = terms([&c.name_en, &c.name_zh].into_iter().chain(&c.aliases));
+                t.push(Term::id(&c.iso2)); // "JP", "DE": whole codes only
+                t
+            })
+            .collect();
+        let cities = g
+            .cities
+            .iter()
+            .map(|c| terms([&c.name_en, &c.name_zh].into_iter().chain(&c.aliases)))
+            .collect();
+        Self {
+            index: SearchIndex {
+                countries,
+                cities,
+                ..SearchIndex::default()
+            },
+            seen: HashMap::new(),
+        }
+    }
+
+    /// Adds the next pair (data order) and its partner place.
+    pub fn push(&mut self, p: &Partnership) {
+        let i = self.index.pairs.len();
+        let key = (p.country, super::normalise(&p.partner_en));
+        let places = &mut self.index.places;
+        match self.seen.get(&key).and_then(|&k| places.get_mut(k)) {
+            Some(place) => place.push(i),
+            None => {
+                self.seen.insert(key, places.len());
+                places.push(vec![i]);
+            }
+        }
+        self.index.pairs.push(pair_terms(p));
+    }
+
+    /// Pairs added so far.
+    pub fn len(&self) -> usize {
+        self.index.pairs.len()
+    }
+
+    /// Whether no pair was added yet.
+    pub fn is_empty(&self) -> bool {
+        self.index.pairs.is_empty()
+    }
+
+    /// The index.
+    pub fn finish(self) -> SearchIndex {
+        self.index
     }
 }
 

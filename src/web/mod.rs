@@ -125,6 +125,20 @@ impl Youcheng {
         )
     }
 
+    /// Starts loading a partnerships file in steps (then `handle({type: 'loadStep', id, rows})`
+    /// until the answer's `load.report`) → `{id, progress, report}`; the data shown stays meanwhile.
+    #[wasm_bindgen(js_name = startLoad)]
+    pub fn start_load(
+        &mut self,
+        file: &str,
+        bytes: Vec<u8>,
+        today_unix_days: f64,
+        valid_rows_only: bool,
+    ) -> Result<JsValue, JsError> {
+        let today = PartialDate::from_unix_days(today_unix_days as i64);
+        to_js(&self.app.start_load(file, bytes, today, valid_rows_only))
+    }
+
     /// `official_totals.csv` and `about.csv`, for the shipped data only → a load report.
     #[wasm_bindgen(js_name = loadCoverage)]
     pub fn load_coverage(&mut self, totals: &[u8], about: &[u8]) -> Result<JsValue, JsError> {

@@ -5,7 +5,7 @@
 // printed (a requestAnimationFrame monitor).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { launch } from './harness.mjs';
 import { startServer } from '../../tools/serve.mjs';
 import { STRICT_CSP, watchCsp, recordRequests, offOrigin } from './util.mjs';
@@ -18,6 +18,26 @@ function write(name, text) {
   writeFileSync(`${SITE}/h/${name}`, text);
 }
 
+/** The rows of a CSV text (RFC 4180: quoted fields may hold commas, quotes and line ends). */
+function parseCsv(text) {
+  const rows = [[]];
+  let field = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') rows.at(-1).push(field), (field = '');
+    else if (c === '\n') rows.at(-1).push(field), (field = ''), rows.push([]);
+    else if (c !== '\r') field += c;
+  }
+  if (field || rows.at(-1).length) rows.at(-1).push(field);
+  return rows.filter((r) => r.length > 1);
+}
+const csvField = (f) => (/[",\n]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f);
+
 before(async () => {
   rmSync(SITE, { recursive: true, force: true });
   mkdirSync(`${SITE}/h`, { recursive: true });
@@ -26,8 +46,11 @@ before(async () => {
 <script type="module" src="/youcheng/youcheng.js"></script><script type="module" src="host.js"></script></head>
 <body><youcheng-map id="a" lang="zh" height="420"></youcheng-map><youcheng-map id="b" lang="en" height="420"></youcheng-map></body></html>`);
   // The monitor: the longest gap between animation frames since the last reset (a stalled page shows as a long gap).
-  write('host.js', `let last = performance.now(); window.__gap = 0;
-const tick = (t) => { window.__gap = Math.max(window.__gap, t - last); last = t; requestAnimationFrame(tick); };
+  write('host.js', `let last = performance.now(); window.__gap = 0; window.__longTasks = [];
+new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(Math.round(e.duration)); }).observe({ type: 'longtask', buffered: false });
+// __coreGap: the same, over the frames after __since only (the widget's own work, without the download).
+window.__since = Infinity; window.__coreGap = 0;
+const tick = (t) => { window.__gap = Math.max(window.__gap, t - last); if (last >= window.__since) window.__coreGap = Math.max(window.__coreGap, t - last); last = t; requestAnimationFrame(tick); };
 requestAnimationFrame(tick);
 window.__events = [];
 for (const id of ['a', 'b']) for (const type of ['youcheng:error', 'youcheng:recovered', 'youcheng:warning', 'youcheng:data'])
@@ -46,6 +69,27 @@ for (const id of ['a', 'b']) for (const type of ['youcheng:error', 'youcheng:rec
   const valid = [HEADER];
   for (let i = 0; i < 100000; i++) valid.push(`qingdao-test-${i},qingdao,Shimonoseki ${i},下关市,JP,city,friendship,1979,130.94,33.95,geonames:1852442,https://example.org,`);
   write('100k.csv', valid.join('\n'));
+  // 2b. 50,000 valid rows: the shipped rows repeated with varied ids and partner names (the long notes and all
+  // but the first source dropped, to stay under the byte limit).
+  const [head, ...shipped] = parseCsv(readFileSync('data/partnerships.csv', 'utf8'));
+  const col = (name) => head.indexOf(name);
+  const lines = [head.join(',')];
+  for (let i = 0; i < 50000; i++) {
+    const f = [...shipped[i % shipped.length]];
+    f[col('id')] += `-${i}`;
+    f[col('partner_en')] += ` ${i}`;
+    f[col('note')] = f[col('note_zh')] = '';
+    f[col('sources')] = f[col('sources')].split(' ; ')[0];
+    lines.push(f.map(csvField).join(','));
+  }
+  write('50k-valid.csv', lines.join('\n'));
+  // 2c. ~10 MB in GBK (the real spreadsheet fixture's rows repeated) and ~8 MB in UTF-16LE: decoding must not stall.
+  const gbk = readFileSync('tests/fixtures/spreadsheets/gbk.csv');
+  const cut = gbk.indexOf(0x0a) + 1;
+  const body = gbk.subarray(cut);
+  writeFileSync(`${SITE}/h/big-gbk.csv`, Buffer.concat([gbk.subarray(0, cut), ...Array.from({ length: Math.floor((10 << 20) / body.length) }, () => body)]));
+  const utf16 = bad.join('\n').slice(0, 4 << 20);
+  writeFileSync(`${SITE}/h/big-utf16.csv`, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf16, 'utf16le')]));
   // 3. A file larger than the byte limit.
   write('huge.csv', `${HEADER}\n${'x'.repeat(17 * 1024 * 1024)}`);
   // 4. JSON whose records each have a different key (once one CSV column per key).
@@ -243,5 +287,135 @@ test('a bad height attribute is ignored with a warning, a huge one is clamped', 
   assert.match(w.warnings[0], /theme.*purple/);
   assert.match(w.warnings[2], /sister/);
   assert.ok(w.pairs > 300, 'the map still shows its data');
+  await context.close();
+});
+
+/**
+ * Sets `data-src` on #a and follows the load to its answer (`youcheng:data` or `youcheng:error`): the longest
+ * frame gap, the long tasks, the progress indicator and events, whether #a kept its data meanwhile and
+ * whether #b answered meanwhile (read at each step, its filter changed every 200 ms).
+ */
+async function loadLarge(page, file) {
+  return page.evaluate((file) => new Promise((resolve) => {
+    const a = document.getElementById('a'), b = document.getElementById('b');
+    const bar = a.shadowRoot.querySelector('.yc-progress');
+    const pairsBefore = a.stats().pairs;
+    const seen = { shown: false, valuenow: [], label: '', events: [], aChanged: false, bChecks: 0, bFailed: 0 };
+    const t0 = performance.now();
+    window.__gap = 0;
+    window.__longTasks = [];
+    window.__since = Infinity;
+    window.__coreGap = 0;
+    const onProgress = (e) => {
+      if (!seen.events.length) window.__since = performance.now(); // the core has the bytes: its own work starts
+      seen.events.push({ t: performance.now() - t0, phase: e.detail.phase, percent: e.detail.percent });
+      if (e.detail.phase !== 'done') readB(); // between two steps: the other map answers, this one keeps its data
+    };
+    a.addEventListener('youcheng:progress', onProgress);
+    const watch = () => {
+      if (!bar.hidden) {
+        seen.shown = true;
+        seen.label = bar.textContent;
+        seen.valuenow.push(Number(bar.querySelector('[role="progressbar"]').getAttribute('aria-valuenow')));
+      }
+    };
+    const observer = new MutationObserver(watch);
+    observer.observe(bar, { attributes: true, subtree: true, childList: true });
+    // Map b: read at each step (its core answers), its filter changed every 200 ms (it redraws).
+    const readB = () => {
+      seen.bChecks++;
+      if (b.details('qingdao-shimonoseki')?.partnerZh !== '下关市') seen.bFailed++;
+      if (a.stats().pairs !== pairsBefore) seen.aChanged = true;
+    };
+    let flips = 0;
+    const poke = setInterval(() => {
+      b.setFilter({ cities: ++flips % 2 ? ['weifang'] : [] });
+      seen.bChecks++;
+      if (!(b.visibleIds().length > 5)) seen.bFailed++;
+    }, 200);
+    const done = (type) => (e) => {
+      const ms = performance.now() - t0;
+      clearInterval(poke);
+      b.setFilter({});
+      requestAnimationFrame(() => requestAnimationFrame(() => {
+        observer.disconnect();
+        a.removeEventListener('youcheng:progress', onProgress);
+        resolve({ type, ms, gap: window.__gap, coreGap: window.__coreGap, coreMs: ms - (seen.events[0]?.t ?? 0), longTasks: [...window.__longTasks], message: e.detail?.message ?? '', pairs: a.stats().pairs, pairsBefore, hiddenAfter: bar.hidden, ...seen });
+      }));
+    };
+    a.addEventListener('youcheng:data', done('data'), { once: true });
+    a.addEventListener('youcheng:error', done('error'), { once: true });
+    a.setAttribute('data-src', file);
+  }), file);
+}
+
+const describe = (name, r) => {
+  const decode = r.events.length > 1 ? (r.events[1].t - r.events[0].t).toFixed(0) : '?';
+  console.log(`${name}: answered (${r.type}) in ${r.ms.toFixed(0)} ms (the core's part ${r.coreMs.toFixed(0)} ms); longest frame gap ${r.gap.toFixed(0)} ms (during the core's part ${r.coreGap.toFixed(0)} ms); ` +
+    `${r.longTasks.length} long tasks > 50 ms [${r.longTasks.join(', ')}]; ${r.events.length} progress events, decode step ≈ ${decode} ms; ` +
+    `indicator ${r.shown ? `shown (${r.label})` : 'not shown'}; map b answered ${r.bChecks - r.bFailed}/${r.bChecks} checks`);
+};
+
+test('large files are read in steps: frames keep coming, progress is shown and then gone, both maps keep working', async () => {
+  const { page, context, errors, violations } = await openHost();
+  const pairs = (await state(page)).a.pairs;
+  const check = (name, r) => {
+    describe(name, r);
+    assert.ok(r.coreGap <= 100, `${name}: the longest frame gap while the core works is ${r.coreGap.toFixed(0)} ms (≤ 100 ms)`);
+    assert.ok(r.events.length >= 3, `${name}: youcheng:progress events (${r.events.length})`);
+    assert.ok(r.events.every((e, i) => i === 0 || e.percent >= r.events[i - 1].percent), `${name}: progress only grows`);
+    assert.ok(r.shown, `${name}: the progress indicator was shown`);
+    assert.ok(r.hiddenAfter, `${name}: the progress indicator is gone after the load`);
+    assert.ok(r.valuenow.some((v) => v > 0 && v < 100), `${name}: aria-valuenow moved (${r.valuenow.slice(0, 8)})`);
+    assert.match(r.label, /正在载入 .*%/, `${name}: the indicator speaks Chinese: ${r.label}`);
+    assert.ok(r.bChecks >= 1 && r.bFailed === 0, `${name}: map b answered during the load (${r.bChecks} checks)`);
+    assert.ok(!r.aChanged, `${name}: map a kept its data until the new data was complete`);
+  };
+
+  const allErrors = await loadLarge(page, 'all-errors.csv');
+  check('10 MB all-errors file', allErrors);
+  assert.equal(allErrors.type, 'error');
+  assert.ok(allErrors.ms < 3000, `answered within 3 s (${allErrors.ms.toFixed(0)} ms)`);
+  assert.match(allErrors.message, /上限 50000 行/);
+  assert.equal(allErrors.pairs, pairs, 'the previous map is intact');
+
+  const rows = await loadLarge(page, '100k.csv');
+  check('100,000-row file', rows);
+  assert.equal(rows.type, 'error');
+  assert.ok(rows.ms < 10000, `answered within 10 s (${rows.ms.toFixed(0)} ms)`);
+  assert.match(rows.message, /第 50002 行：数据行超过上限 50000 行/);
+  assert.equal(rows.pairs, pairs, 'the previous map is intact');
+
+  for (const file of ['big-gbk.csv', 'big-utf16.csv']) {
+    const r = await loadLarge(page, file);
+    describe(file, r);
+    assert.equal(r.type, 'error', `${file} is refused (repeated ids, too many rows)`);
+    assert.ok(r.coreGap <= 100, `${file}: the longest frame gap while the core works is ${r.coreGap.toFixed(0)} ms (≤ 100 ms)`);
+    assert.equal(r.pairs, pairs);
+  }
+
+  const valid = await loadLarge(page, '50k-valid.csv');
+  check('50,000 valid rows', valid);
+  assert.equal(valid.type, 'data', valid.message);
+  assert.equal(valid.pairs, 50000, 'the new data is on the map');
+  assert.ok(valid.ms < 10000, `loaded within 10 s (${valid.ms.toFixed(0)} ms)`);
+  // After the swap: the first frames with 50,000 arcs, a hover and a filter (printed, not asserted).
+  const after = await page.evaluate(async () => {
+    const a = document.getElementById('a');
+    window.__gap = 0;
+    window.__longTasks = [];
+    await new Promise((ok) => setTimeout(ok, 300));
+    const frames = { gap: window.__gap, longTasks: [...window.__longTasks] };
+    const t = performance.now();
+    a.setFilter({ cities: ['weifang'] });
+    const filterMs = performance.now() - t;
+    a.setFilter({});
+    return { ...frames, filterMs, visible: a.visibleIds().length };
+  });
+  console.log(`after the 50,000-row swap: longest frame gap ${after.gap.toFixed(0)} ms, long tasks [${after.longTasks.join(', ')}], a filter ${after.filterMs.toFixed(0)} ms`);
+  assert.equal(after.visible, 50000);
+  await page.screenshot({ path: 'test-results/hostile-50k.png' });
+  assert.deepEqual(await violations(), [], 'no CSP violation');
+  assert.deepEqual(errors, [], 'no uncaught error');
   await context.close();
 });

@@ -18,6 +18,7 @@ import type {
   InsetView,
   LabelView,
   Rect,
+  LoadPhase,
   LoadReport,
   SearchHit,
   Source,
@@ -98,6 +99,11 @@ map.addEventListener('youcheng:hover', function (e) {
   say('hover', kind, id, city, details ? details.partnerEn : '');
 });
 map.addEventListener('youcheng:data', (e) => say('data', describeReport(e.detail)));
+map.addEventListener('youcheng:progress', (e) => {
+  const phase: LoadPhase = e.detail.phase;
+  const parts: [string, number, number, number] = [e.detail.file, e.detail.done, e.detail.total, e.detail.percent];
+  say('progress', phase, ...parts);
+});
 map.addEventListener('youcheng:lang', (e) => {
   const lang: Lang = e.detail.lang;
   say('lang', lang);
@@ -282,6 +288,7 @@ async function use(el: YouchengMap): Promise<void> {
   const fromBytes: LoadReport = el.loadCsv('mine.csv', new TextEncoder().encode(csv));
   const fromBuffer: LoadReport = el.loadCsv('mine.csv', new TextEncoder().encode(csv).buffer);
   say(describeReport(fromString), describeReport(fromBytes), describeReport(fromBuffer));
+  void el.loadFile('mine.csv', csv, { validRowsOnly: true }).then((r) => say(describeReport(r), r.cancelled === true));
 
   el.testTrap();
   el.testTrap('boom');
@@ -318,6 +325,8 @@ function rejected(el: YouchengMap): void {
   el.applyState('city=weifang', { keepview: true });
   // @ts-expect-error a number is no CSV
   el.loadCsv('mine.csv', 42);
+  // @ts-expect-error a number is no CSV
+  void el.loadFile('mine.csv', 42);
   // @ts-expect-error details may be null
   const d: Details = el.details('qingdao-shimonoseki');
   // @ts-expect-error language is read-only
