@@ -151,6 +151,7 @@ impl App {
         self.map.install(build);
         self.selection = Selection::default();
         self.sync_selection();
+        (self.flight, self.fitted) = (None, None); // their pair indices were the old data's
         let mut response = report(id, LoadReport::ok(file, pairs, warnings, rejected));
         response.redraw = true;
         response.data_changed = true;

@@ -21,6 +21,7 @@ impl App {
             return Ok(n);
         }
         self.map.set_basemap(&basemap);
+        self.map.refresh_stale_layout();
         self.land.invalidate();
         let n = basemap.features.len();
         self.basemap = Some(Arc::new(basemap));
@@ -81,6 +82,7 @@ impl App {
             Ok(loaded) => {
                 let pairs = loaded.dataset.partnerships.len();
                 self.map.set_dataset(loaded.dataset);
+                self.map.refresh_stale_layout();
                 self.selection = Selection::default();
                 self.sync_selection();
                 (self.flight, self.fitted) = (None, None); // their pair indices were the old data's

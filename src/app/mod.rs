@@ -140,7 +140,7 @@ impl App {
             self.flight = None; // the visitor moves the view: a flight ends
             self.fitted = None;
         }
-        match command {
+        let response = match command {
             Command::PointerDown { id, kind, x, y } => self.pointer_down(id, &kind, x, y),
             Command::PointerMove { id, x, y } => self.pointer_move(id, x, y),
             Command::PointerUp { id, x, y, t, pin } => self.pointer_up(id, x, y, t, pin),
@@ -179,7 +179,9 @@ impl App {
             },
             Command::LoadStep { id, rows } => self.load_step(id, rows),
             Command::CancelLoad => self.cancel_load(),
-        }
+        };
+        self.map.refresh_stale_layout();
+        response
     }
 
     /// The device pixel ratio the canvas is drawn at (after [`Command::Resize`]).

@@ -144,27 +144,7 @@ pub fn spread_labelled(
     // area) nearest to where geography puts it, clear of the boxes placed before it.
     let mut placed: Vec<Rect> = reserved.to_vec();
     for want in &mut boxes {
-        let (nx, ny) = (
-            ((area.w - want.w) / 3.0).floor().max(-1.0) as i64,
-            ((area.h - want.h) / 3.0).floor().max(-1.0) as i64,
-        );
-        let mut spots: Vec<(f64, Rect)> = (0..=ny)
-            .flat_map(|j| (0..=nx).map(move |i| (i, j)))
-            .map(|(i, j)| {
-                let r = Rect::new(
-                    area.x + i as f64 * 3.0,
-                    area.y + j as f64 * 3.0,
-                    want.w,
-                    want.h,
-                );
-                ((r.x - want.x).hypot(r.y - want.y), r)
-            })
-            .collect();
-        spots.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let free = spots
-            .into_iter()
-            .map(|(_, r)| r)
-            .find(|r| placed.iter().all(|p| !p.grow(1.0).overlaps(r)))?;
+        let free = nearest_free(area, *want, &placed)?;
         *want = free;
         placed.push(free);
     }
@@ -189,6 +169,73 @@ pub fn spread_labelled(
             })
             .collect(),
     )
+}
+
+/// The spot for `want` on a 3 px grid inside `area` nearest to where `want` is, clear of
+/// `placed` (each grown by 1 px); of equally near spots the one first in row order. `None` when
+/// no spot is free.
+///
+/// It searches rings of grid spots outwards from the one nearest `want` and stops once a ring
+/// can hold nothing nearer than the best free spot found: a spot `k` rings out is at least
+/// `3k − 1.5` px away. (Sorting every spot of the area by distance, as this did first, took
+/// ~10 ms for Shandong's 17 cities natively, once per settled view.)
+fn nearest_free(area: Rect, want: Rect, placed: &[Rect]) -> Option<Rect> {
+    const STEP: f64 = 3.0;
+    let nx = ((area.w - want.w) / STEP).floor().max(-1.0) as i64;
+    let ny = ((area.h - want.h) / STEP).floor().max(-1.0) as i64;
+    if nx < 0 || ny < 0 {
+        return None;
+    }
+    let spot = |i: i64, j: i64| {
+        Rect::new(
+            area.x + i as f64 * STEP,
+            area.y + j as f64 * STEP,
+            want.w,
+            want.h,
+        )
+    };
+    let near = |v: f64, n: i64| {
+        let k = (v / STEP).round();
+        if k.is_nan() {
+            0
+        } else {
+            (k.max(0.0) as i64).min(n)
+        }
+    };
+    let (ci, cj) = (near(want.x - area.x, nx), near(want.y - area.y, ny));
+    let last_ring = ci.max(nx - ci).max(cj).max(ny - cj);
+    // The best free spot so far: (distance, row, column, rect).
+    let mut best: Option<(f64, i64, i64, Rect)> = None;
+    for ring in 0..=last_ring {
+        if best.is_some_and(|b| b.0 < ring as f64 * STEP - 1.5) {
+            break;
+        }
+        for j in (cj - ring).max(0)..=(cj + ring).min(ny) {
+            let edge_row = (j - cj).abs() == ring;
+            let columns: Vec<i64> = if edge_row {
+                ((ci - ring).max(0)..=(ci + ring).min(nx)).collect()
+            } else {
+                [ci - ring, ci + ring]
+                    .into_iter()
+                    .filter(|&i| (0..=nx).contains(&i))
+                    .collect()
+            };
+            for i in columns {
+                let r = spot(i, j);
+                let d = (r.x - want.x).hypot(r.y - want.y);
+                let better = best.is_none_or(|b| {
+                    d.total_cmp(&b.0)
+                        .then(j.cmp(&b.1))
+                        .then(i.cmp(&b.2))
+                        .is_lt()
+                });
+                if better && placed.iter().all(|p| !p.grow(1.0).overlaps(&r)) {
+                    best = Some((d, j, i, r));
+                }
+            }
+        }
+    }
+    best.map(|b| b.3)
 }
 
 /// Which side of a clipping edge is kept.
@@ -237,6 +284,66 @@ pub fn clip_ring(ring: &[ScreenPt], r: Rect) -> Vec<ScreenPt> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `nearest_free` replaced: every spot sorted by distance (stable), the first free.
+    fn nearest_free_by_sorting(area: Rect, want: Rect, placed: &[Rect]) -> Option<Rect> {
+        let (nx, ny) = (
+            ((area.w - want.w) / 3.0).floor().max(-1.0) as i64,
+            ((area.h - want.h) / 3.0).floor().max(-1.0) as i64,
+        );
+        let mut spots: Vec<(f64, Rect)> = (0..=ny)
+            .flat_map(|j| (0..=nx).map(move |i| (i, j)))
+            .map(|(i, j)| {
+                let r = Rect::new(
+                    area.x + i as f64 * 3.0,
+                    area.y + j as f64 * 3.0,
+                    want.w,
+                    want.h,
+                );
+                ((r.x - want.x).hypot(r.y - want.y), r)
+            })
+            .collect();
+        spots.sort_by(|a, b| a.0.total_cmp(&b.0));
+        spots
+            .into_iter()
+            .map(|(_, r)| r)
+            .find(|r| placed.iter().all(|p| !p.grow(1.0).overlaps(r)))
+    }
+
+    #[test]
+    fn the_ring_search_finds_the_spot_sorting_every_spot_would() {
+        let mut seed = 99u64;
+        let mut rnd = move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as f64 / f64::from(1u32 << 31)
+        };
+        for _ in 0..400 {
+            let area = Rect::new(
+                rnd() * 50.0,
+                rnd() * 50.0,
+                40.0 + rnd() * 200.0,
+                30.0 + rnd() * 150.0,
+            );
+            let mut placed: Vec<Rect> = Vec::new();
+            for _ in 0..(rnd() * 12.0) as usize {
+                let want = Rect::new(
+                    area.x - 20.0 + rnd() * (area.w + 40.0),
+                    area.y - 20.0 + rnd() * (area.h + 40.0),
+                    5.0 + rnd() * 60.0,
+                    5.0 + rnd() * 20.0,
+                );
+                let fast = nearest_free(area, want, &placed);
+                assert_eq!(
+                    fast,
+                    nearest_free_by_sorting(area, want, &placed),
+                    "{area:?} {want:?}"
+                );
+                placed.extend(fast);
+            }
+        }
+    }
 
     #[test]
     fn the_spread_keeps_every_origin_and_label_clear_of_the_others() {

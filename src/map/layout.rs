@@ -135,6 +135,20 @@ impl MapState {
         self.layout = Some(self.build_layout(key, old));
     }
 
+    /// Lays out again when the data, the filter, the basemap or the language changed since the
+    /// last layout (a layout for an older view is kept: [`Self::refresh_layout`] follows the view
+    /// once it settles). The app calls it after every command, so that the snapshot, a hover and
+    /// the next frame share one layout instead of each making its own.
+    pub fn refresh_stale_layout(&mut self) {
+        if self
+            .layout
+            .as_ref()
+            .is_none_or(|l| l.key.generation != self.generation)
+        {
+            self.refresh_layout();
+        }
+    }
+
     /// The layout to draw and hit-test with: the last one when the data has not changed since
     /// (its view may lag behind during a gesture), else one made now for the current view.
     pub fn layout(&self) -> Cow<'_, Layout> {
