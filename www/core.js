@@ -25,6 +25,13 @@ function compile() {
   return compiled;
 }
 
+// Both start as soon as this module is evaluated (the element's script has loaded), so the module
+// compiles while the element connects and its data downloads: first paint waits for the slowest of
+// them, not their sum.
+const firstGlue = import(GLUE);
+firstGlue.catch(() => {}); // reported by newCore, which awaits it
+compile();
+
 /**
  * A fresh core: the glue module's exports (`Youcheng`, …) bound to a new instance. `onPanic(message)`
  * hears the message of a panic in that instance before it traps.
@@ -33,7 +40,7 @@ export async function newCore(onPanic) {
   if (typeof WebAssembly !== 'object') throw Object.assign(new Error('no WebAssembly'), { code: 'noWasm' });
   const n = instances++;
   // The first map uses the glue as it is (preloadable); later ones import a copy with its own state.
-  const [glue, module] = await Promise.all([n === 0 ? import(GLUE) : import(`${GLUE}?instance=${n}`), compile()]);
+  const [glue, module] = await Promise.all([n === 0 ? firstGlue : import(`${GLUE}?instance=${n}`), compile()]);
   await glue.default({ module_or_path: module });
   glue.onPanic(onPanic);
   return glue;

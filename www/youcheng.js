@@ -199,6 +199,7 @@ export class YouchengMap extends HTMLElement {
       restore: (message, ok) => this.#restored(message, ok),
       progress: (file, p, ms, done) => this.#m.progress?.update(file, p, ms, done),
     }));
+    session.prefetch();
     if (!(await session.open())) return; // disconnected while loading
     const { basemapError, dataError } = await session.load();
     if (this.#s !== session) return;
