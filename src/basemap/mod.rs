@@ -6,10 +6,7 @@
 //!   quantised and delta-encoded as integers, a third of the size.
 
 use crate::geometry::LonLat;
-use geo::{
-    BoundingRect, Contains, Coord, Distance, Euclidean, LineString, MultiPolygon, Point, Polygon,
-    Rect,
-};
+use geo::{BoundingRect, Contains, Coord, LineString, MultiPolygon, Point, Polygon, Rect};
 use serde_json::Value;
 
 use crate::limits::{MAX_BASEMAP_BYTES, MAX_BASEMAP_VERTICES};
@@ -53,26 +50,62 @@ impl Feature {
 
     /// Planar distance in degrees from `p` to this shape (0 inside), trying `p` shifted by
     /// ±360° too so a point at −180° finds land drawn at +180°; `None` when the bounding box
-    /// alone shows the shape is farther than `max_deg`.
-    fn distance_deg(&self, p: LonLat, max_deg: f64) -> Option<f64> {
+    /// alone shows the shape is farther than `max_deg`. With `near > 0`, a distance of at most
+    /// `near` may be answered as soon as an edge that close is found (not the least one): what
+    /// a check of "within `near`" needs, without measuring every edge of a large country.
+    fn distance_deg(&self, p: LonLat, max_deg: f64, near: f64) -> Option<f64> {
         let bbox = self.bbox?;
-        [0.0, 360.0, -360.0]
-            .into_iter()
-            .filter_map(|shift| {
-                let (x, y) = (p.lon + shift, p.lat);
-                let dx = (bbox.min().x - x).max(x - bbox.max().x).max(0.0);
-                let dy = (bbox.min().y - y).max(y - bbox.max().y).max(0.0);
-                if dx.hypot(dy) > max_deg {
-                    return None;
-                }
-                let point = Point::new(x, y);
-                Some(if self.shape.contains(&point) {
-                    0.0
+        let mut best: Option<f64> = None;
+        for shift in [0.0, 360.0, -360.0] {
+            let (x, y) = (p.lon + shift, p.lat);
+            let dx = (bbox.min().x - x).max(x - bbox.max().x).max(0.0);
+            let dy = (bbox.min().y - y).max(y - bbox.max().y).max(0.0);
+            if dx.hypot(dy) > max_deg {
+                continue;
+            }
+            let d = self.edge_distance(x, y, near);
+            let d = if d <= near || !self.shape.contains(&Point::new(x, y)) {
+                d
+            } else {
+                0.0
+            };
+            best = Some(best.map_or(d, |b: f64| b.min(d)));
+            if d <= near {
+                break;
+            }
+        }
+        best
+    }
+
+    /// The least distance from (x, y) to an edge of any ring, or the first one found within
+    /// `near`.
+    fn edge_distance(&self, x: f64, y: f64, near: f64) -> f64 {
+        let mut best = f64::INFINITY;
+        let rings = self
+            .shape
+            .0
+            .iter()
+            .flat_map(|poly| std::iter::once(poly.exterior()).chain(poly.interiors()));
+        for ring in rings {
+            for w in ring.0.windows(2) {
+                let [a, b] = w else { continue };
+                let (ex, ey) = (b.x - a.x, b.y - a.y);
+                let len2 = ex * ex + ey * ey;
+                let t = if len2 > 0.0 {
+                    (((x - a.x) * ex + (y - a.y) * ey) / len2).clamp(0.0, 1.0)
                 } else {
-                    Euclidean.distance(&point, &self.shape)
-                })
-            })
-            .min_by(f64::total_cmp)
+                    0.0
+                };
+                let d = (a.x + t * ex - x).hypot(a.y + t * ey - y);
+                if d < best {
+                    best = d;
+                    if best <= near {
+                        return best;
+                    }
+                }
+            }
+        }
+        best
     }
 }
 
@@ -256,8 +289,24 @@ impl Basemap {
         self.features
             .iter()
             .filter(|f| f.iso2 == iso2)
-            .filter_map(|f| f.distance_deg(p, f64::INFINITY))
+            .filter_map(|f| f.distance_deg(p, f64::INFINITY, 0.0))
             .min_by(f64::total_cmp)
+    }
+
+    /// As [`Self::distance_to_country_deg`], for a check of "within `near` degrees": a distance
+    /// of at most `near` may be answered as soon as an edge that close is found (not the least);
+    /// a larger one is exact.
+    pub fn distance_to_country_within_deg(&self, iso2: &str, p: LonLat, near: f64) -> Option<f64> {
+        let mut best: Option<f64> = None;
+        for f in self.features.iter().filter(|f| f.iso2 == iso2) {
+            if let Some(d) = f.distance_deg(p, f64::INFINITY, near) {
+                best = Some(best.map_or(d, |b: f64| b.min(d)));
+                if d <= near {
+                    break;
+                }
+            }
+        }
+        best
     }
 
     /// The feature (other than `except_iso2`) nearest to a position within `max_deg`, if any.
@@ -265,7 +314,7 @@ impl Basemap {
         self.features
             .iter()
             .filter(|f| f.iso2 != except_iso2)
-            .filter_map(|f| Some((f, f.distance_deg(p, max_deg)?)))
+            .filter_map(|f| Some((f, f.distance_deg(p, max_deg, 0.0)?)))
             .filter(|(_, d)| *d <= max_deg)
             .min_by(|a, b| a.1.total_cmp(&b.1))
             .map(|(f, _)| f)
@@ -309,6 +358,51 @@ fn polygon(coords: &Value) -> Result<Polygon<f64>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_edge_scan_agrees_with_geo_and_the_within_check_with_the_exact_distance() {
+        use geo::{Distance, Euclidean};
+        let text = String::from_utf8(
+            std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/basemap.json"))
+                .expect("basemap"),
+        )
+        .expect("utf-8");
+        let b = Basemap::parse(&text).expect("parses");
+        let mut seed = 5u64;
+        let mut rnd = move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as f64 / f64::from(1u32 << 31)
+        };
+        for iso2 in ["JP", "RU", "US", "FJ", "NZ", "DE", "KR", "BR"] {
+            let f = b.features.iter().find(|f| f.iso2 == iso2).expect("country");
+            let r = f.bbox.expect("bbox");
+            for _ in 0..60 {
+                let p = LonLat::new(
+                    (r.min().x - 3.0 + rnd() * (r.width() + 6.0)).clamp(-180.0, 180.0),
+                    (r.min().y - 3.0 + rnd() * (r.height() + 6.0)).clamp(-90.0, 90.0),
+                );
+                let pt = Point::new(p.lon, p.lat);
+                let geo = if f.shape.contains(&pt) {
+                    0.0
+                } else {
+                    Euclidean.distance(&pt, &f.shape)
+                };
+                let ours = f.distance_deg(p, f64::INFINITY, 0.0).expect("in reach");
+                assert!(ours <= geo + 1e-9, "{iso2} {p:?}: {ours} vs geo {geo}");
+                let exact = b.distance_to_country_deg(iso2, p).expect("country");
+                let within = b
+                    .distance_to_country_within_deg(iso2, p, 1.5)
+                    .expect("country");
+                if exact <= 1.5 {
+                    assert!(within <= 1.5, "{iso2} {p:?}: {within} vs {exact}");
+                } else {
+                    assert_eq!(within, exact, "{iso2} {p:?}");
+                }
+            }
+        }
+    }
 
     const SQUARE: &str = r#"{"type":"FeatureCollection","features":[
       {"type":"Feature","properties":{"name":"方块","iso_a2":"XX"},

@@ -379,7 +379,8 @@ impl<'a> RowChecker<'a> {
         let Some(basemap) = self.basemap else {
             return;
         };
-        let Some(d) = basemap.distance_to_country_deg(iso2, location) else {
+        let Some(d) = basemap.distance_to_country_within_deg(iso2, location, NEAR_COUNTRY_DEG)
+        else {
             return;
         };
         if d <= NEAR_COUNTRY_DEG {
