@@ -12,6 +12,10 @@ use crate::surface::{Stroke, Surface};
 /// Points of a line closer than this (CSS px) to the last point kept are not drawn.
 pub const LOD_TOLERANCE_PX: f64 = 0.75;
 
+/// The floor of the density factor for the width of arcs at rest, reached at 500 visible arcs
+/// (the alpha's floor, [`MapState::density`], is 0.45, reached at about 400).
+const DENSE_WIDTH_FLOOR: f64 = 0.4;
+
 /// A line in CSS pixels with [`LOD_TOLERANCE_PX`] applied; `None` when it lies wholly off the
 /// `w` × `h` canvas (with a margin for the stroke).
 fn screen_line(
@@ -191,12 +195,19 @@ impl MapState {
     }
 
     /// The alpha and width of an arc at rest (neither dimmed nor emphasised) at this density.
+    /// The width keeps thinning a little past the alpha's floor, to 0.7 of the theme's from
+    /// 500 visible arcs (0.98 CSS px at the default 1.4): a line no wider than a device pixel is
+    /// stroked as a hairline, several times faster in a software canvas than a wider one (whose
+    /// outline is filled), and at that density one pixel is what an arc reads as anyway.
     pub fn rest_arc(&self) -> (u8, f64) {
         let f = self.density();
+        let thin = (80.0 / self.visible.len().max(1) as f64)
+            .sqrt()
+            .clamp(DENSE_WIDTH_FLOOR, 1.0);
         let t = &self.theme;
         (
             (f64::from(t.arc_alpha) * f).round() as u8,
-            t.arc_width_px * (0.5 + 0.5 * f),
+            t.arc_width_px * (0.5 + 0.5 * thin),
         )
     }
 
