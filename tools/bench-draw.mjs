@@ -1,6 +1,6 @@
 // Where a frame's time goes at the world network (bench only, not part of `make test`): opens the
 // widget's bench page (bench/web/youcheng.html) in headless Chromium and prints, as medians of
-// REPS: a view change and a filter change split into the core's draw call and the rest up to a
+// REPS (and their minimum, the least disturbed by other work on a shared machine): a view change and a filter change split into the core's draw call and the rest up to a
 // painted frame (the browser's raster), the main-thread work of each frame of a drag pan and of the
 // frame that settles it, and the canvas calls of one arcs-layer redraw (COUNT=1).
 // Run after tools/build.sh and the world conversion: `node tools/bench-draw.mjs` (SIZE=shipped too).
@@ -30,17 +30,27 @@ try {
   }
   await page.goto(`${url}bench/web/youcheng.html?size=${SIZE}`);
   const first = await page.evaluate(() => window.__bench.ready);
+  // Chromium's trace stamps each mark with the main thread's CPU time too, which other
+  // processes on a busy machine disturb far less than wall time.
+  const cdp = await context.newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink.user_timing', transferMode: 'ReportEvents' });
+  const cpu = {}; // probe id -> row name
   // Each frame's work: the draw call (drawMs) and, from the rAF to a task after it, the rest of the frame.
   await page.evaluate(() => {
     const map = document.getElementById('map');
     window.__probe = async (action) => {
       if (window.__calls) for (const k of Object.keys(window.__calls)) delete window.__calls[k];
       const d0 = map.frameStats().drawMs;
+      const id = (window.__probes = (window.__probes ?? 0) + 1);
+      performance.mark(`probe-${id}-start`);
       const t0 = performance.now();
       await action();
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       const t1 = performance.now();
-      return { total: t1 - t0, draw: map.frameStats().drawMs - d0, calls: { ...(window.__calls ?? {}) } };
+      performance.mark(`probe-${id}-end`);
+      return { id, total: t1 - t0, draw: map.frameStats().drawMs - d0, calls: { ...(window.__calls ?? {}) } };
     };
   });
   const rows = {};
@@ -49,12 +59,12 @@ try {
   for (let r = 0; r < REPS; r++) {
     for (const [name, k] of [['view', 1], ['view back', 2]]) {
       const m = await page.evaluate((k) => window.__probe(() => { const map = document.getElementById('map'); if (k % 2) map.setView(10, 50, 4); else map.resetView(); }), k);
-      add(`${name}: to a painted frame`, m.total); add(`${name}: draw call`, m.draw);
+      add(`${name}: to a painted frame`, m.total); add(`${name}: draw call`, m.draw); cpu[m.id] = `${name}: main-thread CPU`;
       if (k === 2) calls = m.calls;
     }
     for (const on of [true, false]) {
       const m = await page.evaluate((on) => window.__probe(() => document.getElementById('map').setFilter(on ? { continents: ['europe'] } : {})), on);
-      add(`filter ${on ? 'on' : 'off'}: to a painted frame`, m.total); add(`filter ${on ? 'on' : 'off'}: draw call`, m.draw);
+      add(`filter ${on ? 'on' : 'off'}: to a painted frame`, m.total); cpu[m.id] = `filter ${on ? 'on' : 'off'}: main-thread CPU`; add(`filter ${on ? 'on' : 'off'}: draw call`, m.draw);
     }
   }
   // Drag pan: per animation frame, the time from its rAF callback to a task after it (the frame's
@@ -75,10 +85,20 @@ try {
     await page.mouse.up();
     const up = await page.evaluate(() => window.__probe(() => new Promise((r) => setTimeout(r, 0))));
     add('pan: frame work, median', median(during)); add('pan: frame work, max', max(during));
-    add('pan release: to a painted frame', up.total + settle.total * 0);
+    add('pan release: to a painted frame', up.total + settle.total * 0); cpu[up.id] = 'pan release: main-thread CPU';
   }
-  console.log(`\n${SIZE}: first complete frame ${first.toFixed(0)} ms; medians of ${REPS} (ms)\n`);
-  for (const [k, v] of Object.entries(rows)) console.log(`${k.padEnd(36)} ${median(v).toFixed(1).padStart(8)}   [${v.map((x) => x.toFixed(0)).join(' ')}]`);
+  const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+  await cdp.send('Tracing.end');
+  await done;
+  if (process.env.TRACE_OUT) (await import('node:fs')).writeFileSync(process.env.TRACE_OUT, JSON.stringify(events));
+  // A mark's `tts` is the main thread's CPU clock: the difference is the CPU time between marks.
+  const marks = new Map(events.filter((e) => e.cat === 'blink.user_timing' && e.name.startsWith('probe-')).map((e) => [e.name, e.tts]));
+  for (const [id, row] of Object.entries(cpu)) {
+    const [a, b] = [marks.get(`probe-${id}-start`), marks.get(`probe-${id}-end`)];
+    if (a !== undefined && b !== undefined) add(row, (b - a) / 1000);
+  }
+  console.log(`\n${SIZE}: first complete frame ${first.toFixed(0)} ms; median and minimum of ${REPS} (ms; the minimum is the least disturbed by other work)\n`);
+  for (const [k, v] of Object.entries(rows)) console.log(`${k.padEnd(36)} ${median(v).toFixed(1).padStart(8)} ${Math.min(...v).toFixed(1).padStart(8)}   [${v.map((x) => x.toFixed(0)).join(' ')}]`);
   if (calls && Object.keys(calls).length) console.log('\ncanvas calls of a view change:', JSON.stringify(calls));
   await context.close();
 } finally {
