@@ -177,6 +177,52 @@ impl Layer {
         Ok(Self { canvas, ctx })
     }
 
+    /// Sizes the layer for a `w` × `h` CSS px view at `dpr` and clears it.
+    pub fn begin(&self, (w, h): (f64, f64), dpr: f64) {
+        let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
+        if self.canvas.width() != pw || self.canvas.height() != ph {
+            self.canvas.set_width(pw);
+            self.canvas.set_height(ph);
+        }
+        let _ = self.ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+        self.ctx.clear_rect(0.0, 0.0, w, h);
+    }
+
+    /// A surface drawing into the layer (after [`Layer::begin`]).
+    pub fn surface(&self, (w, h): (f64, f64)) -> CanvasSurface<'_> {
+        CanvasSurface::new(&self.ctx, w, h)
+    }
+
+    /// Has the canvas carry out what was drawn so far (its raster is otherwise deferred to the
+    /// copy, all in one task).
+    pub fn flush(&self) {
+        let _ = self.ctx.get_image_data(0.0, 0.0, 1.0, 1.0);
+    }
+
+    /// Copies the layer onto `target` as `plan` says ([`LandPlan::Shift`]: scaled by `k` at
+    /// (`x`, `y`); anything else: as it is) at opacity `alpha`.
+    pub fn show(
+        &self,
+        target: &CanvasRenderingContext2d,
+        (w, h): (f64, f64),
+        alpha: f64,
+        plan: LandPlan,
+    ) {
+        let (x, y, k) = match plan {
+            LandPlan::Shift { x, y, k } => (x, y, k),
+            _ => (0.0, 0.0, 1.0),
+        };
+        target.set_global_alpha(alpha);
+        let _ = target.draw_image_with_html_canvas_element_and_dw_and_dh(
+            &self.canvas,
+            x,
+            y,
+            w * k,
+            h * k,
+        );
+        target.set_global_alpha(1.0);
+    }
+
     /// Carries out `plan` onto `target` (whose transform maps CSS px) at opacity `alpha`;
     /// `paint` draws the layer's content when it must be drawn afresh, `under` is the colour
     /// laid first where a shifted layer leaves the canvas uncovered (the ocean, for the land).
@@ -200,13 +246,7 @@ impl Layer {
                 (x, y, k)
             }
             LandPlan::Redraw => {
-                let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
-                if self.canvas.width() != pw || self.canvas.height() != ph {
-                    self.canvas.set_width(pw);
-                    self.canvas.set_height(ph);
-                }
-                let _ = self.ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
-                self.ctx.clear_rect(0.0, 0.0, w, h);
+                self.begin((w, h), dpr);
                 paint(&mut CanvasSurface::new(&self.ctx, w, h));
                 (0.0, 0.0, 1.0)
             }
