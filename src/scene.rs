@@ -139,9 +139,6 @@ impl Scene {
     /// Everything above the land.
     pub fn render_overlay(&self, surface: &mut dyn Surface) {
         let text = |surface: &mut dyn Surface, t: &TextItem| surface.text(t.at, &t.text, t.style);
-        let dot = |surface: &mut dyn Surface, d: &DotItem| {
-            surface.dot(d.centre, d.radius_px, d.fill, d.outline);
-        };
         self.country_labels.iter().for_each(|t| text(surface, t));
         for bundle in &self.arcs {
             for batch in stroke_batches(&bundle.lines) {
@@ -159,6 +156,15 @@ impl Scene {
                 .chain(&self.stacks)
                 .chain(&self.origins),
         );
+        self.render_top(surface);
+    }
+
+    /// The labels, the inset and the focus rings: the top of the overlay.
+    fn render_top(&self, surface: &mut dyn Surface) {
+        let text = |surface: &mut dyn Surface, t: &TextItem| surface.text(t.at, &t.text, t.style);
+        let dot = |surface: &mut dyn Surface, d: &DotItem| {
+            surface.dot(d.centre, d.radius_px, d.fill, d.outline);
+        };
         self.labels.iter().for_each(|t| text(surface, t));
         if let Some(inset) = &self.inset {
             surface.stroke_lines(&inset.leaders, inset.border);
@@ -170,6 +176,98 @@ impl Scene {
             inset.labels.iter().for_each(|t| text(surface, t));
         }
         self.rings.iter().for_each(|d| dot(surface, d));
+    }
+}
+
+/// One step of drawing a scene's overlay over several frames (see [`Scene::overlay_steps`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    /// The country names.
+    Names,
+    /// These arc bundles.
+    Arcs(std::ops::Range<usize>),
+    /// The flow's dots.
+    Flow,
+    /// These dots of the partners, stacks and origins, counted in that order.
+    Dots(std::ops::Range<usize>),
+    /// The labels, the inset and the rings.
+    Rest,
+}
+
+/// Arc points per [`Step::Arcs`] (a bundle is not split across steps: one stroke paints
+/// overlapping lines once; only a bundle past [`MAX_POINTS_PER_STROKE`] is stroked in
+/// batches) and dots per [`Step::Dots`]: in Chromium's software canvas on a 2-core machine,
+/// about 10–15 ms of raster each.
+pub const STEP_POINTS: usize = 20_000;
+/// See [`STEP_POINTS`].
+pub const STEP_DOTS: usize = 2_000;
+
+impl Scene {
+    /// The overlay as steps which, drawn in order by [`Scene::render_overlay_step`], draw what
+    /// [`Scene::render_overlay`] does; a small scene is one step.
+    pub fn overlay_steps(&self) -> Vec<Step> {
+        let dots = self.partners.len() + self.stacks.len() + self.origins.len();
+        let points: usize = self.arcs.iter().map(ArcBundle::points).sum();
+        if points <= STEP_POINTS && dots <= STEP_DOTS {
+            return vec![Step::Rest];
+        }
+        let mut steps = vec![Step::Names];
+        let (mut start, mut n) = (0, 0);
+        for (k, bundle) in self.arcs.iter().enumerate() {
+            n += bundle.points();
+            if n >= STEP_POINTS {
+                steps.push(Step::Arcs(start..k + 1));
+                (start, n) = (k + 1, 0);
+            }
+        }
+        if start < self.arcs.len() {
+            steps.push(Step::Arcs(start..self.arcs.len()));
+        }
+        steps.push(Step::Flow);
+        steps.extend(
+            (0..dots)
+                .step_by(STEP_DOTS)
+                .map(|a| Step::Dots(a..(a + STEP_DOTS).min(dots))),
+        );
+        steps.push(Step::Rest);
+        steps
+    }
+
+    /// Draws one of [`Scene::overlay_steps`]; [`Step::Rest`] alone of a one-step scene draws
+    /// the whole overlay.
+    pub fn render_overlay_step(&self, surface: &mut dyn Surface, step: &Step, steps: usize) {
+        let text = |surface: &mut dyn Surface, t: &TextItem| surface.text(t.at, &t.text, t.style);
+        let dots = || {
+            self.partners
+                .iter()
+                .chain(&self.stacks)
+                .chain(&self.origins)
+        };
+        match step {
+            Step::Rest if steps <= 1 => self.render_overlay(surface),
+            Step::Names => self.country_labels.iter().for_each(|t| text(surface, t)),
+            Step::Arcs(r) => {
+                for bundle in self.arcs.get(r.clone()).unwrap_or_default() {
+                    for batch in stroke_batches(&bundle.lines) {
+                        surface.stroke_lines(batch, bundle.stroke);
+                    }
+                }
+            }
+            Step::Flow => {
+                for batch in &self.flow {
+                    surface.squares(&batch.centres, batch.side_px, batch.fill);
+                }
+            }
+            Step::Dots(r) => dot_runs(surface, dots().skip(r.start).take(r.len())),
+            Step::Rest => self.render_top(surface),
+        }
+    }
+}
+
+impl ArcBundle {
+    /// The points of all its lines.
+    pub fn points(&self) -> usize {
+        self.lines.iter().map(Vec::len).sum()
     }
 }
 
@@ -318,5 +416,69 @@ mod batch_tests {
         let huge = vec![line(30_000), line(5)];
         assert_eq!(stroke_batches(&huge).count(), 2);
         assert_eq!(stroke_batches(&[]).count(), 0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::surface::RecordingSurface;
+
+    fn big_scene() -> Scene {
+        let stroke = Stroke {
+            colour: Rgba::rgb(1, 2, 3),
+            width_px: 1.0,
+        };
+        let line = |k: usize| -> Vec<ScreenPt> {
+            (0..30).map(|j| ScreenPt::new(k as f64, j as f64)).collect()
+        };
+        let dot = |k: usize| DotItem {
+            centre: ScreenPt::new(k as f64, 1.0),
+            radius_px: 2.0,
+            fill: Rgba::rgb((k % 3) as u8, 0, 0),
+            outline: None,
+        };
+        Scene {
+            arcs: (0..3000)
+                .map(|g| ArcBundle {
+                    group: g,
+                    lines: vec![line(g)],
+                    stroke,
+                })
+                .collect(),
+            partners: (0..3000).map(dot).collect(),
+            origins: (0..2500).map(dot).collect(),
+            ..Scene::default()
+        }
+    }
+
+    fn in_steps(scene: &Scene) -> (usize, Vec<crate::surface::Command>) {
+        let steps = scene.overlay_steps();
+        let mut s = RecordingSurface::default();
+        for step in &steps {
+            scene.render_overlay_step(&mut s, step, steps.len());
+        }
+        (steps.len(), s.commands)
+    }
+
+    #[test]
+    fn a_scene_drawn_in_steps_draws_what_it_draws_at_once() {
+        let scene = big_scene();
+        let mut once = RecordingSurface::default();
+        scene.render_overlay(&mut once);
+        let (n, steps) = in_steps(&scene);
+        assert!(n > 5, "{n} steps");
+        assert_eq!(steps, once.commands);
+        let small = Scene {
+            arcs: scene.arcs.get(..10).unwrap_or_default().to_vec(),
+            ..Scene::default()
+        };
+        let mut once = RecordingSurface::default();
+        small.render_overlay(&mut once);
+        assert_eq!(
+            in_steps(&small),
+            (1, once.commands),
+            "a small scene: one step"
+        );
     }
 }

@@ -149,3 +149,20 @@ fn a_network_of_many_origins_has_no_shandong_inset() {
         "Shandong's 17 crowded at the first view"
     );
 }
+
+#[test]
+fn arcs_at_rest_are_hairlines_in_a_dense_network_and_as_before_at_the_shipped_size() {
+    let (origins, pairs) = world_network(600);
+    let (a, r) = app_with(&origins, &pairs);
+    assert!(r.ok);
+    assert!(a.map.visible().len() >= 500, "{}", a.map.visible().len());
+    let (_, width) = a.map.rest_arc();
+    assert!(width <= 1.0, "a dense network's arcs: {width} CSS px");
+    // The shipped 384 pairs keep the width they had: the theme's × (0.5 + 0.5 √(80 / 384)).
+    let shipped = common::shipped_app(1200.0, 700.0);
+    let n = shipped.map.visible().len() as f64;
+    let (_, width) = shipped.map.rest_arc();
+    let before = shipped.map.theme.arc_width_px * (0.5 + 0.5 * (80.0_f64 / n).sqrt().max(0.45));
+    assert!((width - before).abs() < 1e-12, "{width} vs {before}");
+    assert!(width > 1.0);
+}

@@ -114,7 +114,7 @@ export declare class YouchengMap extends HTMLElement {
   /** Test hook: makes this map's core panic; it recovers (see `youcheng:recovered`). */
   testTrap(message?: string): void;
   /** Frames drawn, land-layer renders and reuses, calls from JS into the core, and ms spent drawing frames so far. */
-  frameStats(): (FrameStats & { coreCalls: number; drawMs: number }) | null;
+  frameStats(): (FrameStats & { coreCalls: number; drawMs: number; arcsPending: boolean }) | null;
   redraw(): void;
 
   addEventListener<K extends keyof YouchengEvents>(type: K, listener: (this: YouchengMap, ev: YouchengEvents[K]) => unknown, options?: boolean | AddEventListenerOptions): void;

@@ -466,10 +466,10 @@ export class YouchengMap extends HTMLElement {
   /** Ranked results for `text`, as the search box lists them. */ search(text) { if (typeof text !== 'string') throw new TypeError('search(text): text must be a string'); return this.#send({ type: 'search', text, limit: 8 }).results ?? []; }
   /** The Shandong keys with names, colours and counts. */
   cities() { return this.#snap?.choices.cities ?? []; }
-  /** Frames drawn, land-layer renders and reuses, and calls into the core so far. */
+  /** Frames drawn, land-layer renders and reuses, calls into the core so far, and whether a large arcs layer is still being drawn. */
   frameStats() {
     const stats = this.#map?.frameStats() ?? null;
-    return stats && { ...stats, coreCalls: this.#s.boundary.calls, drawMs: this.#drawMs };
+    return stats && { ...stats, coreCalls: this.#s.boundary.calls, drawMs: this.#drawMs, arcsPending: this.#map.arcsPending() };
   }
   get canvas() { return this.#ui.canvas; }
   redraw() { this.#requestDraw(); }

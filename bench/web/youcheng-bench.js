@@ -1,8 +1,10 @@
 // The widget under the bench's protocol (see common.js and tools/bench-web.mjs).
 import '/www/youcheng.js';
-import { SIZE, FILES, painted } from './common.js';
+import { SIZE, FILES, painted as frame } from './common.js';
 
 const map = document.getElementById('map');
+/** The next painted frame that shows the whole picture (a large arcs layer is drawn over several frames). */
+async function painted() { do await frame(); while (map.frameStats()?.arcsPending); }
 if (SIZE === 'world') {
   map.setAttribute('origins-src', FILES.origins);
   map.setAttribute('data-src', FILES.pairs);

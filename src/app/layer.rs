@@ -38,6 +38,24 @@ impl LayerView {
     }
 }
 
+impl LayerView {
+    /// How a layer drawn for this view is shown at `now`: [`LandPlan::Shift`], or `None` when
+    /// the canvas's size or pixel ratio differ.
+    pub fn shift_to(&self, now: &LayerView) -> Option<LandPlan> {
+        let same = self.width_css_px == now.width_css_px
+            && self.height_css_px == now.height_css_px
+            && self.dpr == now.dpr;
+        // screen = offset + world·scale, so the layer's pixel at p lands at
+        // offset_now + (p − offset_then)·k with k the ratio of the scales.
+        let k = now.scale / self.scale;
+        same.then_some(LandPlan::Shift {
+            x: now.offset.0 - self.offset.0 * k,
+            y: now.offset.1 - self.offset.1 * k,
+            k,
+        })
+    }
+}
+
 /// What to do with the layer this frame.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum LandPlan {
@@ -80,21 +98,9 @@ impl LandLayer {
     pub fn plan(&mut self, now: LayerView, moving: bool) -> LandPlan {
         match self.drawn {
             Some(d) if d == now => LandPlan::Copy,
-            Some(d)
-                if moving
-                    && d.width_css_px == now.width_css_px
-                    && d.height_css_px == now.height_css_px
-                    && d.dpr == now.dpr =>
-            {
-                // screen = offset + world·scale, so the layer's pixel at p lands at
-                // offset_now + (p − offset_then)·k with k the ratio of the scales.
+            Some(d) if moving && d.shift_to(&now).is_some() => {
                 self.reuses += 1;
-                let k = now.scale / d.scale;
-                LandPlan::Shift {
-                    x: now.offset.0 - d.offset.0 * k,
-                    y: now.offset.1 - d.offset.1 * k,
-                    k,
-                }
+                d.shift_to(&now).unwrap_or(LandPlan::Redraw)
             }
             _ => {
                 self.drawn = Some(now);

@@ -12,7 +12,11 @@ use crate::surface::{Stroke, Surface};
 /// Points of a line closer than this (CSS px) to the last point kept are not drawn.
 pub const LOD_TOLERANCE_PX: f64 = 0.75;
 
-/// A line in CSS pixels with [`LOD_TOLERANCE_PX`] applied; `None` when it lies wholly off the
+/// The floor of the density factor for the width of arcs at rest, reached at 500 visible arcs
+/// (the alpha's floor, [`MapState::density`], is 0.45, reached at about 400).
+const DENSE_WIDTH_FLOOR: f64 = 0.4;
+
+/// A line in CSS pixels with [`LOD_TOLERANCE_PX`] and [`SIMPLIFY_TOLERANCE_PX`] applied; `None` when it lies wholly off the
 /// `w` × `h` canvas (with a margin for the stroke).
 fn screen_line(
     tf: &crate::viewport::ScreenTransform,
@@ -36,7 +40,54 @@ fn screen_line(
     }
     let m = 4.0;
     let off = x1 < -m || y1 < -m || x0 > w + m || y0 > h + m;
-    (!off && out.len() >= 2).then_some(out)
+    (!off && out.len() >= 2).then(|| simplify(out, SIMPLIFY_TOLERANCE_PX))
+}
+
+/// A kept point of a line may lie this far (CSS px) from the segment drawn in its place.
+pub const SIMPLIFY_TOLERANCE_PX: f64 = 0.5;
+
+/// `line` with the points that lie within `tol` of the segment between their kept neighbours
+/// left out (Douglas–Peucker): a great-circle arc across the world view keeps about one point
+/// in six of its 0.75 px steps, and the canvas strokes that many fewer segments.
+fn simplify(line: Vec<crate::surface::ScreenPt>, tol: f64) -> Vec<crate::surface::ScreenPt> {
+    let n = line.len();
+    let (Some(&start), Some(&end)) = (line.first(), line.last()) else {
+        return line;
+    };
+    if n <= 2 {
+        return line;
+    }
+    // Whether each point is kept; the ends always are.
+    let mut keep: Vec<bool> = (0..n).map(|k| k == 0 || k == n - 1).collect();
+    let mut spans = vec![((0, start), (n - 1, end))];
+    while let Some(((a, pa), (b, pb))) = spans.pop() {
+        let (dx, dy) = (pb.x - pa.x, pb.y - pa.y);
+        let len2 = dx * dx + dy * dy;
+        // The farthest point from the segment a–b (from a itself when a and b coincide).
+        let mut far = (tol * tol, None);
+        for (k, p) in line.iter().enumerate().take(b).skip(a + 1) {
+            let (px, py) = (p.x - pa.x, p.y - pa.y);
+            let d2 = if len2 > 0.0 {
+                (px * dy - py * dx).powi(2) / len2
+            } else {
+                px * px + py * py
+            };
+            if d2 > far.0 {
+                far = (d2, Some((k, *p)));
+            }
+        }
+        if let Some((k, p)) = far.1 {
+            if let Some(x) = keep.get_mut(k) {
+                *x = true;
+            }
+            spans.push(((a, pa), (k, p)));
+            spans.push(((k, p), (b, pb)));
+        }
+    }
+    line.into_iter()
+        .zip(keep)
+        .filter_map(|(p, k)| k.then_some(p))
+        .collect()
 }
 
 impl MapState {
@@ -191,12 +242,19 @@ impl MapState {
     }
 
     /// The alpha and width of an arc at rest (neither dimmed nor emphasised) at this density.
+    /// The width keeps thinning a little past the alpha's floor, to 0.7 of the theme's from
+    /// 500 visible arcs (0.98 CSS px at the default 1.4): a line no wider than a device pixel is
+    /// stroked as a hairline, several times faster in a software canvas than a wider one (whose
+    /// outline is filled), and at that density one pixel is what an arc reads as anyway.
     pub fn rest_arc(&self) -> (u8, f64) {
         let f = self.density();
+        let thin = (80.0 / self.visible.len().max(1) as f64)
+            .sqrt()
+            .clamp(DENSE_WIDTH_FLOOR, 1.0);
         let t = &self.theme;
         (
             (f64::from(t.arc_alpha) * f).round() as u8,
-            t.arc_width_px * (0.5 + 0.5 * f),
+            t.arc_width_px * (0.5 + 0.5 * thin),
         )
     }
 
@@ -241,7 +299,8 @@ impl MapState {
 
     /// The visible arcs, one bundle per emphasis level and colour group, dimmed ones first,
     /// what stands out cased. Level of detail: a line's points closer than
-    /// [`LOD_TOLERANCE_PX`] to the last one kept are dropped (the end is always kept), and lines
+    /// [`LOD_TOLERANCE_PX`] to the last one kept are dropped (the end is always kept), what is
+    /// left is simplified to within [`SIMPLIFY_TOLERANCE_PX`], and lines
     /// wholly off the canvas are left out, so a frame's work follows what can be seen, not the
     /// number of points in the data.
     fn arc_bundles(&self, dimming: bool) -> Vec<ArcBundle> {
@@ -461,5 +520,45 @@ impl MapState {
     /// Draws the whole frame on `surface`.
     pub fn render(&self, surface: &mut dyn Surface) {
         self.scene().render(surface);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::surface::ScreenPt;
+
+    fn pt(x: f64, y: f64) -> ScreenPt {
+        ScreenPt { x, y }
+    }
+
+    #[test]
+    fn simplifying_keeps_the_ends_and_stays_within_the_tolerance() {
+        let straight: Vec<_> = (0..50)
+            .map(|k| pt(f64::from(k), 2.0 * f64::from(k)))
+            .collect();
+        assert_eq!(simplify(straight, 0.5), vec![pt(0.0, 0.0), pt(49.0, 98.0)]);
+        // A half circle of radius 200 px in 1 px steps: far fewer points, none more than the
+        // tolerance from the polyline kept.
+        let arc: Vec<_> = (0..=628)
+            .map(|k| f64::from(k) / 200.0)
+            .map(|t| pt(200.0 * t.cos(), 200.0 * t.sin()))
+            .collect();
+        let kept = simplify(arc.clone(), 0.5);
+        assert!(kept.len() < arc.len() / 10, "{} points kept", kept.len());
+        assert_eq!((kept.first(), kept.last()), (arc.first(), arc.last()));
+        let dist = |p: &ScreenPt, a: &ScreenPt, b: &ScreenPt| {
+            let (dx, dy) = (b.x - a.x, b.y - a.y);
+            let t = (((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy)).clamp(0.0, 1.0);
+            ((p.x - a.x - t * dx).powi(2) + (p.y - a.y - t * dy).powi(2)).sqrt()
+        };
+        for p in &arc {
+            let d = kept
+                .windows(2)
+                .filter_map(|w| Some(dist(p, w.first()?, w.get(1)?)))
+                .fold(f64::MAX, f64::min);
+            assert!(d <= 0.5 + 1e-9, "{p:?} is {d} px from the line kept");
+        }
+        assert_eq!(simplify(vec![pt(1.0, 1.0)], 0.5).len(), 1);
     }
 }

@@ -38,6 +38,17 @@ impl<'a> CanvasSurface<'a> {
         }
     }
 
+    /// Discs of radius `r` at `centres`, as one path filled with `fill`; the path stays current.
+    fn discs(&self, centres: &[ScreenPt], r: f64, fill: Rgba) {
+        self.ctx.begin_path();
+        for c in centres {
+            self.ctx.move_to(c.x + r, c.y);
+            let _ = self.ctx.arc(c.x, c.y, r, 0.0, std::f64::consts::TAU);
+        }
+        self.ctx.set_fill_style_str(&fill.css());
+        self.ctx.fill();
+    }
+
     fn stroke(&self, stroke: Stroke) {
         self.ctx.set_stroke_style_str(&stroke.colour.css());
         self.ctx.set_line_width(stroke.width_px);
@@ -69,27 +80,37 @@ impl Surface for CanvasSurface<'_> {
 
     fn dots(&mut self, centres: &[ScreenPt], radius_px: f64, fill: Rgba, outline: Option<Stroke>) {
         let r = radius_px.max(0.0); // `arc` fails only for r < 0
-        self.ctx.begin_path();
-        for c in centres {
-            self.ctx.move_to(c.x + r, c.y);
-            let _ = self.ctx.arc(c.x, c.y, r, 0.0, std::f64::consts::TAU);
+        let reach = r + outline.map_or(0.0, |s| s.width_px / 2.0) + 1.0;
+        let seen = |c: &&ScreenPt| {
+            c.x > -reach
+                && c.y > -reach
+                && c.x < self.width_css_px + reach
+                && c.y < self.height_css_px + reach
+        };
+        if let ([one], Some(ring)) = (centres, outline) {
+            if fill.a == 255 && ring.colour.a == 255 && ring.width_px < 2.0 * r {
+                // Both opaque: the ring as a disc under a smaller one, two fills instead of a
+                // fill and a stroke (which a canvas outlines and fills, twice the time).
+                if seen(&one) {
+                    let h = ring.width_px / 2.0;
+                    self.discs(&[*one], r + h, ring.colour);
+                    self.discs(&[*one], r - h, fill);
+                }
+                return;
+            }
         }
-        self.ctx.set_fill_style_str(&fill.css());
-        self.ctx.fill();
+        let on: Vec<ScreenPt> = centres.iter().filter(seen).copied().collect();
+        if on.is_empty() {
+            return;
+        }
+        self.discs(&on, r, fill);
         if let Some(s) = outline {
             self.stroke(s);
         }
     }
 
     fn dot(&mut self, centre: ScreenPt, radius_px: f64, fill: Rgba, outline: Option<Stroke>) {
-        self.ctx.begin_path();
-        let (x, y, r) = (centre.x, centre.y, radius_px.max(0.0)); // `arc` fails only for r < 0
-        let _ = self.ctx.arc(x, y, r, 0.0, std::f64::consts::TAU);
-        self.ctx.set_fill_style_str(&fill.css());
-        self.ctx.fill();
-        if let Some(s) = outline {
-            self.stroke(s);
-        }
+        self.dots(&[centre], radius_px, fill, outline);
     }
 
     /// All the squares as one path, filled once.
@@ -156,6 +177,52 @@ impl Layer {
         Ok(Self { canvas, ctx })
     }
 
+    /// Sizes the layer for a `w` × `h` CSS px view at `dpr` and clears it.
+    pub fn begin(&self, (w, h): (f64, f64), dpr: f64) {
+        let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
+        if self.canvas.width() != pw || self.canvas.height() != ph {
+            self.canvas.set_width(pw);
+            self.canvas.set_height(ph);
+        }
+        let _ = self.ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+        self.ctx.clear_rect(0.0, 0.0, w, h);
+    }
+
+    /// A surface drawing into the layer (after [`Layer::begin`]).
+    pub fn surface(&self, (w, h): (f64, f64)) -> CanvasSurface<'_> {
+        CanvasSurface::new(&self.ctx, w, h)
+    }
+
+    /// Has the canvas carry out what was drawn so far (its raster is otherwise deferred to the
+    /// copy, all in one task).
+    pub fn flush(&self) {
+        let _ = self.ctx.get_image_data(0.0, 0.0, 1.0, 1.0);
+    }
+
+    /// Copies the layer onto `target` as `plan` says ([`LandPlan::Shift`]: scaled by `k` at
+    /// (`x`, `y`); anything else: as it is) at opacity `alpha`.
+    pub fn show(
+        &self,
+        target: &CanvasRenderingContext2d,
+        (w, h): (f64, f64),
+        alpha: f64,
+        plan: LandPlan,
+    ) {
+        let (x, y, k) = match plan {
+            LandPlan::Shift { x, y, k } => (x, y, k),
+            _ => (0.0, 0.0, 1.0),
+        };
+        target.set_global_alpha(alpha);
+        let _ = target.draw_image_with_html_canvas_element_and_dw_and_dh(
+            &self.canvas,
+            x,
+            y,
+            w * k,
+            h * k,
+        );
+        target.set_global_alpha(1.0);
+    }
+
     /// Carries out `plan` onto `target` (whose transform maps CSS px) at opacity `alpha`;
     /// `paint` draws the layer's content when it must be drawn afresh, `under` is the colour
     /// laid first where a shifted layer leaves the canvas uncovered (the ocean, for the land).
@@ -179,13 +246,7 @@ impl Layer {
                 (x, y, k)
             }
             LandPlan::Redraw => {
-                let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
-                if self.canvas.width() != pw || self.canvas.height() != ph {
-                    self.canvas.set_width(pw);
-                    self.canvas.set_height(ph);
-                }
-                let _ = self.ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
-                self.ctx.clear_rect(0.0, 0.0, w, h);
+                self.begin((w, h), dpr);
                 paint(&mut CanvasSurface::new(&self.ctx, w, h));
                 (0.0, 0.0, 1.0)
             }

@@ -4,6 +4,7 @@
 
 mod canvas;
 
+use crate::app::layer::{LandPlan, LayerView};
 use crate::{app::App, app::Command, app::ThemeInput, dataset::PartialDate, geometry::LonLat};
 use canvas::{CanvasSurface, Layer};
 use serde::{de::DeserializeOwned, Serialize};
@@ -61,7 +62,101 @@ pub struct Youcheng {
     app: App,
     /// The cached land and arcs layers.
     layers: [Layer; 2],
+    /// The arcs layer drawn over several frames when it is large.
+    arcs: Progressive,
 }
+
+impl Youcheng {
+    /// The arcs layer for this frame, as the core planned it (`plan`), drawn at `alpha`: a
+    /// gesture shifts the layer shown; otherwise a layer not holding this view and content is
+    /// drawn afresh, at once when small, else over several frames from `start` (ms) on. True
+    /// while a layer is under way.
+    fn draw_arcs(&mut self, plan: LandPlan, (dpr, alpha): (f64, f64), start: f64) -> bool {
+        let map = &self.app.map;
+        let v = map.viewport;
+        let size = (v.width_css_px, v.height_css_px);
+        let now = (LayerView::of(&v, dpr), map.content_version());
+        let (front, p) = (&self.layers[1], &mut self.arcs);
+        let shifted = |holds: Option<(LayerView, u64)>| holds.and_then(|(h, _)| h.shift_to(&now.0));
+        if let (LandPlan::Shift { .. }, Some(shift)) = (plan, shifted(p.holds)) {
+            p.job = None;
+            front.show(&self.ctx, size, alpha, shift);
+            return false;
+        }
+        if p.holds == Some(now) {
+            p.job = None;
+            front.show(&self.ctx, size, alpha, LandPlan::Copy);
+            return false;
+        }
+        if p.job.as_ref().is_none_or(|j| j.target != now) {
+            let scene = map.layer_scene();
+            let steps = scene.overlay_steps();
+            if steps.len() <= 1 {
+                front.begin(size, dpr);
+                scene.render_overlay(&mut front.surface(size));
+                p.holds = Some(now);
+                p.job = None;
+                front.show(&self.ctx, size, alpha, LandPlan::Copy);
+                return false;
+            }
+            p.back.begin(size, dpr);
+            p.job = Some(Job {
+                scene,
+                steps,
+                next: 0,
+                target: now,
+            });
+        }
+        let Some(job) = p.job.as_mut() else {
+            return false;
+        };
+        while job.next < job.steps.len() && js_sys::Date::now() - start < STEP_BUDGET_MS {
+            if let Some(step) = job.steps.get(job.next) {
+                let n = job.steps.len();
+                job.scene
+                    .render_overlay_step(&mut p.back.surface(size), step, n);
+            }
+            job.next += 1;
+            p.back.flush();
+        }
+        if job.next >= job.steps.len() {
+            std::mem::swap(&mut self.layers[1], &mut p.back);
+            p.holds = Some(now);
+            p.job = None;
+            self.layers[1].show(&self.ctx, size, alpha, LandPlan::Copy);
+            return false;
+        }
+        match shifted(p.holds) {
+            // The last complete layer, where the current view puts it.
+            Some(shift) => front.show(&self.ctx, size, alpha, shift),
+            // None yet: what is drawn so far.
+            None => p.back.show(&self.ctx, size, alpha, LandPlan::Copy),
+        }
+        true
+    }
+}
+
+/// A large arcs layer is drawn over several frames into a second canvas, a few steps each
+/// (see [`crate::scene::Scene::overlay_steps`]), while the one shown holds the last complete
+/// layer, shifted to the current view; the two are swapped when the new one is complete.
+struct Progressive {
+    back: Layer,
+    /// The view and content the shown layer holds.
+    holds: Option<(LayerView, u64)>,
+    job: Option<Job>,
+}
+
+/// A layer under way: its scene, steps, the next step, and the view and content it is for.
+struct Job {
+    scene: crate::scene::Scene,
+    steps: Vec<crate::scene::Step>,
+    next: usize,
+    target: (LayerView, u64),
+}
+
+/// Main-thread time a frame may spend on steps of a layer under way, ms (the step that crosses
+/// it is finished).
+const STEP_BUDGET_MS: f64 = 12.0;
 
 #[wasm_bindgen]
 impl Youcheng {
@@ -72,11 +167,17 @@ impl Youcheng {
         let (ctx, layers) = (canvas::context(&canvas)?, [Layer::new()?, Layer::new()?]);
         let (w, h) = (canvas.client_width(), canvas.client_height());
         let app = App::new(f64::from(w), f64::from(h));
+        let arcs = Progressive {
+            back: Layer::new()?,
+            holds: None,
+            job: None,
+        };
         Ok(Youcheng {
             ctx,
             canvas,
             app,
             layers,
+            arcs,
         })
     }
 
@@ -165,22 +266,28 @@ impl Youcheng {
             self.canvas.set_height(h);
         }
         let _ = self.ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+        let start = js_sys::Date::now();
         let (land, (arcs, alpha)) = (self.app.plan_frame(), self.app.plan_arcs());
-        let (map, [l0, l1]) = (&self.app.map, &self.layers);
+        let (map, [l0, _]) = (&self.app.map, &self.layers);
         let ocean = Some(map.theme.ocean);
         l0.draw(&self.ctx, map, (dpr, 1.0), land, ocean, |s| {
             map.base_scene().render_base(s)
         });
-        l1.draw(&self.ctx, map, (dpr, alpha), arcs, None, |s| {
-            map.layer_scene().render(s)
-        });
+        let pending = self.draw_arcs(arcs, (dpr, alpha), start);
+        let map = &self.app.map;
         let v = map.viewport;
         let mut surface = CanvasSurface::new(&self.ctx, v.width_css_px, v.height_css_px);
         map.emphasis_scene().render(&mut surface);
         if let Some(t) = now_ms {
             self.app.flow_scene(t).render(&mut surface);
         }
-        self.app.animating()
+        self.app.animating() || pending
+    }
+
+    /// Whether the arcs layer shown is still the last complete one while a new one is drawn.
+    #[wasm_bindgen(js_name = arcsPending)]
+    pub fn arcs_pending(&self) -> bool {
+        self.arcs.job.is_some()
     }
 
     /// Draws the report for `spec` (a `ReportSpec`) on `canvas`, sized by the core.
