@@ -29,6 +29,7 @@ try {
     });
   }
   await page.goto(`${url}bench/web/youcheng.html?size=${SIZE}`);
+  await page.waitForFunction(() => window.__bench);
   const first = await page.evaluate(() => window.__bench.ready);
   // Chromium's trace stamps each mark with the main thread's CPU time too, which other
   // processes on a busy machine disturb far less than wall time.

@@ -23,7 +23,7 @@ const walk = (dir) => readdirSync(dir).flatMap((f) => { const p = join(dir, f); 
 /** Bytes a visitor downloads, gzip: the widget's modules, wasm, CSS and data vs echarts.min.js, the GeoJSON and the CSVs. */
 function bytes(size) {
   const data = size === 'world' ? ['www/data/world/origins.csv', 'www/data/world/partnerships.csv'] : ['www/data/shandong.csv', 'www/data/partnerships.csv'];
-  const widget = walk('www').filter((p) => /^www\/(youcheng|session|core|loader|attributes|checks|dom|i18n|charts)\.js$|^www\/ui\/.*\.js$|^www\/youcheng\.css$|^www\/pkg\/youcheng(_bg\.wasm|\.js)$/.test(p));
+  const widget = walk('www').filter((p) => /^www\/(youcheng|element|session|core|loader|steps|attributes|checks|dom|i18n|charts)\.js$|^www\/ui\/.*\.js$|^www\/youcheng\.css$|^www\/pkg\/youcheng(_bg\.wasm|\.js)$/.test(p));
   const shared = ['www/data/countries.csv', 'www/data/groups.csv', 'www/data/basemap.json'];
   const y = [...widget, ...shared, ...data].reduce((a, p) => a + gz(p), 0);
   const e = ['node_modules/echarts/dist/echarts.min.js', 'node_modules/@surbowl/world-geo-json-zh/world.zh.json', 'www/data/countries.csv', ...data].reduce((a, p) => a + gz(p), 0);
@@ -36,6 +36,7 @@ async function measure(browser, url, lib, size) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(`${url}bench/web/${lib}.html?size=${size}`);
+  await page.waitForFunction(() => window.__bench);
   const first = await page.evaluate(() => window.__bench.ready);
   if (errors.length) throw new Error(`${lib}: ${errors.join('; ')}`);
   const box = await page.evaluate(() => { const r = window.__bench.canvas().getBoundingClientRect(); return { x: r.left, y: r.top, w: r.width, h: r.height }; });

@@ -1,6 +1,5 @@
 // The demo page around <youcheng-map>: page strings in both languages, "load your own CSV",
 // and the embed snippet generator. Everything from data files goes into the page as text.
-import './youcheng.js';
 import { issueText } from './i18n.js';
 
 const STRINGS = {
@@ -175,3 +174,6 @@ $('copy-snippet').addEventListener('click', async () => {
   }
 });
 applyLanguage();
+
+// The widget last, once the listeners above are in place (its ready event may come at once).
+import('./youcheng.js');

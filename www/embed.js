@@ -29,6 +29,7 @@ document.getElementById('embed').append(map);
 
 let last = 0;
 const report = () => {
+  if (!map.hasAttribute('ready')) return; // the parent hears the height of the map laid out, not of its loading
   const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
   if (height === last || window.parent === window) return;
   last = height;

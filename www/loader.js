@@ -62,6 +62,18 @@ export function fetchShipped(name, limit = MAX_BASEMAP_BYTES) {
 }
 
 /**
+ * Starts downloading the shipped files a map needs, given its attributes (`attr(name)`): the basemap
+ * (the world outlines, needed whatever map a portal shows), the countries and groups, and unless the
+ * portal gives its own, the origins and the partnerships with their official totals.
+ */
+export function prefetchShipped(attr) {
+  const names = [DATA_FILES.basemap, DATA_FILES.countries, DATA_FILES.groups];
+  if (!attr('origins-src')) names.push(DATA_FILES.shandong);
+  if (!attr('data-src')) names.push(DATA_FILES.partnerships, DATA_FILES.totals, DATA_FILES.about);
+  for (const name of names) fetchShipped(name, name === DATA_FILES.partnerships ? MAX_DATA_BYTES : undefined).catch(() => {});
+}
+
+/**
  * A portal's `data-src`/`basemap-src` as a URL the widget may fetch: the page's own origin, or an
  * origin the host page lists in <meta name="youcheng-allowed-origins" content="https://a.example …">.
  * Never widened by the page's URL (embed.html's query string cannot); `data:` and other schemes are refused.

@@ -5,7 +5,7 @@
 import { newCore, guard, CoreTrap } from './core.js';
 import { issueText } from './i18n.js';
 import { fileLabel } from './dom.js';
-import { coded, DATA_FILES, MAX_DATA_BYTES, MAX_BASEMAP_BYTES, fetchLimited, fetchShipped, allowedSource } from './loader.js';
+import { coded, DATA_FILES, MAX_DATA_BYTES, MAX_BASEMAP_BYTES, fetchLimited, fetchShipped, prefetchShipped, allowedSource } from './loader.js';
 import { failedReport } from './checks.js';
 import { loadInSteps } from './steps.js';
 
@@ -61,11 +61,10 @@ export class Session {
       }
       return true;
     };
-    const names = [DATA_FILES.basemap, DATA_FILES.countries, DATA_FILES.groups]; // the world outlines are always needed
     own('basemap-src', MAX_BASEMAP_BYTES);
-    if (!own('origins-src', MAX_DATA_BYTES)) names.push(DATA_FILES.shandong);
-    if (!own('data-src', MAX_DATA_BYTES)) names.push(DATA_FILES.partnerships, DATA_FILES.totals, DATA_FILES.about);
-    for (const name of names) fetchShipped(name, name === DATA_FILES.partnerships ? MAX_DATA_BYTES : undefined).catch(() => {});
+    own('origins-src', MAX_DATA_BYTES);
+    own('data-src', MAX_DATA_BYTES);
+    prefetchShipped(host.attr);
   }
 
   /** A portal's file: the download prefetch() started for it, else a new one. */

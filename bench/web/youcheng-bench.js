@@ -1,5 +1,4 @@
 // The widget under the bench's protocol (see common.js and tools/bench-web.mjs).
-import '/www/youcheng.js';
 import { SIZE, FILES, painted as frame } from './common.js';
 
 const map = document.getElementById('map');
@@ -19,3 +18,5 @@ window.__bench = {
   async filter(on) { map.setFilter(on ? { continents: ['europe'] } : {}); await painted(); },
   async view(k) { if (k % 2) map.setView(10, 50, 4); else map.resetView(); await painted(); },
 };
+// The widget last, as a portal's page has it: the element already in the page with its attributes.
+await import('/www/youcheng.js');

@@ -20,6 +20,9 @@ import { createFlow } from './flow.js';
 import { createFly } from './fly.js';
 import { createProgress } from './progress.js';
 
+/** Whether the widget's stylesheet has loaded once on this page (later builds need not wait). */
+let styled = false;
+
 /** Builds the modules and the DOM into `root`; `canvas` (kept across rebuilds) is the core's. */
 export function buildLayout(root, ctx, actions, controls, canvas) {
   const full = controls !== 'minimal' && controls !== 'none';
@@ -54,7 +57,16 @@ export function buildLayout(root, ctx, actions, controls, canvas) {
   ui.stage = h('div', { class: 'yc-stage' }, ui.mapBox, m.tooltip.node, ui.zoom.length ? h('div', { class: 'yc-zoom', part: 'zoom' }, ...ui.zoom) : null, m.timeline.badge, m.progress.node, ui.message);
   ui.foot = h('div', { class: 'yc-foot', part: 'foot' }, m.legend?.node, ui.attribution);
   ui.root = h('div', { class: 'yc-root', part: 'root' }, m.print.head, m.toolbar?.node, ui.summary, h('div', { class: 'yc-body' }, m.filters?.node, h('div', { class: 'yc-main' }, ui.stage, ui.foot), m.detail.node), m.print.sources, m.stats?.node, m.table?.node, ui.help, ui.announce);
-  root.replaceChildren(h('link', { rel: 'stylesheet', href: new URL('../youcheng.css', import.meta.url).href }), ui.root);
+  // Until the stylesheet has arrived the controls stay hidden: unstyled, they would show as a long
+  // column of buttons and lists and move the page (an iframe would report that height).
+  const sheet = h('link', { rel: 'stylesheet', href: new URL('../youcheng.css', import.meta.url).href });
+  if (!styled) {
+    ui.root.hidden = true;
+    const show = () => ((styled = true), (ui.root.hidden = false));
+    sheet.addEventListener('load', show, { once: true });
+    sheet.addEventListener('error', show, { once: true });
+  }
+  root.replaceChildren(sheet, ui.root);
   ui.zoom.forEach((b, i) => ctx.on(b, 'click', () => ctx.send({ type: 'key', key: ['+', '-', 'Home'][i], shift: false })));
   return { ui, m };
 }
