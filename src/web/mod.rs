@@ -53,6 +53,29 @@ fn from_js<T: DeserializeOwned>(what: &str, value: JsValue) -> Result<T, JsError
     serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("{what}: {e}")))
 }
 
+/// The page's `{type: 'select', id}` as the externally tagged `{select: {type, id}}` that
+/// [`Command`] derives in the module (see there why: size); a unit variant (`{type: 'settle'}`)
+/// is its name alone. The error is the first form's, as an internally tagged enum would give.
+fn command_from_js(command: JsValue) -> Result<Command, JsError> {
+    let kind = if command.is_object() {
+        js_sys::Reflect::get(&command, &JsValue::from_str("type")).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    };
+    if kind.is_undefined() {
+        return Err(JsError::new("command: missing field `type`"));
+    }
+    let wrapped = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&wrapped, &kind, &command);
+    from_js::<Command>("command", wrapped.into()).or_else(|e| {
+        if kind.is_string() {
+            from_js::<Command>("command", kind).map_err(|_| e)
+        } else {
+            Err(e)
+        }
+    })
+}
+
 /// The widget's handle: one per canvas; call `free()` when done.
 #[wasm_bindgen]
 pub struct Youcheng {
@@ -133,7 +156,7 @@ impl Youcheng {
 
     /// One command (`{type: 'pointerMove', id, x, y}`, …) → what changed, with the hover.
     pub fn handle(&mut self, command: JsValue) -> Result<JsValue, JsError> {
-        to_js(&self.app.handle(from_js::<Command>("command", command)?))
+        to_js(&self.app.handle(command_from_js(command)?))
     }
 
     /// Everything the controls show: filter, counts, legend, choices, statistics, selection.
