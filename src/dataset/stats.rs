@@ -116,7 +116,9 @@ fn counts<K: Copy>(map: &BTreeMap<K, usize>, label: impl Fn(K) -> String) -> Vec
 
 /// Largest count first, ties by key.
 fn sorted(mut v: Vec<Count>) -> Vec<Count> {
-    v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+    crate::sort::sort_by(&mut v, |a, b| {
+        b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key))
+    });
     v
 }
 

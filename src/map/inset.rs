@@ -160,7 +160,7 @@ pub fn spread_labelled(
                 ((r.x - want.x).hypot(r.y - want.y), r)
             })
             .collect();
-        spots.sort_by(|a, b| a.0.total_cmp(&b.0));
+        crate::sort::sort_by(&mut spots, |a, b| a.0.total_cmp(&b.0));
         let free = spots
             .into_iter()
             .map(|(_, r)| r)
