@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// In the WebAssembly module the derived form is externally tagged (`{"select": {…}}`) and the
 /// boundary wraps the page's object under its `type` (`crate::web`): serde decodes an internally
-/// tagged enum by buffering every value first, which cost the module ~25 KB (size).
+/// tagged enum by buffering every value first, which cost the module 63 KB (16 KB gzip; size).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[cfg_attr(not(target_arch = "wasm32"), serde(tag = "type"))]

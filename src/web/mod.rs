@@ -53,23 +53,27 @@ fn from_js<T: DeserializeOwned>(what: &str, value: JsValue) -> Result<T, JsError
     serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("{what}: {e}")))
 }
 
-/// The page's `{type: 'select', id}` as the externally tagged `{select: {type, id}}` that
-/// [`Command`] derives in the module (see there why: size); a unit variant (`{type: 'settle'}`)
-/// is its name alone. The error is the first form's, as an internally tagged enum would give.
-fn command_from_js(command: JsValue) -> Result<Command, JsError> {
-    let kind = if command.is_object() {
-        js_sys::Reflect::get(&command, &JsValue::from_str("type")).unwrap_or(JsValue::UNDEFINED)
-    } else {
-        JsValue::UNDEFINED
-    };
+/// The page's command object (`{type: 'select', id}`) as a [`Command`], through the externally
+/// tagged `{select: {type, id}}` that [`Command`] derives in the module (see there why: size); a
+/// unit variant (`{type: 'settle'}`) is its name alone. The error is serde's message as a JS
+/// `Error` shows it (`Error: missing field …`), as the internally tagged form gives it.
+pub fn command_from_js(command: &JsValue) -> Result<Command, String> {
+    if !command.is_object() {
+        let e = "Error: invalid type: not an object, expected internally tagged enum Command";
+        return Err(e.into());
+    }
+    let kind =
+        js_sys::Reflect::get(command, &JsValue::from_str("type")).unwrap_or(JsValue::UNDEFINED);
     if kind.is_undefined() {
-        return Err(JsError::new("command: missing field `type`"));
+        return Err("Error: missing field `type`".into());
     }
     let wrapped = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&wrapped, &kind, &command);
-    from_js::<Command>("command", wrapped.into()).or_else(|e| {
+    let _ = js_sys::Reflect::set(&wrapped, &kind, command);
+    let decode =
+        |v: JsValue| serde_wasm_bindgen::from_value::<Command>(v).map_err(|e| e.to_string());
+    decode(wrapped.into()).or_else(|e| {
         if kind.is_string() {
-            from_js::<Command>("command", kind).map_err(|_| e)
+            decode(kind).map_err(|_| e)
         } else {
             Err(e)
         }
@@ -156,7 +160,9 @@ impl Youcheng {
 
     /// One command (`{type: 'pointerMove', id, x, y}`, …) → what changed, with the hover.
     pub fn handle(&mut self, command: JsValue) -> Result<JsValue, JsError> {
-        to_js(&self.app.handle(command_from_js(command)?))
+        let command =
+            command_from_js(&command).map_err(|e| JsError::new(&format!("command: {e}")))?;
+        to_js(&self.app.handle(command))
     }
 
     /// Everything the controls show: filter, counts, legend, choices, statistics, selection.
