@@ -174,7 +174,7 @@ pub fn place(
     obstacles: &[Rect],
     bounds: Rect,
 ) -> Vec<PlacedLabel> {
-    requests.sort_by(|a, b| {
+    crate::sort::sort_by(&mut requests, |a, b| {
         b.forced
             .cmp(&a.forced)
             .then(b.priority.total_cmp(&a.priority))

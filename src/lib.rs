@@ -59,6 +59,7 @@ pub mod map;
 pub mod report;
 pub mod scene;
 pub mod search;
+mod sort;
 pub mod style;
 pub mod surface;
 pub mod svg;

@@ -123,14 +123,23 @@ pub fn place_reading(c: char) -> Option<&'static str> {
     })
 }
 
-/// The toneless reading of `c` in the generated table (first reading, GB2312 hanzi only).
+/// The toneless reading of `c` in the generated table (first reading, GB2312 hanzi only): its
+/// bit in the table's bitmap says whether it has one, the bits set before it where it is.
 fn table_reading(c: char) -> Option<&'static str> {
-    let code = u16::try_from(u32::from(c)).ok()?;
-    let i = pinyin_table::TABLE
-        .binary_search_by_key(&code, |&(k, _)| k)
-        .ok()?;
-    let &(_, syllable) = pinyin_table::TABLE.get(i)?;
-    pinyin_table::SYLLABLES.get(usize::from(syllable)).copied()
+    use pinyin_table::{FIRST, PRESENT, RANK, READING, READING_HIGH, SYLLABLES, SYLLABLE_WIDTH};
+    let offset = usize::try_from(u32::from(c).checked_sub(FIRST)?).ok()?;
+    let (word, bit) = (*PRESENT.get(offset / 64)?, offset % 64);
+    if (word >> bit) & 1 == 0 {
+        return None;
+    }
+    let below = (word & ((1 << bit) - 1)).count_ones() as usize;
+    let rank = usize::from(*RANK.get(offset / 64)?) + below;
+    let high = (READING_HIGH.get(rank / 8)? >> (rank % 8)) & 1;
+    let syllable = usize::from(*READING.get(rank)?) | usize::from(high) << 8;
+    let start = syllable * SYLLABLE_WIDTH;
+    SYLLABLES
+        .get(start..start + SYLLABLE_WIDTH)
+        .map(str::trim_end)
 }
 
 /// Toneless pinyin of the Chinese characters in `text`, other characters kept as they are
@@ -213,19 +222,62 @@ mod tests {
 
     #[test]
     fn the_table_is_sorted_without_duplicates() {
-        use pinyin_table::{SYLLABLES, TABLE};
-        assert!(TABLE.windows(2).all(|w| w[0].0 < w[1].0));
-        assert!(SYLLABLES.windows(2).all(|w| w[0] < w[1]));
-        assert!(TABLE.iter().all(|&(_, s)| usize::from(s) < SYLLABLES.len()));
+        use pinyin_table::{PRESENT, RANK, READING, READING_HIGH, SYLLABLES, SYLLABLE_WIDTH};
+        assert_eq!(SYLLABLES.len() % SYLLABLE_WIDTH, 0);
+        let syllables: Vec<&str> = (0..SYLLABLES.len() / SYLLABLE_WIDTH)
+            .map(|i| SYLLABLES[i * SYLLABLE_WIDTH..(i + 1) * SYLLABLE_WIDTH].trim_end())
+            .collect();
+        assert!(syllables.windows(2).all(|w| w[0] < w[1]));
+        // The bitmap, its ranks and the readings agree: one reading per set bit.
+        let set: Vec<u32> = PRESENT.iter().map(|w| w.count_ones()).collect();
+        assert!(RANK
+            .iter()
+            .enumerate()
+            .all(|(i, &r)| u32::from(r) == set[..i].iter().sum::<u32>()));
+        assert_eq!(set.iter().sum::<u32>() as usize, READING.len());
+        assert_eq!(READING_HIGH.len(), READING.len().div_ceil(8));
+        let index = |i: usize| {
+            usize::from(READING[i]) | usize::from((READING_HIGH[i / 8] >> (i % 8)) & 1) << 8
+        };
+        assert!((0..READING.len()).all(|i| index(i) < syllables.len()));
         // Every syllable is used; all are lowercase letters (ü in lü, nü).
-        assert!((0..SYLLABLES.len()).all(|i| TABLE.iter().any(|&(_, s)| usize::from(s) == i)));
-        assert!(SYLLABLES
+        let used: std::collections::BTreeSet<usize> = (0..READING.len()).map(index).collect();
+        assert_eq!(used.len(), syllables.len());
+        assert!(syllables
             .iter()
             .all(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c == 'ü')));
-        assert_eq!(TABLE.len(), 6763);
+        assert_eq!(READING.len(), 6763);
         assert_eq!(table_reading('一'), Some("yi"));
         assert_eq!(table_reading('齄'), Some("zha")); // the last GB2312 hanzi
         assert_eq!(table_reading('a'), None);
+        assert_eq!(table_reading('\u{4DFF}'), None);
+        assert_eq!(table_reading('\u{9FA1}'), None);
+    }
+
+    /// The table gives every GB2312 hanzi the `pinyin` crate's first reading (toneless, as the
+    /// generator takes it) and no other character a reading.
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))] // the pinyin crate and encoding_rs are native-only
+    fn the_table_reads_like_the_pinyin_crate() {
+        use pinyin::ToPinyin;
+        let mut read = 0;
+        for code in 0x3000..=0xFFFF_u32 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let mut gbk = [0u8; 4];
+            let (bytes, _, unmappable) = encoding_rs::GB18030.encode(c.encode_utf8(&mut gbk));
+            let gb2312 = !unmappable
+                && matches!(*bytes, [row, column] if (0xB0..=0xF7).contains(&row) && (0xA1..=0xFE).contains(&column));
+            let wanted = if gb2312 {
+                c.to_pinyin().map(|p| p.plain())
+            } else {
+                None
+            };
+            assert_eq!(table_reading(c), wanted, "{c} (U+{code:04X})");
+            read += usize::from(wanted.is_some());
+        }
+        assert_eq!(read, 6763);
     }
 
     /// Every Chinese character of the names that get pinyin (partner and Shandong subunit names,

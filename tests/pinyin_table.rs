@@ -12,7 +12,6 @@
 
 use pinyin::ToPinyin;
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Write as _;
 
 const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/search/pinyin_table.rs");
 
@@ -44,8 +43,11 @@ LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
 OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
 SOFTWARE.";
 
-/// Table cells per line of `TABLE`, syllables per line of `SYLLABLES`.
-const CELLS_PER_LINE: usize = 8;
+/// Readings, bitmap words, ranks and syllables per line of the generated arrays.
+const READINGS_PER_LINE: usize = 16;
+const WORDS_PER_LINE: usize = 4;
+const RANKS_PER_LINE: usize = 12;
+const HIGH_PER_LINE: usize = 16;
 const SYLLABLES_PER_LINE: usize = 10;
 
 /// The 6,763 GB2312 hanzi, in GB2312 order.
@@ -70,16 +72,30 @@ fn gb2312_hanzi() -> Vec<char> {
 }
 
 /// Code point → toneless first reading, for every GB2312 hanzi.
-fn readings() -> BTreeMap<u16, &'static str> {
+fn readings() -> BTreeMap<u32, &'static str> {
     let hanzi = gb2312_hanzi();
     assert_eq!(hanzi.len(), 6763, "GB2312 has 6,763 hanzi");
     hanzi
         .into_iter()
         .map(|c| {
-            let code = u16::try_from(u32::from(c)).expect("GB2312 is inside the BMP");
             let reading = c.to_pinyin().map(|p| p.plain()).unwrap_or_default();
-            assert!(!reading.is_empty(), "{c} (U+{code:04X}) has no reading");
-            (code, reading)
+            assert!(
+                !reading.is_empty(),
+                "{c} (U+{:04X}) has no reading",
+                u32::from(c)
+            );
+            (u32::from(c), reading)
+        })
+        .collect()
+}
+
+/// Lines of `items` joined by ", ", `per_line` to a line, each indented and ending in a comma.
+fn rows<T>(items: &[T], per_line: usize, cell: impl Fn(&T) -> String) -> Vec<String> {
+    items
+        .chunks(per_line)
+        .map(|chunk| {
+            let cells: Vec<String> = chunk.iter().map(&cell).collect();
+            format!("    {},", cells.join(", "))
         })
         .collect()
 }
@@ -94,6 +110,33 @@ fn generated() -> String {
         .into_iter()
         .collect();
     let index: BTreeMap<&str, usize> = syllables.iter().enumerate().map(|(i, &s)| (s, i)).collect();
+    let width = syllables.iter().map(|s| s.len()).max().unwrap_or(0);
+    assert!(
+        syllables.len() <= 512,
+        "a syllable's index must fit in nine bits"
+    );
+
+    // Presence of each code point from the first hanzi on, 64 to a word, and the characters
+    // before each word; readings in code point order, low eight bits and ninth bits apart.
+    let first = *table.keys().next().expect("hanzi");
+    let last = *table.keys().next_back().expect("hanzi");
+    let words = ((last - first) / 64 + 1) as usize;
+    let mut present = vec![0u64; words];
+    for &code in table.keys() {
+        let offset = (code - first) as usize;
+        present[offset / 64] |= 1 << (offset % 64);
+    }
+    let mut ranks = Vec::with_capacity(words);
+    let mut before = 0u32;
+    for w in &present {
+        ranks.push(u16::try_from(before).expect("fits"));
+        before += w.count_ones();
+    }
+    let entries: Vec<(u32, usize)> = table.iter().map(|(&c, r)| (c, index[r])).collect();
+    let mut high = vec![0u8; entries.len().div_ceil(8)];
+    for (i, &(_, s)) in entries.iter().enumerate() {
+        high[i / 8] |= u8::try_from(s >> 8).expect("nine bits") << (i % 8);
+    }
 
     let mut out = String::new();
     let mut line = |l: &str| {
@@ -116,41 +159,81 @@ fn generated() -> String {
     for l in LICENCE.lines() {
         line(format!("// {l}").trim_end());
     }
+    line("//");
+    line("// Laid out for size in the WebAssembly module (13 KB, where a sorted table of (code point,");
+    line("// syllable) pairs and a list of string slices took 32 KB): a bitmap of the code points that");
+    line("// have a reading, the readings in code point order, and the syllables once each.");
+    line("");
+    line("/// Bytes per syllable in [`SYLLABLES`] (the longest; shorter ones are padded with spaces).");
+    line(&format!("pub const SYLLABLE_WIDTH: usize = {width};"));
     line("");
     line(&format!(
-        "/// The distinct toneless syllables ({}), sorted.",
+        "/// The distinct toneless syllables ({}), sorted, each in [`SYLLABLE_WIDTH`] bytes.",
         syllables.len()
     ));
     line("#[rustfmt::skip]");
-    line(&format!(
-        "pub static SYLLABLES: [&str; {}] = [",
-        syllables.len()
-    ));
+    line("pub static SYLLABLES: &str = concat!(");
     for chunk in syllables.chunks(SYLLABLES_PER_LINE) {
-        let cells: Vec<String> = chunk.iter().map(|s| format!("\"{s}\",")).collect();
-        line(&format!("    {}", cells.join(" ")));
+        let padded: String = chunk
+            .iter()
+            .map(|s| format!("{s}{}", " ".repeat(width - s.len())))
+            .collect();
+        line(&format!("    \"{padded}\","));
+    }
+    line(");");
+    line("");
+    line(&format!(
+        "/// The code point of bit 0 of [`PRESENT`]: the first hanzi with a reading (U+{first:04X})."
+    ));
+    line(&format!("pub const FIRST: u32 = 0x{first:04X};"));
+    line("");
+    line(&format!(
+        "/// Bit `i % 64` of word `i / 64` is set when `FIRST + i` has a reading ({} set).",
+        table.len()
+    ));
+    line("#[rustfmt::skip]");
+    line(&format!("pub static PRESENT: [u64; {words}] = ["));
+    for l in rows(&present, WORDS_PER_LINE, |w| format!("0x{w:016X}")) {
+        line(&l);
+    }
+    line("];");
+    line("");
+    line(
+        "/// The characters with a reading before each word of [`PRESENT`]: a character's place in",
+    );
+    line("/// [`READING`] is its word's rank plus the set bits below its own.");
+    line("#[rustfmt::skip]");
+    line(&format!("pub static RANK: [u16; {words}] = ["));
+    for l in rows(&ranks, RANKS_PER_LINE, u16::to_string) {
+        line(&l);
     }
     line("];");
     line("");
     line(&format!(
-        "/// `(code point, index into SYLLABLES)` for {} characters, sorted by code point",
-        table.len()
+        "/// The low eight bits of each character's index into [`SYLLABLES`], for {} characters in",
+        entries.len()
     ));
-    line("/// (binary search); each line's characters are in its comment.");
+    line("/// code point order; each line's characters are in its comment.");
+    line("#[rustfmt::skip]");
+    line(&format!("pub static READING: [u8; {}] = [", entries.len()));
+    for chunk in entries.chunks(READINGS_PER_LINE) {
+        let cells: Vec<String> = chunk.iter().map(|&(_, s)| (s & 0xFF).to_string()).collect();
+        let chars: String = chunk
+            .iter()
+            .filter_map(|&(c, _)| char::from_u32(c))
+            .collect();
+        line(&format!("    {}, // {chars}", cells.join(", ")));
+    }
+    line("];");
+    line("");
+    line("/// The ninth bit of each index: bit `i % 8` of byte `i / 8` for the `i`th of [`READING`].");
     line("#[rustfmt::skip]");
     line(&format!(
-        "pub static TABLE: [(u16, u16); {}] = [",
-        table.len()
+        "pub static READING_HIGH: [u8; {}] = [",
+        high.len()
     ));
-    let rows: Vec<(u16, &str)> = table.into_iter().collect();
-    for chunk in rows.chunks(CELLS_PER_LINE) {
-        let mut cells = String::new();
-        let mut chars = String::new();
-        for &(code, reading) in chunk {
-            let _ = write!(cells, "(0x{code:04X}, {}), ", index[reading]);
-            chars.extend(char::from_u32(u32::from(code)));
-        }
-        line(&format!("    {}// {chars}", cells));
+    for l in rows(&high, HIGH_PER_LINE, |b| format!("0x{b:02X}")) {
+        line(&l);
     }
     line("];");
     out

@@ -197,3 +197,242 @@ fn a_broken_csv_is_reported_and_the_data_shown_stays() {
     assert_eq!(y.visible_ids().len(), before);
     assert!(before > 250);
 }
+
+/// The page's command objects decode as the derived (native, internally tagged) form defines
+/// them: every variant, its camelCase field names, defaults and `null`s, and the errors for a bad
+/// object.
+#[wasm_bindgen_test]
+fn commands_decode_from_the_page_s_objects() {
+    use serde_json::json;
+    use youcheng::app::Command;
+    use youcheng::filter::Filter;
+    use youcheng::search::HitKind;
+    use youcheng::viewport::RectPx;
+    use youcheng::web::command_from_js;
+    let js = |v: serde_json::Value| {
+        serde::Serialize::serialize(&v, &serde_wasm_bindgen::Serializer::json_compatible())
+            .expect("js value")
+    };
+    let decode = |v: serde_json::Value| command_from_js(&js(v));
+    let cases = [
+        (
+            json!({"type": "pointerDown", "id": 1, "kind": "touch", "x": 2.5, "y": 3}),
+            Command::PointerDown {
+                id: 1,
+                kind: "touch".into(),
+                x: 2.5,
+                y: 3.0,
+            },
+        ),
+        (
+            json!({"type": "pointerMove", "id": -2, "x": 1, "y": 2}),
+            Command::PointerMove {
+                id: -2,
+                x: 1.0,
+                y: 2.0,
+            },
+        ),
+        (
+            json!({"type": "pointerUp", "id": 1, "x": 1, "y": 2, "t": 99.5}),
+            Command::PointerUp {
+                id: 1,
+                x: 1.0,
+                y: 2.0,
+                t: 99.5,
+                pin: false,
+            },
+        ),
+        (
+            json!({"type": "pointerUp", "id": 1, "x": 1, "y": 2, "t": 3, "pin": true}),
+            Command::PointerUp {
+                id: 1,
+                x: 1.0,
+                y: 2.0,
+                t: 3.0,
+                pin: true,
+            },
+        ),
+        (
+            json!({"type": "pointerCancel", "id": 4}),
+            Command::PointerCancel { id: 4 },
+        ),
+        (
+            json!({"type": "pointerLeave", "extra": 1}),
+            Command::PointerLeave,
+        ),
+        (
+            json!({"type": "wheel", "x": 1, "y": 2, "deltaY": -3.5, "deltaMode": 1}),
+            Command::Wheel {
+                x: 1.0,
+                y: 2.0,
+                delta_y: -3.5,
+                delta_mode: 1,
+            },
+        ),
+        (json!({"type": "settle"}), Command::Settle),
+        (
+            json!({"type": "key", "key": "+", "shift": true}),
+            Command::Key {
+                key: "+".into(),
+                shift: true,
+            },
+        ),
+        (json!({"type": "blur"}), Command::Blur),
+        (
+            json!({"type": "select", "id": "a-b", "pin": false}),
+            Command::Select {
+                id: Some("a-b".into()),
+                pin: false,
+            },
+        ),
+        (
+            json!({"type": "select", "id": null, "pin": true}),
+            Command::Select {
+                id: None,
+                pin: true,
+            },
+        ),
+        (
+            json!({"type": "select", "pin": false}),
+            Command::Select {
+                id: None,
+                pin: false,
+            },
+        ),
+        (
+            json!({"type": "clearSelection", "all": true}),
+            Command::ClearSelection { all: true },
+        ),
+        (json!({"type": "togglePin"}), Command::TogglePin),
+        (
+            json!({"type": "unpin", "id": "x"}),
+            Command::Unpin { id: "x".into() },
+        ),
+        (
+            json!({"type": "show", "id": "@jinan"}),
+            Command::Show {
+                id: "@jinan".into(),
+            },
+        ),
+        (
+            json!({"type": "setFilter", "filter": {}}),
+            Command::SetFilter {
+                filter: Filter::default(),
+            },
+        ),
+        (
+            json!({"type": "setFilter", "filter": {"text": "jinan", "yearFrom": 1990}}),
+            Command::SetFilter {
+                filter: Filter {
+                    text: "jinan".into(),
+                    year_from: Some(1990),
+                    ..Filter::default()
+                },
+            },
+        ),
+        (
+            json!({"type": "setColourBy", "colour": "decade"}),
+            Command::SetColourBy {
+                colour: "decade".into(),
+            },
+        ),
+        (
+            json!({"type": "setView", "lon": 117, "lat": 36.5, "zoom": 2}),
+            Command::SetView {
+                lon: 117.0,
+                lat: 36.5,
+                zoom: 2.0,
+            },
+        ),
+        (json!({"type": "resetView"}), Command::ResetView),
+        (
+            json!({"type": "applyState", "text": "lang=en", "keepView": true}),
+            Command::ApplyState {
+                text: "lang=en".into(),
+                keep_view: true,
+            },
+        ),
+        (
+            json!({"type": "reveal"}),
+            Command::Reveal {
+                covered: Vec::new(),
+            },
+        ),
+        (
+            json!({"type": "reveal", "covered": [{"x": 1, "y": 2, "width": 3, "height": 4}]}),
+            Command::Reveal {
+                covered: vec![RectPx {
+                    x: 1.0,
+                    y: 2.0,
+                    width: 3.0,
+                    height: 4.0,
+                }],
+            },
+        ),
+        (
+            json!({"type": "search", "text": "qing", "limit": 8}),
+            Command::Search {
+                text: "qing".into(),
+                limit: 8,
+            },
+        ),
+        (
+            json!({"type": "choose", "kind": "country", "key": "JP", "animate": false}),
+            Command::Choose {
+                kind: HitKind::Country,
+                key: "JP".into(),
+                animate: false,
+            },
+        ),
+        (
+            json!({"type": "fitVisible", "animate": true}),
+            Command::FitVisible { animate: true },
+        ),
+        (
+            json!({"type": "flyFrame", "ms": 16.5}),
+            Command::FlyFrame { ms: 16.5 },
+        ),
+        (
+            json!({"type": "setLang", "lang": "en"}),
+            Command::SetLang { lang: "en".into() },
+        ),
+        (
+            json!({"type": "resize", "width": 800, "height": 600, "dpr": 2}),
+            Command::Resize {
+                width: 800.0,
+                height: 600.0,
+                dpr: 2.0,
+            },
+        ),
+        (
+            json!({"type": "setFlow", "on": false}),
+            Command::SetFlow { on: false },
+        ),
+    ];
+    for (object, wanted) in cases {
+        assert_eq!(decode(object.clone()), Ok(wanted), "{object}");
+    }
+    // A non-finite number reaches the core (which ignores such a pointer).
+    let nan = js(json!({"type": "pointerMove", "id": 1, "x": 0, "y": 0}));
+    js_sys::Reflect::set(&nan, &"x".into(), &f64::NAN.into()).expect("set");
+    assert!(matches!(command_from_js(&nan), Ok(Command::PointerMove { x, .. }) if x.is_nan()));
+    // Errors: serde's messages, as a JS `Error` shows them.
+    let error = |v: serde_json::Value| decode(v).expect_err("an error");
+    assert_eq!(
+        error(json!({"type": "pointerMove", "id": 1, "x": 0})),
+        "Error: missing field `y`"
+    );
+    assert_eq!(error(json!({"id": 1})), "Error: missing field `type`");
+    assert!(error(json!({"type": "jump"}))
+        .starts_with("Error: unknown variant `jump`, expected one of `pointerDown`"));
+    assert!(
+        error(json!({"type": "setView", "lon": "east", "lat": 0, "zoom": 1}))
+            .contains("invalid type")
+    );
+    assert!(error(json!({"type": "pointerMove", "id": 1.5, "x": 0, "y": 0})).contains("1.5"));
+    assert!(error(json!("settle")).contains("expected internally tagged enum Command"));
+    assert!(
+        error(json!({"type": "choose", "kind": "ocean", "key": "", "animate": false}))
+            .contains("unknown variant `ocean`")
+    );
+}

@@ -16,7 +16,8 @@ fn listed_origins(totals: &[usize], keep: impl Fn(usize) -> bool) -> Vec<bool> {
         return vec![true; totals.len()];
     }
     let mut order: Vec<usize> = (0..totals.len()).collect();
-    order.sort_by_key(|&k| std::cmp::Reverse(totals.get(k).copied().unwrap_or(0)));
+    let total = |k: &usize| std::cmp::Reverse(totals.get(*k).copied().unwrap_or(0));
+    crate::sort::sort_by(&mut order, |a, b| total(a).cmp(&total(b)));
     let mut listed: Vec<bool> = (0..totals.len()).map(keep).collect();
     for k in order.into_iter().take(LISTED_ORIGINS) {
         if let Some(l) = listed.get_mut(k) {

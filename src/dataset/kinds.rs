@@ -182,4 +182,27 @@ mod tests {
         assert_eq!(Level::parse("州"), Some(Level::Province));
         assert_eq!(Level::parse(""), Some(Level::Unknown));
     }
+
+    /// `ALL` lists each kind in declaration order, so `k as usize` is its place there and the
+    /// statistics, which count by that index, list kinds in their sort order.
+    #[test]
+    fn all_is_in_declaration_and_sort_order() {
+        assert!(Continent::ALL
+            .iter()
+            .enumerate()
+            .all(|(i, &k)| k as usize == i));
+        assert!(Relation::ALL
+            .iter()
+            .enumerate()
+            .all(|(i, &k)| k as usize == i));
+        assert!(Level::ALL.iter().enumerate().all(|(i, &k)| k as usize == i));
+        assert!(Status::ALL
+            .iter()
+            .enumerate()
+            .all(|(i, &k)| k as usize == i));
+        assert!(Continent::ALL.windows(2).all(|w| w[0] < w[1]));
+        assert!(Relation::ALL.windows(2).all(|w| w[0] < w[1]));
+        assert!(Level::ALL.windows(2).all(|w| w[0] < w[1]));
+        assert!(Status::ALL.windows(2).all(|w| w[0] < w[1]));
+    }
 }

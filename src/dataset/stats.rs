@@ -63,7 +63,9 @@ pub struct Stats {
     pub cumulative: Vec<Count>,
 }
 
-/// Counts per key, gathered in one pass.
+/// Counts per key, gathered in one pass. Shandong keys and the four kinds are counted in arrays
+/// by index (read back in index order, which is their sort order) rather than in maps: each map
+/// key type is another copy of the B-tree code in the WebAssembly module (size).
 #[derive(Default)]
 struct Tally<'a> {
     pairs: usize,
@@ -71,12 +73,14 @@ struct Tally<'a> {
     with_partner_zh: usize,
     with_sources: usize,
     with_location: usize,
-    by_city: BTreeMap<usize, usize>,
+    /// Pairs per Shandong key, by its index (grown as needed).
+    by_city: Vec<usize>,
     by_country: BTreeMap<&'a str, usize>,
-    by_continent: BTreeMap<Continent, usize>,
-    by_relation: BTreeMap<Relation, usize>,
-    by_level: BTreeMap<Level, usize>,
-    by_status: BTreeMap<Status, usize>,
+    /// Pairs per kind, by its declaration index (`Kind::ALL` is in that order).
+    by_continent: [usize; Continent::ALL.len()],
+    by_relation: [usize; Relation::ALL.len()],
+    by_level: [usize; Level::ALL.len()],
+    by_status: [usize; Status::ALL.len()],
     by_decade: BTreeMap<i32, usize>,
     by_year: BTreeMap<i32, usize>,
     places: BTreeSet<(usize, String)>,
@@ -89,12 +93,15 @@ impl<'a> Tally<'a> {
     fn add(&mut self, ds: &'a Dataset, i: usize, p: &Partnership) {
         self.pairs += 1;
         let country = ds.country_of(p);
-        *self.by_city.entry(p.city).or_default() += 1;
+        if self.by_city.len() <= p.city {
+            self.by_city.resize(p.city + 1, 0);
+        }
+        bump(&mut self.by_city, p.city);
         *self.by_country.entry(country.iso2.as_str()).or_default() += 1;
-        *self.by_continent.entry(country.continent).or_default() += 1;
-        *self.by_relation.entry(p.relation).or_default() += 1;
-        *self.by_level.entry(p.level).or_default() += 1;
-        *self.by_status.entry(p.status).or_default() += 1;
+        bump(&mut self.by_continent, country.continent as usize);
+        bump(&mut self.by_relation, p.relation as usize);
+        bump(&mut self.by_level, p.level as usize);
+        bump(&mut self.by_status, p.status as usize);
         match &mut self.numbers {
             Some((of, seen)) => {
                 let slot = of.get(i).and_then(|&n| seen.get_mut(n as usize));
@@ -118,6 +125,31 @@ impl<'a> Tally<'a> {
     }
 }
 
+/// Adds one to `counts[i]` (nothing when `i` is out of range).
+fn bump(counts: &mut [usize], i: usize) {
+    if let Some(n) = counts.get_mut(i) {
+        *n += 1;
+    }
+}
+
+/// One [`Count`] per index of `counts` with a count, in index order, labelled by `label`.
+fn indexed_counts(counts: &[usize], label: impl Fn(usize) -> String) -> Vec<Count> {
+    counts
+        .iter()
+        .enumerate()
+        .filter(|&(_, &count)| count > 0)
+        .map(|(i, &count)| Count {
+            key: label(i),
+            count,
+        })
+        .collect()
+}
+
+/// The key of `all[i]` (`all`: a kind's `ALL`, in declaration order).
+fn kind_key<K: Copy>(all: &[K], key: fn(K) -> &'static str) -> impl Fn(usize) -> String + '_ {
+    move |i| all.get(i).map(|&k| key(k)).unwrap_or_default().to_string()
+}
+
 /// One [`Count`] per key of `map`, in key order, labelled by `label`.
 fn counts<K: Copy>(map: &BTreeMap<K, usize>, label: impl Fn(K) -> String) -> Vec<Count> {
     map.iter()
@@ -130,7 +162,9 @@ fn counts<K: Copy>(map: &BTreeMap<K, usize>, label: impl Fn(K) -> String) -> Vec
 
 /// Largest count first, ties by key.
 fn sorted(mut v: Vec<Count>) -> Vec<Count> {
-    v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+    crate::sort::sort_by(&mut v, |a, b| {
+        b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key))
+    });
     v
 }
 
@@ -216,18 +250,21 @@ impl Stats {
             pairs: t.pairs,
             partner_places: t.places.len() + t.numbered_places,
             countries: t.by_country.len(),
-            continents: t.by_continent.len(),
+            continents: t.by_continent.iter().filter(|&&n| n > 0).count(),
             with_year: t.with_year,
             unknown_year: t.pairs - t.with_year,
             with_partner_zh: t.with_partner_zh,
             with_sources: t.with_sources,
             with_location: t.with_location,
-            by_city: counts(&t.by_city, city_key),
+            by_city: indexed_counts(&t.by_city, city_key),
             by_country: sorted(counts(&t.by_country, str::to_string)),
-            by_continent: sorted(counts(&t.by_continent, |k| k.key().to_string())),
-            by_relation: counts(&t.by_relation, |k| k.key().to_string()),
-            by_level: counts(&t.by_level, |k| k.key().to_string()),
-            by_status: counts(&t.by_status, |k| k.key().to_string()),
+            by_continent: sorted(indexed_counts(
+                &t.by_continent,
+                kind_key(&Continent::ALL, Continent::key),
+            )),
+            by_relation: indexed_counts(&t.by_relation, kind_key(&Relation::ALL, Relation::key)),
+            by_level: indexed_counts(&t.by_level, kind_key(&Level::ALL, Level::key)),
+            by_status: indexed_counts(&t.by_status, kind_key(&Status::ALL, Status::key)),
             by_decade: counts(&t.by_decade, |k| format!("{k}s")),
             by_year: counts(&t.by_year, |k| k.to_string()),
             cumulative: cumulative(&t.by_year),

@@ -321,7 +321,7 @@ impl MapState {
                 text,
             })
             .collect();
-        cities.sort_by_key(|c| c.city);
+        crate::sort::sort_by(&mut cities, |a, b| a.city.cmp(&b.city));
         // Only rings that reach into the inset's part of the world are mapped and clipped.
         let (wx0, wy1) = unmap(ScreenPt::new(rect.x, rect.y));
         let (wx1, wy0) = unmap(ScreenPt::new(rect.x + rect.w, rect.y + rect.h));

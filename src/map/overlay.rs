@@ -217,7 +217,7 @@ impl MapState {
         let v = &self.viewport;
         let bounds = Rect::new(0.0, 0.0, v.width_css_px, v.height_css_px);
         let mut placed = labels::place(self.emphasised_requests(), &[], bounds);
-        placed.sort_by_key(|l| l.tag);
+        crate::sort::sort_by(&mut placed, |a, b| a.tag.cmp(&b.tag));
         placed.into_iter().map(|l| l.rect).collect()
     }
 

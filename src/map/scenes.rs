@@ -343,7 +343,9 @@ impl MapState {
                 bundle.lines.extend(arc.iter().filter_map(to_screen));
             }
         }
-        bundles.sort_by_key(|(l, b)| (*l, b.group));
+        crate::sort::sort_by(&mut bundles, |(la, a), (lb, b)| {
+            (la, a.group).cmp(&(lb, b.group))
+        });
         // What stands out gets a casing in the ocean's colour, so it reads above the rest.
         let casing = Stroke {
             colour: self.theme.ocean.with_alpha(170),
@@ -429,7 +431,7 @@ impl MapState {
                 ))
             })
             .collect();
-        partners.sort_by_key(|(l, _)| *l);
+        crate::sort::sort_by(&mut partners, |(a, _), (b, _)| a.cmp(b));
         partners.into_iter().map(|(_, d)| d).collect()
     }
 

@@ -101,7 +101,7 @@ impl SearchIndex {
         for place in &self.places {
             self.place_hits(ds, &q, place, &mut found);
         }
-        found.sort_by(|(qa, a), (qb, b)| {
+        crate::sort::sort_by(&mut found, |(qa, a), (qb, b)| {
             (
                 qa,
                 a.kind,

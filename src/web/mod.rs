@@ -54,6 +54,33 @@ fn from_js<T: DeserializeOwned>(what: &str, value: JsValue) -> Result<T, JsError
     serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("{what}: {e}")))
 }
 
+/// The page's command object (`{type: 'select', id}`) as a [`Command`], through the externally
+/// tagged `{select: {type, id}}` that [`Command`] derives in the module (see there why: size); a
+/// unit variant (`{type: 'settle'}`) is its name alone. The error is serde's message as a JS
+/// `Error` shows it (`Error: missing field …`), as the internally tagged form gives it.
+pub fn command_from_js(command: &JsValue) -> Result<Command, String> {
+    if !command.is_object() {
+        let e = "Error: invalid type: not an object, expected internally tagged enum Command";
+        return Err(e.into());
+    }
+    let kind =
+        js_sys::Reflect::get(command, &JsValue::from_str("type")).unwrap_or(JsValue::UNDEFINED);
+    if kind.is_undefined() {
+        return Err("Error: missing field `type`".into());
+    }
+    let wrapped = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&wrapped, &kind, command);
+    let decode =
+        |v: JsValue| serde_wasm_bindgen::from_value::<Command>(v).map_err(|e| e.to_string());
+    decode(wrapped.into()).or_else(|e| {
+        if kind.is_string() {
+            decode(kind).map_err(|_| e)
+        } else {
+            Err(e)
+        }
+    })
+}
+
 /// The widget's handle: one per canvas; call `free()` when done.
 #[wasm_bindgen]
 pub struct Youcheng {
@@ -248,7 +275,9 @@ impl Youcheng {
 
     /// One command (`{type: 'pointerMove', id, x, y}`, …) → what changed, with the hover.
     pub fn handle(&mut self, command: JsValue) -> Result<JsValue, JsError> {
-        to_js(&self.app.handle(from_js::<Command>("command", command)?))
+        let command =
+            command_from_js(&command).map_err(|e| JsError::new(&format!("command: {e}")))?;
+        to_js(&self.app.handle(command))
     }
 
     /// Everything the controls show: filter, counts, legend, choices, statistics, selection.
