@@ -53,6 +53,31 @@ fn dataset_csv_inputs() {
 }
 
 #[test]
+fn dataset_steps_inputs() {
+    replay("dataset_steps", harness::dataset_steps);
+}
+
+/// The seeds of the stepped-load target (every seed of `dataset_csv` in steps of 1 row and of 7
+/// rows loading the valid rows) answer as the one-shot load: the target's property on its corpus.
+#[test]
+fn dataset_steps_seeds_answer_as_the_one_shot_load() {
+    harness::warm_up();
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/dataset_steps");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).expect("the seed corpus") {
+        let path = entry.expect("an entry").path();
+        if path
+            .file_name()
+            .is_some_and(|f| f.to_string_lossy().starts_with("seed-"))
+        {
+            harness::dataset_steps(&std::fs::read(&path).expect("a seed"));
+            n += 1;
+        }
+    }
+    assert!(n >= 10, "{n} seeds");
+}
+
+#[test]
 fn basemap_inputs() {
     replay("basemap", harness::basemap);
 }

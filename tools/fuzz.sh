@@ -13,14 +13,14 @@ export PATH="$HOME/.cargo/bin:$PATH"
 seconds=${FUZZ_SECONDS:-60}
 target_dir=${CARGO_TARGET_DIR:-$PWD/target}
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(dataset_csv basemap urlstate interaction)
+[ ${#targets[@]} -eq 0 ] && targets=(dataset_csv dataset_steps basemap urlstate interaction)
 
 # Largest input per target: a little over the limit the code checks (URL state 8 KiB), or
 # room for the shipped basemap (data/basemap.json is 120 KiB); data/partnerships.csv (132 KiB)
 # is cut to its first ~100 rows, as good for finding bugs and much faster per run.
 max_len() {
   case $1 in
-    dataset_csv) echo 16384 ;;
+    dataset_csv | dataset_steps) echo 16384 ;;
     basemap) echo 131072 ;;
     urlstate) echo 9216 ;;
     interaction) echo 8192 ;;

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use arbitrary::{Arbitrary, Unstructured};
 use youcheng::basemap::Basemap;
-use youcheng::dataset::{Dataset, Gazetteer, PartialDate};
+use youcheng::dataset::{Dataset, Gazetteer, LoadMode, PartialDate};
 use youcheng::interaction::{Interaction, PointerKind};
 use youcheng::map::{MapState, Pick, Step};
 use youcheng::style::ColourBy;
@@ -69,6 +69,59 @@ pub fn dataset_csv(data: &[u8]) {
         map.set_dataset(loaded.dataset);
         map.render(&mut RecordingSurface::default());
     }
+}
+
+/// The shipped basemap behind an `Arc`, as a load in steps keeps it.
+pub static BASEMAP_ARC: LazyLock<std::sync::Arc<Basemap>> =
+    LazyLock::new(|| std::sync::Arc::new(BASEMAP.clone()));
+
+/// `dataset_steps`: a partnerships file loaded in steps (`LoadJob`), the first byte choosing the
+/// rows per step (1–256) and the mode: it must answer exactly what the one-shot load answers,
+/// and each step must leave the job able to go on.
+pub fn dataset_steps(data: &[u8]) {
+    let Some((&first, bytes)) = data.split_first() else {
+        return;
+    };
+    let rows = usize::from(first & 0x7f) * 2 + 1;
+    let mode = if first & 0x80 == 0 {
+        LoadMode::AllOrNothing
+    } else {
+        LoadMode::ValidRows
+    };
+    let once = Dataset::load_with(&GAZETTEER, "f.csv", bytes, TODAY, Some(&BASEMAP), mode);
+    let mut job = Dataset::load_job(
+        &GAZETTEER,
+        "f.csv",
+        bytes.to_vec(),
+        TODAY,
+        Some(BASEMAP_ARC.clone()),
+        mode,
+    );
+    // A file of n bytes has at most n + 1 rows; each phase walks them once.
+    let mut budget = 8 * (bytes.len() + 2) / rows + 16;
+    let stepped = loop {
+        job.step(rows);
+        match job.finish() {
+            Ok(result) => break result,
+            Err(unfinished) => job = *unfinished,
+        }
+        budget -= 1;
+        assert!(
+            budget > 0,
+            "the load in steps of {rows} rows never finished"
+        );
+    };
+    let same = match (&once, &stepped) {
+        (Ok(a), Ok(b)) => {
+            a.dataset == b.dataset && a.warnings == b.warnings && a.rejected == b.rejected
+        }
+        (Err(a), Err(b)) => a == b,
+        _ => false,
+    };
+    assert!(
+        same,
+        "steps of {rows} rows answer otherwise than the one-shot load"
+    );
 }
 
 /// `basemap`: a basemap file (GeoJSON or the compact form), its compact form, and both
