@@ -7,7 +7,7 @@ const FIRST_ROWS = 50;
 const MAX_ROWS = 20000;
 // A frame at least this often: scheduler.yield() continuations run before rendering, and Chromium
 // only forces a frame once one is 100 ms late, so the loop waits for one itself.
-const FRAME_MS = 30;
+const FRAME_MS = 16;
 
 /** Lets the page run (draw a frame, answer input) before the next step. */
 export function nextTask() {

@@ -140,6 +140,9 @@ impl App {
             self.flight = None; // the visitor moves the view: a flight ends
             self.fitted = None;
         }
+        // A load step lays out nothing: the swap that ends a large load is long enough as it
+        // is, and the first frame of the new data lays it out.
+        let lays_out = !matches!(command, Command::LoadStep { .. });
         let response = match command {
             Command::PointerDown { id, kind, x, y } => self.pointer_down(id, &kind, x, y),
             Command::PointerMove { id, x, y } => self.pointer_move(id, x, y),
@@ -180,7 +183,9 @@ impl App {
             Command::LoadStep { id, rows } => self.load_step(id, rows),
             Command::CancelLoad => self.cancel_load(),
         };
-        self.map.refresh_stale_layout();
+        if lays_out {
+            self.map.refresh_stale_layout();
+        }
         response
     }
 

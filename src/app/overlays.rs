@@ -1,7 +1,7 @@
 //! What the map lays out over itself, for the page: the Shandong inset (so the page's own
 //! overlays keep clear of it, and tests can hit each city) and the names drawn on the map.
 
-use crate::map::MapState;
+use crate::map::{Layout, MapState};
 use crate::scene::Rect;
 use serde::Serialize;
 
@@ -31,9 +31,8 @@ pub struct InsetView {
     pub cities: Vec<InsetCityView>,
 }
 
-/// The inset at the map's current view, for the snapshot.
-pub fn inset(map: &MapState) -> Option<InsetView> {
-    let layout = map.layout();
+/// The inset of `layout` (the map's, see [`MapState::layout`]), for the snapshot.
+pub fn inset(map: &MapState, layout: &Layout) -> Option<InsetView> {
     let inset = layout.inset.as_ref()?;
     let ds = map.dataset();
     Some(InsetView {
@@ -65,9 +64,9 @@ pub struct LabelView {
     pub country: bool,
 }
 
-/// The names drawn on the map at the last settled view, for the snapshot.
-pub fn labels(map: &MapState) -> Vec<LabelView> {
-    map.layout()
+/// The names of `layout` (the map's at the last settled view), for the snapshot.
+pub fn labels(layout: &Layout) -> Vec<LabelView> {
+    layout
         .labels
         .iter()
         .map(|l| LabelView {

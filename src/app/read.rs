@@ -39,6 +39,8 @@ impl App {
 
     /// Everything the controls show, in one read.
     pub fn snapshot(&self) -> Snapshot {
+        // One layout for the inset and the names (made here if no frame or command made it yet).
+        let layout = self.map.layout();
         Snapshot {
             filter: self.map.filter().clone(),
             colour_by: self.map.colour_by().key(),
@@ -58,8 +60,8 @@ impl App {
                 .and_then(|p| views::shown(&self.map, p)),
             vocabulary: super::vocabulary::vocabulary(&self.map, self.this_year),
             flow: self.flow,
-            inset: super::overlays::inset(&self.map),
-            labels: super::overlays::labels(&self.map),
+            inset: super::overlays::inset(&self.map, &layout),
+            labels: super::overlays::labels(&layout),
         }
     }
 
