@@ -213,8 +213,9 @@ impl UrlState {
                 }
             }
             "unknown" => match scalar(key, raw, problems).as_deref() {
-                Some("hide") => f.hide_unknown_year = true,
-                Some("show") => f.show_unknown_year = true,
+                // The last of repeated `unknown` keys wins, as for every other key.
+                Some("hide") => (f.hide_unknown_year, f.show_unknown_year) = (true, false),
+                Some("show") => (f.hide_unknown_year, f.show_unknown_year) = (false, true),
                 Some("") => {}
                 Some(other) => problems.push(format!(
                     "`unknown` value \"{other}\" is not \"hide\" or \"show\""

@@ -42,7 +42,9 @@ pub fn stack_dots(dots: &[(usize, WorldXY)], scale: f64, reach_px: f64) -> Vec<S
     for &(i, w) in dots {
         let (cx, cy) = key(w);
         let near = (-1..=1)
-            .flat_map(|dy| (-1..=1).map(move |dx| (cx + dx, cy + dy)))
+            // Saturating: a dot far outside the world (a view zoomed out of range) has a cell
+            // key at the end of i64, and its neighbours must not overflow.
+            .flat_map(|dy| (-1..=1).map(move |dx| (cx.saturating_add(dx), cy.saturating_add(dy))))
             .filter_map(|c| grid.get(&c))
             .flatten()
             .copied()
