@@ -63,6 +63,9 @@ test('the world network loads with its own origins, and hovers, filters and pans
   await page.mouse.move(at.x, at.y);
   await page.waitForFunction(() => { const tip = document.getElementById('map').shadowRoot.querySelector('.yc-tooltip'); return tip && !tip.hidden && tip.textContent.length > 0; }, null, { timeout: 20000 });
   const hoverMs = Date.now() - t;
+  // A partner with no Chinese name and no stack: the tooltip leaves those lines out (no "null").
+  const tip = await page.evaluate(() => document.getElementById('map').shadowRoot.querySelector('.yc-tooltip').textContent);
+  assert.ok(!/null|undefined/.test(tip), `tooltip text: ${tip}`);
   const hoverLong = await takeLong(page);
 
   // Filter to partners in China: exactly the file's rows with country CN.
@@ -88,6 +91,8 @@ test('the world network loads with its own origins, and hovers, filters and pans
   const afterView = await page.evaluate(() => document.getElementById('map').view());
   assert.ok(Math.abs(afterView.lon - before.lon) > 5, `${before.lon} → ${afterView.lon}`);
   const panLong = await takeLong(page);
+  // The picture as a visitor sees it once the new arcs layer is complete (it is drawn over frames).
+  await page.waitForFunction(() => !document.getElementById('map').frameStats().arcsPending, null, { timeout: 30000 });
   await page.screenshot({ path: 'test-results/world-network.png' });
   console.log(`world network (${pairs} pairs): ready ${loadMs} ms; hover ${hoverMs} ms (long tasks ${hoverLong.n}, max ${hoverLong.max} ms); filter ${filterMs} ms (long tasks ${filterLong.n}, max ${filterLong.max} ms); pan of 10 moves ${panMs} ms (long tasks ${panLong.n}, max ${panLong.max} ms)`);
   assert.deepEqual(log.pageErrors, []);

@@ -43,7 +43,8 @@ export function createTooltip(ctx, stage) {
       const d = hit.details;
       if (!d) return hide();
       const other = ctx.lang() === 'zh' ? d.partnerEn : d.partnerZh;
-      node.append(
+      // Element.append would write a left-out line (null) as the text "null": drop them first.
+      node.append(...[
         h('strong', { class: 'yc-tip-partner' }, name(d.partnerZh, d.partnerEn)),
         other ? h('span', { class: 'yc-tip-other', lang: ctx.lang() === 'zh' ? 'en' : 'zh-CN' }, other) : null,
         h('span', { class: 'yc-tip-country' }, name(d.countryZh, d.countryEn)),
@@ -51,7 +52,7 @@ export function createTooltip(ctx, stage) {
         h('span', { class: 'yc-tip-relation' }, t(`relation_${d.relation}`)),
         h('span', { class: 'yc-tip-year' }, `${t('established')}: ${d.established ?? t('unknown')}`),
         memberList(ctx, hit.members),
-      );
+      ].filter(Boolean));
     }
     node.hidden = false;
     if (pos) move(pos);
