@@ -455,13 +455,7 @@ mod tests {
     #[test]
     fn the_grid_agrees_with_a_scan_of_every_piece() {
         // Arcs of a pseudo-random walk; many probes: the grid's answer is the scan's.
-        let mut seed = 12345u64;
-        let mut rnd = move || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as f64 / f64::from(1u32 << 31)
-        };
+        let mut rnd = crate::test_rng(12345);
         let lines: Vec<Vec<ScreenPt>> = (0..60)
             .map(|_| {
                 let (mut x, mut y) = (rnd() * 1000.0, rnd() * 500.0);
@@ -504,13 +498,7 @@ mod tests {
 
     #[test]
     fn an_index_built_in_parts_answers_as_one_built_at_once() {
-        let mut seed = 777u64;
-        let mut rnd = move || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as f64 / f64::from(1u32 << 31)
-        };
+        let mut rnd = crate::test_rng(777);
         let lines: Vec<Vec<ScreenPt>> = (0..90)
             .map(|_| {
                 let (mut x, mut y) = (rnd() * 800.0, rnd() * 400.0);

@@ -9,7 +9,7 @@ mod common;
 
 use std::sync::Arc;
 use youcheng::app::{App, Command, LoadReport, LoadStatus};
-use youcheng::dataset::{Dataset, Issue, LoadMode, LoadPhase, Loaded};
+use youcheng::dataset::{Dataset, Issue, LoadJob, LoadMode, LoadPhase, Loaded};
 
 /// The shipped data as `n` rows: real rows repeated with varied ids and partner names, the long
 /// notes dropped (so that 50,000 rows stay under the byte limit).
@@ -135,7 +135,7 @@ fn a_load_in_steps_gives_what_the_one_shot_load_gives_on_every_file_and_step_siz
                 &[1, 7, 1000, usize::MAX]
             };
             for &rows in sizes {
-                let job = Dataset::load_job(
+                let job = LoadJob::new(
                     &g,
                     &name,
                     bytes.clone(),
@@ -158,7 +158,7 @@ fn each_step_does_at_most_its_rows_and_one_phase() {
     let g = common::gazetteer();
     let b = Arc::new(common::basemap());
     let bytes = repeated(2000);
-    let mut job = Dataset::load_job(
+    let mut job = LoadJob::new(
         &g,
         "r.csv",
         bytes,
@@ -286,15 +286,11 @@ fn the_app_swaps_in_the_new_data_only_when_it_is_complete_and_as_the_one_shot_lo
     // The hit index came with the data, built in parts, and answers as the one built at once.
     assert!(a.map.has_hit_index(), "built during the load");
     let mut hits = 0;
-    // A coarse grid of probes: a hover lays out the map's names, slow in a debug build.
-    for gx in 0..16 {
-        for gy in 0..10 {
-            let (x, y) = (f64::from(gx) * 75.0 + 5.0, f64::from(gy) * 70.0 + 5.0);
-            let mv = |app: &mut App| app.handle(Command::PointerMove { id: 1, x, y }).hover;
-            let (h1, h2) = (mv(&mut a), mv(&mut once));
-            hits += usize::from(h1.is_some());
-            assert_eq!(h1, h2, "hover at ({x}, {y})");
-        }
+    for (x, y) in probes() {
+        let mv = |app: &mut App| app.handle(Command::PointerMove { id: 1, x, y }).hover;
+        let (h1, h2) = (mv(&mut a), mv(&mut once));
+        hits += usize::from(h1.is_some());
+        assert_eq!(h1, h2, "hover at ({x}, {y})");
     }
     assert!(hits > 20, "{hits} points hit something");
 }
@@ -323,18 +319,21 @@ fn a_filter_changed_during_the_load_keeps_the_prebuilt_hit_index_and_hover_follo
     assert!(a.map.has_hit_index(), "kept: it holds every pair");
     assert!(a.visible_ids().iter().all(|id| id.starts_with("weifang")));
     let mut hits = 0;
-    // A coarse grid of probes: a hover lays out the map's names, slow in a debug build.
-    for gx in 0..16 {
-        for gy in 0..10 {
-            let (x, y) = (f64::from(gx) * 75.0 + 5.0, f64::from(gy) * 70.0 + 5.0);
-            let hover = a.handle(Command::PointerMove { id: 1, x, y }).hover;
-            if let Some(h) = hover {
-                hits += 1;
-                assert_eq!(h.city, "weifang", "only what the filter shows answers");
-            }
+    for (x, y) in probes() {
+        if let Some(h) = a.handle(Command::PointerMove { id: 1, x, y }).hover {
+            hits += 1;
+            assert_eq!(h.city, "weifang", "only what the filter shows answers");
         }
     }
     assert!(hits > 0, "something of Weifang is under the probes");
+}
+
+/// Pointer positions over the 1200×700 map: a coarse grid (a hover lays out the map's names,
+/// slow in a debug build).
+fn probes() -> impl Iterator<Item = (f64, f64)> {
+    (0..16u8).flat_map(|gx| {
+        (0..10u8).map(move |gy| (f64::from(gx) * 75.0 + 5.0, f64::from(gy) * 70.0 + 5.0))
+    })
 }
 
 fn once_selection() -> Vec<String> {

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use arbitrary::{Arbitrary, Unstructured};
 use youcheng::basemap::Basemap;
-use youcheng::dataset::{Dataset, Gazetteer, LoadMode, PartialDate};
+use youcheng::dataset::{Dataset, Gazetteer, LoadJob, LoadMode, PartialDate};
 use youcheng::interaction::{Interaction, PointerKind};
 use youcheng::map::{MapState, Pick, Step};
 use youcheng::style::ColourBy;
@@ -89,7 +89,7 @@ pub fn dataset_steps(data: &[u8]) {
         LoadMode::ValidRows
     };
     let once = Dataset::load_with(&GAZETTEER, "f.csv", bytes, TODAY, Some(&BASEMAP), mode);
-    let mut job = Dataset::load_job(
+    let mut job = LoadJob::new(
         &GAZETTEER,
         "f.csv",
         bytes.to_vec(),

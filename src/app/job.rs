@@ -7,7 +7,7 @@
 use super::command::{LoadReport, LoadStatus, Response};
 use super::selection::Selection;
 use super::App;
-use crate::dataset::{Dataset, Issue, LoadJob, LoadMode, LoadPhase, PartialDate, Progress};
+use crate::dataset::{Issue, LoadJob, LoadMode, LoadPhase, PartialDate, Progress};
 use crate::map::DataBuild;
 
 /// The load in progress: reading and checking the file, then preparing the map's geometry.
@@ -58,7 +58,7 @@ impl App {
         };
         self.this_year = today.year;
         let outlines = self.outlines.clone().or_else(|| self.basemap.clone());
-        let job = Dataset::load_job(gazetteer, file, bytes, today, outlines, mode.into());
+        let job = LoadJob::new(gazetteer, file, bytes, today, outlines, mode.into());
         let progress = job.progress();
         self.job.0 = Some(AppJob {
             id,

@@ -368,13 +368,7 @@ mod tests {
         )
         .expect("utf-8");
         let b = Basemap::parse(&text).expect("parses");
-        let mut seed = 5u64;
-        let mut rnd = move || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as f64 / f64::from(1u32 << 31)
-        };
+        let mut rnd = crate::test_rng(5);
         for iso2 in ["JP", "RU", "US", "FJ", "NZ", "DE", "KR", "BR"] {
             let f = b.features.iter().find(|f| f.iso2 == iso2).expect("country");
             let r = f.bbox.expect("bbox");

@@ -10,7 +10,6 @@ use super::load::{conclude, CheckState, LoadMode, Loaded, RowChecker, COLUMNS, R
 use super::reader::TableReader;
 use super::records::Partnership;
 use super::table::{lf_line_ends, Row, Table};
-use super::Dataset;
 use crate::basemap::Basemap;
 use crate::limits::MAX_DATA_BYTES;
 use serde::Serialize;
@@ -258,7 +257,7 @@ impl LoadJob {
         }
     }
 
-    /// Steps until done: the same as [`Dataset::load_with`].
+    /// Steps until done: the same as [`Dataset::load_with`](super::Dataset::load_with).
     pub fn run(mut self, max_rows: usize) -> Result<Loaded, Vec<Issue>> {
         loop {
             match self.finish() {
@@ -357,19 +356,5 @@ fn discard(table: Table, outcome: Result<Loaded, Vec<Issue>>) -> Stage {
             rows: table.rows,
             outcome,
         }
-    }
-}
-
-impl Dataset {
-    /// [`Dataset::load_with`] as a [`LoadJob`], to be done in steps.
-    pub fn load_job(
-        gazetteer: &Gazetteer,
-        file: &str,
-        bytes: Vec<u8>,
-        today: PartialDate,
-        outlines: Option<Arc<Basemap>>,
-        mode: LoadMode,
-    ) -> LoadJob {
-        LoadJob::new(gazetteer, file, bytes, today, outlines, mode)
     }
 }

@@ -312,13 +312,7 @@ mod tests {
 
     #[test]
     fn the_ring_search_finds_the_spot_sorting_every_spot_would() {
-        let mut seed = 99u64;
-        let mut rnd = move || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as f64 / f64::from(1u32 << 31)
-        };
+        let mut rnd = crate::test_rng(99);
         for _ in 0..400 {
             let area = Rect::new(
                 rnd() * 50.0,
