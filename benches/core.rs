@@ -193,6 +193,35 @@ fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {
             })
         },
     );
+    // The same layer's arcs and dots rasterised by the core (src/raster.rs), as the page draws
+    // them, at device pixel ratio 1 and 2.
+    let layer = map.layer_scene();
+    let steps = layer.overlay_steps();
+    let arcs: Vec<_> = steps
+        .iter()
+        .filter(|s| {
+            matches!(
+                s,
+                youcheng::scene::Step::Arcs { .. } | youcheng::scene::Step::Dots(_)
+            )
+        })
+        .collect();
+    for dpr in [1.0, 2.0] {
+        let mut raster = youcheng::raster::Raster::default();
+        c.bench_function(
+            &format!("{label}/arcs layer rasterised (arcs and dots) at dpr {dpr}"),
+            |b| {
+                b.iter(|| {
+                    raster.begin((1280.0 * dpr) as usize, (720.0 * dpr) as usize);
+                    let mut none = RecordingSurface::default();
+                    for step in &arcs {
+                        layer.render_overlay_step(&mut none, (&mut raster, dpr), step);
+                    }
+                    black_box(raster.rgba().map(|i| i.rgba.len()))
+                })
+            },
+        );
+    }
     let mut hovered = map.clone();
     let first = hovered.visible().first().copied().unwrap_or(0);
     hovered.set_hover(Some(youcheng::hit::Target::Arc(first)));

@@ -56,6 +56,7 @@ pub mod interaction;
 pub mod labels;
 pub mod limits;
 pub mod map;
+pub mod raster;
 pub mod report;
 pub mod scene;
 pub mod search;

@@ -1,6 +1,7 @@
 //! What to draw, in CSS pixels, in drawing order. Built from the map state for one frame and
 //! rendered through a [`Surface`].
 
+use crate::raster::Raster;
 use crate::style::Rgba;
 use crate::surface::{ScreenPt, Stroke, Surface, TextStyle};
 
@@ -184,58 +185,77 @@ impl Scene {
 pub enum Step {
     /// The country names.
     Names,
-    /// These arc bundles.
-    Arcs(std::ops::Range<usize>),
+    /// These lines of arc bundle `bundle`, added to a [`Raster`]'s coverage, then with `paint`
+    /// (after the bundle's last line) painted on it: a bundle is one stroke, as on a canvas.
+    Arcs {
+        /// Which bundle of [`Scene::arcs`].
+        bundle: usize,
+        /// Which of its lines.
+        lines: std::ops::Range<usize>,
+        /// Whether the coverage so far is painted after these lines.
+        paint: bool,
+    },
+    /// The rasterised arcs put on the drawing ([`Raster::rgba`]; the page does this).
+    Image,
     /// The flow's dots.
     Flow,
-    /// These dots of the partners, stacks and origins, counted in that order.
+    /// These dots of the partners, stacks and origins, counted in that order, painted on the
+    /// [`Raster`].
     Dots(std::ops::Range<usize>),
     /// The labels, the inset and the rings.
     Rest,
 }
 
-/// Arc points per [`Step::Arcs`] (a bundle is not split across steps: one stroke paints
-/// overlapping lines once; only a bundle past [`MAX_POINTS_PER_STROKE`] is stroked in
-/// batches) and dots per [`Step::Dots`]: in Chromium's software canvas on a 2-core machine,
-/// about 10–15 ms of raster each.
+/// Arc points per [`Step::Arcs`] and dots per [`Step::Dots`]: a few ms of rasterising each in
+/// the module.
 pub const STEP_POINTS: usize = 20_000;
 /// See [`STEP_POINTS`].
 pub const STEP_DOTS: usize = 2_000;
 
 impl Scene {
-    /// The overlay as steps which, drawn in order by [`Scene::render_overlay_step`], draw what
-    /// [`Scene::render_overlay`] does; a small scene is one step.
+    /// The overlay as steps which, drawn in order by [`Scene::render_overlay_step`] with the
+    /// arcs and dots rasterised, draw what [`Scene::render_overlay`] does: the names, the arcs
+    /// in runs of about [`STEP_POINTS`] points (a bundle may span several), the dots in runs of
+    /// [`STEP_DOTS`], their image, the flow, and the rest. The flow comes after the dots here,
+    /// over them, not under: the cached layer this is for has no flow.
     pub fn overlay_steps(&self) -> Vec<Step> {
         let dots = self.partners.len() + self.stacks.len() + self.origins.len();
-        let points: usize = self.arcs.iter().map(ArcBundle::points).sum();
-        if points <= STEP_POINTS && dots <= STEP_DOTS {
-            return vec![Step::Rest];
-        }
         let mut steps = vec![Step::Names];
-        let (mut start, mut n) = (0, 0);
-        for (k, bundle) in self.arcs.iter().enumerate() {
-            n += bundle.points();
-            if n >= STEP_POINTS {
-                steps.push(Step::Arcs(start..k + 1));
-                (start, n) = (k + 1, 0);
+        for (bundle, b) in self.arcs.iter().enumerate() {
+            let (mut start, mut n) = (0, 0);
+            for (j, line) in b.lines.iter().enumerate() {
+                n += line.len();
+                let last = j + 1 == b.lines.len();
+                if n >= STEP_POINTS || last {
+                    steps.push(Step::Arcs {
+                        bundle,
+                        lines: start..j + 1,
+                        paint: last,
+                    });
+                    (start, n) = (j + 1, 0);
+                }
             }
         }
-        if start < self.arcs.len() {
-            steps.push(Step::Arcs(start..self.arcs.len()));
-        }
-        steps.push(Step::Flow);
         steps.extend(
             (0..dots)
                 .step_by(STEP_DOTS)
                 .map(|a| Step::Dots(a..(a + STEP_DOTS).min(dots))),
         );
+        steps.push(Step::Image);
+        steps.push(Step::Flow);
         steps.push(Step::Rest);
         steps
     }
 
-    /// Draws one of [`Scene::overlay_steps`]; [`Step::Rest`] alone of a one-step scene draws
-    /// the whole overlay.
-    pub fn render_overlay_step(&self, surface: &mut dyn Surface, step: &Step, steps: usize) {
+    /// Draws one of [`Scene::overlay_steps`] on `surface`, or for [`Step::Arcs`] and
+    /// [`Step::Dots`] on `raster` (at `dpr` device pixels per CSS pixel). [`Step::Image`] is the
+    /// page's (it puts the raster on its canvas): nothing here.
+    pub fn render_overlay_step(
+        &self,
+        surface: &mut dyn Surface,
+        (raster, dpr): (&mut Raster, f64),
+        step: &Step,
+    ) {
         let text = |surface: &mut dyn Surface, t: &TextItem| surface.text(t.at, &t.text, t.style);
         let dots = || {
             self.partners
@@ -244,21 +264,34 @@ impl Scene {
                 .chain(&self.origins)
         };
         match step {
-            Step::Rest if steps <= 1 => self.render_overlay(surface),
             Step::Names => self.country_labels.iter().for_each(|t| text(surface, t)),
-            Step::Arcs(r) => {
-                for bundle in self.arcs.get(r.clone()).unwrap_or_default() {
-                    for batch in stroke_batches(&bundle.lines) {
-                        surface.stroke_lines(batch, bundle.stroke);
-                    }
+            Step::Arcs {
+                bundle,
+                lines,
+                paint,
+            } => {
+                let Some(b) = self.arcs.get(*bundle) else {
+                    return;
+                };
+                for line in b.lines.get(lines.clone()).unwrap_or_default() {
+                    crate::raster::cover(raster, line, b.stroke.width_px, dpr);
+                }
+                if *paint {
+                    crate::raster::paint(raster, b.stroke.colour);
                 }
             }
+            Step::Image => {}
             Step::Flow => {
                 for batch in &self.flow {
                     surface.squares(&batch.centres, batch.side_px, batch.fill);
                 }
             }
-            Step::Dots(r) => dot_runs(surface, dots().skip(r.start).take(r.len())),
+            Step::Dots(r) => {
+                for run in runs(dots().skip(r.start).take(r.len())) {
+                    let ((r, fill, outline), centres) = run;
+                    crate::raster::discs(raster, &centres, r, fill, outline, dpr);
+                }
+            }
             Step::Rest => self.render_top(surface),
         }
     }
@@ -273,22 +306,25 @@ impl ArcBundle {
 
 /// Draws `dots` in order, handing runs that look alike to the surface together.
 fn dot_runs<'a>(surface: &mut dyn Surface, dots: impl Iterator<Item = &'a DotItem>) {
-    let mut run: Vec<ScreenPt> = Vec::new();
-    let mut style: Option<(f64, Rgba, Option<Stroke>)> = None;
+    for ((r, fill, outline), centres) in runs(dots) {
+        surface.dots(&centres, r, fill, outline);
+    }
+}
+
+/// A dot's look: radius, fill and ring.
+type DotStyle = (f64, Rgba, Option<Stroke>);
+
+/// `dots` as runs of consecutive dots that look alike, with their centres.
+fn runs<'a>(dots: impl Iterator<Item = &'a DotItem>) -> Vec<(DotStyle, Vec<ScreenPt>)> {
+    let mut out: Vec<(DotStyle, Vec<ScreenPt>)> = Vec::new();
     for dot in dots {
         let s = (dot.radius_px, dot.fill, dot.outline);
-        if style != Some(s) {
-            if let Some((r, fill, outline)) = style {
-                surface.dots(&run, r, fill, outline);
-            }
-            run.clear();
-            style = Some(s);
+        match out.last_mut() {
+            Some((style, run)) if *style == s => run.push(dot.centre),
+            _ => out.push((s, vec![dot.centre])),
         }
-        run.push(dot.centre);
     }
-    if let Some((r, fill, outline)) = style {
-        surface.dots(&run, r, fill, outline);
-    }
+    out
 }
 
 /// An axis-aligned rectangle in CSS pixels (`x`, `y` its top-left corner).
@@ -430,7 +466,9 @@ mod tests {
             width_px: 1.0,
         };
         let line = |k: usize| -> Vec<ScreenPt> {
-            (0..30).map(|j| ScreenPt::new(k as f64, j as f64)).collect()
+            (0..30)
+                .map(|j| ScreenPt::new(k as f64 + 0.5, j as f64))
+                .collect()
         };
         let dot = |k: usize| DotItem {
             centre: ScreenPt::new(k as f64, 1.0),
@@ -452,33 +490,72 @@ mod tests {
         }
     }
 
-    fn in_steps(scene: &Scene) -> (usize, Vec<crate::surface::Command>) {
+    /// The scene drawn in steps: its steps, what reached the surface, and the raster.
+    fn in_steps(scene: &Scene) -> (usize, Vec<crate::surface::Command>, Raster) {
         let steps = scene.overlay_steps();
         let mut s = RecordingSurface::default();
+        let mut raster = Raster::default();
+        raster.begin(3100, 40);
         for step in &steps {
-            scene.render_overlay_step(&mut s, step, steps.len());
+            scene.render_overlay_step(&mut s, (&mut raster, 1.0), step);
         }
-        (steps.len(), s.commands)
+        (steps.len(), s.commands, raster)
     }
 
     #[test]
-    fn a_scene_drawn_in_steps_draws_what_it_draws_at_once() {
+    fn a_scene_drawn_in_steps_draws_what_it_draws_at_once_with_the_arcs_rasterised() {
         let scene = big_scene();
         let mut once = RecordingSurface::default();
         scene.render_overlay(&mut once);
-        let (n, steps) = in_steps(&scene);
+        let (n, steps, mut raster) = in_steps(&scene);
         assert!(n > 5, "{n} steps");
-        assert_eq!(steps, once.commands);
-        let small = Scene {
-            arcs: scene.arcs.get(..10).unwrap_or_default().to_vec(),
+        let rasterised = |c: &crate::surface::Command| {
+            matches!(
+                c,
+                crate::surface::Command::StrokeLines { .. } | crate::surface::Command::Dot { .. }
+            )
+        };
+        once.commands.retain(|c| !rasterised(c));
+        assert_eq!(
+            steps, once.commands,
+            "all but the arcs and dots on the surface"
+        );
+        // Every bundle painted: each of its 30-point lines put ink in its column; the dots (in
+        // row 1, radius 2) too.
+        let crate::raster::Image { rgba, at, size } = raster.rgba().expect("arcs painted");
+        assert_eq!((at, size), ((0, 0), (3002, 29)));
+        assert!(rgba.chunks_exact(4).filter(|p| p[3] > 0).count() >= 3000 * 28);
+        let alpha = |x: usize| rgba.get((3002 + x) * 4 + 3).copied();
+        assert!(
+            (0..3000).all(|x| alpha(x) == Some(255)),
+            "row 1 under the opaque dots"
+        );
+        // A bundle larger than a step is split across steps and painted once, at its end: as
+        // one stroke, where its lines overlap they are painted once.
+        let one = Scene {
+            arcs: vec![ArcBundle {
+                lines: scene.arcs.iter().flat_map(|b| b.lines.clone()).collect(),
+                ..scene.arcs[0].clone()
+            }],
             ..Scene::default()
         };
-        let mut once = RecordingSurface::default();
-        small.render_overlay(&mut once);
-        assert_eq!(
-            in_steps(&small),
-            (1, once.commands),
-            "a small scene: one step"
+        let steps = one.overlay_steps();
+        let arcs = steps
+            .iter()
+            .filter(|s| matches!(s, Step::Arcs { .. }))
+            .count();
+        assert_eq!(arcs, 3000 * 30 / STEP_POINTS + 1, "{steps:?}");
+        let (_, _, mut split) = in_steps(&one);
+        let mut whole = Raster::default();
+        whole.begin(3100, 40);
+        for line in &one.arcs[0].lines {
+            crate::raster::cover(&mut whole, line, 1.0, 1.0);
+        }
+        crate::raster::paint(&mut whole, one.arcs[0].stroke.colour);
+        let image = |r: &mut Raster| r.rgba().map(|i| (i.rgba.to_vec(), i.at, i.size));
+        assert!(
+            image(&mut split) == image(&mut whole),
+            "split: as painted whole"
         );
     }
 }

@@ -37,11 +37,11 @@ tier() { # name, counter, command...
 
 none() { echo "0 0"; }
 
-tier lint none bash -c 'cargo fmt --check && cargo clippy --quiet --all-targets -- -D warnings && cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings && RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps'
+tier lint none bash -c 'cargo fmt --check && cargo clippy --quiet --workspace --all-targets -- -D warnings && cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings && RUSTDOCFLAGS="-D warnings" cargo doc --quiet --workspace --no-deps'
 # The TypeScript definitions, as a portal uses them (tests/types/usage.ts, with @ts-expect-error lines).
 tier types none node_modules/.bin/tsc -p tests/types
 tier data-check none cargo run --quiet --bin youcheng-data -- check data
-tier native count_cargo cargo test --quiet
+tier native count_cargo cargo test --quiet --workspace
 tier browser count_cargo wasm-pack test --headless --chrome --chromedriver "$(command -v chromedriver)"
 tier page count_node node --test --test-reporter=spec --test-concurrency=1 tests/page/
 

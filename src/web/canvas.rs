@@ -199,6 +199,38 @@ impl Layer {
         let _ = self.ctx.get_image_data(0.0, 0.0, 1.0, 1.0);
     }
 
+    /// Draws `image` (straight RGBA, device pixels) over this layer, through `scratch`
+    /// (`putImageData` replaces pixels; drawing the scratch canvas blends them over the layer).
+    pub fn put_image(&self, scratch: &Layer, image: crate::raster::Image, dpr: f64) {
+        let crate::raster::Image { rgba, at, size } = image;
+        let (w, h) = (size.0 as u32, size.1 as u32);
+        if scratch.canvas.width() < w || scratch.canvas.height() < h {
+            scratch.canvas.set_width(w.max(scratch.canvas.width()));
+            scratch.canvas.set_height(h.max(scratch.canvas.height()));
+        }
+        let Ok(image) =
+            web_sys::ImageData::new_with_u8_clamped_array_and_sh(wasm_bindgen::Clamped(rgba), w, h)
+        else {
+            return;
+        };
+        let _ = scratch.ctx.put_image_data(&image, 0.0, 0.0);
+        let _ = self.ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+        let _ = self
+            .ctx
+            .draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
+                &scratch.canvas,
+                0.0,
+                0.0,
+                f64::from(w),
+                f64::from(h),
+                at.0 as f64,
+                at.1 as f64,
+                f64::from(w),
+                f64::from(h),
+            );
+        let _ = self.ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+    }
+
     /// Copies the layer onto `target` as `plan` says ([`LandPlan::Shift`]: scaled by `k` at
     /// (`x`, `y`); anything else: as it is) at opacity `alpha`.
     pub fn show(

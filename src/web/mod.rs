@@ -5,6 +5,7 @@
 mod canvas;
 
 use crate::app::layer::{LandPlan, LayerView};
+use crate::scene::Step;
 use crate::{app::App, app::Command, app::ThemeInput, dataset::PartialDate, geometry::LonLat};
 use canvas::{CanvasSurface, Layer};
 use serde::{de::DeserializeOwned, Serialize};
@@ -96,8 +97,9 @@ pub struct Youcheng {
 impl Youcheng {
     /// The arcs layer for this frame, as the core planned it (`plan`), drawn at `alpha`: a
     /// gesture shifts the layer shown; otherwise a layer not holding this view and content is
-    /// drawn afresh, at once when small, else over several frames from `start` (ms) on. True
-    /// while a layer is under way.
+    /// drawn afresh in steps (the arcs and dots rasterised by the core, then put on the layer in
+    /// one call), as many a frame as fit in its budget from `start` (ms) on: a small layer in one
+    /// frame, a large one over several. True while a layer is under way.
     fn draw_arcs(&mut self, plan: LandPlan, (dpr, alpha): (f64, f64), start: f64) -> bool {
         let map = &self.app.map;
         let v = map.viewport;
@@ -118,15 +120,9 @@ impl Youcheng {
         if p.job.as_ref().is_none_or(|j| j.target != now) {
             let scene = map.layer_scene();
             let steps = scene.overlay_steps();
-            if steps.len() <= 1 {
-                front.begin(size, dpr);
-                scene.render_overlay(&mut front.surface(size));
-                p.holds = Some(now);
-                p.job = None;
-                front.show(&self.ctx, size, alpha, LandPlan::Copy);
-                return false;
-            }
             p.back.begin(size, dpr);
+            let device = |css: f64| (css * dpr).round().max(0.0) as usize;
+            p.raster.begin(device(size.0), device(size.1));
             p.job = Some(Job {
                 scene,
                 steps,
@@ -137,14 +133,28 @@ impl Youcheng {
         let Some(job) = p.job.as_mut() else {
             return false;
         };
-        while job.next < job.steps.len() && js_sys::Date::now() - start < STEP_BUDGET_MS {
-            if let Some(step) = job.steps.get(job.next) {
-                let n = job.steps.len();
-                job.scene
-                    .render_overlay_step(&mut p.back.surface(size), step, n);
+        // At least one step a frame; more while the frame's budget lasts.
+        let mut first = true;
+        while job.next < job.steps.len() && (first || js_sys::Date::now() - start < STEP_BUDGET_MS)
+        {
+            first = false;
+            match job.steps.get(job.next) {
+                Some(Step::Image) => {
+                    if let Some(image) = p.raster.rgba() {
+                        p.back.put_image(&p.scratch, image, dpr);
+                    }
+                }
+                Some(step) => {
+                    let raster = (&mut p.raster, dpr);
+                    job.scene
+                        .render_overlay_step(&mut p.back.surface(size), raster, step);
+                    if !matches!(step, Step::Arcs { .. } | Step::Dots(_)) {
+                        p.back.flush();
+                    }
+                }
+                None => {}
             }
             job.next += 1;
-            p.back.flush();
         }
         if job.next >= job.steps.len() {
             std::mem::swap(&mut self.layers[1], &mut p.back);
@@ -163,11 +173,16 @@ impl Youcheng {
     }
 }
 
-/// A large arcs layer is drawn over several frames into a second canvas, a few steps each
-/// (see [`crate::scene::Scene::overlay_steps`]), while the one shown holds the last complete
-/// layer, shifted to the current view; the two are swapped when the new one is complete.
+/// The arcs layer is drawn in steps into a second canvas (see
+/// [`crate::scene::Scene::overlay_steps`]), as many a frame as fit in [`STEP_BUDGET_MS`], while
+/// the one shown holds the last complete layer, shifted to the current view; the two are swapped
+/// when the new one is complete.
 struct Progressive {
     back: Layer,
+    /// Where the arcs' image is put before it is drawn on `back` (see [`Layer::put_image`]).
+    scratch: Layer,
+    /// The arcs and dots rasterised by the core (see [`crate::raster`]).
+    raster: crate::raster::Raster,
     /// The view and content the shown layer holds.
     holds: Option<(LayerView, u64)>,
     job: Option<Job>,
@@ -196,6 +211,8 @@ impl Youcheng {
         let app = App::new(f64::from(w), f64::from(h));
         let arcs = Progressive {
             back: Layer::new()?,
+            scratch: Layer::new()?,
+            raster: crate::raster::Raster::default(),
             holds: None,
             job: None,
         };
