@@ -79,6 +79,10 @@ fn a_network_of_other_origins_loads_and_lists_the_origins_with_most_pairs() {
         s.choices.cities[0].name_zh, "",
         "no Chinese names were given"
     );
+    // The statistics count pairs per origin for the listed ones only, and say how many are not.
+    assert_eq!(s.stats.stats.by_city.len(), LISTED_ORIGINS);
+    assert_eq!(s.stats.more_cities, 60 - LISTED_ORIGINS);
+    assert_eq!(s.stats.stats.pairs, 60, "every pair still counted");
 }
 
 #[test]

@@ -332,3 +332,30 @@ fn contrast(a: youcheng::style::Rgba, b: youcheng::style::Rgba) -> f64 {
     let (x, y) = (lum(a), lum(b));
     (x.max(y) + 0.05) / (x.min(y) + 0.05)
 }
+
+#[test]
+fn the_arcs_layer_built_a_run_of_pairs_at_a_time_is_the_layer_built_at_once() {
+    let mut map = MapState::new(1280.0, 720.0);
+    map.set_basemap(&common::basemap());
+    map.set_dataset(shipped());
+    map.set_colour_by(youcheng::style::ColourBy::Decade);
+    map.refresh_layout();
+    let whole = map.layer_scene();
+    assert!(whole.arcs.len() > 3, "{} bundles", whole.arcs.len());
+    for run in [1, 7, 100] {
+        let mut build = map.layer_build();
+        let mut steps = 1;
+        let scene = loop {
+            if let Some(scene) = map.layer_build_step(&mut build, run) {
+                break scene;
+            }
+            steps += 1;
+        };
+        assert_eq!(scene, whole, "runs of {run}");
+        assert_eq!(
+            steps,
+            map.visible().len().div_ceil(run).max(1),
+            "runs of {run}"
+        );
+    }
+}

@@ -198,12 +198,15 @@ export class YouchengMap extends HTMLElement {
     }));
     session.prefetch();
     if (!(await session.open())) return; // disconnected while loading
+    // The language before the data: the core lays a large network out once, at load, not
+    // again for it (a world list's layout is tens of ms).
+    this.#send({ type: 'setLang', lang: this.#lang }, null, { quiet: true });
     const { basemapError, dataError } = await session.load();
     if (this.#s !== session) return;
     if (session.customOrigins) this.#translateStatic(); // "origin" in place of "Shandong"
+    this.#observeSize(); // the canvas's size first: the theme's refresh then lays out once, at it
     this.#applyTheme();
     this.#send({ type: 'setLang', lang: this.#lang }, null, { quiet: true });
-    this.#observeSize();
     const cities = this.#cityList();
     if (cities.length) this.#send({ type: 'setFilter', filter: { ...this.#map.snapshot().filter, cities } }, null, { quiet: true });
     if (this.getAttribute('filter')) this.applyState(this.getAttribute('filter'), { quiet: true });

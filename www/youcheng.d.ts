@@ -570,6 +570,12 @@ coverage: CoverageView | null,
  */
 hiddenUndated: number, 
 /**
+ * Origins left out of `byCity`: a network of more than [`LISTED_ORIGINS`] origins lists
+ * the ones with most visible pairs (a world list's 8,000 would make every snapshot
+ * ~270 KB); 0 for Shandong's 17.
+ */
+moreCities: number, 
+/**
  * Pairs counted.
  */
 pairs: number, 

@@ -189,6 +189,13 @@ impl App {
         response
     }
 
+    /// Lays the map out now if its data changed since the last layout (a load's last step
+    /// leaves it stale): the page calls this before reading the snapshot, so that the snapshot
+    /// and the next frame share one layout instead of each making its own.
+    pub fn lay_out(&mut self) {
+        self.map.refresh_stale_layout();
+    }
+
     /// The device pixel ratio the canvas is drawn at (after [`Command::Resize`]).
     pub fn dpr(&self) -> f64 {
         self.dpr

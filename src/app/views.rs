@@ -205,6 +205,10 @@ pub struct StatsView {
     /// Undated pairs the year range leaves out (they pass every other restriction); 0 without
     /// a year bound or when the visitor asked for them (or to hide them).
     pub hidden_undated: usize,
+    /// Origins left out of `byCity`: a network of more than [`LISTED_ORIGINS`] origins lists
+    /// the ones with most visible pairs (a world list's 8,000 would make every snapshot
+    /// ~270 KB); 0 for Shandong's 17.
+    pub more_cities: usize,
 }
 
 /// What the detail panel shows: one pair, or a Shandong side with its visible partners.
@@ -393,9 +397,29 @@ pub fn shown(map: &MapState, pick: Pick) -> Option<Shown> {
 /// Counts of the visible pairs, and coverage for the shipped data.
 pub fn stats(map: &MapState) -> StatsView {
     let ds = map.dataset();
+    let mut stats = Stats::of_numbered(ds, map.visible().iter().copied(), map.place_numbers());
+    let more_cities = stats.by_city.len().saturating_sub(LISTED_ORIGINS);
+    if more_cities > 0 {
+        // The most pairs first (ties in file order), then back to file order.
+        let mut order: Vec<usize> = (0..stats.by_city.len()).collect();
+        let n = |k: &usize| std::cmp::Reverse(stats.by_city.get(*k).map_or(0, |c| c.count));
+        crate::sort::sort_by(&mut order, |a, b| n(a).cmp(&n(b)));
+        let mut keep = vec![false; order.len()];
+        for k in order.into_iter().take(LISTED_ORIGINS) {
+            if let Some(x) = keep.get_mut(k) {
+                *x = true;
+            }
+        }
+        let mut k = 0;
+        stats.by_city.retain(|_| {
+            k += 1;
+            keep.get(k - 1).copied().unwrap_or(false)
+        });
+    }
     StatsView {
-        stats: Stats::of_numbered(ds, map.visible().iter().copied(), map.place_numbers()),
+        stats,
         coverage: ds.coverage.as_ref().and_then(|c| c.view(ds)),
         hidden_undated: map.hidden_undated(),
+        more_cities,
     }
 }

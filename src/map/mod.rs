@@ -41,6 +41,7 @@ pub use flow::{phase, FlowPath, FLOW_PERIOD_MS};
 pub use focus::Step;
 pub use inset::{InsetCity, TARGET_PX};
 pub use layout::{InsetLayout, Layout, MapLabel};
+pub use scenes::LayerBuild;
 pub use stacks::Stack;
 pub use view::{FIT_PADDING_PX, FIT_ZOOM_MAX};
 

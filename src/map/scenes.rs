@@ -90,6 +90,24 @@ fn simplify(line: Vec<crate::surface::ScreenPt>, tol: f64) -> Vec<crate::surface
         .collect()
 }
 
+/// Arc bundles under way: each with its emphasis level, and where each (level, colour group)'s
+/// bundle is.
+#[derive(Debug, Default)]
+struct Bundles {
+    list: Vec<(u8, ArcBundle)>,
+    slot: std::collections::HashMap<(u8, usize), usize>,
+}
+
+/// The arcs layer's scene under way (see [`MapState::layer_build`]).
+#[derive(Debug)]
+pub struct LayerBuild {
+    /// All but the arcs.
+    scene: Scene,
+    arcs: Bundles,
+    /// How many visible pairs' arcs are in.
+    next: usize,
+}
+
 impl MapState {
     /// The base layer (background and land) for the current view.
     pub fn base_scene(&self) -> Scene {
@@ -146,17 +164,44 @@ impl MapState {
     /// the last settled view, as if nothing were emphasised. What changes with hover, focus and
     /// selection is drawn over it by [`MapState::emphasis_scene`].
     pub fn layer_scene(&self) -> Scene {
+        let mut build = self.layer_build();
+        loop {
+            if let Some(scene) = self.layer_build_step(&mut build, usize::MAX) {
+                return scene;
+            }
+        }
+    }
+
+    /// [`MapState::layer_scene`] to be built a run of arcs at a time by
+    /// [`MapState::layer_build_step`] (at the world network's 25,000 arcs, projecting them all
+    /// is ~50 ms in the module): what is not arcs is built here.
+    pub fn layer_build(&self) -> LayerBuild {
         let layout = self.layout();
         let (country_labels, labels) = self.label_items(&layout, false, false);
-        Scene {
-            country_labels,
-            arcs: self.arc_bundles_where(false, |_| true),
-            partners: self.partner_items_where(false, &layout, |_| true),
-            stacks: self.stack_items(false, &layout),
-            origins: self.origin_items_where(|_| true),
-            labels,
-            ..Scene::default()
+        LayerBuild {
+            scene: Scene {
+                country_labels,
+                partners: self.partner_items_where(false, &layout, |_| true),
+                stacks: self.stack_items(false, &layout),
+                origins: self.origin_items_where(|_| true),
+                labels,
+                ..Scene::default()
+            },
+            arcs: Bundles::default(),
+            next: 0,
         }
+    }
+
+    /// Adds the arcs of up to `pairs` more visible pairs to `build`; the scene once all are in.
+    pub fn layer_build_step(&self, build: &mut LayerBuild, pairs: usize) -> Option<Scene> {
+        let end = build.next.saturating_add(pairs).min(self.visible.len());
+        let run = self.visible.get(build.next..end).unwrap_or_default();
+        self.add_arcs(&mut build.arcs, run, false, |_| true);
+        build.next = end;
+        (end >= self.visible.len()).then(|| Scene {
+            arcs: self.finish_bundles(std::mem::take(&mut build.arcs)),
+            ..std::mem::take(&mut build.scene)
+        })
     }
 
     /// What is drawn over the arcs layer each frame: the emphasised arcs (cased), dots, stacks
@@ -309,12 +354,24 @@ impl MapState {
 
     /// As [`MapState::arc_bundles`], for the visible pairs `take` accepts.
     fn arc_bundles_where(&self, dimming: bool, take: impl Fn(usize) -> bool) -> Vec<ArcBundle> {
+        let mut bundles = Bundles::default();
+        self.add_arcs(&mut bundles, &self.visible, dimming, take);
+        self.finish_bundles(bundles)
+    }
+
+    /// Adds the arcs of `pairs` that `take` accepts to their bundles (see
+    /// [`MapState::arc_bundles`]).
+    fn add_arcs(
+        &self,
+        bundles: &mut Bundles,
+        pairs: &[usize],
+        dimming: bool,
+        take: impl Fn(usize) -> bool,
+    ) {
         let tf = self.viewport.transform();
         let (w, h) = (self.viewport.width_css_px, self.viewport.height_css_px);
         let to_screen = |line: &Vec<WorldXY>| screen_line(&tf, line, w, h);
-        let mut bundles: Vec<(u8, ArcBundle)> = Vec::new();
-        let mut slot: std::collections::HashMap<(u8, usize), usize> = Default::default();
-        for &i in self.visible.iter().filter(|&&i| take(i)) {
+        for &i in pairs.iter().filter(|&&i| take(i)) {
             let (Some(p), Some(arc)) = (self.dataset.partnerships.get(i), self.arcs.get(i)) else {
                 continue;
             };
@@ -323,12 +380,12 @@ impl MapState {
             }
             let group = self.colour_group(p);
             let lv = self.level(i, p, dimming);
-            let k = match slot.get(&(lv, group)) {
+            let k = match bundles.slot.get(&(lv, group)) {
                 Some(&k) => k,
                 None => {
-                    slot.insert((lv, group), bundles.len());
+                    bundles.slot.insert((lv, group), bundles.list.len());
                     let stroke = self.arc_stroke(lv, self.group_colour(group));
-                    bundles.push((
+                    bundles.list.push((
                         lv,
                         ArcBundle {
                             group,
@@ -336,13 +393,18 @@ impl MapState {
                             stroke,
                         },
                     ));
-                    bundles.len() - 1
+                    bundles.list.len() - 1
                 }
             };
-            if let Some((_, bundle)) = bundles.get_mut(k) {
+            if let Some((_, bundle)) = bundles.list.get_mut(k) {
                 bundle.lines.extend(arc.iter().filter_map(to_screen));
             }
         }
+    }
+
+    /// The bundles in drawing order, dimmed ones first, what stands out cased.
+    fn finish_bundles(&self, bundles: Bundles) -> Vec<ArcBundle> {
+        let mut bundles = bundles.list;
         crate::sort::sort_by(&mut bundles, |(la, a), (lb, b)| {
             (la, a.group).cmp(&(lb, b.group))
         });

@@ -97,9 +97,9 @@ pub struct Youcheng {
 impl Youcheng {
     /// The arcs layer for this frame, as the core planned it (`plan`), drawn at `alpha`: a
     /// gesture shifts the layer shown; otherwise a layer not holding this view and content is
-    /// drawn afresh in steps (the arcs and dots rasterised by the core, then put on the layer in
-    /// one call), as many a frame as fit in its budget from `start` (ms) on: a small layer in one
-    /// frame, a large one over several. True while a layer is under way.
+    /// drawn afresh: a small one at once on the canvas, a large one in steps (the arcs and dots
+    /// rasterised by the core, then put on the layer in one call), as many a frame as fit in its
+    /// budget from `start` (ms) on. True while a layer is under way.
     fn draw_arcs(&mut self, plan: LandPlan, (dpr, alpha): (f64, f64), start: f64) -> bool {
         let map = &self.app.map;
         let v = map.viewport;
@@ -118,14 +118,10 @@ impl Youcheng {
             return false;
         }
         if p.job.as_ref().is_none_or(|j| j.target != now) {
-            let scene = map.layer_scene();
-            let steps = scene.overlay_steps();
-            p.back.begin(size, dpr);
-            let device = |css: f64| (css * dpr).round().max(0.0) as usize;
-            p.raster.begin(device(size.0), device(size.1));
             p.job = Some(Job {
-                scene,
-                steps,
+                build: Some(map.layer_build()),
+                scene: crate::scene::Scene::default(),
+                steps: Vec::new(),
                 next: 0,
                 target: now,
             });
@@ -133,18 +129,39 @@ impl Youcheng {
         let Some(job) = p.job.as_mut() else {
             return false;
         };
-        // At least one step a frame; more while the frame's budget lasts.
+        // At least one step a frame; more while the frame's budget lasts (a small layer, all in
+        // this frame). First the scene is built a run of arcs at a time, then drawn in its steps.
+        let small = map.visible().len() <= BUILD_PAIRS;
         let mut first = true;
-        while job.next < job.steps.len() && (first || js_sys::Date::now() - start < STEP_BUDGET_MS)
-        {
+        while first || small || js_sys::Date::now() - start < STEP_BUDGET_MS {
             first = false;
-            match job.steps.get(job.next) {
-                Some(Step::Image) => {
+            if let Some(build) = job.build.as_mut() {
+                if let Some(scene) = map.layer_build_step(build, BUILD_PAIRS) {
+                    job.build = None;
+                    p.back.begin(size, dpr);
+                    if small {
+                        // A few hundred arcs: stroked on the canvas. Rasterising them costs more
+                        // than that: clearing, converting and putting a whole canvas of pixels.
+                        scene.render_overlay(&mut p.back.surface(size));
+                        break;
+                    }
+                    job.steps = scene.overlay_steps();
+                    job.scene = scene;
+                    let device = |css: f64| (css * dpr).round().max(0.0) as usize;
+                    p.raster.begin(device(size.0), device(size.1));
+                }
+                continue;
+            }
+            let Some(step) = job.steps.get(job.next) else {
+                break;
+            };
+            match step {
+                Step::Image => {
                     if let Some(image) = p.raster.rgba() {
                         p.back.put_image(&p.scratch, image, dpr);
                     }
                 }
-                Some(step) => {
+                step => {
                     let raster = (&mut p.raster, dpr);
                     job.scene
                         .render_overlay_step(&mut p.back.surface(size), raster, step);
@@ -152,11 +169,10 @@ impl Youcheng {
                         p.back.flush();
                     }
                 }
-                None => {}
             }
             job.next += 1;
         }
-        if job.next >= job.steps.len() {
+        if job.build.is_none() && job.next >= job.steps.len() {
             std::mem::swap(&mut self.layers[1], &mut p.back);
             p.holds = Some(now);
             p.job = None;
@@ -188,13 +204,18 @@ struct Progressive {
     job: Option<Job>,
 }
 
-/// A layer under way: its scene, steps, the next step, and the view and content it is for.
+/// A layer under way: its scene while it is built, then the scene, its steps and the next step;
+/// and the view and content it is for.
 struct Job {
+    build: Option<crate::map::LayerBuild>,
     scene: crate::scene::Scene,
     steps: Vec<crate::scene::Step>,
     next: usize,
     target: (LayerView, u64),
 }
+
+/// Visible pairs whose arcs are projected per building step of a layer (~4 ms in the module).
+const BUILD_PAIRS: usize = 2_000;
 
 /// Main-thread time a frame may spend on steps of a layer under way, ms (the step that crosses
 /// it is finished).
@@ -298,7 +319,8 @@ impl Youcheng {
     }
 
     /// Everything the controls show: filter, counts, legend, choices, statistics, selection.
-    pub fn snapshot(&self) -> Result<JsValue, JsError> {
+    pub fn snapshot(&mut self) -> Result<JsValue, JsError> {
+        self.app.lay_out();
         to_js(&self.app.snapshot())
     }
 

@@ -2,7 +2,8 @@
 // ~25,000 pairs from ~8,000 origins), converted by `youcheng-data world` into origins.csv and
 // partnerships.csv, loaded through embed.html's origins-src and data-src. The page loads it, hovers,
 // filters and pans it, and prints the time of each step and the long tasks the browser saw (a
-// PerformanceObserver). Issue 14's targets for these numbers are not met yet; they are printed, not asserted.
+// PerformanceObserver). Hovering, filtering and panning may have no task over 200 ms (asserted);
+// the load's long tasks are printed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -36,6 +37,9 @@ test('the world network loads with its own origins, and hovers, filters and pans
   const { page, context, log } = await open(browser, `${url}embed.html?lang=en&origins-src=data/world/origins.csv&data-src=data/world/partnerships.csv`, { viewport: { width: 1280, height: 800 } });
   await page.evaluate(longTasks);
   const loadMs = Date.now() - t0;
+  // The load's long tasks (buffered from the start), once its first arcs layer is complete.
+  await page.waitForFunction(() => !document.getElementById('map').frameStats().arcsPending, null, { timeout: 30000 });
+  const loadLong = await takeLong(page);
   const s = await page.evaluate(() => {
     const m = document.getElementById('map'), r = m.shadowRoot;
     return { visible: m.visibleIds().length, side: r.querySelector('fieldset legend')?.textContent, more: r.querySelector('.yc-more')?.textContent, cities: m.cities().length, summary: r.querySelector('.yc-summary').textContent };
@@ -94,7 +98,10 @@ test('the world network loads with its own origins, and hovers, filters and pans
   // The picture as a visitor sees it once the new arcs layer is complete (it is drawn over frames).
   await page.waitForFunction(() => !document.getElementById('map').frameStats().arcsPending, null, { timeout: 30000 });
   await page.screenshot({ path: 'test-results/world-network.png' });
-  console.log(`world network (${pairs} pairs): ready ${loadMs} ms; hover ${hoverMs} ms (long tasks ${hoverLong.n}, max ${hoverLong.max} ms); filter ${filterMs} ms (long tasks ${filterLong.n}, max ${filterLong.max} ms); pan of 10 moves ${panMs} ms (long tasks ${panLong.n}, max ${panLong.max} ms)`);
+  console.log(`world network (${pairs} pairs): ready ${loadMs} ms (long tasks ${loadLong.n}, max ${loadLong.max} ms); hover ${hoverMs} ms (long tasks ${hoverLong.n}, max ${hoverLong.max} ms); filter ${filterMs} ms (long tasks ${filterLong.n}, max ${filterLong.max} ms); pan of 10 moves ${panMs} ms (long tasks ${panLong.n}, max ${panLong.max} ms)`);
+  for (const [what, l] of [['hover', hoverLong], ['filter', filterLong], ['pan', panLong]]) {
+    assert.ok(l.max <= 200, `${what}: a task of ${l.max} ms (over 200)`);
+  }
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });

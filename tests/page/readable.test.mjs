@@ -204,6 +204,6 @@ test('the cost of a settled frame with a new layout (stacks, names) and of one t
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   console.log(`settled frame, new layout: median ${median(times.relayout).toFixed(1)} ms (${times.relayout.map((t) => t.toFixed(1)).join(', ')}); same layout: median ${median(times.reuse).toFixed(1)} ms`);
   assert.equal(times.relayout.length, 5);
-  assert.ok(times.relayout.every((t) => t > 0) && times.reuse.every((t) => t > 0), 'each change drew a frame');
+  assert.ok(times.relayout.every((t) => t > 0) && times.reuse.every((t) => t > 0), `each change drew a frame: ${JSON.stringify(times)}`);
   await context.close();
 });
