@@ -92,7 +92,20 @@ test('dist/embed.html works from a plain static server', async () => {
   assert.deepEqual(log.pageErrors, []);
   assert.deepEqual(log.failed, []);
   await page.evaluate(() => document.querySelector('youcheng-map').ready);
-  assert.ok(await page.locator('youcheng-map .yc-canvas').isVisible(), 'the map is drawn');
+  assert.ok(await page.locator('youcheng-map .yc-canvas').first().isVisible(), 'the map is drawn');
+  // A second map gets its own core through its own copy of the glue (pkg/youcheng.<hash>.js?instance=1),
+  // named from the bundled chunk's folder.
+  const pairs = await page.evaluate(async () => {
+    const second = document.createElement('youcheng-map');
+    second.style.cssText = 'display:block;width:400px;height:300px';
+    document.body.append(second);
+    await second.ready;
+    return second.shadowRoot?.querySelector('.yc-count[data-count="pairs"]')?.textContent ?? 'ready';
+  });
+  assert.ok(pairs, 'the second map is ready');
+  assert.ok(log.requests.some((r) => /\/pkg\/youcheng\.[0-9a-f]{8}\.js\?instance=1$/.test(r)), log.requests.join(' '));
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.failed, []);
   await context.close();
 });
 
