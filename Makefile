@@ -20,7 +20,8 @@ test: setup-test build
 build: setup
 	tools/build.sh
 
-# dist/: the built page with content-hashed names, for any static server (see README, "Deploying dist/").
+# dist/: the built page with content-hashed names, the JS bundled and minified and the CSS minified
+# (esbuild), for any static server (see README, "Deploying dist/"). This is the shipped widget.
 dist: build
 	node tools/dist.mjs www dist
 
@@ -33,7 +34,8 @@ setup-test:
 serve:
 	node tools/serve.mjs www $(PORT)
 
-# Shipped bytes (raw and gzip) of wasm + JS and the data.
+# Bytes (raw and gzip -9) of the widget as www/ holds it and as dist/ ships it (minified), and the
+# default payload (the shipped widget and the data a map fetches by default).
 sizes: build
 	tools/sizes.sh
 

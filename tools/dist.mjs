@@ -24,12 +24,22 @@
 //  * Order: leaves first. The reference graph is sorted topologically, so a file is hashed after
 //    its references were rewritten and a change in any leaf changes the hash of every file that
 //    leads to it. A reference cycle is an error (content hashes cannot express it).
+//  * Minified first (esbuild, a pinned npm dev dependency). The widget's modules are bundled with
+//    code splitting from the entry points youcheng.js and element.js (and the demo and iframe pages'
+//    app.js and embed.js, which import youcheng.js itself, kept external so a page has one widget
+//    module): youcheng.js stays small and starts the wasm compile and the data downloads (core.js
+//    and loader.js, in a shared chunk) before it imports element.js, which now holds the element and
+//    every control. The wasm-bindgen glue (pkg/youcheng.js, imported once per core with its own
+//    ?instance) and classic scripts are minified on their own; CSS is minified. This happens in a
+//    staging copy of www/; the rules below then apply to it. `node tools/dist.mjs www dist --no-minify`
+//    skips it.
 //  * Afterwards every rewritten file is scanned again; a quoted literal still naming an original
 //    (unhashed) shipped path is an error. dist/manifest.json maps original → hashed with raw and
 //    gzip -9 sizes; a summary table is printed.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, mkdirSync, rmSync, readdirSync, statSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync, writeFileSync, mkdirSync, rmSync, readdirSync, statSync, existsSync, cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, relative } from 'node:path';
 import { posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -172,10 +182,77 @@ function newLiteral(t, hashedRel, original) {
   return (slash >= 0 ? path.slice(0, slash + 1) : '') + hashedBase + t.suffix;
 }
 
-export function buildDist({ src = 'www', out = 'dist', log = console.log } = {}) {
-  const srcRoot = resolve(src);
+// Entry points of the bundle (those present in www/); the first two are the widget's.
+const ENTRIES = ['youcheng.js', 'element.js', 'app.js', 'embed.js'];
+// Modules scripts that are loaded as classic scripts (no import/export): minified alone.
+const CLASSIC = new Set(['file-check.js']);
+
+/**
+ * A copy of www/ (without data/world/) in a temporary folder with the JS bundled and minified and
+ * the CSS minified, as described at the top. Returns its path.
+ */
+async function minifiedCopy(srcRoot) {
+  const { build, transform } = await import('esbuild');
+  const stage = mkdtempSync(join(tmpdir(), 'youcheng-dist-'));
+  cpSync(srcRoot, stage, { recursive: true, filter: (p) => relative(srcRoot, p) !== posix.join('data', 'world') });
+  const entries = ENTRIES.filter((e) => existsSync(join(stage, e)));
+  const demo = new Set(entries.filter((e) => e !== 'youcheng.js' && e !== 'element.js').map((e) => join(stage, e)));
+  // The page's scripts import the widget's stable entry, never a copy of it; the glue stays a file.
+  const external = {
+    name: 'youcheng-external',
+    setup(b) {
+      b.onResolve({ filter: /^\.\/youcheng\.js$/ }, (a) => (demo.has(a.importer) ? { path: './youcheng.js', external: true } : undefined));
+      b.onResolve({ filter: /\/pkg\/youcheng\.js$/ }, (a) => ({ path: './' + posix.relative(stage, join(a.resolveDir, a.path)).split('\\').join('/'), external: true }));
+    },
+  };
+  const result = await build({
+    absWorkingDir: stage,
+    entryPoints: entries.map((e) => join(stage, e)),
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    minify: true,
+    charset: 'utf8', // the UI's Chinese text as it is, not as \u escapes (smaller)
+    legalComments: 'none',
+    target: 'es2022',
+    outdir: stage,
+    allowOverwrite: true,
+    chunkNames: 'chunk-[hash]',
+    metafile: true,
+    logLevel: 'warning',
+    plugins: [external],
+  });
+  const entryPaths = new Set(entries);
+  for (const input of Object.keys(result.metafile.inputs)) {
+    const rel = posix.normalize(input);
+    if (!entryPaths.has(rel)) rmSync(join(stage, rel), { force: true });
+  }
+  for (const dir of ['ui']) if (existsSync(join(stage, dir)) && readdirSync(join(stage, dir)).length === 0) rmSync(join(stage, dir), { recursive: true });
+  for (const rel of walk(stage)) {
+    const isJs = /\.m?js$/.test(rel) && !rel.startsWith('chunk-') && !entryPaths.has(rel) && !rel.startsWith('data/');
+    const isCss = /\.css$/.test(rel);
+    if (!isJs && !isCss) continue;
+    const path = join(stage, rel);
+    const options = isCss ? { loader: 'css' } : CLASSIC.has(rel) ? { loader: 'js' } : { loader: 'js', format: 'esm' };
+    const { code } = await transform(readFileSync(path, 'utf8'), { ...options, minify: true, charset: 'utf8', legalComments: 'none', target: isCss ? undefined : 'es2022' });
+    writeFileSync(path, code);
+  }
+  return stage;
+}
+
+export async function buildDist({ src = 'www', out = 'dist', log = console.log, minify = true } = {}) {
   const outRoot = resolve(out);
-  if (!existsSync(join(srcRoot, 'pkg')) || !existsSync(join(srcRoot, 'data'))) throw new Error(`${src}/pkg or ${src}/data missing: run make build first`);
+  if (!existsSync(join(resolve(src), 'pkg')) || !existsSync(join(resolve(src), 'data'))) throw new Error(`${src}/pkg or ${src}/data missing: run make build first`);
+  const stage = minify ? await minifiedCopy(resolve(src)) : null;
+  try {
+    return emitDist(stage ?? resolve(src), outRoot, log);
+  } finally {
+    if (stage) rmSync(stage, { recursive: true, force: true });
+  }
+}
+
+function emitDist(srcRoot, outRoot, log) {
+  const out = relative(process.cwd(), outRoot) || '.';
   // data/world/ is the world demo network `make demo-world` converts (not part of the widget).
   const all = walk(srcRoot).filter((rel) => !COPY_AS_IS.has(rel) && !TYPES_ONLY(rel) && !rel.startsWith('data/world/'));
   const everything = new Set(all);
@@ -277,6 +354,20 @@ export function buildDist({ src = 'www', out = 'dist', log = console.log } = {})
   for (const rel of COPY_AS_IS) if (written.has(rel)) { manifest.files[rel] = { file: rel, ...size(written.get(rel)) }; rows.push([rel, rel, manifest.files[rel]]); }
   const total = rows.reduce((t, [, , s]) => ({ raw: t.raw + s.raw, gzip: t.gzip + s.gzip }), { raw: 0, gzip: 0 });
   manifest.total = total;
+  // The widget: what youcheng.js leads to (its modules, the glue, the wasm, the stylesheet), not
+  // the data files it fetches and not the pages' own files; the stub counted for the entry.
+  const widget = new Set();
+  const reach = (rel) => {
+    if (widget.has(rel) || rel.startsWith('data/')) return;
+    widget.add(rel);
+    for (const r of graph.get(rel) ?? []) reach(r);
+  };
+  if (graph.has('youcheng.js')) reach('youcheng.js');
+  const widgetFiles = [...widget].sort().flatMap((o) => [manifest.files[o].file, ...(STABLE(o) && hashed.get(o) !== o ? [o] : [])]);
+  manifest.widget = widgetFiles.reduce(
+    (t, f) => { const { raw, gzip } = size(written.get(f)); return { ...t, raw: t.raw + raw, gzip: t.gzip + gzip }; },
+    { files: widgetFiles, raw: 0, gzip: 0 },
+  );
   writeFileSync(join(outRoot, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 
   const w = Math.max(...rows.map(([, d]) => d.length), 5);
@@ -289,8 +380,9 @@ export function buildDist({ src = 'www', out = 'dist', log = console.log } = {})
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   process.chdir(resolve(fileURLToPath(import.meta.url), '../..'));
+  const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   try {
-    buildDist({ src: process.argv[2] ?? 'www', out: process.argv[3] ?? 'dist' });
+    await buildDist({ src: args[0] ?? 'www', out: args[1] ?? 'dist', minify: !process.argv.includes('--no-minify') });
   } catch (error) {
     console.error(`[dist] ${error.message}`);
     process.exit(1);

@@ -1,15 +1,46 @@
 #!/usr/bin/env bash
-# Prints the shipped bytes of the widget (raw and gzip -9): wasm, JS glue, page modules, data.
+# Prints the bytes of the widget (raw and gzip -9) twice: as www/ holds them (the source modules,
+# served as they are by `make demo`) and as dist/ ships them (tools/dist.mjs: bundled and minified
+# JS, minified CSS; built here into a temporary folder). The dist/ widget is the shipped one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-row() { printf '%-28s %9d %9d\n' "$1" "$(wc -c <"$1")" "$(gzip -9c "$1" | wc -c)"; }
-printf '%-28s %9s %9s\n' file raw gzip
-total_raw=0; total_gz=0
+gz() { gzip -9c "$1" | wc -c; }
+row() { printf '%-40s %9d %9d\n' "$2" "$(wc -c <"$1")" "$(gz "$1")"; }
+# rows ROOT FILE...: one row per file, then the total as "TOTAL_RAW TOTAL_GZ" in $total.
+rows() {
+  local root=$1 f raw=0 gzb=0; shift
+  for f in "$@"; do
+    row "$root/$f" "$f"
+    raw=$((raw + $(wc -c <"$root/$f"))); gzb=$((gzb + $(gz "$root/$f")))
+  done
+  total="$raw $gzb"
+}
+
+echo "== www/ (source modules, as make demo serves them) =="
+printf '%-40s %9s %9s\n' file raw gzip
 # Everything the element loads: the module, its glue, its own modules (not the demo and iframe pages' scripts).
-widget=(www/pkg/youcheng_bg.wasm www/pkg/youcheng.js www/youcheng.js www/element.js www/session.js www/core.js www/loader.js www/steps.js www/attributes.js www/checks.js www/dom.js www/i18n.js www/charts.js www/ui/*.js www/youcheng.css)
-for f in "${widget[@]}"; do
-  row "$f"
-  total_raw=$((total_raw + $(wc -c <"$f"))); total_gz=$((total_gz + $(gzip -9c "$f" | wc -c)))
-done
-printf '%-28s %9d %9d\n' "widget total (wasm+JS+CSS)" "$total_raw" "$total_gz"
-for f in www/data/basemap.json www/data/partnerships.csv www/data/countries.csv www/data/official_totals.csv; do row "$f"; done
+cd www
+widget=(pkg/youcheng_bg.wasm pkg/youcheng.js youcheng.js element.js session.js core.js loader.js steps.js attributes.js checks.js dom.js i18n.js charts.js ui/*.js youcheng.css)
+cd ..
+rows www "${widget[@]}"
+read -r www_raw www_gz <<<"$total"
+printf '%-40s %9d %9d\n' "www widget total (wasm+JS+CSS)" "$www_raw" "$www_gz"
+
+echo
+echo "== dist/ (shipped: make dist, bundled and minified) =="
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+node tools/dist.mjs www "$out" >/dev/null
+printf '%-40s %9s %9s\n' file raw gzip
+mapfile -t shipped < <(node -e 'for (const f of JSON.parse(require("fs").readFileSync(process.argv[1])).widget.files) console.log(f)' "$out/manifest.json")
+rows "$out" "${shipped[@]}"
+read -r dist_raw dist_gz <<<"$total"
+printf '%-40s %9d %9d\n' "shipped widget total (wasm+JS+CSS)" "$dist_raw" "$dist_gz"
+
+echo
+echo "== default payload: the shipped widget and the data it loads =="
+data=(basemap.json partnerships.csv countries.csv shandong.csv groups.csv official_totals.csv about.csv)
+rows www/data "${data[@]}"
+read -r data_raw data_gz <<<"$total"
+printf '%-40s %9d %9d\n' "data total" "$data_raw" "$data_gz"
+printf '%-40s %9d %9d\n' "default payload (shipped widget + data)" "$((dist_raw + data_raw))" "$((dist_gz + data_gz))"

@@ -11,6 +11,13 @@ export function h(tag, attrs = {}, ...children) {
   return node;
 }
 
+/**
+ * The element's stylesheet. Named here, in a module at the top of www/, because a URL relative to
+ * `import.meta.url` must be written from the folder of the file that runs it: `make dist` bundles
+ * the modules of ui/ into files at the top of dist/.
+ */
+export const STYLESHEET = new URL('./youcheng.css', import.meta.url).href;
+
 export const isHttp = (s) => /^https?:\/\//i.test(s);
 
 /** A link for an http(s) URL, else plain text. */

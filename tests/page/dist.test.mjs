@@ -63,6 +63,49 @@ test('dist/index.html works from a plain static server; everything but the entry
     .filter((p) => p !== 'index.html' && p !== 'youcheng.js' && !HASHED.test(p));
   assert.deepEqual(unhashed, []);
   assert.ok(Number(await page.locator('#map .yc-count[data-count="pairs"]').innerText()) >= 250);
+  // Minified and bundled: the element and its controls arrive as one module, not ui/*.js one by
+  // one, and the hashed, minified stylesheet styles the widget.
+  const paths = log.requests.map((r) => new URL(r).pathname.slice(1));
+  assert.deepEqual(paths.filter((p) => p.startsWith('ui/')), []);
+  assert.ok(paths.some((p) => /^element\.[0-9a-f]{8}\.js$/.test(p)), paths.join(' '));
+  assert.ok(paths.some((p) => /^youcheng\.[0-9a-f]{8}\.css$/.test(p)), paths.join(' '));
+  assert.ok(await page.locator('#map .yc-root').isVisible(), 'the styled widget is shown');
+  await context.close();
+});
+
+test('dist/ is minified: no comments in the widget modules, and smaller than www/', () => {
+  const element = readFileSync(join(OUT, manifest.files['element.js'].file), 'utf8');
+  assert.ok(!/^\s*\/\//m.test(element) && !element.includes('/**'), 'no comments left');
+  const raw = (f) => statSync(f).size;
+  const js = manifest.widget.files.filter((f) => f.endsWith('.js')).reduce((t, f) => t + raw(join(OUT, f)), 0);
+  const pages = new Set(['app.js', 'embed.js', 'file-check.js']);
+  const wwwJs = ['pkg/youcheng.js', ...readdirSync('www').filter((f) => f.endsWith('.js') && !pages.has(f)), ...readdirSync('www/ui').map((f) => `ui/${f}`)]
+    .reduce((t, f) => t + raw(join('www', f)), 0);
+  assert.ok(js < wwwJs * 0.6, `the widget JS in dist/ (${js} B) is well under its www/ modules (${wwwJs} B)`);
+  assert.ok(manifest.widget.files.includes(manifest.files['pkg/youcheng_bg.wasm'].file));
+});
+
+test('dist/embed.html works from a plain static server', async () => {
+  const { page, context, log } = await open(browser, `${url}embed.html`);
+  await frame(page);
+  assert.deepEqual(log.consoleErrors, []);
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.failed, []);
+  await page.evaluate(() => document.querySelector('youcheng-map').ready);
+  assert.ok(await page.locator('youcheng-map .yc-canvas').first().isVisible(), 'the map is drawn');
+  // A second map gets its own core through its own copy of the glue (pkg/youcheng.<hash>.js?instance=1),
+  // named from the bundled chunk's folder.
+  const pairs = await page.evaluate(async () => {
+    const second = document.createElement('youcheng-map');
+    second.style.cssText = 'display:block;width:400px;height:300px';
+    document.body.append(second);
+    await second.ready;
+    return second.shadowRoot?.querySelector('.yc-count[data-count="pairs"]')?.textContent ?? 'ready';
+  });
+  assert.ok(pairs, 'the second map is ready');
+  assert.ok(log.requests.some((r) => /\/pkg\/youcheng\.[0-9a-f]{8}\.js\?instance=1$/.test(r)), log.requests.join(' '));
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.failed, []);
   await context.close();
 });
 

@@ -2,7 +2,7 @@
 // (legend, attribution: never over the map) and the controls `controls` asks for — `full` builds
 // them all, `minimal` the map with summary, legend, zoom and details, `none` the map and details
 // only. Fewer controls, fewer modules.
-import { h } from '../dom.js';
+import { h, STYLESHEET } from '../dom.js';
 import { createToolbar } from './toolbar.js';
 import { createFilters } from './filters.js';
 import { createLegend } from './legend.js';
@@ -59,7 +59,7 @@ export function buildLayout(root, ctx, actions, controls, canvas) {
   ui.root = h('div', { class: 'yc-root', part: 'root' }, m.print.head, m.toolbar?.node, ui.summary, h('div', { class: 'yc-body' }, m.filters?.node, h('div', { class: 'yc-main' }, ui.stage, ui.foot), m.detail.node), m.print.sources, m.stats?.node, m.table?.node, ui.help, ui.announce);
   // Until the stylesheet has arrived the controls stay hidden: unstyled, they would show as a long
   // column of buttons and lists and move the page (an iframe would report that height).
-  const sheet = h('link', { rel: 'stylesheet', href: new URL('../youcheng.css', import.meta.url).href });
+  const sheet = h('link', { rel: 'stylesheet', href: STYLESHEET });
   if (!styled) {
     ui.root.hidden = true;
     const show = () => ((styled = true), (ui.root.hidden = false));
