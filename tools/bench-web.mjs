@@ -40,6 +40,11 @@ async function measure(browser, url, lib, size) {
   const first = await page.evaluate(() => window.__bench.ready);
   if (errors.length) throw new Error(`${lib}: ${errors.join('; ')}`);
   const box = await page.evaluate(() => { const r = window.__bench.canvas().getBoundingClientRect(); return { x: r.left, y: r.top, w: r.width, h: r.height }; });
+  // Main-thread work (the renderer's TaskDuration, ms): what an operation costs whatever the frame
+  // rate; the "to a painted frame" rows also wait for the display's next frame (16.7 ms at 60 Hz).
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const busy = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value * 1000;
   // First pointer move after load: its time to the next painted frame.
   const move = async (x, y) => {
     const t0 = await page.evaluate(() => performance.now());
@@ -47,22 +52,24 @@ async function measure(browser, url, lib, size) {
     return page.evaluate(async (t0) => { await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))); return performance.now() - t0; }, t0);
   };
   const firstHover = await move(640, 300);
-  const hovers = [];
-  for (let k = 0; k < 20; k++) hovers.push(await move(300 + 30 * k, 250 + 8 * k));
-  const filters = [], views = [];
-  for (let k = 0; k < 4; k++) filters.push(await page.evaluate(async (k) => { const t = performance.now(); await window.__bench.filter(k % 2 === 0); return performance.now() - t; }, k));
+  const hovers = [], hoverWork = [];
+  for (let k = 0; k < 20; k++) { const b = await busy(); hovers.push(await move(300 + 30 * k, 250 + 8 * k)); hoverWork.push(await busy() - b); }
+  const filters = [], views = [], filterWork = [], viewWork = [];
+  for (let k = 0; k < 4; k++) { const b = await busy(); filters.push(await page.evaluate(async (k) => { const t = performance.now(); await window.__bench.filter(k % 2 === 0); return performance.now() - t; }, k)); filterWork.push(await busy() - b); }
   const firstHoverAfterFilter = await move(500, 320);
-  for (let k = 0; k < 4; k++) views.push(await page.evaluate(async (k) => { const t = performance.now(); await window.__bench.view(k + 1); return performance.now() - t; }, k));
+  for (let k = 0; k < 4; k++) { const b = await busy(); views.push(await page.evaluate(async (k) => { const t = performance.now(); await window.__bench.view(k + 1); return performance.now() - t; }, k)); viewWork.push(await busy() - b); }
   // Drag pan: 30 moves; the intervals between animation frames during the drag.
   await page.evaluate(() => { window.__stop = (() => { const times = []; let on = true; const tick = (t) => { times.push(t); if (on) requestAnimationFrame(tick); }; requestAnimationFrame(tick); return () => { on = false; return times.slice(1).map((t, k) => t - times[k]); }; })(); });
   await page.mouse.move(box.x + 640, box.y + 360);
   await page.mouse.down();
+  const panBusy = await busy();
   for (let k = 1; k <= 30; k++) await page.mouse.move(box.x + 640 - 8 * k, box.y + 360 + 2 * k);
+  const panWork = (await busy() - panBusy) / 30;
   await page.mouse.up();
   const pan = await page.evaluate(() => window.__stop());
   const pairs = await page.evaluate(() => window.__bench.pairs());
   await context.close();
-  return { first, filter: median(filters), view: median(views), panP50: pct(pan, 0.5), panP95: pct(pan, 0.95), hover: median(hovers), firstHover, firstHoverAfterFilter, pairs };
+  return { first, filter: median(filters), view: median(views), panP50: pct(pan, 0.5), panP95: pct(pan, 0.95), hover: median(hovers), firstHover, firstHoverAfterFilter, filterWork: median(filterWork), viewWork: median(viewWork), hoverWork: median(hoverWork), panWork, pairs };
 }
 
 const ROWS = [
@@ -74,6 +81,10 @@ const ROWS = [
   ['hover, per pointer move', 'hover'],
   ['first pointer move after load', 'firstHover'],
   ['first pointer move after a filter change', 'firstHoverAfterFilter'],
+  ['filter change: main-thread work', 'filterWork'],
+  ['view change: main-thread work', 'viewWork'],
+  ['hover: main-thread work per pointer move', 'hoverWork'],
+  ['drag pan: main-thread work per pointer move', 'panWork'],
 ];
 
 const browser = await launch();
