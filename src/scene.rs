@@ -186,7 +186,8 @@ pub enum Step {
     /// The country names.
     Names,
     /// These lines of arc bundle `bundle`, added to a [`Raster`]'s coverage, then with `paint`
-    /// (after the bundle's last line) painted on it: a bundle is one stroke, as on a canvas.
+    /// painted on it: after the bundle's last line, unless the next bundle has the same stroke
+    /// (bundles alike are then one stroke: where their lines overlap they are painted once).
     Arcs {
         /// Which bundle of [`Scene::arcs`].
         bundle: usize,
@@ -221,7 +222,16 @@ impl Scene {
     pub fn overlay_steps(&self) -> Vec<Step> {
         let dots = self.partners.len() + self.stacks.len() + self.origins.len();
         let mut steps = vec![Step::Names];
-        for (bundle, b) in self.arcs.iter().enumerate() {
+        let drawn: Vec<(usize, &ArcBundle)> = self
+            .arcs
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| !b.lines.is_empty())
+            .collect();
+        for (k, &(bundle, b)) in drawn.iter().enumerate() {
+            // Consecutive bundles of one stroke (a network's thousands of origins in the one
+            // calm hue) are painted as one: painting each costs as much again as covering it.
+            let alike = drawn.get(k + 1).is_some_and(|(_, n)| n.stroke == b.stroke);
             let (mut start, mut n) = (0, 0);
             for (j, line) in b.lines.iter().enumerate() {
                 n += line.len();
@@ -230,7 +240,7 @@ impl Scene {
                     steps.push(Step::Arcs {
                         bundle,
                         lines: start..j + 1,
-                        paint: last,
+                        paint: last && !alike,
                     });
                     (start, n) = (j + 1, 0);
                 }
@@ -531,7 +541,8 @@ mod tests {
             "row 1 under the opaque dots"
         );
         // A bundle larger than a step is split across steps and painted once, at its end: as
-        // one stroke, where its lines overlap they are painted once.
+        // one stroke, where its lines overlap they are painted once (and so are the 3,000
+        // bundles of one stroke).
         let one = Scene {
             arcs: vec![ArcBundle {
                 lines: scene.arcs.iter().flat_map(|b| b.lines.clone()).collect(),
