@@ -122,6 +122,7 @@ impl Youcheng {
             return false;
         }
         if p.job.as_ref().is_none_or(|j| j.target != now) {
+            p.back.begin(size, dpr); // nothing stale shows while it is built
             p.job = Some(Job {
                 build: Some(map.layer_build()),
                 scene: crate::scene::Scene::default(),
