@@ -144,11 +144,6 @@ impl App {
 
     /// The canvas's CSS size and pixel ratio (capped so the backing store stays drawable).
     pub(super) fn resize(&mut self, width: f64, height: f64, dpr: f64) -> Response {
-        let before = (
-            self.dpr,
-            self.map.viewport.width_css_px,
-            self.map.viewport.height_css_px,
-        );
         self.dpr = if dpr.is_finite() && dpr > 0.0 {
             dpr.min(4.0)
         } else {
@@ -161,11 +156,6 @@ impl App {
                 1.0
             }
         };
-        if before == (self.dpr, side(width), side(height)) {
-            // The size it has: nothing to lay out again (the page calls this when it starts
-            // watching the size, as well as on each change).
-            return Response::default();
-        }
         let before = self.map.layout().inset.as_ref().map(|i| i.rect);
         self.map.resize(side(width), side(height));
         self.refit();
