@@ -142,6 +142,14 @@ test('a stack of overlapping partners shows its count and lists its members (Yam
 
 test('names on the map are placed without overlaps and drawn where the core put them, in both languages', async () => {
   const { page, context } = await open(browser, url, DESKTOP);
+  // Start from a settled page: the canvas can still change size once after ready (the legend
+  // filling in; see issue 14's layout shift), and a frame at the old size would not show the new
+  // layout's names.
+  await page.evaluate(async () => {
+    const map = window.youcheng;
+    const raf = () => new Promise((r) => requestAnimationFrame(r));
+    for (let last = -1; last !== map.frameStats().frames; await raf(), await raf()) last = map.frameStats().frames;
+  });
   for (const lang of ['zh', 'en']) {
     await page.evaluate((lang) => window.youcheng.setLanguage(lang), lang);
     await frame(page);
