@@ -269,29 +269,19 @@ impl Layer {
     ) {
         let v = map.viewport;
         let (w, h) = (v.width_css_px, v.height_css_px);
-        let (x, y, k) = match plan {
-            LandPlan::Shift { x, y, k } => {
+        match plan {
+            LandPlan::Shift { .. } => {
                 if let Some(c) = under {
                     target.set_fill_style_str(&c.css());
                     target.fill_rect(0.0, 0.0, w, h);
                 }
-                (x, y, k)
             }
             LandPlan::Redraw => {
                 self.begin((w, h), dpr);
                 paint(&mut CanvasSurface::new(&self.ctx, w, h));
-                (0.0, 0.0, 1.0)
             }
-            LandPlan::Copy => (0.0, 0.0, 1.0),
-        };
-        target.set_global_alpha(alpha);
-        let _ = target.draw_image_with_html_canvas_element_and_dw_and_dh(
-            &self.canvas,
-            x,
-            y,
-            w * k,
-            h * k,
-        );
-        target.set_global_alpha(1.0);
+            LandPlan::Copy => {}
+        }
+        self.show(target, (w, h), alpha, plan);
     }
 }

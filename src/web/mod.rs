@@ -142,8 +142,7 @@ impl Youcheng {
             first = false;
             if let Some(build) = job.build.as_mut() {
                 if let Some(scene) = map.layer_build_step(build, BUILD_PAIRS) {
-                    job.build = None;
-                    p.back.begin(size, dpr);
+                    job.build = None; // `back` was cleared when the job began
                     if small {
                         // A few hundred arcs: stroked on the canvas. Rasterising them costs more
                         // than that: clearing, converting and putting a whole canvas of pixels.
