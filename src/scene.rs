@@ -212,6 +212,9 @@ pub enum Step {
 pub const STEP_POINTS: usize = 20_000;
 /// See [`STEP_POINTS`].
 pub const STEP_DOTS: usize = 2_000;
+/// Above this many bundles, consecutive bundles of one stroke are painted as one (see
+/// [`Scene::overlay_steps`]).
+pub const MERGE_BUNDLES: usize = 64;
 
 impl Scene {
     /// The overlay as steps which, drawn in order by [`Scene::render_overlay_step`] with the
@@ -231,7 +234,10 @@ impl Scene {
         for (k, &(bundle, b)) in drawn.iter().enumerate() {
             // Consecutive bundles of one stroke (a network's thousands of origins in the one
             // calm hue) are painted as one: painting each costs as much again as covering it.
-            let alike = drawn.get(k + 1).is_some_and(|(_, n)| n.stroke == b.stroke);
+            // A few bundles (Shandong's 17 cities) are painted each, as the canvas strokes them:
+            // where they cross, the lines darken.
+            let alike = drawn.len() > MERGE_BUNDLES
+                && drawn.get(k + 1).is_some_and(|(_, n)| n.stroke == b.stroke);
             let (mut start, mut n) = (0, 0);
             for (j, line) in b.lines.iter().enumerate() {
                 n += line.len();
@@ -568,5 +574,43 @@ mod tests {
             image(&mut split) == image(&mut whole),
             "split: as painted whole"
         );
+    }
+
+    #[test]
+    fn a_few_bundles_of_one_stroke_are_painted_each_so_their_crossings_darken() {
+        let stroke = Stroke {
+            colour: Rgba::rgb(10, 20, 30).with_alpha(100),
+            width_px: 1.0,
+        };
+        let line: Vec<ScreenPt> = (0..30).map(|j| ScreenPt::new(5.5, j as f64)).collect();
+        let bundles = |n: usize| Scene {
+            arcs: (0..n)
+                .map(|g| ArcBundle {
+                    group: g,
+                    lines: vec![line.clone()],
+                    stroke,
+                })
+                .collect(),
+            ..Scene::default()
+        };
+        let alpha = |scene: &Scene| {
+            let mut raster = Raster::default();
+            raster.begin(12, 40);
+            for step in &scene.overlay_steps() {
+                scene.render_overlay_step(
+                    &mut RecordingSurface::default(),
+                    (&mut raster, 1.0),
+                    step,
+                );
+            }
+            let crate::raster::Image { rgba, at, size } = raster.rgba().expect("painted");
+            let (x, y) = (5 - at.0, 10 - at.1);
+            rgba[(y * size.0 + x) * 4 + 3]
+        };
+        let (one, two) = (alpha(&bundles(1)), alpha(&bundles(2)));
+        assert_eq!(one, 100);
+        assert!(two > one, "two bundles on one line: {two} vs {one}");
+        // Past MERGE_BUNDLES, bundles alike are one stroke: the line painted once.
+        assert_eq!(alpha(&bundles(MERGE_BUNDLES + 1)), one);
     }
 }
