@@ -59,7 +59,7 @@ bench:
 
 # Youcheng against Apache ECharts 6.1 in headless Chromium, at the shipped size and the world
 # network (RUNS=3 interleaved runs; SIZES=shipped,world): a table of medians and ratios.
-bench-web: setup-test build
+bench-web: setup-test dist
 	cargo run --quiet --release --bin youcheng-data -- world tests/fixtures/world_twin_cities.csv data www/data/world
 	node tools/bench-web.mjs
 

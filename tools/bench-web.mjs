@@ -3,7 +3,7 @@
 // headless Chromium, interleaved, RUNS times each; prints medians and the ratio Youcheng ÷ ECharts
 // (< 1: Youcheng faster). Pages: bench/web/. ECharts is a dev dependency loaded only by its page.
 import { gzipSync } from 'node:zlib';
-import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from '../tests/page/harness.mjs';
 import { startServer } from './serve.mjs';
@@ -18,12 +18,12 @@ if (SIZES.includes('world') && !existsSync('www/data/world/partnerships.csv')) {
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN; };
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : NaN; };
 const gz = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
-const walk = (dir) => readdirSync(dir).flatMap((f) => { const p = join(dir, f); return statSync(p).isDirectory() ? walk(p) : [p]; });
 
 /** Bytes a visitor downloads, gzip: the widget's modules, wasm, CSS and data vs echarts.min.js, the GeoJSON and the CSVs. */
 function bytes(size) {
   const data = size === 'world' ? ['www/data/world/origins.csv', 'www/data/world/partnerships.csv'] : ['www/data/shandong.csv', 'www/data/partnerships.csv'];
-  const widget = walk('www').filter((p) => /^www\/(youcheng|element|session|core|loader|steps|attributes|checks|dom|i18n|charts)\.js$|^www\/ui\/.*\.js$|^www\/youcheng\.css$|^www\/pkg\/youcheng(_bg\.wasm|\.js)$/.test(p));
+  // The shipped widget: dist/'s manifest lists its files (wasm, glue, bundled JS, CSS).
+  const widget = JSON.parse(readFileSync('dist/manifest.json', 'utf8')).widget.files.map((f) => join('dist', f));
   const shared = ['www/data/countries.csv', 'www/data/groups.csv', 'www/data/basemap.json'];
   const y = [...widget, ...shared, ...data].reduce((a, p) => a + gz(p), 0);
   const e = ['node_modules/echarts/dist/echarts.min.js', 'node_modules/@surbowl/world-geo-json-zh/world.zh.json', 'www/data/countries.csv', ...data].reduce((a, p) => a + gz(p), 0);

@@ -19,4 +19,6 @@ window.__bench = {
   async view(k) { if (k % 2) map.setView(10, 50, 4); else map.resetView(); await painted(); },
 };
 // The widget last, as a portal's page has it: the element already in the page with its attributes.
-await import('/www/youcheng.js');
+// The shipped one (dist/, `make dist`: bundled and minified) unless `?widget=www` asks for the
+// source modules as `make demo` serves them.
+await import(new URLSearchParams(location.search).get('widget') === 'www' ? '/www/youcheng.js' : '/dist/youcheng.js');
