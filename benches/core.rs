@@ -170,6 +170,20 @@ fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {
             black_box(s.commands.len())
         })
     });
+    // What a settled view lays out (stacks, names, the inset): at the first view and zoomed in
+    // four times on the middle of the map, each iteration a view 1 px from the last.
+    for (what, zoom) in [("first view", 1.0), ("zoomed in 4×", 4.0)] {
+        let mut moved = map.clone();
+        moved.viewport.zoom_about(ScreenPt::new(640.0, 360.0), zoom);
+        let mut step = 1.0;
+        c.bench_function(&format!("{label}/lay out a settled view ({what})"), |b| {
+            b.iter(|| {
+                step = -step;
+                moved.viewport.pan_by(step, 0.0);
+                moved.refresh_layout();
+            })
+        });
+    }
     // A pan frame: only the overlay (arcs and dots) is built; the land comes from the cached layer.
     let mut by_decade = map.clone();
     by_decade.set_colour_by(youcheng::style::ColourBy::Decade);

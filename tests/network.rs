@@ -170,3 +170,57 @@ fn arcs_at_rest_are_hairlines_in_a_dense_network_and_as_before_at_the_shipped_si
     assert!((width - before).abs() < 1e-12, "{width} vs {before}");
     assert!(width > 1.0);
 }
+
+#[test]
+fn a_zoomed_in_layer_counts_only_the_stacks_on_the_canvas() {
+    let (origins, pairs) = world_network(1500);
+    let (mut a, r) = app_with(&origins, &pairs);
+    assert!(r.ok);
+    let digits = |s: &youcheng::scene::Scene| {
+        s.labels
+            .iter()
+            .filter(|t| t.text.chars().all(|c| c.is_ascii_digit()))
+            .map(|t| t.at)
+            .collect::<Vec<_>>()
+    };
+    a.map.refresh_layout();
+    let first = digits(&a.map.layer_scene());
+    let stacks = a
+        .map
+        .layout()
+        .stacks
+        .iter()
+        .filter(|s| s.members.len() > 1)
+        .count();
+    assert!(stacks > 20, "{stacks} stacks of two or more");
+    assert_eq!(
+        first.len(),
+        stacks,
+        "the first view shows the whole world: every count"
+    );
+    // Zoomed in eight times on the middle: most stacks are off the canvas, and so are their counts.
+    a.map
+        .viewport
+        .zoom_about(youcheng::viewport::ScreenPt::new(600.0, 350.0), 8.0);
+    a.map.refresh_layout();
+    let zoomed = digits(&a.map.layer_scene());
+    let (w, h) = (a.map.viewport.width_css_px, a.map.viewport.height_css_px);
+    let all = a
+        .map
+        .layout()
+        .stacks
+        .iter()
+        .filter(|s| s.members.len() > 1)
+        .count();
+    assert!(
+        zoomed.len() < all,
+        "{} counts of {all} stacks",
+        zoomed.len()
+    );
+    for p in &zoomed {
+        assert!(
+            p.x > -20.0 && p.y > -20.0 && p.x < w + 20.0 && p.y < h + 20.0,
+            "{p:?} off a {w}×{h} canvas"
+        );
+    }
+}

@@ -95,7 +95,8 @@ fn simplify(line: Vec<crate::surface::ScreenPt>, tol: f64) -> Vec<crate::surface
 #[derive(Debug, Default)]
 struct Bundles {
     list: Vec<(u8, ArcBundle)>,
-    slot: std::collections::HashMap<(u8, usize), usize>,
+    /// foldhash, not std's SipHash: looked up once per arc (25,000 at a world network).
+    slot: foldhash::HashMap<(u8, usize), usize>,
 }
 
 /// The arcs layer's scene under way (see [`MapState::layer_build`]).

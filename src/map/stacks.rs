@@ -5,7 +5,6 @@
 //! changes the result, so it is worked out once per settled zoom, not per frame.
 
 use crate::geometry::WorldXY;
-use std::collections::HashMap;
 
 /// Dots closer than this on screen share a marker, CSS px (about a small marker's width, so
 /// markers seldom overlap much).
@@ -37,7 +36,9 @@ pub fn stack_dots(dots: &[(usize, WorldXY)], scale: f64, reach_px: f64) -> Vec<S
             (0, 0)
         }
     };
-    let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    // foldhash, not std's SipHash: nine cells are looked up per dot, and hashing their keys
+    // was a quarter of a world network's layout (native profile).
+    let mut grid: foldhash::HashMap<(i64, i64), Vec<usize>> = foldhash::HashMap::default();
     let mut stacks: Vec<Stack> = Vec::new();
     for &(i, w) in dots {
         let (cx, cy) = key(w);

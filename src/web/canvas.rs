@@ -11,6 +11,19 @@ pub struct CanvasSurface<'a> {
     ctx: &'a CanvasRenderingContext2d,
     width_css_px: f64,
     height_css_px: f64,
+    /// The text state set on the context by [`Surface::text`] so far (font, centred), so that
+    /// a run of labels alike sets it once: a world network's layer draws thousands of stack
+    /// counts, and a `save`, a font parsed, a `restore` per label were half their time.
+    text_state: Option<(TextKey, bool)>,
+    /// Whether a label's halo left round line joins on the context.
+    round_joins: bool,
+}
+
+/// The font of a label: size (CSS px) and weight.
+#[derive(Clone, Copy, PartialEq)]
+struct TextKey {
+    size_px: f64,
+    bold: bool,
 }
 
 impl<'a> CanvasSurface<'a> {
@@ -19,6 +32,8 @@ impl<'a> CanvasSurface<'a> {
             ctx,
             width_css_px,
             height_css_px,
+            text_state: None,
+            round_joins: false,
         }
     }
 
@@ -39,7 +54,7 @@ impl<'a> CanvasSurface<'a> {
     }
 
     /// Discs of radius `r` at `centres`, as one path filled with `fill`; the path stays current.
-    fn discs(&self, centres: &[ScreenPt], r: f64, fill: Rgba) {
+    fn discs(&mut self, centres: &[ScreenPt], r: f64, fill: Rgba) {
         self.ctx.begin_path();
         for c in centres {
             self.ctx.move_to(c.x + r, c.y);
@@ -49,10 +64,22 @@ impl<'a> CanvasSurface<'a> {
         self.ctx.fill();
     }
 
-    fn stroke(&self, stroke: Stroke) {
+    fn stroke(&mut self, stroke: Stroke) {
+        if std::mem::take(&mut self.round_joins) {
+            self.ctx.set_line_join("miter");
+        }
         self.ctx.set_stroke_style_str(&stroke.colour.css());
         self.ctx.set_line_width(stroke.width_px);
         self.ctx.stroke();
+    }
+}
+
+impl Drop for CanvasSurface<'_> {
+    /// Leaves the context's line joins as they were (the labels' halos round them).
+    fn drop(&mut self) {
+        if self.round_joins {
+            self.ctx.set_line_join("miter");
+        }
     }
 }
 
@@ -126,20 +153,31 @@ impl Surface for CanvasSurface<'_> {
 
     fn text(&mut self, at: ScreenPt, text: &str, style: TextStyle) {
         let c = self.ctx;
-        c.save();
-        let weight = if style.bold { "bold " } else { "" };
-        c.set_font(&format!("{weight}{}px {FONT_FAMILY}", style.size_px));
-        c.set_text_align(if style.centred { "center" } else { "left" });
-        c.set_text_baseline("middle");
+        let key = TextKey {
+            size_px: style.size_px,
+            bold: style.bold,
+        };
+        let last = self.text_state.replace((key, style.centred));
+        if last.map(|(k, _)| k) != Some(key) {
+            let weight = if style.bold { "bold " } else { "" };
+            c.set_font(&format!("{weight}{}px {FONT_FAMILY}", style.size_px));
+        }
+        if last.map(|(_, centred)| centred) != Some(style.centred) {
+            c.set_text_align(if style.centred { "center" } else { "left" });
+        }
+        if last.is_none() {
+            c.set_text_baseline("middle");
+        }
         if let Some(halo) = style.halo {
             c.set_stroke_style_str(&halo.css());
             c.set_line_width(3.0);
-            c.set_line_join("round");
+            if !std::mem::replace(&mut self.round_joins, true) {
+                c.set_line_join("round");
+            }
             let _ = c.stroke_text(text, at.x, at.y);
         }
         c.set_fill_style_str(&style.fill.css());
         let _ = c.fill_text(text, at.x, at.y);
-        c.restore();
     }
 }
 
