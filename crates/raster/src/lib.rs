@@ -225,24 +225,36 @@ impl Raster {
     /// pixel's coverage is how far inside the edge its centre lies, within ±½ px.
     pub fn fill_disc(&mut self, centre: (f64, f64), r: f64, colour: Rgba) {
         let r = r.max(0.0);
-        self.disc_pass(centre, r + 0.5, colour, |d| r + 0.5 - d);
+        // Wholly covered within r - ½ of the centre.
+        let full = if r >= 0.5 {
+            (r - 0.5) * (r - 0.5)
+        } else {
+            -1.0
+        };
+        self.disc_pass(centre, r + 0.5, (-1.0, full), colour, |d| r + 0.5 - d);
     }
 
     /// Blends a ring of radius `r` and width 2·`half` (device px) at `centre`, centred on the
     /// circle, in `colour` over the image.
     pub fn ring(&mut self, centre: (f64, f64), r: f64, half: f64, colour: Rgba) {
         let r = r.max(0.0);
-        self.disc_pass(centre, r + half + 0.5, colour, |d| {
+        // Not reached within r - half - ½ of the centre (the hole the ring goes round).
+        let hole = r - half - 0.5;
+        let none = if hole > 0.0 { hole * hole } else { -1.0 };
+        self.disc_pass(centre, r + half + 0.5, (none, -1.0), colour, |d| {
             half + 0.5 - (d - r).abs()
         });
     }
 
     /// Blends `colour` over the pixels within `reach` of `centre`, each by `coverage(distance of
-    /// its centre)` clamped to 0–1.
+    /// its centre)` clamped to 0–1. Squared distances tell, without a square root, the pixels
+    /// not reached (≥ `reach`², or ≤ `none`², where the coverage is 0) and those covered whole
+    /// (≤ `whole`², where it is 1); pass a negative bound for none.
     fn disc_pass(
         &mut self,
         (cx, cy): (f64, f64),
         reach: f64,
+        (none, whole): (f64, f64),
         colour: Rgba,
         coverage: impl Fn(f64) -> f64,
     ) {
@@ -258,11 +270,20 @@ impl Raster {
             return;
         }
         let (rb, ga, alpha) = lanes(colour);
+        let reach2 = reach * reach;
         for y in y0..y1 {
             let dy = y as f64 + 0.5 - cy;
             for x in x0..x1 {
                 let dx = x as f64 + 0.5 - cx;
-                let cov = coverage((dx * dx + dy * dy).sqrt()).clamp(0.0, 1.0);
+                let d2 = dx * dx + dy * dy;
+                if d2 >= reach2 || d2 <= none {
+                    continue;
+                }
+                let cov = if d2 <= whole {
+                    1.0
+                } else {
+                    coverage(d2.sqrt()).clamp(0.0, 1.0)
+                };
                 let a = (f64::from(alpha) * cov + 0.5) as u32;
                 if a == 0 {
                     continue;
@@ -483,5 +504,43 @@ mod tests {
         line(&mut r, &[(-50.0, -50.0), (-40.0, -30.0)], 1.0);
         r.paint(RED);
         assert!(r.rgba().is_none(), "nothing on the image");
+    }
+
+    #[test]
+    fn discs_and_rings_cover_each_pixel_by_the_distance_of_its_centre_exactly() {
+        // The squared-distance shortcuts change no pixel: every pixel as the formula has it.
+        let colour = [200, 100, 50, 255];
+        let formula = |cov: f64| -> u32 { (255.0 * cov.clamp(0.0, 1.0) + 0.5) as u32 };
+        for r in [0.2, 0.5, 1.0, 2.5, 4.0, 7.7] {
+            for half in [0.25, 0.75, 1.5] {
+                for centre in [(10.0, 10.0), (10.3, 9.6), (10.5, 10.5)] {
+                    let mut disc = Raster::default();
+                    disc.begin(24, 24);
+                    disc.fill_disc(centre, r, colour);
+                    let mut ring = Raster::default();
+                    ring.begin(24, 24);
+                    ring.ring(centre, r, half, colour);
+                    for y in 0..24 {
+                        for x in 0..24 {
+                            let d = ((x as f64 + 0.5 - centre.0).powi(2)
+                                + (y as f64 + 0.5 - centre.1).powi(2))
+                            .sqrt();
+                            let want = formula(r + 0.5 - d);
+                            assert_eq!(
+                                u32::from(disc.pixel(x, y)[3]),
+                                want,
+                                "disc r {r} at {x},{y}"
+                            );
+                            let want = formula(half + 0.5 - (d - r).abs());
+                            assert_eq!(
+                                u32::from(ring.pixel(x, y)[3]),
+                                want,
+                                "ring r {r} half {half} at {x},{y}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
     }
 }
