@@ -70,6 +70,17 @@ test('dist/index.html works from a plain static server; everything but the entry
   assert.ok(paths.some((p) => /^element\.[0-9a-f]{8}\.js$/.test(p)), paths.join(' '));
   assert.ok(paths.some((p) => /^youcheng\.[0-9a-f]{8}\.css$/.test(p)), paths.join(' '));
   assert.ok(await page.locator('#map .yc-root').isVisible(), 'the styled widget is shown');
+  // The stable entry names every module the core imports statically and the wasm-bindgen glue
+  // itself, so they load with the core instead of one level after another, and all were fetched.
+  const stub = readFileSync(join(OUT, 'youcheng.js'), 'utf8');
+  const imports = (text) => [...text.matchAll(/import\s*(?:[\w$*{}\s,]*?\s*from\s*)?["']\.\/([^"']+)["']/g)].map((m) => m[1]);
+  const core = imports(stub).find((f) => /^youcheng-core\.[0-9a-f]{8}\.js$/.test(f));
+  const wanted = [...imports(readFileSync(join(OUT, core), 'utf8')), manifest.files['pkg/youcheng.js'].file];
+  assert.ok(wanted.length >= 2, wanted.join(' '));
+  for (const f of wanted) {
+    assert.ok(imports(stub).includes(f), `youcheng.js imports ${f}: ${stub}`);
+    assert.ok(paths.includes(f), `${f} was fetched`);
+  }
   await context.close();
 });
 
