@@ -203,6 +203,11 @@ export class YouchengMap extends HTMLElement {
     this.#send({ type: 'setLang', lang: this.#lang }, null, { quiet: true });
     const { basemapError, dataError } = await session.load();
     if (this.#s !== session) return;
+    // The map is shown, and has its size, once the stylesheet has arrived (it downloads with
+    // the data, so this seldom waits): `ready` means a map drawn at its size. A stylesheet that
+    // never answers holds it back 3 s at most.
+    await Promise.race([this.#ui.styled, new Promise((r) => setTimeout(r, 3000))]);
+    if (this.#s !== session) return;
     if (session.customOrigins) this.#translateStatic(); // "origin" in place of "Shandong"
     this.#observeSize(); // the canvas's size first: the theme's refresh then lays out once, at it
     this.#applyTheme();

@@ -3,13 +3,17 @@
 //
 // It first loads two small modules whose evaluation starts the work a map waits for: core.js starts
 // the WebAssembly module's download and compile, and loader.js here starts the shipped data files the
-// maps already on the page will need. Only then does it load the element and its controls, element.js
-// and ui/. A module's code runs only once every module it imports statically has arrived, so importing
-// the element statically would hold the wasm and the data back until the ~35 modules of the controls
-// had loaded, one level after another.
+// maps already on the page will need (and the element's stylesheet, preloaded). Only then does it load
+// the element and its controls, element.js and ui/. A module's code runs only once every module it
+// imports statically has arrived, so importing the element statically would hold the wasm and the data
+// back until the ~35 modules of the controls had loaded, one level after another.
 import './core.js';
 import { prefetchShipped } from './loader.js';
+import { STYLESHEET } from './dom.js';
 
 for (const el of document.querySelectorAll('youcheng-map')) prefetchShipped((name) => el.getAttribute(name));
+// The element's stylesheet too, for the maps already on the page (their shadow roots link it once
+// element.js has loaded; a map shows once it has arrived): a preload the link then finds loaded.
+if (document.querySelector('youcheng-map')) document.head?.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'style', href: STYLESHEET }));
 
 export const { YouchengMap } = await import('./element.js');

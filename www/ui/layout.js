@@ -59,12 +59,16 @@ export function buildLayout(root, ctx, actions, controls, canvas) {
   ui.root = h('div', { class: 'yc-root', part: 'root' }, m.print.head, m.toolbar?.node, ui.summary, h('div', { class: 'yc-body' }, m.filters?.node, h('div', { class: 'yc-main' }, ui.stage, ui.foot), m.detail.node), m.print.sources, m.stats?.node, m.table?.node, ui.help, ui.announce);
   // Until the stylesheet has arrived the controls stay hidden: unstyled, they would show as a long
   // column of buttons and lists and move the page (an iframe would report that height).
+  // `ui.styled` resolves once it has (the map has its size from then on).
   const sheet = h('link', { rel: 'stylesheet', href: STYLESHEET });
+  ui.styled = Promise.resolve();
   if (!styled) {
     ui.root.hidden = true;
-    const show = () => ((styled = true), (ui.root.hidden = false));
-    sheet.addEventListener('load', show, { once: true });
-    sheet.addEventListener('error', show, { once: true });
+    ui.styled = new Promise((resolve) => {
+      const show = () => ((styled = true), (ui.root.hidden = false), resolve());
+      sheet.addEventListener('load', show, { once: true });
+      sheet.addEventListener('error', show, { once: true });
+    });
   }
   root.replaceChildren(sheet, ui.root);
   ui.zoom.forEach((b, i) => ctx.on(b, 'click', () => ctx.send({ type: 'key', key: ['+', '-', 'Home'][i], shift: false })));
