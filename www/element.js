@@ -209,7 +209,6 @@ export class YouchengMap extends HTMLElement {
     await Promise.race([this.#ui.styled, new Promise((r) => setTimeout(r, 3000))]);
     if (this.#s !== session) return;
     if (session.customOrigins) this.#translateStatic(); // "origin" in place of "Shandong"
-    this.#observeSize(); // the canvas's size first: the theme's refresh then lays out once, at it
     this.#applyTheme();
     this.#send({ type: 'setLang', lang: this.#lang }, null, { quiet: true });
     const cities = this.#cityList();
@@ -222,6 +221,12 @@ export class YouchengMap extends HTMLElement {
     }
     this.#renderAttribution();
     this.#refresh();
+    // Only now, with the legend and the other controls filled in and taking their room, the
+    // canvas has its final size: the map is laid out at it once and its first frame drawn at it
+    // (measured before, the first frame was drawn for a canvas 43 px taller, then laid out and
+    // drawn again a frame later). The layouts until here were at the core's first size, 1 × 1
+    // while the stylesheet was loading.
+    this.#observeSize();
     this.#m.hash.remember(this.stateHash());
     this.#requestDraw();
     if (linkProblems.length) this.#showMessage(this.#t('linkProblems', { n: linkProblems.length, problems: linkProblems.join('; ') }), 'error');
@@ -284,9 +289,9 @@ export class YouchengMap extends HTMLElement {
 
   #observeSize() {
     this.#resize = watchSize(this.#ui.canvas, this.#abort.signal, () => {
+      this.#m.legend?.fit(this.clientWidth); // first: the legend's rows take room from the canvas
       this.#fit();
       this.#m.tooltip.hide(); // it would be clipped or stale in the new frame
-      this.#m.legend?.fit(this.clientWidth);
       this.#m.filters?.syncToggle();
     }, () => this.#applyTheme());
   }
