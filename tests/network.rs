@@ -183,15 +183,16 @@ fn a_zoomed_in_layer_counts_only_the_stacks_on_the_canvas() {
             .map(|t| t.at)
             .collect::<Vec<_>>()
     };
+    let counted = |m: &youcheng::map::MapState| {
+        m.layout()
+            .stacks
+            .iter()
+            .filter(|s| s.members.len() > 1)
+            .count()
+    };
     a.map.refresh_layout();
     let first = digits(&a.map.layer_scene());
-    let stacks = a
-        .map
-        .layout()
-        .stacks
-        .iter()
-        .filter(|s| s.members.len() > 1)
-        .count();
+    let stacks = counted(&a.map);
     assert!(stacks > 20, "{stacks} stacks of two or more");
     assert_eq!(
         first.len(),
@@ -205,13 +206,7 @@ fn a_zoomed_in_layer_counts_only_the_stacks_on_the_canvas() {
     a.map.refresh_layout();
     let zoomed = digits(&a.map.layer_scene());
     let (w, h) = (a.map.viewport.width_css_px, a.map.viewport.height_css_px);
-    let all = a
-        .map
-        .layout()
-        .stacks
-        .iter()
-        .filter(|s| s.members.len() > 1)
-        .count();
+    let all = counted(&a.map);
     assert!(
         zoomed.len() < all,
         "{} counts of {all} stacks",
