@@ -410,3 +410,26 @@ test('the dark-theme button shows its state in its label and aria-pressed', asyn
   assert.deepEqual(await state(), { pressed: 'false', text: '深色 关', theme: 'light' });
   await context.close();
 });
+
+test('the first frame is drawn at the map\'s final size: nothing is laid out or drawn again once the controls are in', async () => {
+  for (const options of [DESKTOP, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true }]) {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    // The backing store and the land renders at the first frame after ready, read in the page.
+    await page.addInitScript(() => {
+      document.addEventListener('youcheng:ready', (e) => requestAnimationFrame(() => requestAnimationFrame(() => {
+        const el = e.target;
+        window.__first = { width: el.canvas.width, height: el.canvas.height, renders: el.frameStats().baseRenders };
+      })), true);
+    });
+    await page.goto(url);
+    await page.waitForFunction(() => window.__first);
+    await page.waitForTimeout(800);
+    await frame(page);
+    const first = await page.evaluate(() => window.__first);
+    const later = await page.evaluate(() => { const el = document.querySelector('#map'); return { width: el.canvas.width, height: el.canvas.height, renders: el.frameStats().baseRenders }; });
+    console.log(`${options.viewport.width}×${options.viewport.height}: first frame ${first.width}×${first.height} px, later ${later.width}×${later.height}; land renders ${first.renders} → ${later.renders}`);
+    assert.deepEqual(later, first, 'the same backing store, and no land drawn again, after the first frame');
+    await context.close();
+  }
+});
