@@ -130,6 +130,19 @@ fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {
                 .count()
         })
     });
+    // Everything the map prepares per data change (arcs projected and cut at the seam, flow
+    // paths, search names, the hit index), as a load's build steps do.
+    let mut fresh = map.clone();
+    c.bench_function(&format!("{label}/prepare a dataset for the map"), |b| {
+        b.iter_batched(
+            || ds.clone(),
+            |d| {
+                fresh.set_dataset(d);
+                black_box(fresh.visible().len())
+            },
+            criterion::BatchSize::LargeInput,
+        )
+    });
     c.bench_function(&format!("{label}/build hit index"), |b| {
         b.iter(|| black_box(map.hit_index().len()))
     });
