@@ -359,3 +359,29 @@ fn the_arcs_layer_built_a_run_of_pairs_at_a_time_is_the_layer_built_at_once() {
         );
     }
 }
+
+#[test]
+fn the_flow_follows_new_data_after_it_ran_on_the_old() {
+    // The flow's paths are made when it first runs; new data must not keep the old ones.
+    let mut map = MapState::new(1000.0, 600.0);
+    map.set_dataset(two_pairs());
+    assert!(
+        !map.flow_dots(500.0).is_empty(),
+        "the flow ran on two pairs"
+    );
+    let sao_paulo = sao_paulo_map();
+    map.set_dataset(sao_paulo.dataset().clone());
+    let centres = |m: &MapState| {
+        m.flow_dots(500.0)
+            .into_iter()
+            .flat_map(|b| b.centres)
+            .map(|p| (p.x.round(), p.y.round()))
+            .collect::<Vec<_>>()
+    };
+    assert!(!centres(&map).is_empty());
+    assert_eq!(
+        centres(&map),
+        centres(&sao_paulo),
+        "the comets of the new data's one arc"
+    );
+}

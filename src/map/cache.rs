@@ -1,7 +1,6 @@
 //! The geometry cache: the basemap and every pair's great circle projected once, in world units,
 //! when the data or the basemap changes; a frame only maps them to pixels.
 
-use super::FlowPath;
 use super::{Emphasis, MapState, ProjectedShape, ARC_MAX_SEGMENT_M};
 use crate::basemap::Basemap;
 use crate::dataset::{Dataset, PlaceNumbers};
@@ -93,7 +92,6 @@ impl MapState {
             dataset,
             projection,
             arcs,
-            flow_paths,
             partner_xy,
             search,
             places,
@@ -101,7 +99,7 @@ impl MapState {
             ..
         } = build;
         self.arcs = arcs;
-        self.flow_paths = flow_paths;
+        self.flow_paths = std::sync::OnceLock::new();
         self.partner_xy = partner_xy;
         self.origin_xy = origin_dots(&dataset, projection);
         let last = dataset
@@ -135,7 +133,6 @@ pub struct DataBuild {
     dataset: Dataset,
     projection: Projection,
     arcs: Vec<Vec<Vec<WorldXY>>>,
-    flow_paths: Vec<FlowPath>,
     partner_xy: Vec<Option<WorldXY>>,
     search: SearchBuild,
     /// Each pair's partner place, numbered (for counting places cheaply).
@@ -156,7 +153,6 @@ impl DataBuild {
             dataset,
             projection,
             arcs: Vec::with_capacity(n),
-            flow_paths: Vec::with_capacity(n),
             partner_xy: Vec::with_capacity(n),
             search,
             places: PlaceNumbers::default(),
@@ -189,7 +185,6 @@ impl DataBuild {
             };
             let from = self.dataset.city_of(p).location;
             let arc = arc(self.projection, from, p.location);
-            self.flow_paths.push(FlowPath::new(&arc));
             self.arcs.push(arc);
             self.partner_xy
                 .push(p.location.and_then(|l| self.projection.project(l)));

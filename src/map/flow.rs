@@ -91,9 +91,11 @@ impl MapState {
         let tf = self.viewport.transform();
         let dimming = self.any_emphasis();
         let mut batches: Vec<((usize, usize), DotBatch)> = Vec::new();
+        let paths = self
+            .flow_paths
+            .get_or_init(|| self.arcs.iter().map(|a| FlowPath::new(a)).collect());
         for &i in &self.visible {
-            let (Some(p), Some(path)) = (self.dataset.partnerships.get(i), self.flow_paths.get(i))
-            else {
+            let (Some(p), Some(path)) = (self.dataset.partnerships.get(i), paths.get(i)) else {
                 continue;
             };
             if dimming && !self.emphasised(i, p) {

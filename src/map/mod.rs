@@ -86,8 +86,10 @@ pub struct MapState {
     places: Vec<u32>,
     /// Per partnership: its great circle in world units, cut at the seam.
     arcs: Vec<Vec<Vec<WorldXY>>>,
-    /// Each arc flattened with the length walked to each point, for the flow animation.
-    flow_paths: Vec<FlowPath>,
+    /// Each arc flattened with the length walked to each point, for the flow animation: made
+    /// when the flow first runs, not with the data (the flow is off by default, and at a world
+    /// network these copies of every arc's points were ~20 MB).
+    flow_paths: std::sync::OnceLock<Vec<FlowPath>>,
     /// Per partnership: its partner dot in world units (`None` when the place is unknown).
     partner_xy: Vec<Option<WorldXY>>,
     /// Per Shandong key: its origin dot in world units.
@@ -134,7 +136,7 @@ impl MapState {
             search: SearchIndex::default(),
             places: Vec::new(),
             arcs: Vec::new(),
-            flow_paths: Vec::new(),
+            flow_paths: std::sync::OnceLock::new(),
             partner_xy: Vec::new(),
             origin_xy: Vec::new(),
             filter: Filter::default(),
