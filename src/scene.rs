@@ -313,13 +313,6 @@ impl Scene {
     }
 }
 
-impl ArcBundle {
-    /// The points of all its lines.
-    pub fn points(&self) -> usize {
-        self.lines.iter().map(Vec::len).sum()
-    }
-}
-
 /// Draws `dots` in order, handing runs that look alike to the surface together.
 fn dot_runs<'a>(surface: &mut dyn Surface, dots: impl Iterator<Item = &'a DotItem>) {
     for ((r, fill, outline), centres) in runs(dots) {

@@ -11,9 +11,10 @@ import './core.js';
 import { prefetchShipped } from './loader.js';
 import { STYLESHEET } from './dom.js';
 
-for (const el of document.querySelectorAll('youcheng-map')) prefetchShipped((name) => el.getAttribute(name));
+const maps = document.querySelectorAll('youcheng-map');
+for (const el of maps) prefetchShipped((name) => el.getAttribute(name));
 // The element's stylesheet too, for the maps already on the page (their shadow roots link it once
 // element.js has loaded; a map shows once it has arrived): a preload the link then finds loaded.
-if (document.querySelector('youcheng-map')) document.head?.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'style', href: STYLESHEET }));
+if (maps.length) document.head?.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'style', href: STYLESHEET }));
 
 export const { YouchengMap } = await import('./element.js');

@@ -113,11 +113,11 @@ impl MapState {
         }
         // The counts of the stacks on the canvas: a world network zoomed in has thousands of
         // stacks off it, each a text for the canvas to lay out.
-        let (w, h) = (self.viewport.width_css_px, self.viewport.height_css_px);
+        let canvas = Rect::new(0.0, 0.0, self.viewport.width_css_px, self.viewport.height_css_px);
         for s in layout.stacks.iter().filter(|s| s.members.len() > 1) {
             let at = tf.apply(s.at);
             let r = stack_radius_px(s.members.len(), t.partner_radius_px);
-            if at.x > -r && at.y > -r && at.x < w + r && at.y < h + r {
+            if canvas.grow(r).contains(at) {
                 rest.push(self.stack_count_item(at, s.members.len()));
             }
         }

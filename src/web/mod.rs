@@ -101,9 +101,10 @@ pub struct Youcheng {
 impl Youcheng {
     /// The arcs layer for this frame, as the core planned it (`plan`), drawn at `alpha`: a
     /// gesture shifts the layer shown; otherwise a layer not holding this view and content is
-    /// drawn afresh: a small one at once on the canvas, a large one in steps (the arcs and dots
-    /// rasterised by the core, then put on the layer in one call), as many a frame as fit in its
-    /// budget from `start` (ms) on. True while a layer is under way.
+    /// drawn afresh in steps (its scene built a run of arcs at a time, then its arcs and dots
+    /// rasterised by the core and put on the layer in one call): a small layer all in this
+    /// frame, a large one as many steps a frame as fit in its budget from `start` (ms) on. True
+    /// while a layer is under way.
     fn draw_arcs(&mut self, plan: LandPlan, (dpr, alpha): (f64, f64), start: f64) -> bool {
         let map = &self.app.map;
         let v = map.viewport;
@@ -124,10 +125,7 @@ impl Youcheng {
         if p.job.as_ref().is_none_or(|j| j.target != now) {
             p.back.begin(size, dpr); // nothing stale shows while it is built
             p.job = Some(Job {
-                build: Some(map.layer_build()),
-                scene: crate::scene::Scene::default(),
-                steps: Vec::new(),
-                next: 0,
+                phase: Phase::Building(map.layer_build()),
                 target: now,
             });
         }
@@ -141,39 +139,51 @@ impl Youcheng {
         // 8 ms here with the image put on the layer).
         let small = map.visible().len() <= BUILD_PAIRS;
         let mut first = true;
-        while first || small || js_sys::Date::now() - start < STEP_BUDGET_MS {
-            first = false;
-            if let Some(build) = job.build.as_mut() {
-                if let Some(scene) = map.layer_build_step(build, BUILD_PAIRS) {
-                    job.build = None; // `back` was cleared when the job began
-                    job.steps = scene.overlay_steps();
-                    job.scene = scene;
-                    let device = |css: f64| (css * dpr).round().max(0.0) as usize;
-                    p.raster.begin(device(size.0), device(size.1));
-                }
-                continue;
+        let done = loop {
+            if matches!(&job.phase, Phase::Drawing { steps, next, .. } if *next >= steps.len()) {
+                break true;
             }
-            let Some(step) = job.steps.get(job.next) else {
-                break;
-            };
-            match step {
-                Step::Image => {
-                    if let Some(image) = p.raster.rgba() {
-                        p.back.put_image(&p.scratch, image, dpr);
+            if !(first || small || js_sys::Date::now() - start < STEP_BUDGET_MS) {
+                break false;
+            }
+            first = false;
+            match &mut job.phase {
+                Phase::Building(build) => {
+                    // `back` was cleared when the job began.
+                    if let Some(scene) = map.layer_build_step(build, BUILD_PAIRS) {
+                        let device = |css: f64| (css * dpr).round().max(0.0) as usize;
+                        p.raster.begin(device(size.0), device(size.1));
+                        let steps = scene.overlay_steps();
+                        job.phase = Phase::Drawing {
+                            scene,
+                            steps,
+                            next: 0,
+                        };
                     }
                 }
-                step => {
-                    let raster = (&mut p.raster, dpr);
-                    job.scene
-                        .render_overlay_step(&mut p.back.surface(size), raster, step);
+                Phase::Drawing { scene, steps, next } => {
+                    let Some(step) = steps.get(*next) else {
+                        break true; // (checked above)
+                    };
+                    *next += 1;
+                    if let Step::Image = step {
+                        if let Some(image) = p.raster.rgba() {
+                            p.back.put_image(&p.scratch, image, dpr);
+                        }
+                        continue;
+                    }
+                    scene.render_overlay_step(
+                        &mut p.back.surface(size),
+                        (&mut p.raster, dpr),
+                        step,
+                    );
                     if !small && !matches!(step, Step::Arcs { .. } | Step::Dots(_)) {
                         p.back.flush(); // its raster in this frame, not all in the last one's
                     }
                 }
             }
-            job.next += 1;
-        }
-        if job.build.is_none() && job.next >= job.steps.len() {
+        };
+        if done {
             std::mem::swap(&mut self.layers[1], &mut p.back);
             p.holds = Some(now);
             p.job = None;
@@ -205,14 +215,21 @@ struct Progressive {
     job: Option<Job>,
 }
 
-/// A layer under way: its scene while it is built, then the scene, its steps and the next step;
-/// and the view and content it is for.
+/// A layer under way, and the view and content it is for.
 struct Job {
-    build: Option<crate::map::LayerBuild>,
-    scene: crate::scene::Scene,
-    steps: Vec<crate::scene::Step>,
-    next: usize,
+    phase: Phase,
     target: (LayerView, u64),
+}
+
+/// Where a layer under way is: its scene being built, then drawn step by step.
+enum Phase {
+    Building(crate::map::LayerBuild),
+    Drawing {
+        scene: crate::scene::Scene,
+        steps: Vec<Step>,
+        /// The next of `steps`.
+        next: usize,
+    },
 }
 
 /// Visible pairs whose arcs are projected per building step of a layer (~4 ms in the module).
