@@ -113,7 +113,12 @@ impl MapState {
         }
         // The counts of the stacks on the canvas: a world network zoomed in has thousands of
         // stacks off it, each a text for the canvas to lay out.
-        let canvas = Rect::new(0.0, 0.0, self.viewport.width_css_px, self.viewport.height_css_px);
+        let canvas = Rect::new(
+            0.0,
+            0.0,
+            self.viewport.width_css_px,
+            self.viewport.height_css_px,
+        );
         for s in layout.stacks.iter().filter(|s| s.members.len() > 1) {
             let at = tf.apply(s.at);
             let r = stack_radius_px(s.members.len(), t.partner_radius_px);
