@@ -297,6 +297,20 @@ test('the URL keeps filter, selection, view and language; a deep link restores t
   await again.context.close();
 });
 
+test('a link followed while the map is about to write its state to the URL wins over that write', async () => {
+  // Right after a deep link is ready, before the map's first write of its state (200 ms after a
+  // change; a view change schedules one too), the URL changes to another link whose hashchange
+  // has not run yet (replaceState fires none).
+  const { page, context } = await open(browser, `${url}#city=weifang&lang=zh`);
+  await page.evaluate(() => {
+    window.youcheng.setView(-100, 38, 3);
+    history.replaceState(history.state, '', '#city=jinan');
+  });
+  await page.waitForFunction(() => window.youcheng.getFilter().cities?.[0] === 'jinan', null, { timeout: 3000 });
+  assert.match(await page.evaluate(() => location.hash), /city=jinan/);
+  await context.close();
+});
+
 test('colour by relation or decade changes the legend, and export gives a PNG with it', async () => {
   const { page, context } = await open(browser, url);
   await page.selectOption('#map .yc-colour', 'relation');

@@ -31,11 +31,18 @@ export function createHash(ctx) {
         if (location.hash !== written) history.replaceState(history.state, '', next);
       }, 200);
     },
-    /** Follows the URL when the visitor goes back or pastes a link. */
+    /** Follows the URL when the visitor goes back or pastes a link. The URL it starts from, and
+     *  each one it follows, count as written: a write still pending from before a link was
+     *  followed then sees the link and applies it instead of putting the old state back. */
     listen(signal) {
       if (listening) return;
       listening = true;
-      addEventListener('hashchange', () => written !== location.hash && ctx.el.applyState(location.hash), { signal });
+      written = location.hash;
+      addEventListener('hashchange', () => {
+        if (written === location.hash) return;
+        written = location.hash;
+        ctx.el.applyState(location.hash);
+      }, { signal });
     },
   };
 }
