@@ -58,18 +58,19 @@ impl Filter {
     /// Indices of the partnerships that pass. With text, the names are prepared for this call;
     /// a caller that filters often keeps a [`SearchIndex`] and calls [`Filter::apply_indexed`].
     pub fn apply(&self, ds: &Dataset) -> Vec<usize> {
-        if Query::new(&self.text).is_empty() {
-            self.apply_indexed(ds, &SearchIndex::default())
-        } else {
-            self.apply_indexed(ds, &SearchIndex::new(ds))
-        }
+        let index = std::sync::OnceLock::new();
+        self.apply_indexed(ds, || index.get_or_init(|| SearchIndex::new(ds)))
     }
 
     /// Indices of the partnerships that pass, matching the text against `index` (built for
     /// `ds`): pairs any of whose names (partner, id, subunit, Shandong side, country, aliases)
     /// match without a typo; only when none does, those that match with one
     /// ([`search::Quality::Fuzzy`]), so "Shimonoseky" shows Shimonoseki.
-    pub fn apply_indexed(&self, ds: &Dataset, index: &SearchIndex) -> Vec<usize> {
+    pub fn apply_indexed<'a>(
+        &self,
+        ds: &Dataset,
+        index: impl FnOnce() -> &'a SearchIndex,
+    ) -> Vec<usize> {
         let passing = ds
             .partnerships
             .iter()
@@ -79,6 +80,7 @@ impl Filter {
         if q.is_empty() {
             return passing.map(|(i, _)| i).collect();
         }
+        let index = index(); // only a text needs it (it may be made now)
         let passing: Vec<(usize, &Partnership)> = passing.collect();
         let with = |q: &Query| -> Vec<usize> {
             let (countries, cities) = (index.by_country(q), index.by_city(q));

@@ -288,11 +288,55 @@ fn timings() {
         };
         let t = std::time::Instant::now();
         let m = (0..100)
-            .map(|_| f.apply_indexed(&ds, &index).len())
+            .map(|_| f.apply_indexed(&ds, || &index).len())
             .sum::<usize>();
         let filter = t.elapsed() / 100;
         assert!(n > 0 && m > 0, "{q}");
         lines.push(format!("{q:?}: search {search:?}, filter {filter:?}"));
     }
     println!("{}", lines.join("\n"));
+}
+
+/// The map makes its search index after the data is shown, in steps the page sends in idle
+/// time; a search or a text filter before that makes it at once, with the same answers.
+#[test]
+fn the_search_index_is_made_in_idle_steps_or_when_first_needed() {
+    use youcheng::app::Command;
+    let n = shipped().partnerships.len();
+    let search = |app: &mut youcheng::app::App, text: &str| {
+        app.handle(Command::Search {
+            text: text.into(),
+            limit: 8,
+        })
+        .results
+    };
+    let mut stepped = common::shipped_app(800.0, 500.0);
+    let mut steps = 0;
+    loop {
+        steps += 1;
+        if !stepped.handle(Command::Prepare { pairs: 100 }).pending {
+            break;
+        }
+        assert!(steps < 100, "never done");
+    }
+    assert_eq!(steps, n.div_ceil(100), "{n} pairs in steps of 100");
+    assert!(
+        !stepped.handle(Command::Prepare { pairs: 100 }).pending,
+        "nothing is left once it is made"
+    );
+    let mut lazy = common::shipped_app(800.0, 500.0);
+    for text in ["Shimonoseki", "xiaguan", "Jinan", "Koria"] {
+        let (a, b) = (search(&mut stepped, text), search(&mut lazy, text));
+        assert!(!a.is_empty(), "{text:?} found nothing");
+        assert_eq!(a, b, "{text:?}");
+    }
+    // A text filter on a map whose index was never prepared.
+    let mut fresh = common::shipped_app(800.0, 500.0);
+    let before = fresh.snapshot().stats.stats.pairs;
+    let mut filter = fresh.snapshot().filter;
+    filter.text = "Shimonoseki".into();
+    fresh.handle(Command::SetFilter { filter });
+    let after = fresh.snapshot().stats.stats.pairs;
+    assert!(after >= 1 && after < before, "{before} → {after}");
+    assert_eq!(after, filtered(&shipped(), "Shimonoseki").len());
 }

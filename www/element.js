@@ -63,6 +63,7 @@ export class YouchengMap extends HTMLElement {
     this.#abort = this.#uiAbort = null;
     this.#ui = {};
     this.#resize?.disconnect();
+    this.#resize = null;
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
     this.#timers.clear();
@@ -238,6 +239,24 @@ export class YouchengMap extends HTMLElement {
     this.#emit('youcheng:ready', { pairs: this.#snap.stats.pairs, warnings: session.report?.warnings ?? [] });
     this.#readyResolve(this);
     if (this.hasAttribute('animate')) this.play();
+    this.#prepareWhenIdle();
+  }
+
+  /**
+   * The core makes its search index after the first frame of new data, in idle time, a piece
+   * at a time (a search before it is done makes the rest at once).
+   */
+  #prepareWhenIdle() {
+    const map = this.#map;
+    const later = (f) => (window.requestIdleCallback ? requestIdleCallback(f, { timeout: 2000 }) : setTimeout(() => f({ timeRemaining: () => 0 }), 20));
+    const step = (deadline) => {
+      if (this.#map !== map || !this.#resize) return; // a new core, or the element was removed
+      let r;
+      do r = this.#send({ type: 'prepare', pairs: 1000 }, null, { quiet: true });
+      while (r.pending && deadline.timeRemaining() > 8);
+      if (r.pending) later(step);
+    };
+    later(step);
   }
 
   /** After a trap the session has a new core with the old data: put the view state back and say so. */
@@ -258,6 +277,7 @@ export class YouchengMap extends HTMLElement {
     this.#m.tooltip.hide();
     this.#refresh();
     this.#requestDraw();
+    this.#prepareWhenIdle();
     this.#emit('youcheng:data', report);
   }
 
@@ -361,7 +381,9 @@ export class YouchengMap extends HTMLElement {
   }
 
   #requestDraw() {
-    if (this.#frame || !this.#map) return;
+    // Nothing is drawn before the canvas is measured (#observeSize): the commands of the start
+    // ask for frames while the map is still 1 × 1, and such a frame built the land for nothing.
+    if (this.#frame || !this.#map || !this.#resize) return;
     this.#frame = requestAnimationFrame((now) => {
       this.#frame = 0;
       const t0 = performance.now();

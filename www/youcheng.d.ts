@@ -1057,7 +1057,11 @@ layoutChanged: boolean,
 /**
  * After [`Command::LoadStep`]: how far the load is, with its report once done.
  */
-load: LoadStatus | null, };
+load: LoadStatus | null, 
+/**
+ * After [`Command::Prepare`]: work is left; send it again in idle time.
+ */
+pending: boolean, };
 export type FrameStats = { 
 /**
  * Frames planned (drawn) so far; wraps round at `u32::MAX`.
@@ -1321,7 +1325,11 @@ id: number,
 /**
  * Most rows to do in this step (at least 1).
  */
-rows: number, } | { "type": "cancelLoad" };
+rows: number, } | { "type": "cancelLoad" } | { "type": "prepare", 
+/**
+ * Most pairs to do in this step (at least 1).
+ */
+pairs: number, };
 export type ReportSpec = { 
 /**
  * The report's width in CSS px (the element's width), kept within the limits.

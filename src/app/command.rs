@@ -214,6 +214,13 @@ pub enum Command {
     },
     /// Drops the load in progress, if any; the data shown stays.
     CancelLoad,
+    /// Makes the next piece of what the map makes after its data is shown, the search index:
+    /// at most `pairs` pairs. The page sends it in idle time after a frame while the answer's
+    /// [`Response::pending`] is true (a search before that makes the rest at once).
+    Prepare {
+        /// Most pairs to do in this step (at least 1).
+        pairs: usize,
+    },
 }
 
 /// What a command changed, for the page to act on.
@@ -258,6 +265,8 @@ pub struct Response {
     pub layout_changed: bool,
     /// After [`Command::LoadStep`]: how far the load is, with its report once done.
     pub load: Option<LoadStatus>,
+    /// After [`Command::Prepare`]: work is left; send it again in idle time.
+    pub pending: bool,
 }
 
 /// How far a partnerships load in steps is; `report` once it is done or cancelled.

@@ -182,6 +182,10 @@ impl App {
             },
             Command::LoadStep { id, rows } => self.load_step(id, rows),
             Command::CancelLoad => self.cancel_load(),
+            Command::Prepare { pairs } => Response {
+                pending: !self.map.prepare_search(pairs),
+                ..Response::default()
+            },
         };
         if lays_out {
             self.map.refresh_stale_layout();

@@ -6,7 +6,6 @@ use crate::basemap::Basemap;
 use crate::dataset::{Dataset, PlaceNumbers};
 use crate::geometry::{clip_ring, great_circle, split_line, LonLat, Projection, WorldXY};
 use crate::hit::{HitIndex, Target};
-use crate::search::SearchBuild;
 use crate::style::FIRST_DECADE;
 use geo::{BoundingRect, Polygon};
 
@@ -75,8 +74,9 @@ impl MapState {
         rings
     }
 
-    /// Replaces the data: projects every pair's great circle and dots, builds the search index
-    /// and the hit index, clears the emphasis and refilters.
+    /// Replaces the data: projects every pair's great circle and dots, builds the hit index,
+    /// clears the emphasis and refilters. The search index is made later (see
+    /// [`MapState::prepare_search`]).
     pub fn set_dataset(&mut self, dataset: Dataset) {
         self.install(DataBuild::new(dataset, self.projection));
     }
@@ -93,7 +93,6 @@ impl MapState {
             projection,
             arcs,
             partner_xy,
-            search,
             places,
             hit,
             ..
@@ -110,7 +109,10 @@ impl MapState {
             .unwrap_or(FIRST_DECADE)
             .max(FIRST_DECADE);
         self.decades = ((last - FIRST_DECADE) / 10 + 1) as usize;
-        self.search = search.finish();
+        // Made in idle time after the first frame, or when first needed: a visitor seldom
+        // searches in the first second, and the first frame came ~25 ms later for it.
+        self.search = std::sync::OnceLock::new();
+        self.search_build = None;
         self.places = places.numbers;
         self.dataset = dataset;
         self.emphasis = Emphasis::default();
@@ -125,16 +127,16 @@ impl MapState {
 pub const HIT_PART_PIECES: usize = 40_000;
 
 /// A dataset being made ready for the map a number of pairs at a time: each pair's great
-/// circle projected and cut at the seam, then each pair's search names (pinyin included) and
-/// partner place, then the hit index over every pair, a part at a time — the work
-/// proportional to the pairs that [`MapState::install`] would otherwise do at once.
+/// circle projected and cut at the seam, then each pair's partner place, then the hit index
+/// over every pair, a part at a time — the work proportional to the pairs that
+/// [`MapState::install`] would otherwise do at once. (The search names are made after the
+/// data is on the map: [`MapState::prepare_search`].)
 #[derive(Debug, Clone)]
 pub struct DataBuild {
     dataset: Dataset,
     projection: Projection,
     arcs: Vec<Vec<Vec<WorldXY>>>,
     partner_xy: Vec<Option<WorldXY>>,
-    search: SearchBuild,
     /// Each pair's partner place, numbered (for counting places cheaply).
     places: PlaceNumbers,
     hit: HitIndex,
@@ -148,13 +150,11 @@ impl DataBuild {
     /// Nothing done yet.
     pub fn new(dataset: Dataset, projection: Projection) -> Self {
         let n = dataset.partnerships.len();
-        let search = SearchBuild::new(&dataset.gazetteer);
         Self {
             dataset,
             projection,
             arcs: Vec::with_capacity(n),
             partner_xy: Vec::with_capacity(n),
-            search,
             places: PlaceNumbers::default(),
             hit: HitIndex::default(),
             indexed: 0,
@@ -162,7 +162,7 @@ impl DataBuild {
         }
     }
 
-    /// Prepares up to `max_pairs` more (arcs, then search names, then the hit index: one part
+    /// Prepares up to `max_pairs` more (arcs, then partner places, then the hit index: one part
     /// of about [`HIT_PART_PIECES`] segments per step); `true` once all is done.
     pub fn step(&mut self, max_pairs: usize) -> bool {
         if self.done {
@@ -170,7 +170,7 @@ impl DataBuild {
         }
         let mut budget = max_pairs.max(1);
         self.step_arcs(&mut budget);
-        self.step_names(&mut budget);
+        self.step_places(&mut budget);
         if budget > 0 {
             self.step_index();
         }
@@ -192,13 +192,12 @@ impl DataBuild {
         }
     }
 
-    fn step_names(&mut self, budget: &mut usize) {
+    fn step_places(&mut self, budget: &mut usize) {
         let all = &self.dataset.partnerships;
-        while *budget > 0 && self.search.len() < all.len() {
-            let Some(p) = all.get(self.search.len()) else {
+        while *budget > 0 && self.places.numbers.len() < all.len() {
+            let Some(p) = all.get(self.places.numbers.len()) else {
                 break;
             };
-            self.search.push(p);
             self.places.push(p);
             *budget -= 1;
         }
@@ -208,7 +207,7 @@ impl DataBuild {
     /// last pair, the origins.
     fn step_index(&mut self) {
         let n = self.dataset.partnerships.len();
-        if self.arcs.len() < n || self.search.len() < n {
+        if self.arcs.len() < n || self.places.numbers.len() < n {
             return;
         }
         let start = self.indexed;
@@ -246,10 +245,13 @@ impl DataBuild {
         }
     }
 
-    /// (done, total): pairs projected, named and indexed, of three times the pairs.
+    /// (done, total): pairs projected, placed and indexed, of three times the pairs.
     pub fn progress(&self) -> (usize, usize) {
         let n = self.dataset.partnerships.len();
-        (self.arcs.len() + self.search.len() + self.indexed, 3 * n)
+        (
+            self.arcs.len() + self.places.numbers.len() + self.indexed,
+            3 * n,
+        )
     }
 
     /// The dataset being prepared.

@@ -49,7 +49,7 @@ use crate::dataset::{Coverage, Dataset};
 use crate::filter::Filter;
 use crate::geometry::{Projection, WorldXY};
 use crate::hit::HitIndex;
-use crate::search::SearchIndex;
+use crate::search::{SearchBuild, SearchIndex};
 use crate::style::{ColourBy, Theme};
 use crate::viewport::Viewport;
 
@@ -80,8 +80,11 @@ pub struct MapState {
     pub theme: Theme,
     land: Vec<ProjectedShape>,
     dataset: Dataset,
-    /// The search keys of the dataset's pairs, by index (built with the dataset).
-    search: SearchIndex,
+    /// The search keys of the dataset's pairs, by index: made in idle time after the data is
+    /// on the map ([`MapState::prepare_search`]), or when first needed.
+    search: std::sync::OnceLock<SearchIndex>,
+    /// The search index while it is made in steps.
+    search_build: Option<SearchBuild>,
     /// Per partnership: the number of its partner place (see [`crate::dataset::PlaceNumbers`]).
     places: Vec<u32>,
     /// Per partnership: its great circle in world units, cut at the seam.
@@ -133,7 +136,8 @@ impl MapState {
             theme: Theme::default(),
             land: Vec::new(),
             dataset: Dataset::default(),
-            search: SearchIndex::default(),
+            search: std::sync::OnceLock::new(),
+            search_build: None,
             places: Vec::new(),
             arcs: Vec::new(),
             flow_paths: std::sync::OnceLock::new(),

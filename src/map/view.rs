@@ -2,7 +2,7 @@
 
 use super::{MapState, Pick};
 use crate::geometry::{LonLat, WorldXY};
-use crate::search::SearchHit;
+use crate::search::{SearchBuild, SearchHit, SearchIndex};
 use crate::viewport::{RectPx, ScreenPt};
 
 /// The largest zoom a fit chooses (a short pair or one place is not blown up further).
@@ -122,11 +122,39 @@ impl MapState {
     /// The best `limit` search results for `text` over the whole data (see
     /// [`crate::search::SearchIndex::search`]).
     pub fn search(&self, text: &str, limit: usize) -> Vec<SearchHit> {
-        self.search.search(&self.dataset, text, limit)
+        self.search_index().search(&self.dataset, text, limit)
     }
 
     /// The pairs of the partner place pair `i` belongs to.
     pub fn place_of(&self, i: usize) -> Vec<usize> {
-        self.search.place_of(i)
+        self.search_index().place_of(i)
+    }
+
+    /// The search index, made now if it is not made yet.
+    pub(crate) fn search_index(&self) -> &SearchIndex {
+        self.search.get_or_init(|| SearchIndex::new(&self.dataset))
+    }
+
+    /// Makes the search index in steps of at most `max_pairs` pairs (the page calls this in
+    /// idle time after the first frame, so that the first keystroke finds it made); `true`
+    /// once it is made.
+    pub fn prepare_search(&mut self, max_pairs: usize) -> bool {
+        if self.search.get().is_some() {
+            return true;
+        }
+        let all = &self.dataset.partnerships;
+        let build = self
+            .search_build
+            .get_or_insert_with(|| SearchBuild::new(&self.dataset.gazetteer));
+        for p in all.iter().skip(build.len()).take(max_pairs.max(1)) {
+            build.push(p);
+        }
+        if build.len() < all.len() {
+            return false;
+        }
+        if let Some(index) = self.search_build.take() {
+            let _ = self.search.set(index.finish());
+        }
+        true
     }
 }

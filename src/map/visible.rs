@@ -30,7 +30,7 @@ impl MapState {
             ..f.clone()
         };
         with_undated
-            .apply_indexed(&self.dataset, &self.search)
+            .apply_indexed(&self.dataset, || self.search_index())
             .into_iter()
             .filter(|&i| {
                 self.dataset
@@ -48,7 +48,9 @@ impl MapState {
 
     /// Recomputes what the filter shows: once per filter or data change, not per frame.
     pub(super) fn refresh_visible(&mut self) {
-        self.visible = self.filter.apply_indexed(&self.dataset, &self.search);
+        self.visible = self
+            .filter
+            .apply_indexed(&self.dataset, || self.search_index());
         let mut used = vec![false; self.dataset.cities().len()];
         for &i in &self.visible {
             if let Some(u) = self
