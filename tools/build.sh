@@ -12,5 +12,8 @@ wasm-bindgen --target web --out-dir www/pkg target/wasm32-unknown-unknown/wasm-r
 # so the low 1 KiB is never addressed unless the stack is about to overflow; it saves ~6 KB.
 node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused www/pkg/youcheng_bg.wasm -o www/pkg/youcheng_bg.wasm
 mkdir -p www/data
-cp data/basemap.json data/shandong.csv data/countries.csv data/groups.csv data/partnerships.csv data/official_totals.csv data/about.csv www/data/
+cp data/basemap.json data/shandong.csv data/countries.csv data/groups.csv data/official_totals.csv data/about.csv www/data/
+# The pairs without their notes, and the notes by id (read when a visitor first opens a pair's
+# details or exports): the notes are half of the data's bytes and the first frame shows none.
+cargo run --quiet --bin youcheng-data -- split-notes data/partnerships.csv www/data
 echo "[build] www/pkg and www/data ready"

@@ -38,9 +38,12 @@ read -r dist_raw dist_gz <<<"$total"
 printf '%-40s %9d %9d\n' "shipped widget total (wasm+JS+CSS)" "$dist_raw" "$dist_gz"
 
 echo
-echo "== default payload: the shipped widget and the data it loads =="
+echo "== default payload: the shipped widget and the data it loads for its first frame =="
 data=(basemap.json partnerships.csv countries.csv shandong.csv groups.csv official_totals.csv about.csv)
 rows www/data "${data[@]}"
 read -r data_raw data_gz <<<"$total"
 printf '%-40s %9d %9d\n' "data total" "$data_raw" "$data_gz"
 printf '%-40s %9d %9d\n' "default payload (shipped widget + data)" "$((dist_raw + data_raw))" "$((dist_gz + data_gz))"
+echo
+echo "== fetched when first needed (a pair's details, the CSV export), not with the map =="
+row www/data/notes.csv notes.csv

@@ -147,7 +147,11 @@ export class YouchengMap extends HTMLElement {
       togglePlay: () => (this.#m.timeline.playing ? this.pause() : this.play()),
       playing: (playing) => this.#m.toolbar?.setPlaying(playing),
       download: (kind, options) => this.#download(kind, options),
-      downloadCsv: () => download(this.shadowRoot, new Blob([toCsv(this.#map.rows())], { type: 'text/csv;charset=utf-8' }), `youcheng-${new Date().toISOString().slice(0, 10)}.csv`, (fn, ms) => this.#timers.later(fn, ms)),
+      downloadCsv: async () => {
+        await this.#s?.notes().catch((e) => this.#reportError(e)); // the rows go out with their notes
+        if (!this.#map) return;
+        download(this.shadowRoot, new Blob([toCsv(this.#map.rows())], { type: 'text/csv;charset=utf-8' }), `youcheng-${new Date().toISOString().slice(0, 10)}.csv`, (fn, ms) => this.#timers.later(fn, ms));
+      },
       toggleTheme: () => (this.theme = this.#isDark() ? 'light' : 'dark'),
     };
     ({ ui: this.#ui, m: this.#m } = buildLayout(this.shadowRoot, ctx, actions, this.controls, this.#ui.canvas));
@@ -359,12 +363,20 @@ export class YouchengMap extends HTMLElement {
       const s = this.#snap.stats;
       this.#emit('youcheng:filter', { filter: this.#snap.filter, get ids() { return map.visibleIds(); }, stats: { pairs: s.pairs, partnerPlaces: s.partnerPlaces, countries: s.countries, continents: s.continents } });
     }
+    if (r.selectionChanged) this.#wantNotes();
     if (r.selectionChanged && !quiet) {
       this.#m.hash.schedule();
       const sel = this.#snap.selection;
       this.#emit('youcheng:select', { ids: sel, id: sel[sel.length - 1] ?? null, get details() { return sel.filter((i) => !i.startsWith('@')).map((i) => map.details(i)); } });
     }
     return r;
+  }
+
+  /** A pair's details are shown: the shipped data's notes are fetched now if they are not yet, and shown when they come. */
+  #wantNotes() {
+    const session = this.#s;
+    if (!session?.notesWanted) return;
+    session.notes().then((added) => added && this.#s === session && this.#refresh(), (e) => this.#reportError(e));
   }
 
   /** One snapshot of everything the controls show, rendered by each module. */

@@ -25,7 +25,11 @@ export class Session {
   customBasemap = false;
   /** Whether the origins are the portal's own (`origins-src`) rather than Shandong's. */
   customOrigins = false;
-  #good = { basemap: null, outlines: null, reference: null, data: null, coverage: null };
+  #good = { basemap: null, outlines: null, reference: null, data: null, coverage: null, notes: null };
+  /** The shipped data is shown without its notes (notes.csv), not fetched yet. */
+  #notesWanted = false;
+  /** The notes' download and load under way (see notes()). */
+  #notes = null;
   /** Downloads started by prefetch(), by URL, each taken once by the load that needs it. */
   #early = new Map();
   #panic = null;
@@ -151,6 +155,7 @@ export class Session {
       throw Object.assign(new Error(`${host.t('dataErrors', { file: name, n: report.errorCount ?? report.errors.length })} ${first}`), { report });
     }
     if (url) return report;
+    this.#notesWanted = true; // the shipped pairs come without their notes: see notes()
     // The official totals and review date, for the shipped data only (a portal's own data makes no coverage claim).
     const files = await Promise.all([DATA_FILES.totals, DATA_FILES.about].map((f) => fetchShipped(f)));
     if (this.map?.loadCoverage(...files).ok) this.#good.coverage = files;
@@ -204,9 +209,48 @@ export class Session {
 
   #loaded(name, bytes, validRowsOnly, report) {
     this.report = report;
-    // New data drops the official totals: only the shipped data is measured against them (loadData adds them back).
-    if (report.ok) this.#good = { ...this.#good, data: { name, bytes, validRowsOnly }, coverage: null };
+    // New data drops the official totals and notes: only the shipped data is measured against them
+    // and has its notes apart (loadData adds them back).
+    if (report.ok) {
+      this.#good = { ...this.#good, data: { name, bytes, validRowsOnly }, coverage: null, notes: null };
+      this.#notesWanted = false;
+      this.#notes = null;
+    }
     return report;
+  }
+
+  /** Whether the data shown still waits for its notes (see notes()). */
+  get notesWanted() {
+    return this.#notesWanted;
+  }
+
+  /**
+   * The shipped data's notes: `make` ships partnerships.csv without its note columns and the notes
+   * as notes.csv, half of the data's bytes, which nothing on the first frame shows. They are fetched
+   * and given to the core when first needed (a pair's details, the CSV export) → a promise of
+   * whether this call's download put them on the pairs (false when they already were, or the data
+   * changed meanwhile). A failed download is tried again on the next call.
+   */
+  notes() {
+    if (!this.#notesWanted) return Promise.resolve(false);
+    if (!this.#notes) {
+      const map = this.map;
+      const p = (this.#notes = fetchShipped(DATA_FILES.notes, MAX_DATA_BYTES).then((bytes) => {
+        if (this.#notes !== p || this.map !== map || !map) return false; // new data or a new core meanwhile
+        const report = map.loadNotes(DATA_FILES.notes, bytes);
+        if (!report.ok) {
+          const host = this.#host, first = report.errors.slice(0, 3).map((e) => issueText(host.lang(), e)).join('; ');
+          throw Object.assign(new Error(`${host.t('dataErrors', { file: DATA_FILES.notes, n: report.errorCount ?? report.errors.length })} ${first}`), { report });
+        }
+        this.#notesWanted = false;
+        this.#good.notes = bytes;
+        return true;
+      }));
+      p.catch(() => {
+        if (this.#notes === p) this.#notes = null;
+      });
+    }
+    return this.#notes;
   }
 
   /** The core trapped: tell the portal, start a new core, restore the last good data. */
@@ -228,6 +272,7 @@ export class Session {
       map.loadReference(...good.reference);
       if (good.data) await loadInSteps(map, { ...good.data, today: todayUnixDays(), onProgress: () => {}, wanted: () => host.alive() && this.map === map });
       if (good.data && good.coverage) map.loadCoverage(...good.coverage);
+      if (good.data && good.notes) map.loadNotes(DATA_FILES.notes, good.notes);
       host.restore(message, true);
     } catch (e) {
       this.map = null;

@@ -107,6 +107,16 @@ impl App {
         }
     }
 
+    /// Loads `notes.csv` (`id,note,note_zh`) for the data shown: the shipped data comes without
+    /// its notes, which the page fetches when they are first needed (a pair's details, an
+    /// export). An id not in the data or markup in a note refuses the file; the data stays.
+    pub fn load_notes(&mut self, file: &str, bytes: &[u8]) -> LoadReport {
+        match self.map.set_notes(file, bytes) {
+            Ok(n) => LoadReport::ok(file, n, &[], &[]),
+            Err(issues) => LoadReport::failed(file, &issues),
+        }
+    }
+
     /// Sets colours from the page's CSS custom properties; an error names the field and value.
     pub fn set_theme(&mut self, input: &ThemeInput) -> Result<(), String> {
         // The light or dark defaults (defined once, in `Theme`), then the portal's overrides.

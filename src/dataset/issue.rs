@@ -105,6 +105,9 @@ pub enum Problem {
     /// A country code that `countries.csv` does not list.
     #[error("is not an ISO 3166-1 alpha-2 code listed in countries.csv")]
     UnknownCountry,
+    /// A notes file names an id that no pair of the data has.
+    #[error("is not the id of a pair in the data")]
+    UnknownId,
     #[error("is not one of: {allowed}")]
     /// A value outside a closed list (a level, relation, status, continent, scope…).
     NotOneOf {
@@ -214,6 +217,7 @@ impl Problem {
             Problem::DuplicatePair { .. } => "duplicate-pair",
             Problem::UnknownShandongKey { .. } => "unknown-shandong-key",
             Problem::UnknownCountry => "unknown-country",
+            Problem::UnknownId => "unknown-id",
             Problem::NotOneOf { .. } => "not-one-of",
             Problem::BadDate => "bad-date",
             Problem::FutureDate { .. } => "future-date",

@@ -165,6 +165,16 @@ impl MapState {
         self.dataset.coverage = coverage;
     }
 
+    /// Sets the notes of a notes file on the pairs (see [`crate::dataset::apply_notes`]): how
+    /// many pairs got one, or every problem (then nothing changed).
+    pub fn set_notes(
+        &mut self,
+        file: &str,
+        bytes: &[u8],
+    ) -> Result<usize, Vec<crate::dataset::Issue>> {
+        crate::dataset::apply_notes(&mut self.dataset, file, bytes)
+    }
+
     /// Labels the map in Chinese (`true`) or English.
     pub fn set_lang(&mut self, zh: bool) -> bool {
         let changed = self.lang_zh != zh;

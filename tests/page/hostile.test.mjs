@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { launch } from './harness.mjs';
 import { startServer } from '../../tools/serve.mjs';
-import { STRICT_CSP, watchCsp, recordRequests, offOrigin } from './util.mjs';
+import { STRICT_CSP, watchCsp, recordRequests, offOrigin, parseCsv } from './util.mjs';
 
 const SITE = 'test-results/hostile-site';
 const HEADER = 'id,shandong_city,partner_en,partner_zh,country,partner_level,relation,established,lon,lat,coord_source,sources,note';
@@ -18,24 +18,6 @@ function write(name, text) {
   writeFileSync(`${SITE}/h/${name}`, text);
 }
 
-/** The rows of a CSV text (RFC 4180: quoted fields may hold commas, quotes and line ends). */
-function parseCsv(text) {
-  const rows = [[]];
-  let field = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') rows.at(-1).push(field), (field = '');
-    else if (c === '\n') rows.at(-1).push(field), (field = ''), rows.push([]);
-    else if (c !== '\r') field += c;
-  }
-  if (field || rows.at(-1).length) rows.at(-1).push(field);
-  return rows.filter((r) => r.length > 1);
-}
 const csvField = (f) => (/[",\n]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f);
 
 before(async () => {

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { launch, serve, open, pixelAt, patchAt, near, frame } from './harness.mjs';
+import { parseCsv } from './util.mjs';
 
 const OCEAN = [0xe8, 0xf1, 0xf8];
 const LAND = [0xd5, 0xdb, 0xe3];
@@ -472,6 +473,7 @@ test('coverage: the summary, statistics and table say how many of the official p
 test('sources are shown by readable name, link to the exact URL, and keep remarks out of the link; status is shown', async () => {
   const { page, context } = await open(browser, url);
   await page.evaluate(() => window.youcheng.select('qingdao-shimonoseki'));
+  await page.waitForFunction(() => window.youcheng.details('qingdao-shimonoseki').noteZh); // notes.csv, fetched on the first details
   const links = await page.locator('#map .yc-sources a').evaluateAll((as) => as.map((a) => ({ text: a.textContent, href: a.getAttribute('href') })));
   const d = await page.evaluate(() => window.youcheng.details('qingdao-shimonoseki'));
   assert.equal(links.length, d.sources.filter((s) => s.url).length);
@@ -489,6 +491,33 @@ test('sources are shown by readable name, link to the exact URL, and keep remark
   // Every shipped source URL is a bare http(s) URL.
   const bad = await page.evaluate(() => window.youcheng.visibleIds().flatMap((id) => window.youcheng.details(id).sources).filter((s) => s.url && !/^https?:\/\/\S+$/.test(s.url)));
   assert.deepEqual(bad, []);
+  await context.close();
+});
+
+test('the shipped notes come when first needed: not with the map, once for the first details shown, and with the CSV export', async () => {
+  const fetched = (log) => log.requests.filter((u) => /\/notes(\.[0-9a-f]+)?\.csv$/.test(u)).length;
+  const { page, context, log } = await open(browser, url);
+  const [head, ...full] = parseCsv(readFileSync('data/partnerships.csv', 'utf8'));
+  const withNote = full.find((r) => r[head.indexOf('note_zh')] && r[head.indexOf('note')]);
+  const [id, note, noteZh] = ['id', 'note', 'note_zh'].map((c) => withNote[head.indexOf(c)]);
+  assert.equal(fetched(log), 0, 'the map is shown without the notes');
+  assert.equal((await page.evaluate((id) => window.youcheng.details(id), id)).noteZh, '', 'no note yet');
+  await page.evaluate((id) => window.youcheng.select(id), id);
+  await page.waitForFunction((id) => window.youcheng.details(id).noteZh, id);
+  const d = await page.evaluate((id) => window.youcheng.details(id), id);
+  assert.deepEqual([d.note, d.noteZh], [note, noteZh], 'the notes of data/partnerships.csv');
+  await page.waitForFunction((n) => document.querySelector('#map').shadowRoot.querySelector('.yc-detail')?.innerText.includes(n), noteZh);
+  const other = full.find((r) => r !== withNote && r[head.indexOf('note_zh')])[0];
+  await page.evaluate((id) => window.youcheng.select(id), other);
+  assert.equal(fetched(log), 1, 'fetched once');
+  // A fresh page's first action is the export: the file waits for the notes and has them.
+  const { page: p2, context: c2, log: log2 } = await open(browser, url);
+  const [download] = await Promise.all([p2.waitForEvent('download'), p2.click('#map .yc-download-csv')]);
+  const rows = parseCsv(readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, ''));
+  const row = rows.find((r) => r[0] === id);
+  assert.deepEqual([row[rows[0].indexOf('note')], row[rows[0].indexOf('note_zh')]], [note, noteZh]);
+  assert.equal(fetched(log2), 1);
+  await c2.close();
   await context.close();
 });
 

@@ -66,3 +66,22 @@ export function recordRequests(page) {
 /** The URLs in `list` not on `origin` (data: URLs are not requests to anyone and are skipped). */
 export const offOrigin = (list, origin) =>
   list.filter((u) => !u.startsWith('data:') && new URL(u).origin !== new URL(origin).origin);
+
+/** The rows of a CSV text (RFC 4180: quoted fields may hold commas, quotes and line ends). */
+export function parseCsv(text) {
+  const rows = [[]];
+  let field = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') rows.at(-1).push(field), (field = '');
+    else if (c === '\n') rows.at(-1).push(field), (field = ''), rows.push([]);
+    else if (c !== '\r') field += c;
+  }
+  if (field || rows.at(-1).length) rows.at(-1).push(field);
+  return rows.filter((r) => r.length > 1);
+}

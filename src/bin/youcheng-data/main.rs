@@ -5,6 +5,9 @@
 //! youcheng-data check [DIR]                      validate DIR (default data/) and print statistics
 //! youcheng-data basemap IN.geojson OUT.json [--attribution TEXT]
 //! youcheng-data world LIST.csv DATA_DIR OUT_DIR  the world twin-city list as origins.csv + partnerships.csv
+//! youcheng-data split-notes PARTNERSHIPS.csv OUT_DIR
+//!                                                OUT_DIR/partnerships.csv without the note columns
+//!                                                and OUT_DIR/notes.csv (id,note,note_zh)
 //! ```
 
 mod world;
@@ -24,7 +27,8 @@ fn main() -> ExitCode {
             basemap(&args[1], &args[2], attribution.map_or("", String::as_str))
         }
         Some("world") if args.len() >= 4 => world::run(&args[1], &args[2], &args[3], today()),
-        _ => Err("usage: youcheng-data check [DIR] | youcheng-data basemap IN.geojson OUT.json [--attribution TEXT] | youcheng-data world LIST.csv DATA_DIR OUT_DIR".into()),
+        Some("split-notes") if args.len() >= 3 => split_notes(&args[1], &args[2]),
+        _ => Err("usage: youcheng-data check [DIR] | youcheng-data basemap IN.geojson OUT.json [--attribution TEXT] | youcheng-data world LIST.csv DATA_DIR OUT_DIR | youcheng-data split-notes PARTNERSHIPS.csv OUT_DIR".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -33,6 +37,17 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The shipped data in two files: the pairs without their notes, and the notes by id.
+fn split_notes(input: &str, dir: &str) -> Result<(), String> {
+    let (data, notes) =
+        youcheng::dataset::split_notes(&read(input)?).map_err(|e| format!("{input}: {e}"))?;
+    for (name, bytes) in [("partnerships.csv", data), ("notes.csv", notes)] {
+        let path = format!("{dir}/{name}");
+        std::fs::write(&path, bytes).map_err(|e| format!("{path}: {e}"))?;
+    }
+    Ok(())
 }
 
 fn read(path: &str) -> Result<Vec<u8>, String> {

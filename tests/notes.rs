@@ -1,0 +1,89 @@
+//! The shipped data in two files (`youcheng-data split-notes`): the pairs without their notes,
+//! then the notes by id, give the map the same pairs as the one file; a bad notes file changes
+//! nothing.
+#![allow(clippy::indexing_slicing, missing_docs)]
+
+mod common;
+
+use common::{read, TODAY};
+use youcheng::app::App;
+use youcheng::dataset::{split_notes, LoadMode};
+
+fn app_with(partnerships: &[u8]) -> App {
+    let mut a = App::new(800.0, 500.0);
+    let basemap = String::from_utf8(read("data/basemap.json")).expect("utf-8");
+    a.load_basemap(&basemap, false).expect("basemap");
+    let r = a.load_reference(
+        &read("data/shandong.csv"),
+        &read("data/countries.csv"),
+        &read("data/groups.csv"),
+    );
+    assert!(r.ok, "{:?}", r.errors);
+    let r = a.load_partnerships(
+        "partnerships.csv",
+        partnerships,
+        TODAY,
+        LoadMode::AllOrNothing,
+    );
+    assert!(r.ok, "{:?}", r.errors.first());
+    a
+}
+
+#[test]
+fn the_two_files_give_the_pairs_of_the_one() {
+    let full = read("data/partnerships.csv");
+    let (data, notes) = split_notes(&full).expect("split");
+    assert!(
+        data.len() < full.len() * 3 / 4,
+        "{} of {} bytes",
+        data.len(),
+        full.len()
+    );
+    let whole = app_with(&full);
+    let mut split = app_with(&data);
+    let with_note = whole
+        .rows()
+        .iter()
+        .filter(|d| !d.note.is_empty() || !d.note_zh.is_empty())
+        .count();
+    assert!(with_note > 100, "{with_note} pairs with a note");
+    assert!(split
+        .rows()
+        .iter()
+        .all(|d| d.note.is_empty() && d.note_zh.is_empty()));
+    let r = split.load_notes("notes.csv", &notes);
+    assert!(r.ok, "{:?}", r.errors.first());
+    assert_eq!(r.pairs, with_note);
+    assert_eq!(
+        split.rows(),
+        whole.rows(),
+        "every pair and every detail, notes too"
+    );
+}
+
+#[test]
+fn a_bad_notes_file_is_refused_whole_and_changes_nothing() {
+    let (data, _) = split_notes(&read("data/partnerships.csv")).expect("split");
+    let mut app = app_with(&data);
+    let before = app.rows();
+    let id = &before[0].id;
+    for (bad, code, line) in [
+        (
+            format!("id,note,note_zh\n{id},fine,好\nno-such-pair,a note,\n"),
+            "unknown-id",
+            3,
+        ),
+        (
+            format!("id,note,note_zh\n{id},<img src=x onerror=alert(1)>,\n"),
+            "markup",
+            2,
+        ),
+        ("note\nno id column\n".to_string(), "missing-column", 1),
+    ] {
+        let r = app.load_notes("notes.csv", bad.as_bytes());
+        assert!(!r.ok, "{bad}");
+        let e = &r.errors[0];
+        assert_eq!((e.code, e.line), (code, line), "{bad}");
+        assert_eq!(app.rows(), before, "nothing changed by {bad}");
+    }
+}
