@@ -17,6 +17,10 @@ pub struct CanvasSurface<'a> {
     text_state: Option<(TextKey, bool)>,
     /// Whether a label's halo left round line joins on the context.
     round_joins: bool,
+    /// The fill, and the stroke colour and width, set on the context so far: each is set only
+    /// when it changes (a colour crosses to the page as CSS text, and the land alone was ~700).
+    fill: Option<Rgba>,
+    stroke: Option<(Rgba, f64)>,
 }
 
 /// The font of a label: size (CSS px) and weight.
@@ -34,6 +38,24 @@ impl<'a> CanvasSurface<'a> {
             height_css_px,
             text_state: None,
             round_joins: false,
+            fill: None,
+            stroke: None,
+        }
+    }
+
+    fn set_fill(&mut self, colour: Rgba) {
+        if self.fill.replace(colour) != Some(colour) {
+            self.ctx.set_fill_style_str(&colour.css());
+        }
+    }
+
+    fn set_stroke(&mut self, colour: Rgba, width_px: f64) {
+        let last = self.stroke.replace((colour, width_px));
+        if last.map(|(c, _)| c) != Some(colour) {
+            self.ctx.set_stroke_style_str(&colour.css());
+        }
+        if last.map(|(_, w)| w) != Some(width_px) {
+            self.ctx.set_line_width(width_px);
         }
     }
 
@@ -60,7 +82,7 @@ impl<'a> CanvasSurface<'a> {
             self.ctx.move_to(c.x + r, c.y);
             let _ = self.ctx.arc(c.x, c.y, r, 0.0, std::f64::consts::TAU);
         }
-        self.ctx.set_fill_style_str(&fill.css());
+        self.set_fill(fill);
         self.ctx.fill();
     }
 
@@ -68,8 +90,7 @@ impl<'a> CanvasSurface<'a> {
         if std::mem::take(&mut self.round_joins) {
             self.ctx.set_line_join("miter");
         }
-        self.ctx.set_stroke_style_str(&stroke.colour.css());
-        self.ctx.set_line_width(stroke.width_px);
+        self.set_stroke(stroke.colour, stroke.width_px);
         self.ctx.stroke();
     }
 }
@@ -85,14 +106,14 @@ impl Drop for CanvasSurface<'_> {
 
 impl Surface for CanvasSurface<'_> {
     fn clear(&mut self, colour: Rgba) {
-        self.ctx.set_fill_style_str(&colour.css());
+        self.set_fill(colour);
         self.ctx
             .fill_rect(0.0, 0.0, self.width_css_px, self.height_css_px);
     }
 
     fn fill_rings(&mut self, rings: &[Vec<ScreenPt>], fill: Rgba, outline: Option<Stroke>) {
         self.path(rings, true);
-        self.ctx.set_fill_style_str(&fill.css());
+        self.set_fill(fill);
         self.ctx
             .fill_with_canvas_winding_rule(CanvasWindingRule::Evenodd);
         if let Some(s) = outline {
@@ -147,12 +168,11 @@ impl Surface for CanvasSurface<'_> {
         for c in centres {
             self.ctx.rect(c.x - h, c.y - h, s, s);
         }
-        self.ctx.set_fill_style_str(&fill.css());
+        self.set_fill(fill);
         self.ctx.fill();
     }
 
     fn text(&mut self, at: ScreenPt, text: &str, style: TextStyle) {
-        let c = self.ctx;
         let key = TextKey {
             size_px: style.size_px,
             bold: style.bold,
@@ -160,24 +180,25 @@ impl Surface for CanvasSurface<'_> {
         let last = self.text_state.replace((key, style.centred));
         if last.map(|(k, _)| k) != Some(key) {
             let weight = if style.bold { "bold " } else { "" };
-            c.set_font(&format!("{weight}{}px {FONT_FAMILY}", style.size_px));
+            self.ctx
+                .set_font(&format!("{weight}{}px {FONT_FAMILY}", style.size_px));
         }
         if last.map(|(_, centred)| centred) != Some(style.centred) {
-            c.set_text_align(if style.centred { "center" } else { "left" });
+            self.ctx
+                .set_text_align(if style.centred { "center" } else { "left" });
         }
         if last.is_none() {
-            c.set_text_baseline("middle");
+            self.ctx.set_text_baseline("middle");
         }
         if let Some(halo) = style.halo {
-            c.set_stroke_style_str(&halo.css());
-            c.set_line_width(3.0);
+            self.set_stroke(halo, 3.0);
             if !std::mem::replace(&mut self.round_joins, true) {
-                c.set_line_join("round");
+                self.ctx.set_line_join("round");
             }
-            let _ = c.stroke_text(text, at.x, at.y);
+            let _ = self.ctx.stroke_text(text, at.x, at.y);
         }
-        c.set_fill_style_str(&style.fill.css());
-        let _ = c.fill_text(text, at.x, at.y);
+        self.set_fill(style.fill);
+        let _ = self.ctx.fill_text(text, at.x, at.y);
     }
 }
 
