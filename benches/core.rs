@@ -210,8 +210,10 @@ fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {
     });
     // The arcs layer (drawn afresh on a settled view or a filter change) and what a hover frame
     // draws over the copied layer.
+    // At the same view (a filter, colour or timeline change) its arcs' lines on the screen are
+    // kept from the last build; at a new view they are made again.
     c.bench_function(
-        &format!("{label}/arcs layer scene (a settled view or a filter)"),
+        &format!("{label}/arcs layer scene (a filter change: the same view)"),
         |b| {
             b.iter(|| {
                 let mut s = RecordingSurface::default();
@@ -220,6 +222,17 @@ fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {
             })
         },
     );
+    let mut panned = map.clone();
+    let mut step = 1.0;
+    c.bench_function(&format!("{label}/arcs layer scene (a new view)"), |b| {
+        b.iter(|| {
+            step = -step;
+            panned.viewport.pan_by(step, 0.0);
+            let mut s = RecordingSurface::default();
+            panned.layer_scene().render(&mut s);
+            black_box(s.commands.len())
+        })
+    });
     // The same layer's arcs and dots rasterised by the core (src/raster.rs), as the page draws
     // them, at device pixel ratio 1 and 2.
     let layer = map.layer_scene();

@@ -385,3 +385,140 @@ fn the_flow_follows_new_data_after_it_ran_on_the_old() {
         "the comets of the new data's one arc"
     );
 }
+
+/// The land is drawn at the screen's detail: vertices under half a pixel from the last one kept
+/// are left out, and rings wholly off the canvas are not drawn; China's marks (the South China
+/// Sea line and islands) are drawn whole at every view.
+#[test]
+fn the_land_is_drawn_at_the_screens_detail_and_marks_whole() {
+    let basemap = common::basemap();
+    let all: usize = basemap
+        .features
+        .iter()
+        .flat_map(|f| &f.shape.0)
+        .map(|p| p.exterior().0.len() + p.interiors().iter().map(|r| r.0.len()).sum::<usize>())
+        .sum();
+    let mut map = MapState::new(1280.0, 720.0);
+    map.set_basemap(&basemap);
+    let count = |rings: &[Vec<ScreenPt>]| rings.iter().map(Vec::len).sum::<usize>();
+    let first = map.base_scene();
+    let drawn: usize = first.land.iter().map(|l| count(&l.rings)).sum();
+    // The shipped basemap is simplified for the first view already (10,502 of 11,693 are
+    // drawn); a portal's detailed outlines lose far more.
+    assert!(
+        drawn * 100 < all * 95,
+        "{drawn} of {all} vertices at the first view"
+    );
+    let marks: usize = first.marks.iter().map(|l| count(&l.rings)).sum();
+    map.set_view_lonlat(LonLat::new(10.0, 50.0), 8.0); // Europe
+    let zoomed = map.base_scene();
+    let canvas = youcheng::scene::Rect::new(0.0, 0.0, 1280.0, 720.0).grow(2.0);
+    let rings: Vec<&Vec<ScreenPt>> = zoomed.land.iter().flat_map(|l| &l.rings).collect();
+    assert!(
+        rings.len() * 4 < first.land.iter().map(|l| l.rings.len()).sum::<usize>(),
+        "{} rings in Europe",
+        rings.len()
+    );
+    assert!(
+        rings
+            .iter()
+            .all(|r| r.iter().any(|p| canvas.contains(*p)) || {
+                let (x0, x1) = r
+                    .iter()
+                    .fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.x), b.max(p.x)));
+                let (y0, y1) = r
+                    .iter()
+                    .fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.y), b.max(p.y)));
+                canvas.overlaps(&youcheng::scene::Rect::new(x0, y0, x1 - x0, y1 - y0))
+            }),
+        "only rings on the canvas"
+    );
+    // Zoomed in, the land on the canvas keeps more of its detail than at the first view.
+    let detail =
+        |s: &youcheng::scene::Scene| s.land.iter().map(|l| count(&l.rings)).sum::<usize>() as f64;
+    assert!(
+        detail(&zoomed) / rings.len() as f64
+            > detail(&first) / first.land.iter().map(|l| l.rings.len()).sum::<usize>() as f64
+    );
+    // China's marks: every vertex at the first view.
+    let china_marks: usize = basemap
+        .features
+        .iter()
+        .filter(|f| f.iso2 == "CN")
+        .flat_map(|f| &f.shape.0)
+        .filter(|p| {
+            use geo::BoundingRect;
+            p.bounding_rect()
+                .is_some_and(|r| r.width().max(r.height()) < youcheng::map::MARK_MAX_DEG)
+        })
+        // A ring's closing vertex (the first again) is dropped when it is projected.
+        .map(|p| {
+            p.exterior().0.len() - 1 + p.interiors().iter().map(|r| r.0.len() - 1).sum::<usize>()
+        })
+        .sum();
+    assert!(
+        marks == china_marks && china_marks > 0,
+        "{marks} mark vertices drawn of {china_marks}"
+    );
+}
+
+/// The arcs layer built again at a view keeps each pair's lines on the screen: after a filter
+/// change at the same view, a pan, or new data, its scene is the one a map that kept nothing
+/// makes.
+#[test]
+fn the_arcs_layer_keeps_screen_lines_only_for_its_view_and_data() {
+    let mut map = MapState::new(1280.0, 720.0);
+    map.set_basemap(&common::basemap());
+    map.set_dataset(shipped());
+    map.refresh_layout();
+    let fresh = |m: &MapState| m.clone().layer_scene(); // a copy keeps no lines
+    let first = map.layer_scene();
+    assert_eq!(first.arcs, fresh(&map).arcs);
+    // The second build at a view keeps the lines, the third copies them.
+    assert_eq!(
+        map.layer_scene().arcs,
+        first.arcs,
+        "built again, keeping the lines"
+    );
+    assert_eq!(
+        map.layer_scene().arcs,
+        first.arcs,
+        "built from the kept lines"
+    );
+    // A filter at the same view: only Qingdao's pairs.
+    map.set_filter(youcheng::filter::Filter {
+        cities: vec!["qingdao".into()],
+        ..Default::default()
+    });
+    map.refresh_layout();
+    let qingdao = map.layer_scene();
+    assert_eq!(qingdao.arcs, fresh(&map).arcs);
+    let lines = |s: &youcheng::scene::Scene| s.arcs.iter().map(|b| b.lines.len()).sum::<usize>();
+    assert!(
+        lines(&qingdao) > 0 && lines(&qingdao) < lines(&first),
+        "{} of {}",
+        lines(&qingdao),
+        lines(&first)
+    );
+    // A pan: the lines follow the view.
+    map.viewport.pan_by(37.0, -12.0);
+    map.refresh_layout();
+    let panned = map.layer_scene();
+    assert_eq!(panned.arcs, fresh(&map).arcs);
+    assert_ne!(panned.arcs, qingdao.arcs);
+    assert_eq!(
+        map.layer_scene().arcs,
+        panned.arcs,
+        "kept for the next build"
+    );
+    // New data of the same length at the same view: none of the old lines.
+    let mut moved = shipped();
+    for p in &mut moved.partnerships {
+        if let Some(l) = &mut p.location {
+            l.lat = (l.lat - 5.0).max(-80.0);
+        }
+    }
+    map.set_dataset(moved);
+    map.refresh_layout();
+    assert_eq!(map.layer_scene().arcs, fresh(&map).arcs);
+}

@@ -99,6 +99,7 @@ impl MapState {
         } = build;
         self.arcs = arcs;
         self.flow_paths = std::sync::OnceLock::new();
+        self.screen_arcs = Default::default();
         self.partner_xy = partner_xy;
         self.origin_xy = origin_dots(&dataset, projection);
         let last = dataset

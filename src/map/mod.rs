@@ -34,7 +34,7 @@ mod stacks;
 mod view;
 mod visible;
 
-pub use cache::{DataBuild, HIT_PART_PIECES};
+pub use cache::{DataBuild, HIT_PART_PIECES, MARK_MAX_DEG};
 pub use colour::LegendItem;
 pub use emphasis::{Emphasis, Pick};
 pub use flow::{phase, FlowPath, FLOW_PERIOD_MS};
@@ -93,6 +93,8 @@ pub struct MapState {
     /// when the flow first runs, not with the data (the flow is off by default, and at a world
     /// network these copies of every arc's points were ~20 MB).
     flow_paths: std::sync::OnceLock<Vec<FlowPath>>,
+    /// Each pair's arc on the screen at the last view the arcs layer was built for.
+    screen_arcs: scenes::ScreenArcsCell,
     /// Per partnership: its partner dot in world units (`None` when the place is unknown).
     partner_xy: Vec<Option<WorldXY>>,
     /// Per Shandong key: its origin dot in world units.
@@ -141,6 +143,7 @@ impl MapState {
             places: Vec::new(),
             arcs: Vec::new(),
             flow_paths: std::sync::OnceLock::new(),
+            screen_arcs: Default::default(),
             partner_xy: Vec::new(),
             origin_xy: Vec::new(),
             filter: Filter::default(),

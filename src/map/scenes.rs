@@ -5,9 +5,10 @@ use super::MapState;
 use crate::dataset::Partnership;
 use crate::geometry::WorldXY;
 use crate::hit::Target;
-use crate::scene::{ArcBundle, DotItem, LandItem, Scene};
+use crate::scene::{ArcBundle, DotItem, LandItem, Rect, Scene};
 use crate::style::{ColourBy, Rgba};
 use crate::surface::{Stroke, Surface};
+use crate::viewport::{ScreenPt, ScreenTransform};
 
 /// Points of a line closer than this (CSS px) to the last point kept are not drawn.
 pub const LOD_TOLERANCE_PX: f64 = 0.75;
@@ -99,6 +100,28 @@ struct Bundles {
     slot: foldhash::HashMap<(u8, usize), usize>,
 }
 
+/// Each pair's arc on the screen at one view (its lines in CSS px, after the level of detail,
+/// simplification and culling of [`screen_line`]): made when the arcs layer is built a second
+/// time at a view, and kept until the view or the data changes.
+#[derive(Debug, Default)]
+pub(super) struct ScreenArcs {
+    /// The view they were made for: the transform's scale and offsets, the canvas's size.
+    view: Option<[f64; 5]>,
+    /// Per pair (data order): its lines, once made.
+    lines: Vec<Option<Vec<Vec<crate::surface::ScreenPt>>>>,
+}
+
+/// Where the map keeps its [`ScreenArcs`]: behind a lock, as scenes are built from a shared
+/// map; a copy of the map starts without them.
+#[derive(Debug, Default)]
+pub(super) struct ScreenArcsCell(std::sync::Mutex<ScreenArcs>);
+
+impl Clone for ScreenArcsCell {
+    fn clone(&self) -> Self {
+        Self::default()
+    }
+}
+
 /// The arcs layer's scene under way (see [`MapState::layer_build`]).
 #[derive(Debug)]
 pub struct LayerBuild {
@@ -107,6 +130,9 @@ pub struct LayerBuild {
     arcs: Bundles,
     /// How many visible pairs' arcs are in.
     next: usize,
+    /// The view is the last build's: the arcs' lines on the screen are kept (and copied) for
+    /// the next build. At a new view they go straight into the scene.
+    keep: bool,
 }
 
 impl MapState {
@@ -114,11 +140,24 @@ impl MapState {
     pub fn base_scene(&self) -> Scene {
         let tf = self.viewport.transform();
         let t = &self.theme;
+        let v = &self.viewport;
+        // Rings wholly off the canvas are left out, and the land's vertices closer than
+        // `LAND_TOLERANCE_PX` to the last one kept (the basemap's 11,693 vertices are mostly
+        // under a pixel apart at the first view). China's marks (its islands and the South China
+        // Sea line) are drawn whole.
+        let canvas = Rect::new(0.0, 0.0, v.width_css_px, v.height_css_px).grow(2.0);
         let item = |shape: &super::ProjectedShape| LandItem {
             rings: shape
                 .rings
                 .iter()
-                .map(|line| line.iter().map(|w| tf.apply(*w)).collect())
+                .filter_map(|ring| {
+                    screen_ring(
+                        ring,
+                        tf,
+                        (!shape.is_mark).then_some(LAND_TOLERANCE_PX),
+                        canvas,
+                    )
+                })
                 .collect(),
             fill: if shape.is_china { t.china } else { t.land },
         };
@@ -179,6 +218,7 @@ impl MapState {
     pub fn layer_build(&self) -> LayerBuild {
         let layout = self.layout();
         let (country_labels, labels) = self.label_items(&layout, false, false);
+        let keep = self.same_layer_view();
         LayerBuild {
             scene: Scene {
                 country_labels,
@@ -190,6 +230,7 @@ impl MapState {
             },
             arcs: Bundles::default(),
             next: 0,
+            keep,
         }
     }
 
@@ -197,7 +238,11 @@ impl MapState {
     pub fn layer_build_step(&self, build: &mut LayerBuild, pairs: usize) -> Option<Scene> {
         let end = build.next.saturating_add(pairs).min(self.visible.len());
         let run = self.visible.get(build.next..end).unwrap_or_default();
-        self.add_arcs(&mut build.arcs, run, false, |_| true);
+        if build.keep {
+            self.add_layer_arcs(&mut build.arcs, run);
+        } else {
+            self.add_arcs(&mut build.arcs, run, false, |_| true);
+        }
         build.next = end;
         (end >= self.visible.len()).then(|| Scene {
             arcs: self.finish_bundles(std::mem::take(&mut build.arcs)),
@@ -371,14 +416,75 @@ impl MapState {
     ) {
         let tf = self.viewport.transform();
         let (w, h) = (self.viewport.width_css_px, self.viewport.height_css_px);
-        let to_screen = |line: &Vec<WorldXY>| screen_line(&tf, line, w, h);
         for &i in pairs.iter().filter(|&&i| take(i)) {
-            let (Some(p), Some(arc)) = (self.dataset.partnerships.get(i), self.arcs.get(i)) else {
+            let Some(arc) = self.arcs.get(i).filter(|a| !a.is_empty()) else {
+                continue;
+            };
+            let lines = arc.iter().filter_map(|line| screen_line(&tf, line, w, h));
+            self.add_arc(bundles, i, dimming, lines);
+        }
+    }
+
+    /// Whether the arcs layer was last built for this view (and these arcs): then its lines on
+    /// the screen are worth keeping. At a new view, what was kept is dropped.
+    fn same_layer_view(&self) -> bool {
+        let tf = self.viewport.transform();
+        let origin = tf.apply(WorldXY { x: 0.0, y: 0.0 });
+        let (w, h) = (self.viewport.width_css_px, self.viewport.height_css_px);
+        let view = [tf.scale(), origin.x, origin.y, w, h];
+        let mut kept = self.kept_lines();
+        if kept.view == Some(view) && kept.lines.len() == self.arcs.len() {
+            return true;
+        }
+        kept.view = Some(view);
+        kept.lines.clear();
+        kept.lines.resize(self.arcs.len(), None);
+        false
+    }
+
+    fn kept_lines(&self) -> std::sync::MutexGuard<'_, ScreenArcs> {
+        self.screen_arcs
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// [`MapState::add_arcs`] for the arcs layer built again at the same view (every pair at
+    /// rest), with each pair's lines on the screen kept ([`ScreenArcs`]): a filter, colour or
+    /// timeline change copies them instead of projecting and simplifying every arc again (at
+    /// the world network, ~30 ms of a filter change in the module).
+    fn add_layer_arcs(&self, bundles: &mut Bundles, pairs: &[usize]) {
+        let tf = self.viewport.transform();
+        let (w, h) = (self.viewport.width_css_px, self.viewport.height_css_px);
+        let mut kept = self.kept_lines();
+        for &i in pairs {
+            let (Some(arc), Some(slot)) = (self.arcs.get(i), kept.lines.get_mut(i)) else {
                 continue;
             };
             if arc.is_empty() {
                 continue;
             }
+            let lines = slot.get_or_insert_with(|| {
+                arc.iter()
+                    .filter_map(|line| screen_line(&tf, line, w, h))
+                    .collect()
+            });
+            self.add_arc(bundles, i, false, lines.iter().cloned());
+        }
+    }
+
+    /// Adds pair `i`'s `lines` (CSS px) to the bundle of its colour group and emphasis level.
+    fn add_arc(
+        &self,
+        bundles: &mut Bundles,
+        i: usize,
+        dimming: bool,
+        lines: impl Iterator<Item = Vec<crate::surface::ScreenPt>>,
+    ) {
+        {
+            let Some(p) = self.dataset.partnerships.get(i) else {
+                return;
+            };
             let group = self.colour_group(p);
             let lv = self.level(i, p, dimming);
             let k = match bundles.slot.get(&(lv, group)) {
@@ -398,7 +504,7 @@ impl MapState {
                 }
             };
             if let Some((_, bundle)) = bundles.list.get_mut(k) {
-                bundle.lines.extend(arc.iter().filter_map(to_screen));
+                bundle.lines.extend(lines);
             }
         }
     }
@@ -586,6 +692,50 @@ impl MapState {
     pub fn render(&self, surface: &mut dyn Surface) {
         self.scene().render(surface);
     }
+}
+
+/// How far apart, in CSS px on either axis, two land vertices must be for both to be drawn.
+pub const LAND_TOLERANCE_PX: f64 = 0.5;
+
+/// `ring` on the screen, with each vertex within `tolerance` px (on both axes) of the last one
+/// kept left out (the last vertex is always kept; a ring left with fewer than four vertices is
+/// drawn whole, so a small island keeps its shape); `None` when it lies wholly outside `canvas`.
+fn screen_ring(
+    ring: &[WorldXY],
+    tf: ScreenTransform,
+    tolerance: Option<f64>,
+    canvas: Rect,
+) -> Option<Vec<ScreenPt>> {
+    let whole = || ring.iter().map(|w| tf.apply(*w)).collect::<Vec<_>>();
+    let mut out = match tolerance {
+        None => whole(),
+        Some(tol) => {
+            let mut out: Vec<ScreenPt> = Vec::with_capacity(ring.len());
+            let last = ring.len().saturating_sub(1);
+            for (k, w) in ring.iter().enumerate() {
+                let p = tf.apply(*w);
+                if let Some(q) = out.last() {
+                    if k != last && (p.x - q.x).abs() < tol && (p.y - q.y).abs() < tol {
+                        continue;
+                    }
+                }
+                out.push(p);
+            }
+            out
+        }
+    };
+    if out.len() < 4 && ring.len() >= 4 {
+        out = whole();
+    }
+    let (mut lo, mut hi) = (
+        ScreenPt::new(f64::MAX, f64::MAX),
+        ScreenPt::new(f64::MIN, f64::MIN),
+    );
+    for p in &out {
+        (lo.x, lo.y, hi.x, hi.y) = (lo.x.min(p.x), lo.y.min(p.y), hi.x.max(p.x), hi.y.max(p.y));
+    }
+    let bounds = Rect::new(lo.x, lo.y, hi.x - lo.x, hi.y - lo.y);
+    (!out.is_empty() && (canvas.overlaps(&bounds) || canvas.encloses(&bounds))).then_some(out)
 }
 
 #[cfg(test)]
