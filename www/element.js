@@ -503,6 +503,17 @@ export class YouchengMap extends HTMLElement {
     if (typeof id !== 'string') throw new TypeError('details(id): id must be a string');
     return this.#map ? this.#map.details(id) : null;
   }
+  /**
+   * The shipped data's notes (`notes.csv`), fetched now if they have not come yet: the widget
+   * otherwise fetches them when a visitor first opens a pair's details or downloads the list. A
+   * promise of whether `details()` carries every note (true at once for a portal's own data).
+   */
+  async loadNotes() {
+    const session = this.#s;
+    if (!session) return false;
+    if (await session.notes()) this.#refresh();
+    return !session.notesWanted;
+  }
   view() { return this.#map ? this.#map.view() : null; }
   setView(lon, lat, zoom) { checkNumbers('setView(lon, lat, zoom)', { lon, lat, zoom }); this.#send({ type: 'setView', lon, lat, zoom }); }
   resetView() { this.#send({ type: 'resetView' }); }

@@ -77,6 +77,8 @@ export declare class YouchengMap extends HTMLElement {
   legend(): LegendEntry[];
   cities(): Array<{ key: string; nameZh: string; nameEn: string; extra: string; total: number; visible: number; lon?: number; lat?: number }>;
   details(id: string): Details | null;
+  /** The shipped data's notes, fetched now if they have not come yet (otherwise fetched with the first details shown or the CSV export); resolves true once `details()` carries every note. */
+  loadNotes(): Promise<boolean>;
   setColourBy(mode: ColourBy): void;
   setLanguage(lang: Lang): void;
   view(): View | null;

@@ -518,6 +518,11 @@ test('the shipped notes come when first needed: not with the map, once for the f
   assert.deepEqual([row[rows[0].indexOf('note')], row[rows[0].indexOf('note_zh')]], [note, noteZh]);
   assert.equal(fetched(log2), 1);
   await c2.close();
+  // A page's script asks for them.
+  const { page: p3, context: c3 } = await open(browser, url);
+  assert.equal(await p3.evaluate(() => window.youcheng.loadNotes()), true);
+  assert.equal(await p3.evaluate((id) => window.youcheng.details(id).noteZh, id), noteZh);
+  await c3.close();
   await context.close();
 });
 
