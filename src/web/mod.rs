@@ -5,6 +5,7 @@
 mod canvas;
 
 use crate::app::layer::{LandPlan, LayerView};
+use crate::map::MapState;
 use crate::scene::Step;
 use crate::{app::App, app::Command, app::ThemeInput, dataset::PartialDate, geometry::LonLat};
 use canvas::{CanvasSurface, Layer};
@@ -96,6 +97,17 @@ pub struct Youcheng {
     layers: [Layer; 2],
     /// The arcs layer drawn over several frames when it is large.
     arcs: Progressive,
+    /// What the last frame drawn showed (see [`Youcheng::render`]).
+    last_frame: Option<FrameKey>,
+}
+
+/// What a frame shows, as far as it changes between frames: the view, the content (data,
+/// filter, colours, language) and what is emphasised.
+#[derive(PartialEq)]
+struct FrameKey {
+    view: LayerView,
+    content: u64,
+    emphasis: crate::map::Emphasis,
 }
 
 impl Youcheng {
@@ -129,8 +141,30 @@ impl Youcheng {
                 target: now,
             });
         }
-        let Some(job) = p.job.as_mut() else {
+        if p.advance(map, size, dpr, start) {
+            std::mem::swap(&mut self.layers[1], &mut p.back);
+            p.holds = Some(now);
+            p.job = None;
+            self.layers[1].show(&self.ctx, size, alpha, LandPlan::Copy);
             return false;
+        }
+        match shifted(p.holds) {
+            // The last complete layer, where the current view puts it.
+            Some(shift) => front.show(&self.ctx, size, alpha, shift),
+            // None yet: what is drawn so far.
+            None => p.back.show(&self.ctx, size, alpha, LandPlan::Copy),
+        }
+        true
+    }
+}
+
+impl Progressive {
+    /// Does the next steps of the layer under way (see [`Youcheng::draw_arcs`]); true once it
+    /// is complete (or when there is none).
+    fn advance(&mut self, map: &MapState, size: (f64, f64), dpr: f64, start: f64) -> bool {
+        let p = self;
+        let Some(job) = p.job.as_mut() else {
+            return true;
         };
         // At least one step a frame; more while the frame's budget lasts (a small layer, all in
         // this frame). First the scene is built a run of arcs at a time, then drawn in its steps;
@@ -139,7 +173,7 @@ impl Youcheng {
         // 8 ms here with the image put on the layer).
         let small = map.visible().len() <= BUILD_PAIRS;
         let mut first = true;
-        let done = loop {
+        loop {
             if matches!(&job.phase, Phase::Drawing { steps, next, .. } if *next >= steps.len()) {
                 break true;
             }
@@ -182,21 +216,7 @@ impl Youcheng {
                     }
                 }
             }
-        };
-        if done {
-            std::mem::swap(&mut self.layers[1], &mut p.back);
-            p.holds = Some(now);
-            p.job = None;
-            self.layers[1].show(&self.ctx, size, alpha, LandPlan::Copy);
-            return false;
         }
-        match shifted(p.holds) {
-            // The last complete layer, where the current view puts it.
-            Some(shift) => front.show(&self.ctx, size, alpha, shift),
-            // None yet: what is drawn so far.
-            None => p.back.show(&self.ctx, size, alpha, LandPlan::Copy),
-        }
-        true
     }
 }
 
@@ -261,6 +281,7 @@ impl Youcheng {
             app,
             layers,
             arcs,
+            last_frame: None,
         })
     }
 
@@ -360,6 +381,26 @@ impl Youcheng {
         }
         let _ = self.ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
         let start = js_sys::Date::now();
+        let map = &self.app.map;
+        let key = FrameKey {
+            view: LayerView::of(&map.viewport, dpr),
+            content: map.content_version(),
+            emphasis: map.emphasis().clone(),
+        };
+        // While a large arcs layer is built over frames and nothing shown changes, the canvas
+        // keeps the last frame (the last complete layer, shifted to the view) and only the
+        // build goes on: drawing that frame again each time cost a full-canvas copy to the
+        // compositor per frame (a world network's view change spent ~40 ms of its main-thread
+        // work committing identical frames).
+        let quiet = !self.app.animating()
+            && self.last_frame.as_ref() == Some(&key)
+            && self.arcs.holds.is_some()
+            && (self.arcs.job.as_ref()).is_some_and(|j| j.target == (key.view, key.content));
+        let size = (map.viewport.width_css_px, map.viewport.height_css_px);
+        if quiet && !self.arcs.advance(map, size, dpr, start) {
+            return true;
+        }
+        self.last_frame = Some(key);
         let (land, (arcs, alpha)) = (self.app.plan_frame(), self.app.plan_arcs());
         let (map, [l0, _]) = (&self.app.map, &self.layers);
         let ocean = Some(map.theme.ocean);
