@@ -135,21 +135,26 @@ impl MapState {
         self.search.get_or_init(|| SearchIndex::new(&self.dataset))
     }
 
-    /// Makes the search index in steps of at most `max_pairs` pairs (the page calls this in
-    /// idle time after the first frame, so that the first keystroke finds it made); `true`
-    /// once it is made.
+    /// Makes the search index in steps of at most `max_pairs` pairs or origins (the page calls
+    /// this in idle time after the first frame, so that the first keystroke finds it made);
+    /// `true` once it is made.
     pub fn prepare_search(&mut self, max_pairs: usize) -> bool {
         if self.search.get().is_some() {
             return true;
         }
-        let all = &self.dataset.partnerships;
+        let (all, g) = (&self.dataset.partnerships, &self.dataset.gazetteer);
         let build = self
             .search_build
-            .get_or_insert_with(|| SearchBuild::new(&self.dataset.gazetteer));
-        for p in all.iter().skip(build.len()).take(max_pairs.max(1)) {
+            .get_or_insert_with(|| SearchBuild::countries_only(g));
+        // The origins' names first (a world network has thousands), then the pairs'.
+        let mut budget = max_pairs.max(1);
+        while budget > 0 && build.push_city(g) {
+            budget -= 1;
+        }
+        for p in all.iter().skip(build.len()).take(budget) {
             build.push(p);
         }
-        if build.len() < all.len() {
+        if build.cities_pending(g) || build.len() < all.len() {
             return false;
         }
         if let Some(index) = self.search_build.take() {

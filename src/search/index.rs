@@ -98,6 +98,14 @@ pub struct SearchBuild {
 impl SearchBuild {
     /// The names of the countries and Shandong keys of `g`; no pair yet.
     pub fn new(g: &Gazetteer) -> Self {
+        let mut build = Self::countries_only(g);
+        while build.push_city(g) {}
+        build
+    }
+
+    /// The names of the countries of `g`; the origins' (Shandong keys', or a world network's
+    /// thousands of cities) are added one at a time by [`SearchBuild::push_city`].
+    pub fn countries_only(g: &Gazetteer) -> Self {
         let countries = g
             .countries
             .iter()
@@ -107,19 +115,28 @@ impl SearchBuild {
                 t
             })
             .collect();
-        let cities = g
-            .cities
-            .iter()
-            .map(|c| terms([&c.name_en, &c.name_zh].into_iter().chain(&c.aliases)))
-            .collect();
         Self {
             index: SearchIndex {
                 countries,
-                cities,
                 ..SearchIndex::default()
             },
             seen: HashMap::new(),
         }
+    }
+
+    /// Whether some origin of `g` has no names yet.
+    pub fn cities_pending(&self, g: &Gazetteer) -> bool {
+        self.index.cities.len() < g.cities.len()
+    }
+
+    /// Adds the names of the next origin (Shandong key) of `g`; false once all are in.
+    pub fn push_city(&mut self, g: &Gazetteer) -> bool {
+        let Some(c) = g.cities.get(self.index.cities.len()) else {
+            return false;
+        };
+        let names = terms([&c.name_en, &c.name_zh].into_iter().chain(&c.aliases));
+        self.index.cities.push(names);
+        true
     }
 
     /// Adds the next pair (data order) and its partner place.
