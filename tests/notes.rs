@@ -5,28 +5,12 @@
 
 mod common;
 
-use common::{read, TODAY};
+use common::read;
 use youcheng::app::App;
-use youcheng::dataset::{split_notes, LoadMode};
+use youcheng::dataset::split_notes;
 
 fn app_with(partnerships: &[u8]) -> App {
-    let mut a = App::new(800.0, 500.0);
-    let basemap = String::from_utf8(read("data/basemap.json")).expect("utf-8");
-    a.load_basemap(&basemap, false).expect("basemap");
-    let r = a.load_reference(
-        &read("data/shandong.csv"),
-        &read("data/countries.csv"),
-        &read("data/groups.csv"),
-    );
-    assert!(r.ok, "{:?}", r.errors);
-    let r = a.load_partnerships(
-        "partnerships.csv",
-        partnerships,
-        TODAY,
-        LoadMode::AllOrNothing,
-    );
-    assert!(r.ok, "{:?}", r.errors.first());
-    a
+    common::app_with(800.0, 500.0, partnerships)
 }
 
 #[test]

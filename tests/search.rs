@@ -321,7 +321,11 @@ fn the_search_index_is_made_in_idle_steps_or_when_first_needed() {
         }
         assert!(steps < 100, "never done");
     }
-    assert_eq!(steps, n.div_ceil(100), "{n} origins and pairs in steps of 100");
+    assert_eq!(
+        steps,
+        n.div_ceil(100),
+        "{n} origins and pairs in steps of 100"
+    );
     assert!(
         !stepped.handle(Command::Prepare { pairs: 100 }).pending,
         "nothing is left once it is made"

@@ -64,6 +64,12 @@ pub fn problems(fixture: &str) -> Vec<Issue> {
 
 /// An app of `w` × `h` CSS px with the shipped basemap, reference tables and partnerships.
 pub fn shipped_app(w: f64, h: f64) -> youcheng::app::App {
+    app_with(w, h, &read("data/partnerships.csv"))
+}
+
+/// An app of `w` × `h` CSS px with the shipped basemap and reference tables, and `partnerships`
+/// (a `partnerships.csv` that must load whole).
+pub fn app_with(w: f64, h: f64, partnerships: &[u8]) -> youcheng::app::App {
     let mut a = youcheng::app::App::new(w, h);
     let basemap = String::from_utf8(read("data/basemap.json")).expect("utf-8");
     a.load_basemap(&basemap, false).expect("basemap");
@@ -75,10 +81,10 @@ pub fn shipped_app(w: f64, h: f64) -> youcheng::app::App {
     assert!(r.ok, "{:?}", r.errors);
     let r = a.load_partnerships(
         "partnerships.csv",
-        &read("data/partnerships.csv"),
+        partnerships,
         TODAY,
         youcheng::dataset::LoadMode::AllOrNothing,
     );
-    assert!(r.ok, "{:?}", r.errors);
+    assert!(r.ok, "{:?}", r.errors.first());
     a
 }
