@@ -236,7 +236,11 @@ export class Session {
     if (!this.#notes) {
       const map = this.map;
       const p = (this.#notes = fetchShipped(DATA_FILES.notes, MAX_DATA_BYTES).then((bytes) => {
-        if (this.#notes !== p || this.map !== map || !map) return false; // new data or a new core meanwhile
+        if (this.#notes !== p) return false; // new data meanwhile
+        if (this.map !== map || !map) {
+          this.#notes = null; // a new core after a trap: the next call gives it the notes
+          return false;
+        }
         const report = map.loadNotes(DATA_FILES.notes, bytes);
         if (!report.ok) {
           const host = this.#host, first = report.errors.slice(0, 3).map((e) => issueText(host.lang(), e)).join('; ');
