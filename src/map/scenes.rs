@@ -19,29 +19,31 @@ const DENSE_WIDTH_FLOOR: f64 = 0.4;
 
 /// A line in CSS pixels with [`LOD_TOLERANCE_PX`] and [`SIMPLIFY_TOLERANCE_PX`] applied; `None` when it lies wholly off the
 /// `w` × `h` canvas (with a margin for the stroke).
-fn screen_line(
-    tf: &crate::viewport::ScreenTransform,
-    line: &[WorldXY],
-    w: f64,
-    h: f64,
-) -> Option<Vec<crate::surface::ScreenPt>> {
-    let mut out = Vec::with_capacity(line.len().min(64));
+fn screen_line(tf: &ScreenTransform, line: &[WorldXY], w: f64, h: f64) -> Option<Vec<ScreenPt>> {
+    let (out, [x0, y0, x1, y1]) = screen_points(tf, line, LOD_TOLERANCE_PX);
+    let m = 4.0;
+    let off = x1 < -m || y1 < -m || x0 > w + m || y0 > h + m;
+    (!off && out.len() >= 2).then(|| simplify(out, SIMPLIFY_TOLERANCE_PX))
+}
+
+/// `points` on the screen with each point closer than `tol` (CSS px) to the last one kept left
+/// out (the last point is always kept), and the bounds of all of them: `[x0, y0, x1, y1]`.
+fn screen_points(tf: &ScreenTransform, points: &[WorldXY], tol: f64) -> (Vec<ScreenPt>, [f64; 4]) {
+    let mut out = Vec::with_capacity(points.len().min(64));
     let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    let tol2 = LOD_TOLERANCE_PX * LOD_TOLERANCE_PX;
-    let last = line.len().saturating_sub(1);
-    for (k, p) in line.iter().enumerate() {
+    let tol2 = tol * tol;
+    let last = points.len().saturating_sub(1);
+    for (k, p) in points.iter().enumerate() {
         let s = tf.apply(*p);
         (x0, y0, x1, y1) = (x0.min(s.x), y0.min(s.y), x1.max(s.x), y1.max(s.y));
-        let far = out.last().is_none_or(|q: &crate::surface::ScreenPt| {
-            (s.x - q.x).powi(2) + (s.y - q.y).powi(2) >= tol2
-        });
+        let far = out
+            .last()
+            .is_none_or(|q: &ScreenPt| (s.x - q.x).powi(2) + (s.y - q.y).powi(2) >= tol2);
         if far || k == last {
             out.push(s);
         }
     }
-    let m = 4.0;
-    let off = x1 < -m || y1 < -m || x0 > w + m || y0 > h + m;
-    (!off && out.len() >= 2).then(|| simplify(out, SIMPLIFY_TOLERANCE_PX))
+    (out, [x0, y0, x1, y1])
 }
 
 /// A kept point of a line may lie this far (CSS px) from the segment drawn in its place.
@@ -108,7 +110,7 @@ pub(super) struct ScreenArcs {
     /// The view they were made for: the transform's scale and offsets, the canvas's size.
     view: Option<[f64; 5]>,
     /// Per pair (data order): its lines, once made.
-    lines: Vec<Option<Vec<Vec<crate::surface::ScreenPt>>>>,
+    lines: Vec<Option<Vec<Vec<ScreenPt>>>>,
 }
 
 /// Where the map keeps its [`ScreenArcs`]: behind a lock, as scenes are built from a shared
@@ -151,12 +153,12 @@ impl MapState {
                 .rings
                 .iter()
                 .filter_map(|ring| {
-                    screen_ring(
-                        ring,
-                        tf,
-                        (!shape.is_mark).then_some(LAND_TOLERANCE_PX),
-                        canvas,
-                    )
+                    let tol = if shape.is_mark {
+                        0.0
+                    } else {
+                        LAND_TOLERANCE_PX
+                    };
+                    screen_ring(ring, &tf, tol, canvas)
                 })
                 .collect(),
             fill: if shape.is_china { t.china } else { t.land },
@@ -429,9 +431,9 @@ impl MapState {
     /// the screen are worth keeping. At a new view, what was kept is dropped.
     fn same_layer_view(&self) -> bool {
         let tf = self.viewport.transform();
-        let origin = tf.apply(WorldXY { x: 0.0, y: 0.0 });
+        let (x, y) = tf.offset();
         let (w, h) = (self.viewport.width_css_px, self.viewport.height_css_px);
-        let view = [tf.scale(), origin.x, origin.y, w, h];
+        let view = [tf.scale(), x, y, w, h];
         let mut kept = self.kept_lines();
         if kept.view == Some(view) && kept.lines.len() == self.arcs.len() {
             return true;
@@ -479,33 +481,31 @@ impl MapState {
         bundles: &mut Bundles,
         i: usize,
         dimming: bool,
-        lines: impl Iterator<Item = Vec<crate::surface::ScreenPt>>,
+        lines: impl Iterator<Item = Vec<ScreenPt>>,
     ) {
-        {
-            let Some(p) = self.dataset.partnerships.get(i) else {
-                return;
-            };
-            let group = self.colour_group(p);
-            let lv = self.level(i, p, dimming);
-            let k = match bundles.slot.get(&(lv, group)) {
-                Some(&k) => k,
-                None => {
-                    bundles.slot.insert((lv, group), bundles.list.len());
-                    let stroke = self.arc_stroke(lv, self.group_colour(group));
-                    bundles.list.push((
-                        lv,
-                        ArcBundle {
-                            group,
-                            lines: Vec::new(),
-                            stroke,
-                        },
-                    ));
-                    bundles.list.len() - 1
-                }
-            };
-            if let Some((_, bundle)) = bundles.list.get_mut(k) {
-                bundle.lines.extend(lines);
+        let Some(p) = self.dataset.partnerships.get(i) else {
+            return;
+        };
+        let group = self.colour_group(p);
+        let lv = self.level(i, p, dimming);
+        let k = match bundles.slot.get(&(lv, group)) {
+            Some(&k) => k,
+            None => {
+                bundles.slot.insert((lv, group), bundles.list.len());
+                let stroke = self.arc_stroke(lv, self.group_colour(group));
+                bundles.list.push((
+                    lv,
+                    ArcBundle {
+                        group,
+                        lines: Vec::new(),
+                        stroke,
+                    },
+                ));
+                bundles.list.len() - 1
             }
+        };
+        if let Some((_, bundle)) = bundles.list.get_mut(k) {
+            bundle.lines.extend(lines);
         }
     }
 
@@ -694,47 +694,23 @@ impl MapState {
     }
 }
 
-/// How far apart, in CSS px on either axis, two land vertices must be for both to be drawn.
+/// A land vertex closer than this (CSS px) to the last one kept is not drawn.
 pub const LAND_TOLERANCE_PX: f64 = 0.5;
 
-/// `ring` on the screen, with each vertex within `tolerance` px (on both axes) of the last one
-/// kept left out (the last vertex is always kept; a ring left with fewer than four vertices is
-/// drawn whole, so a small island keeps its shape); `None` when it lies wholly outside `canvas`.
+/// `ring` on the screen with [`screen_points`]' tolerance `tol` (a ring left with fewer than
+/// four vertices is drawn whole, so a small island keeps its shape); `None` when it lies wholly
+/// outside `canvas`.
 fn screen_ring(
     ring: &[WorldXY],
-    tf: ScreenTransform,
-    tolerance: Option<f64>,
+    tf: &ScreenTransform,
+    tol: f64,
     canvas: Rect,
 ) -> Option<Vec<ScreenPt>> {
-    let whole = || ring.iter().map(|w| tf.apply(*w)).collect::<Vec<_>>();
-    let mut out = match tolerance {
-        None => whole(),
-        Some(tol) => {
-            let mut out: Vec<ScreenPt> = Vec::with_capacity(ring.len());
-            let last = ring.len().saturating_sub(1);
-            for (k, w) in ring.iter().enumerate() {
-                let p = tf.apply(*w);
-                if let Some(q) = out.last() {
-                    if k != last && (p.x - q.x).abs() < tol && (p.y - q.y).abs() < tol {
-                        continue;
-                    }
-                }
-                out.push(p);
-            }
-            out
-        }
-    };
+    let (mut out, [x0, y0, x1, y1]) = screen_points(tf, ring, tol);
     if out.len() < 4 && ring.len() >= 4 {
-        out = whole();
+        out = ring.iter().map(|w| tf.apply(*w)).collect();
     }
-    let (mut lo, mut hi) = (
-        ScreenPt::new(f64::MAX, f64::MAX),
-        ScreenPt::new(f64::MIN, f64::MIN),
-    );
-    for p in &out {
-        (lo.x, lo.y, hi.x, hi.y) = (lo.x.min(p.x), lo.y.min(p.y), hi.x.max(p.x), hi.y.max(p.y));
-    }
-    let bounds = Rect::new(lo.x, lo.y, hi.x - lo.x, hi.y - lo.y);
+    let bounds = Rect::new(x0, y0, x1 - x0, y1 - y0);
     (!out.is_empty() && (canvas.overlaps(&bounds) || canvas.encloses(&bounds))).then_some(out)
 }
 
