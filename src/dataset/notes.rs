@@ -66,7 +66,8 @@ pub fn split_notes(bytes: &[u8]) -> Result<(Vec<u8>, Vec<u8>), String> {
     let header = reader.headers().map_err(|e| e.to_string())?.clone();
     let position = |name: &str| header.iter().position(|h| h.trim() == name);
     let id = position("id").ok_or("no id column")?;
-    let notes: Vec<usize> = NOTE_COLUMNS.iter().filter_map(|c| position(c)).collect();
+    let note_at = NOTE_COLUMNS.map(position);
+    let notes: Vec<usize> = note_at.iter().flatten().copied().collect();
     let keep = |record: &csv::StringRecord| -> csv::StringRecord {
         record
             .iter()
@@ -84,16 +85,10 @@ pub fn split_notes(bytes: &[u8]) -> Result<(Vec<u8>, Vec<u8>), String> {
     for record in reader.records() {
         let record = record.map_err(err)?;
         data.write_record(&keep(&record)).map_err(err)?;
-        let [note, note_zh] = NOTE_COLUMNS.map(|c| {
-            position(c)
-                .and_then(|k| record.get(k))
-                .unwrap_or("")
-                .to_string()
-        });
+        let [note, note_zh] = note_at.map(|k| k.and_then(|k| record.get(k)).unwrap_or(""));
         if !(note.trim().is_empty() && note_zh.trim().is_empty()) {
             let id = record.get(id).unwrap_or("");
-            out.write_record([id, note.as_str(), note_zh.as_str()])
-                .map_err(err)?;
+            out.write_record([id, note, note_zh]).map_err(err)?;
         }
     }
     let done = |w: csv::Writer<Vec<u8>>| w.into_inner().map_err(|e| e.to_string());
