@@ -162,8 +162,7 @@ impl Progressive {
     /// Does the next steps of the layer under way (see [`Youcheng::draw_arcs`]); true once it
     /// is complete (or when there is none).
     fn advance(&mut self, map: &MapState, size: (f64, f64), dpr: f64, start: f64) -> bool {
-        let p = self;
-        let Some(job) = p.job.as_mut() else {
+        let Some(job) = self.job.as_mut() else {
             return true;
         };
         // At least one step a frame; more while the frame's budget lasts (a small layer, all in
@@ -186,7 +185,7 @@ impl Progressive {
                     // `back` was cleared when the job began.
                     if let Some(scene) = map.layer_build_step(build, BUILD_PAIRS) {
                         let device = |css: f64| (css * dpr).round().max(0.0) as usize;
-                        p.raster.begin(device(size.0), device(size.1));
+                        self.raster.begin(device(size.0), device(size.1));
                         let steps = scene.overlay_steps();
                         job.phase = Phase::Drawing {
                             scene,
@@ -201,18 +200,18 @@ impl Progressive {
                     };
                     *next += 1;
                     if let Step::Image = step {
-                        if let Some(image) = p.raster.rgba() {
-                            p.back.put_image(&p.scratch, image, dpr);
+                        if let Some(image) = self.raster.rgba() {
+                            self.back.put_image(&self.scratch, image, dpr);
                         }
                         continue;
                     }
                     scene.render_overlay_step(
-                        &mut p.back.surface(size),
-                        (&mut p.raster, dpr),
+                        &mut self.back.surface(size),
+                        (&mut self.raster, dpr),
                         step,
                     );
                     if !small && !matches!(step, Step::Arcs { .. } | Step::Dots(_)) {
-                        p.back.flush(); // its raster in this frame, not all in the last one's
+                        self.back.flush(); // its raster in this frame, not all in the last one's
                     }
                 }
             }
