@@ -25,6 +25,14 @@ fn two_pairs() -> Dataset {
         .dataset
 }
 
+/// A `w` × `h` map of the shipped data on the shipped basemap.
+fn shipped_map(w: f64, h: f64) -> MapState {
+    let mut map = MapState::new(w, h);
+    map.set_basemap(&common::basemap());
+    map.set_dataset(shipped());
+    map
+}
+
 fn record(map: &MapState) -> Vec<Command> {
     let mut s = RecordingSurface::default();
     map.render(&mut s);
@@ -153,9 +161,7 @@ fn an_arc_across_the_seam_is_split_at_the_map_edges() {
 
 #[test]
 fn no_shipped_arc_is_drawn_across_the_map() {
-    let mut map = MapState::new(1200.0, 700.0);
-    map.set_basemap(&common::basemap());
-    map.set_dataset(shipped());
+    let map = shipped_map(1200.0, 700.0);
     let width = map
         .viewport
         .to_screen(youcheng::geometry::WorldXY {
@@ -335,9 +341,7 @@ fn contrast(a: youcheng::style::Rgba, b: youcheng::style::Rgba) -> f64 {
 
 #[test]
 fn the_arcs_layer_built_a_run_of_pairs_at_a_time_is_the_layer_built_at_once() {
-    let mut map = MapState::new(1280.0, 720.0);
-    map.set_basemap(&common::basemap());
-    map.set_dataset(shipped());
+    let mut map = shipped_map(1280.0, 720.0);
     map.set_colour_by(youcheng::style::ColourBy::Decade);
     map.refresh_layout();
     let whole = map.layer_scene();
@@ -467,9 +471,7 @@ fn the_land_is_drawn_at_the_screens_detail_and_marks_whole() {
 /// makes.
 #[test]
 fn the_arcs_layer_keeps_screen_lines_only_for_its_view_and_data() {
-    let mut map = MapState::new(1280.0, 720.0);
-    map.set_basemap(&common::basemap());
-    map.set_dataset(shipped());
+    let mut map = shipped_map(1280.0, 720.0);
     map.refresh_layout();
     let fresh = |m: &MapState| m.clone().layer_scene(); // a copy keeps no lines
     let first = map.layer_scene();
