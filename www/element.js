@@ -29,6 +29,7 @@ export class YouchengMap extends HTMLElement {
   #uiAbort = null; // the controls' listeners: aborted when `controls` changes and they are rebuilt
   #frame = 0;
   #drawMs = 0; // time spent drawing frames (frameStats().drawMs)
+  #idlePending = false; // idle-time work still to do (frameStats().idlePending)
   #resize = null;
   #timers = new Timers();
   #table = false;
@@ -256,13 +257,16 @@ export class YouchengMap extends HTMLElement {
     const map = this.#map;
     const later = (f) => (window.requestIdleCallback ? requestIdleCallback(f, { timeout: 2000 }) : setTimeout(() => f({ timeRemaining: () => 0 }), 20));
     const step = (deadline) => {
-      if (this.#map !== map || !this.#resize) return; // a new core, or the element was removed
+      // A new core (after a trap: a search makes its index at once), or the element was removed.
+      if (this.#map !== map || !this.#resize) return void (this.#idlePending = false);
       const t0 = performance.now();
       let r;
       do r = this.#send({ type: 'prepare', pairs: 200 }, null, { quiet: true });
       while (r.pending && performance.now() - t0 < 5 && deadline.timeRemaining() > 5);
       if (r.pending) later(step);
+      else this.#idlePending = false;
     };
+    this.#idlePending = true;
     later(step);
   }
 
@@ -527,7 +531,7 @@ export class YouchengMap extends HTMLElement {
   /** Frames drawn, land-layer renders and reuses, calls into the core so far, and whether a large arcs layer is still being drawn. */
   frameStats() {
     const stats = this.#map?.frameStats() ?? null;
-    return stats && { ...stats, coreCalls: this.#s.boundary.calls, drawMs: this.#drawMs, arcsPending: this.#map.arcsPending() };
+    return stats && { ...stats, coreCalls: this.#s.boundary.calls, drawMs: this.#drawMs, arcsPending: this.#map.arcsPending(), idlePending: this.#idlePending };
   }
   get canvas() { return this.#ui.canvas; }
   redraw() { this.#requestDraw(); }

@@ -115,8 +115,12 @@ export declare class YouchengMap extends HTMLElement {
   loadFile(name: string, bytes: Uint8Array | ArrayBuffer | string, options?: { validRowsOnly?: boolean }): Promise<LoadReport & { cancelled?: boolean }>;
   /** Test hook: makes this map's core panic; it recovers (see `youcheng:recovered`). */
   testTrap(message?: string): void;
-  /** Frames drawn, land-layer renders and reuses, calls from JS into the core, and ms spent drawing frames so far. */
-  frameStats(): (FrameStats & { coreCalls: number; drawMs: number; arcsPending: boolean }) | null;
+  /**
+   * Frames drawn, land-layer renders and reuses, calls from JS into the core, and ms spent drawing frames so far;
+   * `arcsPending` while a large arcs layer is still being drawn over frames, `idlePending` while the search index
+   * is still being made in idle time after new data.
+   */
+  frameStats(): (FrameStats & { coreCalls: number; drawMs: number; arcsPending: boolean; idlePending: boolean }) | null;
   redraw(): void;
 
   addEventListener<K extends keyof YouchengEvents>(type: K, listener: (this: YouchengMap, ev: YouchengEvents[K]) => unknown, options?: boolean | AddEventListenerOptions): void;

@@ -47,6 +47,8 @@ window.__bench = {
   ready: start(),
   canvas: () => el.querySelector('canvas'),
   pairs: () => all.length,
+  /** ECharts leaves no work for idle time. */
+  async settled() {},
   async filter(on) {
     const done = finished();
     chart.setOption(option(on ? all.filter((l) => l.continent === 'europe') : all), { replaceMerge: ['series'] });

@@ -15,6 +15,8 @@ window.__bench = {
   }),
   canvas: () => map.canvas,
   pairs: () => map.visibleIds().length,
+  /** Resolves once the widget's idle-time work after load (its search index) is done. */
+  async settled() { while (map.frameStats()?.idlePending) await new Promise((r) => setTimeout(r, 20)); },
   async filter(on) { map.setFilter(on ? { continents: ['europe'] } : {}); await painted(); },
   async view(k) { if (k % 2) map.setView(10, 50, 4); else map.resetView(); await painted(); },
 };
