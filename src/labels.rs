@@ -179,6 +179,20 @@ pub fn place(
             .cmp(&a.forced)
             .then(b.priority.total_cmp(&a.priority))
     });
+    place_in_order(requests, obstacles, bounds, usize::MAX)
+}
+
+/// As [`place`] for `requests` already in the order they are placed in (their `priority` is
+/// not looked at), stopping once `limit` are placed: the labels placed are the first `limit`
+/// of what [`place`] would place, as a label never moves one placed before it. A caller that
+/// keeps only the first few of thousands (a world network's partner names) then makes and
+/// tries only as many requests as that takes.
+pub fn place_in_order(
+    requests: impl IntoIterator<Item = LabelRequest>,
+    obstacles: &[Rect],
+    bounds: Rect,
+    limit: usize,
+) -> Vec<PlacedLabel> {
     let mut blocked = RectGrid::new(bounds, 48.0);
     for o in obstacles {
         blocked.insert(*o);
@@ -186,6 +200,9 @@ pub fn place(
     let mut labels = RectGrid::new(bounds, 48.0);
     let mut placed = Vec::new();
     for r in requests {
+        if placed.len() >= limit {
+            break;
+        }
         let boxes = candidates(&r);
         let free = boxes.iter().find(|b| {
             bounds.encloses(b) && !blocked.hits(b) && !labels.hits(&b.grow(LABEL_PAD_PX))
@@ -281,6 +298,29 @@ mod tests {
         let mut forced = req(200.0, 150.0, "Busan", 1.0);
         forced.forced = true;
         assert_eq!(place(vec![forced], &wall, bounds).len(), 1);
+    }
+
+    #[test]
+    fn placing_in_order_up_to_a_limit_places_the_first_labels_of_placing_them_all() {
+        // Crowded requests (many collide and are left out), ties in priority among them, some
+        // obstacles: the first `limit` labels of placing everything, exactly.
+        let bounds = Rect::new(0.0, 0.0, 640.0, 400.0);
+        let obstacles = [Rect::new(100.0, 100.0, 80.0, 40.0), Rect::new(400.0, 0.0, 30.0, 400.0)];
+        let reqs: Vec<_> = (0..600)
+            .map(|k| {
+                let (x, y) = ((k * 53 % 640) as f64, (k * 29 % 400) as f64);
+                req(x, y, if k % 3 == 0 { "Shimonoseki" } else { "Ube" }, (k % 7) as f64)
+            })
+            .collect();
+        let all = place(reqs.clone(), &obstacles, bounds);
+        assert!(all.len() > 40 && all.len() < 600, "{} placed", all.len());
+        let mut sorted = reqs;
+        crate::sort::sort_by(&mut sorted, |a, b| b.priority.total_cmp(&a.priority));
+        for limit in [0, 1, 17, 40, all.len(), 10_000] {
+            let some = place_in_order(sorted.clone(), &obstacles, bounds, limit);
+            assert_eq!(some.len(), limit.min(all.len()), "limit {limit}");
+            assert_eq!(some[..], all[..some.len()], "limit {limit}");
+        }
     }
 
     #[test]

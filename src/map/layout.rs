@@ -386,37 +386,41 @@ impl MapState {
             })
             .collect();
         obstacles.extend(markers.iter().copied());
-        let requests = layout
-            .stacks
-            .iter()
-            .enumerate()
-            .filter_map(|(k, s)| {
-                let first = *s.members.first()?;
-                let name = self.partner_name(first);
-                let n = s.members.len();
-                let text = if n > 1 {
-                    format!("{name} +{}", n - 1)
-                } else {
-                    name
-                };
-                let r = stack_radius_px(n, self.theme.partner_radius_px);
-                Some(LabelRequest {
-                    anchor: tf.apply(s.at),
-                    text,
-                    size_px: LABEL_SIZE_PX,
-                    priority: n as f64 - k as f64 * 1e-4,
-                    gap_px: r + 2.0,
-                    placement: Placement::Around,
-                    forced: false,
-                    tag: k,
-                })
-            })
-            .collect();
         // A calm first view: at most one partner label per 20,000 px² of canvas, more as the
-        // visitor zooms in (and the markers spread, leaving room for them).
+        // visitor zooms in (and the markers spread, leaving room for them). The stacks are
+        // placed in priority order (the most pairs first; among equals, data order), and only
+        // until the budget is placed: a world network has thousands of stacks, and naming and
+        // trying them all cost most of its layout for a few dozen labels kept.
         let budget = (bounds.w * bounds.h / 20_000.0 * self.viewport.zoom).ceil() as usize;
-        let partners = labels::place(requests, &obstacles, bounds);
-        out.extend(partners.into_iter().take(budget).map(|label| MapLabel {
+        let priority = |k: usize, s: &Stack| s.members.len() as f64 - k as f64 * 1e-4;
+        let mut order: Vec<(f64, usize)> = (layout.stacks.iter().enumerate())
+            .map(|(k, s)| (priority(k, s), k))
+            .collect();
+        crate::sort::sort_by(&mut order, |a, b| b.0.total_cmp(&a.0));
+        let requests = order.into_iter().filter_map(|(priority, k)| {
+            let s = layout.stacks.get(k)?;
+            let first = *s.members.first()?;
+            let name = self.partner_name(first);
+            let n = s.members.len();
+            let text = if n > 1 {
+                format!("{name} +{}", n - 1)
+            } else {
+                name
+            };
+            let r = stack_radius_px(n, self.theme.partner_radius_px);
+            Some(LabelRequest {
+                anchor: tf.apply(s.at),
+                text,
+                size_px: LABEL_SIZE_PX,
+                priority,
+                gap_px: r + 2.0,
+                placement: Placement::Around,
+                forced: false,
+                tag: k,
+            })
+        });
+        let partners = labels::place_in_order(requests, &obstacles, bounds, budget);
+        out.extend(partners.into_iter().map(|label| MapLabel {
             label,
             country: false,
         }));
