@@ -305,11 +305,19 @@ mod tests {
         // Crowded requests (many collide and are left out), ties in priority among them, some
         // obstacles: the first `limit` labels of placing everything, exactly.
         let bounds = Rect::new(0.0, 0.0, 640.0, 400.0);
-        let obstacles = [Rect::new(100.0, 100.0, 80.0, 40.0), Rect::new(400.0, 0.0, 30.0, 400.0)];
+        let obstacles = [
+            Rect::new(100.0, 100.0, 80.0, 40.0),
+            Rect::new(400.0, 0.0, 30.0, 400.0),
+        ];
         let reqs: Vec<_> = (0..600)
             .map(|k| {
                 let (x, y) = ((k * 53 % 640) as f64, (k * 29 % 400) as f64);
-                req(x, y, if k % 3 == 0 { "Shimonoseki" } else { "Ube" }, (k % 7) as f64)
+                req(
+                    x,
+                    y,
+                    if k % 3 == 0 { "Shimonoseki" } else { "Ube" },
+                    (k % 7) as f64,
+                )
             })
             .collect();
         let all = place(reqs.clone(), &obstacles, bounds);

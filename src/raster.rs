@@ -15,42 +15,242 @@ use crate::style::Rgba;
 use crate::surface::{ScreenPt, Stroke};
 pub use youcheng_raster::{Image, Raster};
 
-/// Adds `line` (CSS px; ×`dpr` to device px), `width_css_px` wide, to `raster`'s bundle under way.
-pub fn cover(raster: &mut Raster, line: &[ScreenPt], width_css_px: f64, dpr: f64) {
-    let half = (width_css_px * dpr / 2.0).max(0.0);
-    for pair in line.windows(2) {
-        if let [a, b] = pair {
-            raster.segment((a.x * dpr, a.y * dpr), (b.x * dpr, b.y * dpr), half);
+/// Where the arcs layer's lines and dots go: the rasteriser itself ([`Raster`]), or
+/// [`Commands`] that a rasteriser elsewhere (the page's worker) carries out to the same pixels.
+pub trait Sink {
+    /// Adds `line` (CSS px; ×`dpr` to device px), `width_css_px` wide, to the bundle under way.
+    fn cover(&mut self, line: &[ScreenPt], width_css_px: f64, dpr: f64);
+    /// Paints the bundle under way in `colour`.
+    fn paint(&mut self, colour: Rgba);
+    /// Paints discs of radius `radius_css_px` at `centres` (CSS px) in `fill`, then their rings
+    /// (`outline`, centred on the edge): a canvas fills a run of dots as one path and strokes
+    /// their rings as another.
+    fn discs(
+        &mut self,
+        centres: &[ScreenPt],
+        radius_css_px: f64,
+        fill: Rgba,
+        outline: Option<Stroke>,
+        dpr: f64,
+    );
+}
+
+/// A line's half width in device px.
+fn half_width(width_css_px: f64, dpr: f64) -> f64 {
+    (width_css_px * dpr / 2.0).max(0.0)
+}
+
+fn rgba(c: Rgba) -> [u8; 4] {
+    [c.r, c.g, c.b, c.a]
+}
+
+impl Sink for Raster {
+    fn cover(&mut self, line: &[ScreenPt], width_css_px: f64, dpr: f64) {
+        let half = half_width(width_css_px, dpr);
+        for pair in line.windows(2) {
+            if let [a, b] = pair {
+                self.segment((a.x * dpr, a.y * dpr), (b.x * dpr, b.y * dpr), half);
+            }
+        }
+    }
+
+    fn paint(&mut self, colour: Rgba) {
+        Raster::paint(self, rgba(colour));
+    }
+
+    fn discs(
+        &mut self,
+        centres: &[ScreenPt],
+        radius_css_px: f64,
+        fill: Rgba,
+        outline: Option<Stroke>,
+        dpr: f64,
+    ) {
+        let r = (radius_css_px * dpr).max(0.0);
+        let device = |c: &ScreenPt| (c.x * dpr, c.y * dpr);
+        for c in centres {
+            self.fill_disc(device(c), r, rgba(fill));
+        }
+        if let Some(s) = outline {
+            for c in centres {
+                self.ring(device(c), r, s.width_px * dpr / 2.0, rgba(s.colour));
+            }
         }
     }
 }
 
-/// Paints `raster`'s bundle under way in `colour`.
-pub fn paint(raster: &mut Raster, colour: Rgba) {
-    raster.paint([colour.r, colour.g, colour.b, colour.a]);
+/// Adds `line` to `raster`'s bundle under way (see [`Sink::cover`]).
+pub fn cover(raster: &mut dyn Sink, line: &[ScreenPt], width_css_px: f64, dpr: f64) {
+    raster.cover(line, width_css_px, dpr);
 }
 
-/// Paints discs of radius `radius_css_px` at `centres` (CSS px) in `fill`, then their rings
-/// (`outline`, centred on the edge): a canvas fills a run of dots as one path and strokes their
-/// rings as another.
+/// Paints `raster`'s bundle under way in `colour`.
+pub fn paint(raster: &mut dyn Sink, colour: Rgba) {
+    raster.paint(colour);
+}
+
+/// Paints discs and their rings on `raster` (see [`Sink::discs`]).
 pub fn discs(
-    raster: &mut Raster,
+    raster: &mut dyn Sink,
     centres: &[ScreenPt],
     radius_css_px: f64,
     fill: Rgba,
     outline: Option<Stroke>,
     dpr: f64,
 ) {
-    let r = (radius_css_px * dpr).max(0.0);
-    let device = |c: &ScreenPt| (c.x * dpr, c.y * dpr);
-    for c in centres {
-        raster.fill_disc(device(c), r, [fill.r, fill.g, fill.b, fill.a]);
+    raster.discs(centres, radius_css_px, fill, outline, dpr);
+}
+
+/// What a [`Raster`] is told to do, as numbers a worker can be sent: each command a tag, then
+/// its values, in device pixels and in `f64`, so that [`Commands::replay`] hands the rasteriser
+/// exactly the numbers [`Raster`]'s own [`Sink`] would (the same pixels, bit for bit).
+///
+/// | tag | values |
+/// |---|---|
+/// | 1, a polyline | half width, point count n, then n × (x, y) |
+/// | 2, paint the bundle | red, green, blue, alpha |
+/// | 3, discs | radius, fill r g b a, ring (1) or none (0), ring half width, ring r g b a, count n, then n × (x, y) |
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Commands {
+    values: Vec<f64>,
+}
+
+const LINE: f64 = 1.0;
+const PAINT: f64 = 2.0;
+const DISCS: f64 = 3.0;
+
+/// A command list that does not read as one (a worker's input is checked, not trusted).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadCommands {
+    /// Where the command that failed starts.
+    pub at: usize,
+}
+
+impl Commands {
+    /// Empties the list (its memory is kept).
+    pub fn clear(&mut self) {
+        self.values.clear();
     }
-    if let Some(s) = outline {
-        let ring = [s.colour.r, s.colour.g, s.colour.b, s.colour.a];
-        for c in centres {
-            raster.ring(device(c), r, s.width_px * dpr / 2.0, ring);
+
+    /// The values, to send.
+    pub fn values(&self) -> &[f64] {
+        &self.values
+    }
+
+    /// Whether nothing was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    fn colour(&mut self, c: [u8; 4]) {
+        self.values.extend(c.map(f64::from));
+    }
+
+    /// Carries out `values` (a [`Commands`] list) on `raster`, which was begun at the size
+    /// they were recorded for.
+    pub fn replay(values: &[f64], raster: &mut Raster) -> Result<(), BadCommands> {
+        let mut k = 0;
+        while k < values.len() {
+            let at = k;
+            let bad = BadCommands { at };
+            let take = |k: &mut usize, n: usize| -> Result<&[f64], BadCommands> {
+                let s = values.get(*k..*k + n).ok_or(bad.clone())?;
+                *k += n;
+                Ok(s)
+            };
+            let count = |v: f64| -> Result<usize, BadCommands> {
+                let ok = v.is_finite() && v >= 0.0 && v.fract() == 0.0 && v <= values.len() as f64;
+                ok.then_some(v as usize).ok_or(bad.clone())
+            };
+            let colour = |s: &[f64]| -> [u8; 4] {
+                [0, 1, 2, 3].map(|i| s.get(i).map_or(0, |&v| v.clamp(0.0, 255.0) as u8))
+            };
+            let tag = take(&mut k, 1)?.first().copied().unwrap_or(f64::NAN);
+            if tag == LINE {
+                let head = take(&mut k, 2)?;
+                let (half, n) = (
+                    head.first().copied().unwrap_or(0.0),
+                    count(head.get(1).copied().unwrap_or(-1.0))?,
+                );
+                let points = take(&mut k, n.checked_mul(2).ok_or(bad.clone())?)?;
+                let mut last: Option<(f64, f64)> = None;
+                for p in points.chunks_exact(2) {
+                    if let [x, y] = p {
+                        if let Some(a) = last {
+                            raster.segment(a, (*x, *y), half);
+                        }
+                        last = Some((*x, *y));
+                    }
+                }
+            } else if tag == PAINT {
+                raster.paint(colour(take(&mut k, 4)?));
+            } else if tag == DISCS {
+                let head = take(&mut k, 12)?;
+                let r = head.first().copied().unwrap_or(0.0);
+                let fill = colour(head.get(1..5).unwrap_or_default());
+                let ringed = head.get(5) == Some(&1.0);
+                let half = head.get(6).copied().unwrap_or(0.0);
+                let ring = colour(head.get(7..11).unwrap_or_default());
+                let n = count(head.get(11).copied().unwrap_or(-1.0))?;
+                let centres = take(&mut k, n.checked_mul(2).ok_or(bad.clone())?)?;
+                let each = || {
+                    centres
+                        .chunks_exact(2)
+                        .filter_map(|c| Some((*c.first()?, *c.get(1)?)))
+                };
+                for c in each() {
+                    raster.fill_disc(c, r, fill);
+                }
+                if ringed {
+                    for c in each() {
+                        raster.ring(c, r, half, ring);
+                    }
+                }
+            } else {
+                return Err(bad);
+            }
         }
+        Ok(())
+    }
+}
+
+impl Sink for Commands {
+    fn cover(&mut self, line: &[ScreenPt], width_css_px: f64, dpr: f64) {
+        if line.len() < 2 {
+            return; // no segment
+        }
+        self.values
+            .extend([LINE, half_width(width_css_px, dpr), line.len() as f64]);
+        self.values
+            .extend(line.iter().flat_map(|p| [p.x * dpr, p.y * dpr]));
+    }
+
+    fn paint(&mut self, colour: Rgba) {
+        self.values.push(PAINT);
+        self.colour(rgba(colour));
+    }
+
+    fn discs(
+        &mut self,
+        centres: &[ScreenPt],
+        radius_css_px: f64,
+        fill: Rgba,
+        outline: Option<Stroke>,
+        dpr: f64,
+    ) {
+        if centres.is_empty() {
+            return;
+        }
+        self.values.extend([DISCS, (radius_css_px * dpr).max(0.0)]);
+        self.colour(rgba(fill));
+        let ring = outline.map(|s| (s.width_px * dpr / 2.0, rgba(s.colour)));
+        let (half, colour) = ring.unwrap_or((0.0, [0; 4]));
+        self.values
+            .extend([f64::from(u8::from(ring.is_some())), half]);
+        self.colour(colour);
+        self.values.push(centres.len() as f64);
+        self.values
+            .extend(centres.iter().flat_map(|c| [c.x * dpr, c.y * dpr]));
     }
 }
 
@@ -89,5 +289,35 @@ mod tests {
             "8 device px out: the ring"
         );
         assert_eq!(r.rgba().map(|i| (i.at, i.size)), Some(((11, 11), (19, 19))));
+    }
+    #[test]
+    fn a_command_list_that_does_not_read_as_one_is_refused_where_it_breaks() {
+        let mut r = Raster::default();
+        r.begin(10, 10);
+        let line = [1.0, 0.5, 2.0, 0.0, 5.0, 10.0, 5.0];
+        let paint = [2.0, 255.0, 0.0, 0.0, 255.0];
+        let ok: Vec<f64> = line.iter().chain(&paint).copied().collect();
+        assert_eq!(Commands::replay(&ok, &mut r), Ok(()));
+        assert_eq!(r.pixel(3, 4)[3], 128, "a line painted, half in row 4");
+        for (bad, at) in [
+            (vec![9.0], 0),                                       // no such command
+            ([&ok[..], &[1.0, 0.5, 3.0, 0.0, 0.0]].concat(), 12), // fewer points than it says
+            (vec![1.0, 0.5, -1.0], 0),                            // a negative count
+            (vec![1.0, 0.5, f64::NAN], 0),                        // not a number
+            (vec![1.0, 0.5, 1e300, 0.0], 0),                      // more than there is
+            (vec![2.0, 1.0, 2.0], 0),                             // a colour cut short
+            (
+                vec![
+                    3.0, 2.0, 0.0, 0.0, 0.0, 255.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 2.0, 1.0,
+                ],
+                0,
+            ),
+        ] {
+            assert_eq!(
+                Commands::replay(&bad, &mut r),
+                Err(BadCommands { at }),
+                "{bad:?}"
+            );
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! What to draw, in CSS pixels, in drawing order. Built from the map state for one frame and
 //! rendered through a [`Surface`].
 
-use crate::raster::Raster;
+use crate::raster::Sink;
 use crate::style::Rgba;
 use crate::surface::{ScreenPt, Stroke, Surface, TextStyle};
 
@@ -185,7 +185,7 @@ impl Scene {
 pub enum Step {
     /// The country names.
     Names,
-    /// These lines of arc bundle `bundle`, added to a [`Raster`]'s coverage, then with `paint`
+    /// These lines of arc bundle `bundle`, added to a [`crate::raster::Raster`]'s coverage, then with `paint`
     /// painted on it: after the bundle's last line, unless the next bundle has the same stroke
     /// (bundles alike are then one stroke: where their lines overlap they are painted once).
     Arcs {
@@ -196,12 +196,12 @@ pub enum Step {
         /// Whether the coverage so far is painted after these lines.
         paint: bool,
     },
-    /// The rasterised arcs put on the drawing ([`Raster::rgba`]; the page does this).
+    /// The rasterised arcs put on the drawing ([`crate::raster::Raster::rgba`]; the page does this).
     Image,
     /// The flow's dots.
     Flow,
     /// These dots of the partners, stacks and origins, counted in that order, painted on the
-    /// [`Raster`].
+    /// [`crate::raster::Raster`].
     Dots(std::ops::Range<usize>),
     /// The labels, the inset and the rings.
     Rest,
@@ -269,7 +269,7 @@ impl Scene {
     pub fn render_overlay_step(
         &self,
         surface: &mut dyn Surface,
-        (raster, dpr): (&mut Raster, f64),
+        (raster, dpr): (&mut dyn Sink, f64),
         step: &Step,
     ) {
         let text = |surface: &mut dyn Surface, t: &TextItem| surface.text(t.at, &t.text, t.style);
@@ -467,6 +467,7 @@ mod batch_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::raster::Raster;
     use crate::surface::RecordingSurface;
 
     fn big_scene() -> Scene {

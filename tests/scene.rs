@@ -524,3 +524,37 @@ fn the_arcs_layer_keeps_screen_lines_only_for_its_view_and_data() {
     map.refresh_layout();
     assert_eq!(map.layer_scene().arcs, fresh(&map).arcs);
 }
+
+#[test]
+fn the_arcs_layer_sent_as_commands_to_a_worker_comes_back_as_the_same_pixels() {
+    use youcheng::raster::{Commands, Raster};
+    // The shipped map coloured by decade (many bundles, some dots ringed), zoomed into
+    // Europe at device pixel ratio 2, and the whole world at 1.
+    let mut map = shipped_map(1280.0, 720.0);
+    map.set_colour_by(youcheng::style::ColourBy::Decade);
+    for (dpr, zoom) in [(1.0, None), (2.0, Some((10.0, 50.0, 4.0)))] {
+        if let Some((lon, lat, z)) = zoom {
+            map.set_view_lonlat(LonLat::new(lon, lat), z);
+        }
+        map.refresh_layout();
+        let scene = map.layer_scene();
+        let (w, h) = ((1280.0 * dpr) as usize, (720.0 * dpr) as usize);
+        let (mut direct, mut commands) = (Raster::default(), Commands::default());
+        direct.begin(w, h);
+        for step in scene.overlay_steps() {
+            let mut none = RecordingSurface::default();
+            scene.render_overlay_step(&mut none, (&mut direct, dpr), &step);
+            scene.render_overlay_step(&mut none, (&mut commands, dpr), &step);
+        }
+        let mut replayed = Raster::default();
+        replayed.begin(w, h);
+        Commands::replay(commands.values(), &mut replayed).expect("a well-formed list");
+        let image = |r: &mut Raster| r.rgba().map(|i| (i.rgba.to_vec(), i.at, i.size));
+        let want = image(&mut direct).expect("arcs drawn");
+        assert!(want.0.chunks_exact(4).filter(|p| p[3] > 0).count() > 10_000);
+        assert!(
+            want == image(&mut replayed).expect("drawn"),
+            "dpr {dpr}: other pixels"
+        );
+    }
+}

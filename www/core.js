@@ -46,6 +46,57 @@ export async function newCore(onPanic) {
   return glue;
 }
 
+/**
+ * A worker that rasterises large arcs layers off the main thread (raster-worker.js), made when
+ * the first layer is sent: `post(values, [width, height])` sends a core's list of commands and
+ * returns its token, or false when there is no worker (none can be made: an old browser, or a
+ * page whose Content-Security-Policy allows no workers; the core then rasterises it itself).
+ * `answer(data)` hears each answer ({token, rgba, x, y, width, height}, {token, empty} or
+ * {token, error}; an error also when the worker fails whole). `close()` ends it.
+ */
+export function rasterWorker(answer) {
+  let worker = null;
+  let failed = false;
+  let token = 0;
+  const pending = new Set();
+  const fail = (error) => {
+    failed = true;
+    worker?.terminate();
+    worker = null;
+    for (const t of pending) answer({ token: t, error });
+    pending.clear();
+  };
+  return {
+    post(values, size) {
+      if (failed) return false;
+      try {
+        if (!worker) {
+          worker = new Worker(new URL('./raster-worker.js', import.meta.url), { type: 'module' });
+          worker.onmessage = ({ data }) => {
+            if (!pending.delete(data.token)) return;
+            answer(data);
+          };
+          worker.onerror = (e) => (e.preventDefault?.(), fail(e.message || 'worker failed'));
+          compile().then((module) => worker?.postMessage({ module }), (e) => fail(String(e)));
+        }
+        const t = ++token;
+        worker.postMessage({ token: t, values, width: size[0], height: size[1] }, [values.buffer]);
+        pending.add(t);
+        return t;
+      } catch (e) {
+        fail(String(e?.message ?? e));
+        return false;
+      }
+    },
+    close() {
+      failed = true;
+      worker?.terminate();
+      worker = null;
+      pending.clear();
+    },
+  };
+}
+
 /** The error a call into a trapped core throws. */
 export class CoreTrap extends Error {
   constructor(cause) {

@@ -70,6 +70,7 @@ export class YouchengMap extends HTMLElement {
     this.#timers.clear();
     this.#m.timeline?.stop();
     this.#map?.free();
+    this.#s?.close();
     this.#s = null;
     this.shadowRoot.replaceChildren();
     this.removeAttribute('ready');
@@ -201,6 +202,7 @@ export class YouchengMap extends HTMLElement {
       emit: (type, detail) => this.#emit(type, detail),
       restore: (message, ok) => this.#restored(message, ok),
       progress: (file, p, ms, done) => this.#m.progress?.update(file, p, ms, done),
+      redraw: () => this.#requestDraw(),
     }));
     session.prefetch();
     if (!(await session.open())) return; // disconnected while loading
@@ -531,7 +533,7 @@ export class YouchengMap extends HTMLElement {
   /** Frames drawn, land-layer renders and reuses, calls into the core so far, and whether a large arcs layer is still being drawn. */
   frameStats() {
     const stats = this.#map?.frameStats() ?? null;
-    return stats && { ...stats, coreCalls: this.#s.boundary.calls, drawMs: this.#drawMs, arcsPending: this.#map.arcsPending(), idlePending: this.#idlePending };
+    return stats && { ...stats, coreCalls: this.#s.boundary.calls, drawMs: this.#drawMs, arcsPending: this.#map.arcsPending(), idlePending: this.#idlePending, rasterWorker: { ...this.#s.rasterStats } };
   }
   get canvas() { return this.#ui.canvas; }
   redraw() { this.#requestDraw(); }

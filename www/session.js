@@ -2,7 +2,7 @@
 // reference tables, the partnerships (shipped, `data-src` or a visitor's file) and, for the shipped
 // data, the official totals. It keeps the last good copy of each, so that when the core traps it
 // can start a new core and restore them (the element then restores the view state).
-import { newCore, guard, CoreTrap } from './core.js';
+import { newCore, guard, CoreTrap, rasterWorker } from './core.js';
 import { issueText } from './i18n.js';
 import { fileLabel } from './dom.js';
 import { coded, DATA_FILES, MAX_DATA_BYTES, MAX_BASEMAP_BYTES, fetchLimited, fetchShipped, prefetchShipped, allowedSource } from './loader.js';
@@ -35,11 +35,15 @@ export class Session {
   #panic = null;
   #traps = [];
   #host;
+  /** The worker that rasterises large arcs layers (made when the first is sent; see core.js). */
+  #raster = rasterWorker((answer) => this.#rasterised(answer));
+  /** Answers from the worker, by kind (frameStats().rasterWorker). */
+  rasterStats = { images: 0, empty: 0, failed: 0 };
 
   /**
    * `host`: { canvas, lang(), t(key, vars), attr(name), alive(), emit(type, detail),
    * restore(message) — after a trap, the element puts its view state and message back,
-   * progress(file, progress, ms, done) — a load in steps is this far }.
+   * progress(file, progress, ms, done) — a load in steps is this far, redraw() — a frame is wanted }.
    */
   constructor(host) {
     this.#host = host;
@@ -84,7 +88,35 @@ export class Session {
     const core = await newCore((message) => (this.#panic = message));
     if (!this.#host.alive()) return null;
     this.map = guard(new core.Youcheng(this.#host.canvas), (error) => this.#recover(error), this.boundary);
+    this.map.setRasterWorker((values, size) => this.#raster.post(values, size));
     return this.map;
+  }
+
+  /** The worker's answer for a layer the core sent it: its pixels on the layer, then a frame. */
+  #rasterised({ token, rgba, x, y, width, height, empty, error }) {
+    const map = this.map;
+    if (!map) return;
+    try {
+      let wanted;
+      if (error) {
+        this.rasterStats.failed++;
+        wanted = map.arcsImageFailed(token); // rasterised by the core itself, and the next ones too
+      } else if (empty) {
+        this.rasterStats.empty++;
+        wanted = map.putArcsImage(token, null, 0, 0);
+      } else {
+        this.rasterStats.images++;
+        wanted = map.putArcsImage(token, new ImageData(rgba, width, height), x, y);
+      }
+      if (wanted) this.#host.redraw();
+    } catch (e) {
+      if (!(e instanceof CoreTrap)) throw e;
+    }
+  }
+
+  /** The map is gone: its worker ends. */
+  close() {
+    this.#raster.close();
   }
 
   /** Basemap, reference tables, data: returns the errors the map survived (a portal's basemap or data). */

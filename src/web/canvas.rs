@@ -263,16 +263,28 @@ impl Layer {
     pub fn put_image(&self, scratch: &Layer, image: crate::raster::Image, dpr: f64) {
         let crate::raster::Image { rgba, at, size } = image;
         let (w, h) = (size.0 as u32, size.1 as u32);
+        if let Ok(image) =
+            web_sys::ImageData::new_with_u8_clamped_array_and_sh(wasm_bindgen::Clamped(rgba), w, h)
+        {
+            self.put_image_data(scratch, &image, at, dpr);
+        }
+    }
+
+    /// As [`Layer::put_image`], for an image the page made (the worker's pixels), with its
+    /// top-left corner at `at` device px.
+    pub fn put_image_data(
+        &self,
+        scratch: &Layer,
+        image: &web_sys::ImageData,
+        at: (usize, usize),
+        dpr: f64,
+    ) {
+        let (w, h) = (image.width(), image.height());
         if scratch.canvas.width() < w || scratch.canvas.height() < h {
             scratch.canvas.set_width(w.max(scratch.canvas.width()));
             scratch.canvas.set_height(h.max(scratch.canvas.height()));
         }
-        let Ok(image) =
-            web_sys::ImageData::new_with_u8_clamped_array_and_sh(wasm_bindgen::Clamped(rgba), w, h)
-        else {
-            return;
-        };
-        let _ = scratch.ctx.put_image_data(&image, 0.0, 0.0);
+        let _ = scratch.ctx.put_image_data(image, 0.0, 0.0);
         let _ = self.ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
         let _ = self
             .ctx

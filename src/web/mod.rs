@@ -175,12 +175,24 @@ impl Progressive {
         // this frame). First the scene is built a run of arcs at a time, then drawn in its steps;
         // the arcs and dots are rasterised by the core whatever the size: even the shipped few
         // hundred arcs cost the canvas more (Europe at zoom 4: 22 ms of the canvas's raster vs
-        // 8 ms here with the image put on the layer).
+        // 8 ms here with the image put on the layer). A large layer's are rasterised by the
+        // page's worker when it has one: here they are only listed, and the frames go on
+        // showing the last complete layer until the worker's image comes (`putArcsImage`).
         let small = map.visible().len() <= BUILD_PAIRS;
+        let device = |css: f64| (css * dpr).round().max(0.0) as usize;
         let mut first = true;
         loop {
             if matches!(&job.phase, Phase::Drawing { steps, next, .. } if *next >= steps.len()) {
                 break true;
+            }
+            if matches!(
+                &job.phase,
+                Phase::Drawing {
+                    waiting: Some(_),
+                    ..
+                }
+            ) {
+                break false;
             }
             if !(first || small || js_sys::Date::now() - start < STEP_BUDGET_MS) {
                 break false;
@@ -190,32 +202,65 @@ impl Progressive {
                 Phase::Building(build) => {
                     // `back` was cleared when the job began.
                     if let Some(scene) = map.layer_build_step(build, BUILD_PAIRS) {
-                        let device = |css: f64| (css * dpr).round().max(0.0) as usize;
-                        self.raster.begin(device(size.0), device(size.1));
+                        let remote = !small && self.post.is_some();
+                        if remote {
+                            self.commands.clear();
+                        } else {
+                            self.raster.begin(device(size.0), device(size.1));
+                        }
                         let steps = scene.overlay_steps();
                         job.phase = Phase::Drawing {
                             scene,
                             steps,
                             next: 0,
+                            remote,
+                            waiting: None,
                         };
                     }
                 }
-                Phase::Drawing { scene, steps, next } => {
+                Phase::Drawing {
+                    scene,
+                    steps,
+                    next,
+                    remote,
+                    waiting,
+                } => {
                     let Some(step) = steps.get(*next) else {
                         break true; // (checked above)
                     };
                     *next += 1;
                     if let Step::Image = step {
-                        if let Some(image) = self.raster.rgba() {
+                        if *remote {
+                            let (w, h) = (device(size.0), device(size.1));
+                            let sent = self.post.as_ref().and_then(|post| {
+                                let values = js_sys::Float64Array::from(self.commands.values());
+                                let size = js_sys::Array::of2(&w.into(), &h.into());
+                                let token = post.call2(&JsValue::NULL, &values, &size).ok()?;
+                                token.as_f64().filter(|t| *t >= 0.0).map(|t| t as u32)
+                            });
+                            match sent {
+                                Some(token) => *waiting = Some(token),
+                                // No worker after all: the same list, rasterised here.
+                                None => {
+                                    self.post = None;
+                                    *remote = false;
+                                    replay(&mut self.raster, &self.commands, (w, h));
+                                    if let Some(image) = self.raster.rgba() {
+                                        self.back.put_image(&self.scratch, image, dpr);
+                                    }
+                                }
+                            }
+                        } else if let Some(image) = self.raster.rgba() {
                             self.back.put_image(&self.scratch, image, dpr);
                         }
                         continue;
                     }
-                    scene.render_overlay_step(
-                        &mut self.back.surface(size),
-                        (&mut self.raster, dpr),
-                        step,
-                    );
+                    let sink: &mut dyn crate::raster::Sink = if *remote {
+                        &mut self.commands
+                    } else {
+                        &mut self.raster
+                    };
+                    scene.render_overlay_step(&mut self.back.surface(size), (sink, dpr), step);
                     if !small && !matches!(step, Step::Arcs { .. } | Step::Dots(_)) {
                         self.back.flush(); // its raster in this frame, not all in the last one's
                     }
@@ -223,6 +268,74 @@ impl Progressive {
             }
         }
     }
+
+    /// Whether the layer under way waits for the worker's image (no frames needed meanwhile).
+    fn waiting(&self) -> bool {
+        matches!(
+            self.job.as_ref().map(|j| &j.phase),
+            Some(Phase::Drawing {
+                waiting: Some(_),
+                ..
+            })
+        )
+    }
+
+    /// What the worker answered for the list sent with `token`, put on the layer under way →
+    /// whether it was awaited (a newer layer may have replaced that one meanwhile).
+    fn arrived(&mut self, token: u32, answer: Arrival, size: (f64, f64), dpr: f64) -> bool {
+        let Some(Job {
+            phase: Phase::Drawing {
+                waiting, remote, ..
+            },
+            ..
+        }) = self.job.as_mut()
+        else {
+            return false;
+        };
+        if *waiting != Some(token) {
+            return false;
+        }
+        *waiting = None;
+        match answer {
+            Arrival::Image(image, at) => self.back.put_image_data(&self.scratch, image, at, dpr),
+            Arrival::Empty => {}
+            Arrival::Failed => {
+                *remote = false;
+                self.post = None;
+                let device = |css: f64| (css * dpr).round().max(0.0) as usize;
+                replay(
+                    &mut self.raster,
+                    &self.commands,
+                    (device(size.0), device(size.1)),
+                );
+                if let Some(image) = self.raster.rgba() {
+                    self.back.put_image(&self.scratch, image, dpr);
+                }
+            }
+        }
+        true
+    }
+}
+
+/// The worker's answer (see [`Progressive::arrived`]).
+enum Arrival<'a> {
+    /// Its pixels, with their top-left corner in device px.
+    Image(&'a web_sys::ImageData, (usize, usize)),
+    /// Nothing was painted.
+    Empty,
+    /// It failed: the list is rasterised here, and later layers too.
+    Failed,
+}
+
+/// `commands` rasterised on `raster`, begun at `size` device px (a list this module made
+/// always reads; one that did not would leave the layer without its arcs, not stop the map).
+fn replay(
+    raster: &mut crate::raster::Raster,
+    commands: &crate::raster::Commands,
+    size: (usize, usize),
+) {
+    raster.begin(size.0, size.1);
+    let _ = crate::raster::Commands::replay(commands.values(), raster);
 }
 
 /// The arcs layer is drawn in steps into a second canvas (see
@@ -235,6 +348,10 @@ struct Progressive {
     scratch: Layer,
     /// The arcs and dots rasterised by the core (see [`crate::raster`]).
     raster: crate::raster::Raster,
+    /// The page's function that sends a large layer's arcs and dots to its worker
+    /// (`setRasterWorker`), and what is sent.
+    post: Option<js_sys::Function>,
+    commands: crate::raster::Commands,
     /// The view and content the shown layer holds.
     holds: Option<(LayerView, u64)>,
     job: Option<Job>,
@@ -254,6 +371,11 @@ enum Phase {
         steps: Vec<Step>,
         /// The next of `steps`.
         next: usize,
+        /// The arcs and dots go to the page's worker as [`crate::raster::Commands`] rather
+        /// than to the rasteriser here.
+        remote: bool,
+        /// The worker's answer awaited, by the token the page gave the list it sent.
+        waiting: Option<u32>,
     },
 }
 
@@ -277,6 +399,8 @@ impl Youcheng {
             back: Layer::new()?,
             scratch: Layer::new()?,
             raster: crate::raster::Raster::default(),
+            post: None,
+            commands: crate::raster::Commands::default(),
             holds: None,
             job: None,
         };
@@ -403,7 +527,7 @@ impl Youcheng {
             && (self.arcs.job.as_ref()).is_some_and(|j| j.target == (key.view, key.content));
         let size = (map.viewport.width_css_px, map.viewport.height_css_px);
         if quiet && !self.arcs.advance(map, size, dpr, start) {
-            return true;
+            return !self.arcs.waiting(); // the worker's image asks for the next frame
         }
         self.last_frame = Some(key);
         let (land, (arcs, alpha)) = (self.app.plan_frame(), self.app.plan_arcs());
@@ -420,7 +544,75 @@ impl Youcheng {
         if let Some(t) = now_ms {
             self.app.flow_scene(t).render(&mut surface);
         }
-        self.app.animating() || pending
+        self.app.animating() || (pending && !self.arcs.waiting())
+    }
+
+    /// The page's function that sends a large arcs layer's arcs and dots to its worker:
+    /// `post(values: Float64Array, [width, height]) → token` (a number; anything else, or a
+    /// throw, and this layer and the next are rasterised here). `null`: none.
+    #[wasm_bindgen(js_name = setRasterWorker)]
+    pub fn set_raster_worker(&mut self, post: Option<js_sys::Function>) {
+        self.arcs.post = post;
+    }
+
+    /// The worker's pixels (straight RGBA, device px, top-left at `x`, `y`) for the list sent
+    /// with `token`; `image` null when nothing was painted → whether a frame should be drawn
+    /// (false for a layer replaced meanwhile).
+    #[wasm_bindgen(js_name = putArcsImage)]
+    pub fn put_arcs_image(
+        &mut self,
+        token: u32,
+        image: Option<web_sys::ImageData>,
+        x: u32,
+        y: u32,
+    ) -> bool {
+        let (dpr, v) = (self.app.dpr(), self.app.map.viewport);
+        let size = (v.width_css_px, v.height_css_px);
+        let arrival = match &image {
+            Some(image) => Arrival::Image(image, (x as usize, y as usize)),
+            None => Arrival::Empty,
+        };
+        self.arcs.arrived(token, arrival, size, dpr)
+    }
+
+    /// The worker could not rasterise the list sent with `token`: it is rasterised here, and
+    /// later layers too (the page has no worker any more) → whether a frame should be drawn.
+    #[wasm_bindgen(js_name = arcsImageFailed)]
+    pub fn arcs_image_failed(&mut self, token: u32) -> bool {
+        let (dpr, v) = (self.app.dpr(), self.app.map.viewport);
+        let size = (v.width_css_px, v.height_css_px);
+        self.arcs.arrived(token, Arrival::Failed, size, dpr)
+    }
+
+    /// In the page's worker: rasterises a list of [`crate::raster::Commands`] on a `width` ×
+    /// `height` (device px) image → `{rgba, x, y, width, height}` (`rgba` a Uint8ClampedArray
+    /// of the painted part, straight RGBA), or `null` when nothing was painted; an error names
+    /// where a list that does not read as one breaks.
+    pub fn rasterize(values: &[f64], width: u32, height: u32) -> Result<JsValue, JsError> {
+        thread_local! {
+            static RASTER: RefCell<crate::raster::Raster> = RefCell::default();
+        }
+        RASTER.with(|raster| {
+            let mut raster = raster.try_borrow_mut().map_err(|_| JsError::new("busy"))?;
+            raster.begin(width as usize, height as usize);
+            crate::raster::Commands::replay(values, &mut raster)
+                .map_err(|e| JsError::new(&format!("raster commands: bad value at {}", e.at)))?;
+            let Some(crate::raster::Image { rgba, at, size }) = raster.rgba() else {
+                return Ok(JsValue::NULL);
+            };
+            let out = js_sys::Object::new();
+            let pixels = js_sys::Uint8ClampedArray::from(rgba);
+            for (key, value) in [
+                ("rgba", JsValue::from(pixels)),
+                ("x", at.0.into()),
+                ("y", at.1.into()),
+                ("width", size.0.into()),
+                ("height", size.1.into()),
+            ] {
+                let _ = js_sys::Reflect::set(&out, &key.into(), &value);
+            }
+            Ok(out.into())
+        })
     }
 
     /// Whether the arcs layer shown is still the last complete one while a new one is drawn.

@@ -122,3 +122,42 @@ test('origins-src from another origin is refused like data-src', async () => {
   assert.ok(!requests.some((r) => new URL(r).hostname === 'evil.example'), requests.join(' '));
   await context.close();
 });
+
+test('a large arcs layer rasterised in the worker is the same picture as one rasterised on the main thread (a page whose CSP allows no worker)', async () => {
+  // The same page from a server whose Content-Security-Policy allows no workers: the core then
+  // rasterises the layer itself, from the same list of commands.
+  const noWorkers = await serve({ headers: { 'Content-Security-Policy': "worker-src 'none'" } });
+  const picture = async (base) => {
+    const { page, context, log } = await open(browser, `${base}embed.html?lang=en&origins-src=data/world/origins.csv&data-src=data/world/partnerships.csv`, { viewport: { width: 1000, height: 700 } });
+    // Complete: no layer under way, over two frames (a layer is drawn from the frame after a change).
+    const complete = () => page.waitForFunction(() => !document.getElementById('map').frameStats().arcsPending, null, { timeout: 60000 });
+    await complete();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await complete();
+    const out = await page.evaluate(() => {
+      const m = document.getElementById('map'), c = m.canvas;
+      const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let hash = 0, inked = 0;
+      for (let k = 0; k < px.length; k += 4) {
+        hash = (Math.imul(hash, 31) + (px[k] | (px[k + 1] << 8) | (px[k + 2] << 16))) | 0;
+        if (px[k] !== px[0] || px[k + 1] !== px[1] || px[k + 2] !== px[2]) inked++;
+      }
+      return { hash, inked, size: [c.width, c.height], worker: m.frameStats().rasterWorker };
+    });
+    assert.deepEqual(log.pageErrors, []);
+    await context.close();
+    return out;
+  };
+  try {
+    const inWorker = await picture(url);
+    const onMain = await picture(noWorkers.url);
+    assert.ok(inWorker.worker.images >= 1, `the worker drew the layer: ${JSON.stringify(inWorker.worker)}`);
+    assert.equal(inWorker.worker.failed, 0);
+    assert.equal(onMain.worker.images, 0, 'no worker under worker-src none');
+    assert.ok(inWorker.inked > 100000, `${inWorker.inked} pixels drawn`);
+    assert.deepEqual(onMain.size, inWorker.size);
+    assert.equal(onMain.hash, inWorker.hash, 'the same pixels');
+  } finally {
+    noWorkers.server.close();
+  }
+});
