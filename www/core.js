@@ -47,41 +47,58 @@ export async function newCore(onPanic) {
 }
 
 /**
- * A worker that rasterises large arcs layers off the main thread (raster-worker.js), made when
- * the first layer is sent: `post(values, [width, height])` sends a core's list of commands and
- * returns its token, or false when there is no worker (none can be made: an old browser, or a
- * page whose Content-Security-Policy allows no workers; the core then rasterises it itself).
- * `answer(data)` hears each answer ({token, rgba, x, y, width, height}, {token, empty} or
- * {token, error}; an error also when the worker fails whole). `close()` ends it.
+ * Workers that rasterise large arcs layers off the main thread (raster-worker.js), made when the
+ * first layer is sent: one per core the device has (the main thread only waits meanwhile), up to four,
+ * each taking a band of the image's rows (the bands make the whole image's pixels; see Raster::begin_rows). `post(values,
+ * [width, height])` sends a core's list of commands to each and returns its token, or false when
+ * there are no workers (none can be made: an old browser, or a page whose Content-Security-Policy
+ * allows no workers; the core then rasterises the list itself). `answer(data)` hears each band's
+ * answer: {token, y0, y1, last} with {rgba, x, y, width, height}, {empty: true} or {error} (an error
+ * too for each band a failed worker had); `last` on a list's last answer. `close()` ends them.
  */
 export function rasterWorker(answer) {
-  let worker = null;
+  const bands = Math.min(4, Math.max(1, navigator.hardwareConcurrency || 2));
+  let workers = null;
   let failed = false;
   let token = 0;
-  const pending = new Set();
+  /** Per token, its bands not answered yet: y0 → [y0, y1]. */
+  const pending = new Map();
+  const settle = (data) => {
+    const left = pending.get(data.token);
+    if (!left?.delete(data.y0)) return;
+    if (!left.size) pending.delete(data.token);
+    answer({ ...data, last: !left.size });
+  };
   const fail = (error) => {
     failed = true;
-    worker?.terminate();
-    worker = null;
-    for (const t of pending) answer({ token: t, error });
-    pending.clear();
+    for (const w of workers ?? []) w.terminate();
+    workers = null;
+    for (const [t, left] of [...pending]) for (const [y0, y1] of [...left.values()]) settle({ token: t, y0, y1, error });
+  };
+  const start = () => {
+    workers = Array.from({ length: bands }, () => {
+      const w = new Worker(new URL('./raster-worker.js', import.meta.url), { type: 'module' });
+      w.onmessage = ({ data }) => settle(data);
+      w.onerror = (e) => (e.preventDefault?.(), fail(e.message || 'worker failed'));
+      return w;
+    });
+    compile().then((module) => workers?.forEach((w) => w.postMessage({ module })), (e) => fail(String(e)));
   };
   return {
-    post(values, size) {
+    post(values, [width, height]) {
       if (failed) return false;
       try {
-        if (!worker) {
-          worker = new Worker(new URL('./raster-worker.js', import.meta.url), { type: 'module' });
-          worker.onmessage = ({ data }) => {
-            if (!pending.delete(data.token)) return;
-            answer(data);
-          };
-          worker.onerror = (e) => (e.preventDefault?.(), fail(e.message || 'worker failed'));
-          compile().then((module) => worker?.postMessage({ module }), (e) => fail(String(e)));
-        }
+        if (!workers) start();
         const t = ++token;
-        worker.postMessage({ token: t, values, width: size[0], height: size[1] }, [values.buffer]);
-        pending.add(t);
+        const left = new Map();
+        workers.forEach((w, k) => {
+          const y0 = Math.floor((height * k) / bands), y1 = Math.floor((height * (k + 1)) / bands);
+          if (y0 >= y1) return;
+          const v = k === bands - 1 ? values : values.slice();
+          left.set(y0, [y0, y1]);
+          w.postMessage({ token: t, values: v, width, height, y0, y1 }, [v.buffer]);
+        });
+        pending.set(t, left);
         return t;
       } catch (e) {
         fail(String(e?.message ?? e));
@@ -90,8 +107,8 @@ export function rasterWorker(answer) {
     },
     close() {
       failed = true;
-      worker?.terminate();
-      worker = null;
+      for (const w of workers ?? []) w.terminate();
+      workers = null;
       pending.clear();
     },
   };

@@ -1,8 +1,9 @@
 // The arcs layer's rasteriser in a worker: a large layer's arcs and dots (a world network's
 // tens of thousands of lines) are rasterised here, off the page's main thread, by the same
 // WebAssembly module (sent compiled by core.js) and the same code as on the main thread, from the
-// list of commands the map's core made (see src/raster.rs, `Commands`). Answers
-// {token, rgba, x, y, width, height}, {token, empty: true} or {token, error}.
+// list of commands the map's core made (see src/raster.rs, `Commands`), a band of the image's rows
+// each (y0 to y1; core.js splits the image between its workers). Answers {token, y0, y1} with
+// {rgba, x, y, width, height}, {empty: true} or {error}.
 import init, { Youcheng } from './pkg/youcheng.js';
 
 // The compiled module comes in its own message, maybe after the first list.
@@ -12,13 +13,13 @@ ready.catch(() => {}); // each list's answer says so
 
 self.onmessage = async ({ data }) => {
   if (data.module) return receive(data.module);
-  const { token, values, width, height } = data;
+  const { token, values, width, height, y0, y1 } = data;
   try {
     await ready;
-    const image = Youcheng.rasterize(values, width, height);
-    if (!image) self.postMessage({ token, empty: true });
-    else self.postMessage({ token, ...image }, [image.rgba.buffer]);
+    const image = Youcheng.rasterize(values, width, height, y0, y1);
+    if (!image) self.postMessage({ token, y0, y1, empty: true });
+    else self.postMessage({ token, y0, y1, ...image }, [image.rgba.buffer]);
   } catch (error) {
-    self.postMessage({ token, error: String(error?.message ?? error) });
+    self.postMessage({ token, y0, y1, error: String(error?.message ?? error) });
   }
 };

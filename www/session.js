@@ -92,21 +92,21 @@ export class Session {
     return this.map;
   }
 
-  /** The worker's answer for a layer the core sent it: its pixels on the layer, then a frame. */
-  #rasterised({ token, rgba, x, y, width, height, empty, error }) {
+  /** A worker's answer for a band of a layer the core sent: its pixels on the layer, then (after the last band) a frame. */
+  #rasterised({ token, y0, y1, last, rgba, x, y, width, height, empty, error }) {
     const map = this.map;
     if (!map) return;
     try {
       let wanted;
       if (error) {
         this.rasterStats.failed++;
-        wanted = map.arcsImageFailed(token); // rasterised by the core itself, and the next ones too
+        wanted = map.arcsImageFailed(token, y0, y1, last); // rasterised by the core itself, and the next ones too
       } else if (empty) {
         this.rasterStats.empty++;
-        wanted = map.putArcsImage(token, null, 0, 0);
+        wanted = map.putArcsImage(token, null, 0, 0, last);
       } else {
         this.rasterStats.images++;
-        wanted = map.putArcsImage(token, new ImageData(rgba, width, height), x, y);
+        wanted = map.putArcsImage(token, new ImageData(rgba, width, height), x, y, last);
       }
       if (wanted) this.#host.redraw();
     } catch (e) {

@@ -244,7 +244,7 @@ impl Progressive {
                                 None => {
                                     self.post = None;
                                     *remote = false;
-                                    replay(&mut self.raster, &self.commands, (w, h));
+                                    replay(&mut self.raster, &self.commands, (w, h), 0..h);
                                     if let Some(image) = self.raster.rgba() {
                                         self.back.put_image(&self.scratch, image, dpr);
                                     }
@@ -280,9 +280,17 @@ impl Progressive {
         )
     }
 
-    /// What the worker answered for the list sent with `token`, put on the layer under way →
-    /// whether it was awaited (a newer layer may have replaced that one meanwhile).
-    fn arrived(&mut self, token: u32, answer: Arrival, size: (f64, f64), dpr: f64) -> bool {
+    /// What the worker answered for (a band of rows of) the list sent with `token`, put on the
+    /// layer under way; `last`: the list's last answer → whether it was awaited (a newer layer
+    /// may have replaced that one meanwhile).
+    fn arrived(
+        &mut self,
+        token: u32,
+        answer: Arrival,
+        last: bool,
+        size: (f64, f64),
+        dpr: f64,
+    ) -> bool {
         let Some(Job {
             phase: Phase::Drawing {
                 waiting, remote, ..
@@ -295,25 +303,24 @@ impl Progressive {
         if *waiting != Some(token) {
             return false;
         }
-        *waiting = None;
+        if last {
+            *waiting = None;
+        }
         match answer {
             Arrival::Image(image, at) => self.back.put_image_data(&self.scratch, image, at, dpr),
             Arrival::Empty => {}
-            Arrival::Failed => {
+            Arrival::Failed(rows) => {
                 *remote = false;
                 self.post = None;
                 let device = |css: f64| (css * dpr).round().max(0.0) as usize;
-                replay(
-                    &mut self.raster,
-                    &self.commands,
-                    (device(size.0), device(size.1)),
-                );
+                let size = (device(size.0), device(size.1));
+                replay(&mut self.raster, &self.commands, size, rows);
                 if let Some(image) = self.raster.rgba() {
                     self.back.put_image(&self.scratch, image, dpr);
                 }
             }
         }
-        true
+        last
     }
 }
 
@@ -323,18 +330,20 @@ enum Arrival<'a> {
     Image(&'a web_sys::ImageData, (usize, usize)),
     /// Nothing was painted.
     Empty,
-    /// It failed: the list is rasterised here, and later layers too.
-    Failed,
+    /// It failed for these rows (device px): they are rasterised here, and later layers too.
+    Failed(std::ops::Range<usize>),
 }
 
-/// `commands` rasterised on `raster`, begun at `size` device px (a list this module made
-/// always reads; one that did not would leave the layer without its arcs, not stop the map).
+/// `commands` rasterised on `raster`, begun at `size` device px keeping the rows `rows` (a
+/// list this module made always reads; one that did not would leave the layer without its
+/// arcs, not stop the map).
 fn replay(
     raster: &mut crate::raster::Raster,
     commands: &crate::raster::Commands,
     size: (usize, usize),
+    rows: std::ops::Range<usize>,
 ) {
-    raster.begin(size.0, size.1);
+    raster.begin_rows(size.0, size.1, rows);
     let _ = crate::raster::Commands::replay(commands.values(), raster);
 }
 
@@ -555,9 +564,10 @@ impl Youcheng {
         self.arcs.post = post;
     }
 
-    /// The worker's pixels (straight RGBA, device px, top-left at `x`, `y`) for the list sent
-    /// with `token`; `image` null when nothing was painted → whether a frame should be drawn
-    /// (false for a layer replaced meanwhile).
+    /// The worker's pixels (straight RGBA, device px, top-left at `x`, `y`) for (a band of rows
+    /// of) the list sent with `token`; `image` null when nothing was painted there; `last` for
+    /// the list's last answer → whether a frame should be drawn (false before the last answer,
+    /// and for a layer replaced meanwhile).
     #[wasm_bindgen(js_name = putArcsImage)]
     pub fn put_arcs_image(
         &mut self,
@@ -565,6 +575,7 @@ impl Youcheng {
         image: Option<web_sys::ImageData>,
         x: u32,
         y: u32,
+        last: bool,
     ) -> bool {
         let (dpr, v) = (self.app.dpr(), self.app.map.viewport);
         let size = (v.width_css_px, v.height_css_px);
@@ -572,29 +583,39 @@ impl Youcheng {
             Some(image) => Arrival::Image(image, (x as usize, y as usize)),
             None => Arrival::Empty,
         };
-        self.arcs.arrived(token, arrival, size, dpr)
+        self.arcs.arrived(token, arrival, last, size, dpr)
     }
 
-    /// The worker could not rasterise the list sent with `token`: it is rasterised here, and
-    /// later layers too (the page has no worker any more) → whether a frame should be drawn.
+    /// The worker could not rasterise the rows `y0`..`y1` (device px) of the list sent with
+    /// `token`: they are rasterised here, and later layers too (the page has no worker any
+    /// more) → as [`Youcheng::put_arcs_image`].
     #[wasm_bindgen(js_name = arcsImageFailed)]
-    pub fn arcs_image_failed(&mut self, token: u32) -> bool {
+    pub fn arcs_image_failed(&mut self, token: u32, y0: u32, y1: u32, last: bool) -> bool {
         let (dpr, v) = (self.app.dpr(), self.app.map.viewport);
         let size = (v.width_css_px, v.height_css_px);
-        self.arcs.arrived(token, Arrival::Failed, size, dpr)
+        let rows = y0 as usize..y1 as usize;
+        self.arcs
+            .arrived(token, Arrival::Failed(rows), last, size, dpr)
     }
 
-    /// In the page's worker: rasterises a list of [`crate::raster::Commands`] on a `width` ×
-    /// `height` (device px) image → `{rgba, x, y, width, height}` (`rgba` a Uint8ClampedArray
-    /// of the painted part, straight RGBA), or `null` when nothing was painted; an error names
-    /// where a list that does not read as one breaks.
-    pub fn rasterize(values: &[f64], width: u32, height: u32) -> Result<JsValue, JsError> {
+    /// In the page's worker: rasterises the rows `y0`..`y1` of a `width` × `height` (device
+    /// px) image from a list of [`crate::raster::Commands`] → `{rgba, x, y, width, height}`
+    /// (`rgba` a Uint8ClampedArray of the painted part, straight RGBA; `y` in the whole
+    /// image), or `null` when nothing was painted there; an error names where a list that
+    /// does not read as one breaks. Bands rasterised apart make the whole image's pixels.
+    pub fn rasterize(
+        values: &[f64],
+        width: u32,
+        height: u32,
+        y0: u32,
+        y1: u32,
+    ) -> Result<JsValue, JsError> {
         thread_local! {
             static RASTER: RefCell<crate::raster::Raster> = RefCell::default();
         }
         RASTER.with(|raster| {
             let mut raster = raster.try_borrow_mut().map_err(|_| JsError::new("busy"))?;
-            raster.begin(width as usize, height as usize);
+            raster.begin_rows(width as usize, height as usize, y0 as usize..y1 as usize);
             crate::raster::Commands::replay(values, &mut raster)
                 .map_err(|e| JsError::new(&format!("raster commands: bad value at {}", e.at)))?;
             let Some(crate::raster::Image { rgba, at, size }) = raster.rgba() else {

@@ -16,7 +16,12 @@ pub type Rgba = [u8; 4];
 #[derive(Debug, Clone, Default)]
 pub struct Raster {
     width: usize,
+    /// The image's height: lines are clipped to it whatever rows are kept.
     height: usize,
+    /// The rows kept: `top` and on, `rows` of them (the whole image unless begun with
+    /// [`Raster::begin_rows`]); pixels are stored from row `top`.
+    top: usize,
+    rows: usize,
     /// Premultiplied RGBA, row by row.
     px: Vec<u32>,
     /// Coverage 0–255 of the bundle under way.
@@ -81,8 +86,18 @@ fn grow(
 impl Raster {
     /// Starts an empty (transparent) image of `width` × `height` device pixels.
     pub fn begin(&mut self, width: usize, height: usize) {
-        let n = width.saturating_mul(height);
-        if (self.width, self.height) == (width, height) && self.px.len() == n {
+        self.begin_rows(width, height, 0..height);
+    }
+
+    /// Starts an empty image of `width` × `height` device pixels of which only the rows
+    /// `rows` are kept: a band of the image, rasterised to the same pixels as that band of the
+    /// whole image (each line is clipped and walked as on the whole image; only the pixels
+    /// stored are fewer), so that bands rasterised apart make the whole image.
+    pub fn begin_rows(&mut self, width: usize, height: usize, rows: std::ops::Range<usize>) {
+        let top = rows.start.min(height);
+        let kept = rows.end.min(height).saturating_sub(top);
+        let n = width.saturating_mul(kept);
+        if (self.width, self.rows) == (width, kept) && self.px.len() == n {
             if let Some((x0, y0, x1, y1)) = self.painted {
                 for y in y0..y1 {
                     if let Some(row) = self.px.get_mut(y * width + x0..y * width + x1) {
@@ -92,11 +107,12 @@ impl Raster {
             }
             self.clear_mask();
         } else {
-            (self.width, self.height) = (width, height);
+            (self.width, self.rows) = (width, kept);
             self.px = vec![0; n];
             self.mask = vec![0; n];
             self.touched.clear();
         }
+        (self.height, self.top) = (height, top);
         (self.bundle, self.painted) = (None, None);
     }
 
@@ -167,20 +183,32 @@ impl Raster {
         let mut centre = fixed(va + m * (first as f64 + 0.5 - ua));
         let (step, reach) = (fixed(m), fixed(reach));
         let nv = nv as i64;
+        // The rows kept (see `begin_rows`), as a range of `v` (across) for a shallow line and of
+        // `u` (along) for a steep one; pixel (column x, row y) is at (y − top) · width + x.
+        let (top, bottom) = (self.top as i64, (self.top + self.rows) as i64);
+        let (v_keep, u_keep) = if steep {
+            (0..nv, top..bottom)
+        } else {
+            (top..bottom, i64::MIN..i64::MAX)
+        };
         // Index of pixel (column c, row r): r · across + c · along.
         let (across, along) = if steep { (1, width) } else { (width, 1) };
+        let skip = self.top * width;
         for c in first..end {
             let (top, bottom) = (centre - reach, centre + reach);
             centre += step;
-            let r0 = (top >> 16).max(0);
-            let r1 = ((bottom + ONE - 1) >> 16).min(nv);
+            if !u_keep.contains(&(c as i64)) {
+                continue;
+            }
+            let r0 = (top >> 16).max(v_keep.start);
+            let r1 = ((bottom + ONE - 1) >> 16).min(nv).min(v_keep.end);
             if r0 >= r1 {
                 continue;
             }
             for r in r0..r1 {
                 let ink = bottom.min((r + 1) << 16) - top.max(r << 16);
                 let v = (ink >> 8).clamp(0, 255) as u8;
-                let k = r as usize * across + c * along;
+                let k = (r as usize * across + c * along).wrapping_sub(skip);
                 if let Some(m) = mask.get_mut(k) {
                     if *m == 0 && v > 0 {
                         touched.push(k as u32);
@@ -191,12 +219,17 @@ impl Raster {
             (lo_row, hi_row) = (lo_row.min(r0 as usize), hi_row.max(r1 as usize));
         }
         if lo_row < hi_row {
-            let touched = if steep {
+            let (x0, y0, x1, y1) = if steep {
                 (lo_row, first, hi_row, end)
             } else {
                 (first, lo_row, end, hi_row)
             };
-            self.bundle = grow(self.bundle, touched);
+            // In the rows kept.
+            let (top, bottom) = (self.top, self.top + self.rows);
+            let (y0, y1) = (y0.clamp(top, bottom) - top, y1.clamp(top, bottom) - top);
+            if y0 < y1 {
+                self.bundle = grow(self.bundle, (x0, y0, x1, y1));
+            }
         }
     }
 
@@ -261,11 +294,12 @@ impl Raster {
         if !(cx.is_finite() && cy.is_finite() && reach.is_finite()) {
             return;
         }
-        let (w, h) = (self.width as f64, self.height as f64);
+        let w = self.width as f64;
+        let (top, bottom) = (self.top as f64, (self.top + self.rows) as f64);
         let x0 = (cx - reach).floor().clamp(0.0, w) as usize;
         let x1 = (cx + reach).ceil().clamp(0.0, w) as usize;
-        let y0 = (cy - reach).floor().clamp(0.0, h) as usize;
-        let y1 = (cy + reach).ceil().clamp(0.0, h) as usize;
+        let y0 = (cy - reach).floor().clamp(top, bottom) as usize;
+        let y1 = (cy + reach).ceil().clamp(top, bottom) as usize;
         if x0 >= x1 || y0 >= y1 {
             return;
         }
@@ -288,12 +322,12 @@ impl Raster {
                 if a == 0 {
                     continue;
                 }
-                if let Some(p) = self.px.get_mut(y * self.width + x) {
+                if let Some(p) = self.px.get_mut((y - self.top) * self.width + x) {
                     *p = over(*p, rb, ga, a);
                 }
             }
         }
-        self.painted = grow(self.painted, (x0, y0, x1, y1));
+        self.painted = grow(self.painted, (x0, y0 - self.top, x1, y1 - self.top));
     }
 
     /// The painted part of the image, straight (not premultiplied) RGBA as a canvas's
@@ -321,13 +355,16 @@ impl Raster {
         }
         Some(Image {
             rgba: &self.out,
-            at: (x0, y0),
+            at: (x0, y0 + self.top),
             size: (w, h),
         })
     }
 
     /// The premultiplied RGBA of pixel (`x`, `y`), for tests.
     pub fn pixel(&self, x: usize, y: usize) -> [u8; 4] {
+        let Some(y) = y.checked_sub(self.top).filter(|&y| y < self.rows) else {
+            return [0; 4];
+        };
         self.px
             .get(y * self.width + x)
             .map_or([0; 4], |p| p.to_le_bytes())
@@ -542,5 +579,51 @@ mod tests {
                 }
             }
         }
+    }
+    #[test]
+    fn bands_of_rows_rasterised_apart_are_the_whole_image() {
+        // Shallow, steep, wide, off-image and crossing lines, two bundles, discs with rings: the
+        // image in bands of rows (uneven, one empty) holds the whole image's pixels, bit for bit.
+        let draw = |r: &mut Raster| {
+            line(r, &[(-5.0, 3.3), (60.0, 17.8), (70.0, 44.1)], 1.0);
+            line(r, &[(31.7, -4.0), (33.2, 52.0)], 2.5);
+            line(r, &[(5.0, 40.0), (66.0, 2.2), (10.0, 20.5)], 0.7);
+            r.paint([200, 40, 10, 180]);
+            line(r, &[(0.0, 24.5), (72.0, 24.5)], 6.0);
+            r.paint([0, 90, 255, 255]);
+            r.fill_disc((20.3, 15.9), 3.5, [10, 200, 10, 255]);
+            r.ring((20.3, 15.9), 3.5, 0.6, [0, 0, 0, 200]);
+            r.fill_disc((50.0, 30.0), 7.0, [250, 250, 0, 128]);
+        };
+        let (w, h) = (72, 48);
+        let mut whole = Raster::default();
+        whole.begin(w, h);
+        draw(&mut whole);
+        let mut found = 0;
+        for rows in [0..13, 13..14, 14..14, 14..31, 31..48] {
+            let mut band = Raster::default();
+            band.begin_rows(w, h, rows.clone());
+            draw(&mut band);
+            for y in 0..h {
+                for x in 0..w {
+                    let want = if rows.contains(&y) {
+                        whole.pixel(x, y)
+                    } else {
+                        [0; 4]
+                    };
+                    assert_eq!(band.pixel(x, y), want, "rows {rows:?}: pixel {x},{y}");
+                    found += usize::from(want[3] > 0);
+                }
+            }
+            // Its painted part, where it lies in the whole image.
+            if let Some(Image { rgba, at, size }) = band.rgba() {
+                assert!(
+                    at.1 >= rows.start && at.1 + size.1 <= rows.end,
+                    "{at:?} {size:?}"
+                );
+                assert_eq!(rgba.len(), size.0 * size.1 * 4);
+            }
+        }
+        assert!(found > 1000, "{found} pixels inked");
     }
 }
