@@ -121,6 +121,24 @@ test('keyboard only: Tab to the map, arrows to Qingdao and Shimonoseki, Enter se
   await context.close();
 });
 
+test('under the strict CSP a world network is drawn by the raster workers, with no violations and no off-origin requests', async () => {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 700 } });
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  const violations = await watchCsp(page);
+  const requests = recordRequests(page);
+  await page.goto(`${url}embed.html?lang=en&origins-src=data/world/origins.csv&data-src=data/world/partnerships.csv`);
+  await page.waitForFunction(() => { const s = document.getElementById('map')?.frameStats?.(); return s && s.rasterWorker.images > 0 && !s.arcsPending; }, null, { timeout: 60000 });
+  const stats = await page.evaluate(() => document.getElementById('map').frameStats().rasterWorker);
+  assert.equal(stats.failed, 0, JSON.stringify(stats));
+  assert.ok(requests.some((r) => /raster-worker\.js$/.test(r)), 'the worker script came from the page\'s origin');
+  assert.deepEqual(await violations(), []);
+  assert.deepEqual(offOrigin(requests, url), []);
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});
+
 test("the CSP watcher does see a violation (inline style attribute) and a worker script request", async () => {
   const { page, context, violations, requests } = await openStrict();
   await page.evaluate(() => document.body.setAttribute('style', 'outline: 1px solid red'));
