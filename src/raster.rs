@@ -113,7 +113,13 @@ pub fn discs(
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Commands {
     values: Vec<f64>,
+    /// About how much rasterising each [`WEIGHT_ROWS`] rows of the image takes: the length in
+    /// px of the segments whose middles lie there, and the area of the discs.
+    weights: Vec<f64>,
 }
+
+/// Rows per entry of [`Commands`]'s weights.
+pub const WEIGHT_ROWS: usize = 16;
 
 const LINE: f64 = 1.0;
 const PAINT: f64 = 2.0;
@@ -130,6 +136,49 @@ impl Commands {
     /// Empties the list (its memory is kept).
     pub fn clear(&mut self) {
         self.values.clear();
+        self.weights.clear();
+    }
+
+    fn weigh(&mut self, y: f64, w: f64) {
+        if !(y.is_finite() && w.is_finite()) {
+            return;
+        }
+        let k = (y.max(0.0) / WEIGHT_ROWS as f64) as usize;
+        if k >= self.weights.len() {
+            if k > 1 << 16 {
+                return; // far below any image
+            }
+            self.weights.resize(k + 1, 0.0);
+        }
+        if let Some(slot) = self.weights.get_mut(k) {
+            *slot += w;
+        }
+    }
+
+    /// Where to cut an image `height` rows high into `n` bands of about equal work (by the
+    /// list's weights), as `n + 1` row numbers from 0 to `height` (bands may be empty).
+    pub fn bands(&self, height: usize, n: usize) -> Vec<usize> {
+        let n = n.max(1);
+        let total: f64 = self.weights.iter().sum();
+        let mut cuts = vec![0];
+        let (mut sum, mut k) = (0.0, 0);
+        for band in 1..n {
+            let goal = total * band as f64 / n as f64;
+            while k < self.weights.len()
+                && sum + self.weights.get(k).copied().unwrap_or(0.0) <= goal
+            {
+                sum += self.weights.get(k).copied().unwrap_or(0.0);
+                k += 1;
+            }
+            let row = if total > 0.0 {
+                k * WEIGHT_ROWS
+            } else {
+                height * band / n
+            };
+            cuts.push(row.clamp(cuts.last().copied().unwrap_or(0), height));
+        }
+        cuts.push(height);
+        cuts
     }
 
     /// The values, to send.
@@ -223,6 +272,12 @@ impl Sink for Commands {
             .extend([LINE, half_width(width_css_px, dpr), line.len() as f64]);
         self.values
             .extend(line.iter().flat_map(|p| [p.x * dpr, p.y * dpr]));
+        for pair in line.windows(2) {
+            if let [a, b] = pair {
+                let length = ((b.x - a.x).abs() + (b.y - a.y).abs()) * dpr;
+                self.weigh((a.y + b.y) / 2.0 * dpr, length + 1.0);
+            }
+        }
     }
 
     fn paint(&mut self, colour: Rgba) {
@@ -251,6 +306,11 @@ impl Sink for Commands {
         self.values.push(centres.len() as f64);
         self.values
             .extend(centres.iter().flat_map(|c| [c.x * dpr, c.y * dpr]));
+        let rings = if ring.is_some() { 2.0 } else { 1.0 };
+        let area = (2.0 * radius_css_px * dpr + 2.0).powi(2) * rings;
+        for c in centres {
+            self.weigh(c.y * dpr, area);
+        }
     }
 }
 
@@ -319,5 +379,29 @@ mod tests {
                 "{bad:?}"
             );
         }
+    }
+    #[test]
+    fn bands_of_about_equal_work_follow_where_the_lines_are() {
+        let mut c = Commands::default();
+        assert_eq!(c.bands(100, 2), vec![0, 50, 100], "no weights: even bands");
+        // Long lines in the top quarter only, a short one below: the first cut lies in the top
+        // quarter, and the cuts rise from 0 to the height.
+        for k in 0..40 {
+            let y = f64::from(k) * 0.5;
+            c.cover(&[ScreenPt::new(0.0, y), ScreenPt::new(500.0, y)], 1.0, 1.0);
+        }
+        c.cover(
+            &[ScreenPt::new(0.0, 300.0), ScreenPt::new(5.0, 300.0)],
+            1.0,
+            1.0,
+        );
+        let cuts = c.bands(400, 4);
+        assert_eq!(cuts.len(), 5);
+        assert_eq!((cuts[0], cuts[4]), (0, 400));
+        assert!(cuts.windows(2).all(|w| w[0] <= w[1]), "{cuts:?}");
+        assert!(cuts[1] <= 32 && cuts[3] <= 32, "{cuts:?}");
+        assert_eq!(c.bands(400, 1), vec![0, 400]);
+        c.clear();
+        assert_eq!(c.bands(90, 3), vec![0, 30, 60, 90]);
     }
 }

@@ -49,8 +49,9 @@ export async function newCore(onPanic) {
 /**
  * Workers that rasterise large arcs layers off the main thread (raster-worker.js), made when the
  * first layer is sent: one per core the device has (the main thread only waits meanwhile), up to four,
- * each taking a band of the image's rows (the bands make the whole image's pixels; see Raster::begin_rows). `post(values,
- * [width, height])` sends a core's list of commands to each and returns its token, or false when
+ * each taking a band of the image's rows (the bands make the whole image's pixels; see Raster::begin_rows).
+ * `bands`: how many. `post(values, [width, height], cuts)` sends a core's list of commands with the rows
+ * between the bands (the core cuts them for about equal work) and returns its token, or false when
  * there are no workers (none can be made: an old browser, or a page whose Content-Security-Policy
  * allows no workers; the core then rasterises the list itself). `answer(data)` hears each band's
  * answer: {token, y0, y1, last} with {rgba, x, y, width, height}, {empty: true} or {error} (an error
@@ -85,18 +86,20 @@ export function rasterWorker(answer) {
     compile().then((module) => workers?.forEach((w) => w.postMessage({ module })), (e) => fail(String(e)));
   };
   return {
-    post(values, [width, height]) {
+    bands,
+    post(values, [width, height], cuts) {
       if (failed) return false;
       try {
         if (!workers) start();
         const t = ++token;
         const left = new Map();
-        workers.forEach((w, k) => {
-          const y0 = Math.floor((height * k) / bands), y1 = Math.floor((height * (k + 1)) / bands);
-          if (y0 >= y1) return;
-          const v = k === bands - 1 ? values : values.slice();
+        const parts = [];
+        for (let k = 0; k + 1 < cuts.length; k++) if (cuts[k] < cuts[k + 1]) parts.push([cuts[k], cuts[k + 1]]);
+        if (!parts.length) parts.push([0, height]); // an image 0 rows high: one empty answer
+        parts.forEach(([y0, y1], k) => {
+          const v = k === parts.length - 1 ? values : values.slice();
           left.set(y0, [y0, y1]);
-          w.postMessage({ token: t, values: v, width, height, y0, y1 }, [v.buffer]);
+          workers[k % workers.length].postMessage({ token: t, values: v, width, height, y0, y1 }, [v.buffer]);
         });
         pending.set(t, left);
         return t;

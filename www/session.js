@@ -88,7 +88,7 @@ export class Session {
     const core = await newCore((message) => (this.#panic = message));
     if (!this.#host.alive()) return null;
     this.map = guard(new core.Youcheng(this.#host.canvas), (error) => this.#recover(error), this.boundary);
-    this.map.setRasterWorker((values, size) => this.#raster.post(values, size));
+    this.map.setRasterWorker((values, size, cuts) => this.#raster.post(values, size, cuts), this.#raster.bands);
     return this.map;
   }
 

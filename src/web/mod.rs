@@ -235,7 +235,13 @@ impl Progressive {
                             let sent = self.post.as_ref().and_then(|post| {
                                 let values = js_sys::Float64Array::from(self.commands.values());
                                 let size = js_sys::Array::of2(&w.into(), &h.into());
-                                let token = post.call2(&JsValue::NULL, &values, &size).ok()?;
+                                let cuts: Vec<u32> = (self.commands.bands(h, self.bands))
+                                    .into_iter()
+                                    .map(|r| r as u32)
+                                    .collect();
+                                let cuts = js_sys::Uint32Array::from(&cuts[..]);
+                                let token =
+                                    post.call3(&JsValue::NULL, &values, &size, &cuts).ok()?;
                                 token.as_f64().filter(|t| *t >= 0.0).map(|t| t as u32)
                             });
                             match sent {
@@ -360,6 +366,8 @@ struct Progressive {
     /// The page's function that sends a large layer's arcs and dots to its worker
     /// (`setRasterWorker`), and what is sent.
     post: Option<js_sys::Function>,
+    /// Into how many bands of rows of about equal work the page's workers split a layer.
+    bands: usize,
     commands: crate::raster::Commands,
     /// The view and content the shown layer holds.
     holds: Option<(LayerView, u64)>,
@@ -409,6 +417,7 @@ impl Youcheng {
             scratch: Layer::new()?,
             raster: crate::raster::Raster::default(),
             post: None,
+            bands: 1,
             commands: crate::raster::Commands::default(),
             holds: None,
             job: None,
@@ -556,12 +565,15 @@ impl Youcheng {
         self.app.animating() || (pending && !self.arcs.waiting())
     }
 
-    /// The page's function that sends a large arcs layer's arcs and dots to its worker:
-    /// `post(values: Float64Array, [width, height]) → token` (a number; anything else, or a
-    /// throw, and this layer and the next are rasterised here). `null`: none.
+    /// The page's function that sends a large arcs layer's arcs and dots to its workers, in
+    /// `bands` bands of rows: `post(values: Float64Array, [width, height], cuts: Uint32Array)
+    /// → token` (`cuts`: the `bands + 1` rows between the bands, of about equal work; a
+    /// number back, else, or on a throw, this layer and the next are rasterised here). `null`:
+    /// none.
     #[wasm_bindgen(js_name = setRasterWorker)]
-    pub fn set_raster_worker(&mut self, post: Option<js_sys::Function>) {
+    pub fn set_raster_worker(&mut self, post: Option<js_sys::Function>, bands: u32) {
         self.arcs.post = post;
+        self.arcs.bands = (bands as usize).clamp(1, 16);
     }
 
     /// The worker's pixels (straight RGBA, device px, top-left at `x`, `y`) for (a band of rows

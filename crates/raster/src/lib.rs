@@ -173,6 +173,31 @@ impl Raster {
             return;
         }
         let (first, end) = (first as usize, end as usize);
+        // Of those, the columns that can reach the rows kept (a band: see `begin_rows`). The
+        // centre is stepped in whole columns of fixed point from `first` as on the whole image,
+        // so skipping columns changes no pixel: a steep line's columns are rows, cut to the
+        // band's; a shallow line's are cut to where it comes within a pixel of the band's rows
+        // (a superset: the rows are cut to the band's in the loop below).
+        let (mut c0, mut c1) = (first, end);
+        let (top, bottom) = (self.top, self.top + self.rows);
+        if steep {
+            (c0, c1) = (c0.max(top), c1.min(bottom));
+        } else if self.rows < self.height {
+            let (b_lo, b_hi) = (top as f64 - reach - 2.0, bottom as f64 + reach + 2.0);
+            if m == 0.0 {
+                if va < b_lo || va > b_hi {
+                    return;
+                }
+            } else {
+                let (p, q) = ((b_lo - va) / m + ua, (b_hi - va) / m + ua);
+                let lo = (p.min(q) - 1.0).floor().max(0.0);
+                let hi = (p.max(q) + 1.0).ceil().max(0.0);
+                (c0, c1) = (c0.max(lo as usize), c1.min(hi as usize));
+            }
+        }
+        if c0 >= c1 {
+            return;
+        }
         let (width, touched, mask) = (self.width, &mut self.touched, &mut self.mask);
         let (mut lo_row, mut hi_row) = (usize::MAX, 0);
         // Across the major axis in 16.16 fixed point: the centre steps by the slope each
@@ -182,24 +207,21 @@ impl Raster {
         let fixed = |v: f64| (v * ONE as f64).round() as i64;
         let mut centre = fixed(va + m * (first as f64 + 0.5 - ua));
         let (step, reach) = (fixed(m), fixed(reach));
+        centre += step * (c0 - first) as i64;
         let nv = nv as i64;
         // The rows kept (see `begin_rows`), as a range of `v` (across) for a shallow line and of
         // `u` (along) for a steep one; pixel (column x, row y) is at (y − top) · width + x.
-        let (top, bottom) = (self.top as i64, (self.top + self.rows) as i64);
-        let (v_keep, u_keep) = if steep {
-            (0..nv, top..bottom)
+        let v_keep = if steep {
+            0..nv
         } else {
-            (top..bottom, i64::MIN..i64::MAX)
+            top as i64..bottom as i64
         };
         // Index of pixel (column c, row r): r · across + c · along.
         let (across, along) = if steep { (1, width) } else { (width, 1) };
         let skip = self.top * width;
-        for c in first..end {
+        for c in c0..c1 {
             let (top, bottom) = (centre - reach, centre + reach);
             centre += step;
-            if !u_keep.contains(&(c as i64)) {
-                continue;
-            }
             let r0 = (top >> 16).max(v_keep.start);
             let r1 = ((bottom + ONE - 1) >> 16).min(nv).min(v_keep.end);
             if r0 >= r1 {
@@ -220,12 +242,11 @@ impl Raster {
         }
         if lo_row < hi_row {
             let (x0, y0, x1, y1) = if steep {
-                (lo_row, first, hi_row, end)
+                (lo_row, c0, hi_row, c1)
             } else {
-                (first, lo_row, end, hi_row)
+                (c0, lo_row, c1, hi_row)
             };
             // In the rows kept.
-            let (top, bottom) = (self.top, self.top + self.rows);
             let (y0, y1) = (y0.clamp(top, bottom) - top, y1.clamp(top, bottom) - top);
             if y0 < y1 {
                 self.bundle = grow(self.bundle, (x0, y0, x1, y1));
@@ -588,6 +609,9 @@ mod tests {
             line(r, &[(-5.0, 3.3), (60.0, 17.8), (70.0, 44.1)], 1.0);
             line(r, &[(31.7, -4.0), (33.2, 52.0)], 2.5);
             line(r, &[(5.0, 40.0), (66.0, 2.2), (10.0, 20.5)], 0.7);
+            // Nearly level and nearly upright across the bands' edges.
+            line(r, &[(-3.0, 12.7), (75.0, 13.4), (0.0, 31.2)], 1.0);
+            line(r, &[(40.2, -2.0), (40.9, 50.0)], 1.3);
             r.paint([200, 40, 10, 180]);
             line(r, &[(0.0, 24.5), (72.0, 24.5)], 6.0);
             r.paint([0, 90, 255, 255]);
