@@ -89,6 +89,9 @@ pub struct MapState {
     places: Vec<u32>,
     /// Per partnership: its great circle in world units, cut at the seam.
     arcs: Vec<Vec<Vec<WorldXY>>>,
+    /// Per point of [`MapState::arcs`]: from how far away (world units) its line needs it
+    /// ([`cache::importance`]); a view keeps the points above its tolerance.
+    arc_lod: Vec<Vec<Vec<f32>>>,
     /// Each arc flattened with the length walked to each point, for the flow animation: made
     /// when the flow first runs, not with the data (the flow is off by default, and at a world
     /// network these copies of every arc's points were ~20 MB).
@@ -142,6 +145,7 @@ impl MapState {
             search_build: None,
             places: Vec::new(),
             arcs: Vec::new(),
+            arc_lod: Vec::new(),
             flow_paths: std::sync::OnceLock::new(),
             screen_arcs: Default::default(),
             partner_xy: Vec::new(),

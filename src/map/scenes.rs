@@ -10,20 +10,33 @@ use crate::style::{ColourBy, Rgba};
 use crate::surface::{Stroke, Surface};
 use crate::viewport::{ScreenPt, ScreenTransform};
 
-/// Points of a line closer than this (CSS px) to the last point kept are not drawn.
-pub const LOD_TOLERANCE_PX: f64 = 0.75;
-
 /// The floor of the density factor for the width of arcs at rest, reached at 500 visible arcs
 /// (the alpha's floor, [`MapState::density`], is 0.45, reached at about 400).
 const DENSE_WIDTH_FLOOR: f64 = 0.4;
 
-/// A line in CSS pixels with [`LOD_TOLERANCE_PX`] and [`SIMPLIFY_TOLERANCE_PX`] applied; `None` when it lies wholly off the
-/// `w` × `h` canvas (with a margin for the stroke).
-fn screen_line(tf: &ScreenTransform, line: &[WorldXY], w: f64, h: f64) -> Option<Vec<ScreenPt>> {
-    let (out, [x0, y0, x1, y1]) = screen_points(tf, line, LOD_TOLERANCE_PX);
+/// A line in CSS pixels simplified to [`SIMPLIFY_TOLERANCE_PX`] (Douglas–Peucker, through each
+/// point's precomputed importance `lod`: see [`super::cache::importance`]); `None` when it lies
+/// wholly off the `w` × `h` canvas (with a margin for the stroke).
+fn screen_line(
+    tf: &ScreenTransform,
+    line: &[WorldXY],
+    lod: &[f32],
+    w: f64,
+    h: f64,
+) -> Option<Vec<ScreenPt>> {
+    let tol = SIMPLIFY_TOLERANCE_PX / tf.scale();
+    let mut out = Vec::new();
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for (p, &imp) in line.iter().zip(lod) {
+        if f64::from(imp) > tol {
+            let s = tf.apply(*p);
+            (x0, y0, x1, y1) = (x0.min(s.x), y0.min(s.y), x1.max(s.x), y1.max(s.y));
+            out.push(s);
+        }
+    }
     let m = 4.0;
     let off = x1 < -m || y1 < -m || x0 > w + m || y0 > h + m;
-    (!off && out.len() >= 2).then(|| simplify(out, SIMPLIFY_TOLERANCE_PX))
+    (!off && out.len() >= 2).then_some(out)
 }
 
 /// `points` on the screen with each point closer than `tol` (CSS px) to the last one kept left
@@ -48,50 +61,6 @@ fn screen_points(tf: &ScreenTransform, points: &[WorldXY], tol: f64) -> (Vec<Scr
 
 /// A kept point of a line may lie this far (CSS px) from the segment drawn in its place.
 pub const SIMPLIFY_TOLERANCE_PX: f64 = 0.5;
-
-/// `line` with the points that lie within `tol` of the segment between their kept neighbours
-/// left out (Douglas–Peucker): a great-circle arc across the world view keeps about one point
-/// in six of its 0.75 px steps, and the canvas strokes that many fewer segments.
-fn simplify(line: Vec<crate::surface::ScreenPt>, tol: f64) -> Vec<crate::surface::ScreenPt> {
-    let n = line.len();
-    let (Some(&start), Some(&end)) = (line.first(), line.last()) else {
-        return line;
-    };
-    if n <= 2 {
-        return line;
-    }
-    // Whether each point is kept; the ends always are.
-    let mut keep: Vec<bool> = (0..n).map(|k| k == 0 || k == n - 1).collect();
-    let mut spans = vec![((0, start), (n - 1, end))];
-    while let Some(((a, pa), (b, pb))) = spans.pop() {
-        let (dx, dy) = (pb.x - pa.x, pb.y - pa.y);
-        let len2 = dx * dx + dy * dy;
-        // The farthest point from the segment a–b (from a itself when a and b coincide).
-        let mut far = (tol * tol, None);
-        for (k, p) in line.iter().enumerate().take(b).skip(a + 1) {
-            let (px, py) = (p.x - pa.x, p.y - pa.y);
-            let d2 = if len2 > 0.0 {
-                (px * dy - py * dx).powi(2) / len2
-            } else {
-                px * px + py * py
-            };
-            if d2 > far.0 {
-                far = (d2, Some((k, *p)));
-            }
-        }
-        if let Some((k, p)) = far.1 {
-            if let Some(x) = keep.get_mut(k) {
-                *x = true;
-            }
-            spans.push(((a, pa), (k, p)));
-            spans.push(((k, p), (b, pb)));
-        }
-    }
-    line.into_iter()
-        .zip(keep)
-        .filter_map(|(p, k)| k.then_some(p))
-        .collect()
-}
 
 /// Arc bundles under way: each with its emphasis level, and where each (level, colour group)'s
 /// bundle is.
@@ -391,11 +360,10 @@ impl MapState {
     }
 
     /// The visible arcs, one bundle per emphasis level and colour group, dimmed ones first,
-    /// what stands out cased. Level of detail: a line's points closer than
-    /// [`LOD_TOLERANCE_PX`] to the last one kept are dropped (the end is always kept), what is
-    /// left is simplified to within [`SIMPLIFY_TOLERANCE_PX`], and lines
-    /// wholly off the canvas are left out, so a frame's work follows what can be seen, not the
-    /// number of points in the data.
+    /// what stands out cased. Level of detail: each line is simplified to within
+    /// [`SIMPLIFY_TOLERANCE_PX`] (its points' precomputed importance against the view's
+    /// scale), and lines wholly off the canvas are left out, so a frame's work follows what
+    /// can be seen, not the number of points in the data.
     fn arc_bundles(&self, dimming: bool) -> Vec<ArcBundle> {
         self.arc_bundles_where(dimming, |_| true)
     }
@@ -422,7 +390,9 @@ impl MapState {
             let Some(arc) = self.arcs.get(i).filter(|a| !a.is_empty()) else {
                 continue;
             };
-            let lines = arc.iter().filter_map(|line| screen_line(&tf, line, w, h));
+            let lod = self.arc_lod.get(i).map_or(&[][..], Vec::as_slice);
+            let lines =
+                (arc.iter().zip(lod)).filter_map(|(line, lod)| screen_line(&tf, line, lod, w, h));
             self.add_arc(bundles, i, dimming, lines);
         }
     }
@@ -466,9 +436,10 @@ impl MapState {
             if arc.is_empty() {
                 continue;
             }
+            let lod = self.arc_lod.get(i).map_or(&[][..], Vec::as_slice);
             let lines = slot.get_or_insert_with(|| {
-                arc.iter()
-                    .filter_map(|line| screen_line(&tf, line, w, h))
+                (arc.iter().zip(lod))
+                    .filter_map(|(line, lod)| screen_line(&tf, line, lod, w, h))
                     .collect()
             });
             self.add_arc(bundles, i, false, lines.iter().cloned());
@@ -716,11 +687,108 @@ fn screen_ring(
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::surface::ScreenPt;
 
     fn pt(x: f64, y: f64) -> ScreenPt {
         ScreenPt { x, y }
+    }
+
+    // Douglas–Peucker on a line, as each view did before the points' importance was
+    // precomputed: the reference for `importance`.
+    /// `line` with the points that lie within `tol` of the segment between their kept neighbours
+    /// left out (Douglas–Peucker): a great-circle arc across the world view keeps about one point
+    /// in six of its 0.75 px steps, and the canvas strokes that many fewer segments.
+    fn simplify(line: Vec<crate::surface::ScreenPt>, tol: f64) -> Vec<crate::surface::ScreenPt> {
+        let n = line.len();
+        let (Some(&start), Some(&end)) = (line.first(), line.last()) else {
+            return line;
+        };
+        if n <= 2 {
+            return line;
+        }
+        // Whether each point is kept; the ends always are.
+        let mut keep: Vec<bool> = (0..n).map(|k| k == 0 || k == n - 1).collect();
+        let mut spans = vec![((0, start), (n - 1, end))];
+        while let Some(((a, pa), (b, pb))) = spans.pop() {
+            let (dx, dy) = (pb.x - pa.x, pb.y - pa.y);
+            let len2 = dx * dx + dy * dy;
+            // The farthest point from the segment a–b (from a itself when a and b coincide).
+            let mut far = (tol * tol, None);
+            for (k, p) in line.iter().enumerate().take(b).skip(a + 1) {
+                let (px, py) = (p.x - pa.x, p.y - pa.y);
+                let d2 = if len2 > 0.0 {
+                    (px * dy - py * dx).powi(2) / len2
+                } else {
+                    px * px + py * py
+                };
+                if d2 > far.0 {
+                    far = (d2, Some((k, *p)));
+                }
+            }
+            if let Some((k, p)) = far.1 {
+                if let Some(x) = keep.get_mut(k) {
+                    *x = true;
+                }
+                spans.push(((a, pa), (k, p)));
+                spans.push(((k, p), (b, pb)));
+            }
+        }
+        line.into_iter()
+            .zip(keep)
+            .filter_map(|(p, k)| k.then_some(p))
+            .collect()
+    }
+
+    #[test]
+    fn keeping_the_points_above_a_tolerance_is_douglas_peucker_at_that_tolerance() {
+        use crate::geometry::WorldXY;
+        // A great-circle-like bend, a zigzag, a spiral with collinear runs, a line doubling
+        // back: at several tolerances, the points whose importance exceeds it are exactly those
+        // the per-view simplification keeps.
+        let lines: Vec<Vec<ScreenPt>> = vec![
+            (0..=120)
+                .map(|k| f64::from(k) / 40.0)
+                .map(|t| pt(300.0 * t.cos(), 120.0 * t.sin() + t * t))
+                .collect(),
+            (0..60)
+                .map(|k| {
+                    pt(
+                        f64::from(k) * 3.0,
+                        if k % 2 == 0 {
+                            0.0
+                        } else {
+                            1.7 + f64::from(k % 7)
+                        },
+                    )
+                })
+                .collect(),
+            (0..200)
+                .map(|k| f64::from(k / 3) * 0.2)
+                .map(|t| pt(t * 20.0 * t.cos(), t * 20.0 * t.sin()))
+                .collect(),
+            vec![
+                pt(0.0, 0.0),
+                pt(10.0, 0.0),
+                pt(20.0, 0.5),
+                pt(5.0, 0.2),
+                pt(30.0, 0.0),
+                pt(30.0, 0.0),
+            ],
+        ];
+        for line in &lines {
+            let world: Vec<WorldXY> = line.iter().map(|p| WorldXY { x: p.x, y: p.y }).collect();
+            let imp = super::super::cache::importance(&world);
+            assert_eq!(imp.len(), line.len());
+            for tol in [0.05, 0.5, 1.0, 3.3, 25.0] {
+                let want = simplify(line.clone(), tol);
+                let got: Vec<ScreenPt> = (line.iter().zip(&imp))
+                    .filter(|(_, &i)| f64::from(i) > tol)
+                    .map(|(p, _)| *p)
+                    .collect();
+                assert_eq!(got, want, "tolerance {tol}");
+            }
+        }
+        assert!(super::super::cache::importance(&[]).is_empty());
     }
 
     #[test]
