@@ -37,35 +37,57 @@ pub fn stack_dots(dots: &[(usize, WorldXY)], scale: f64, reach_px: f64) -> Vec<S
         }
     };
     // foldhash, not std's SipHash: nine cells are looked up per dot, and hashing their keys
-    // was a quarter of a world network's layout (native profile).
-    let mut grid: foldhash::HashMap<(i64, i64), Vec<usize>> = foldhash::HashMap::default();
+    // was a quarter of a world network's layout (native profile). Each cell holds the first
+    // stack seeded in it; `next` links the stacks seeded in the same cell (no list per cell).
+    let mut grid: foldhash::HashMap<(i64, i64), u32> = foldhash::HashMap::default();
+    let mut next: Vec<u32> = Vec::new();
+    // Dots at the same place (a partner city twinned with several origins) join the stack the
+    // first of them joined: the stacks within reach of a place only grow, and later ones come
+    // after it, so the first within reach stays the first.
+    let mut same: foldhash::HashMap<(u64, u64), u32> = foldhash::HashMap::default();
     let mut stacks: Vec<Stack> = Vec::new();
+    const NONE: u32 = u32::MAX;
     for &(i, w) in dots {
+        let place = (w.x.to_bits(), w.y.to_bits());
+        if let Some(st) = same.get(&place).and_then(|&s| stacks.get_mut(s as usize)) {
+            st.members.push(i);
+            continue;
+        }
         let (cx, cy) = key(w);
-        let near = (-1..=1)
-            // Saturating: a dot far outside the world (a view zoomed out of range) has a cell
-            // key at the end of i64, and its neighbours must not overflow.
-            .flat_map(|dy| (-1..=1).map(move |dx| (cx.saturating_add(dx), cy.saturating_add(dy))))
-            .filter_map(|c| grid.get(&c))
-            .flatten()
-            .copied()
-            .filter(|&s| {
-                stacks.get(s).is_some_and(|st| {
-                    let (dx, dy) = (st.at.x - w.x, st.at.y - w.y);
-                    dx * dx + dy * dy <= reach2
-                })
-            })
-            .min();
-        match near.and_then(|s| stacks.get_mut(s)) {
-            Some(st) => st.members.push(i),
+        let mut near = NONE;
+        for dy in -1..=1 {
+            for dx in -1..=1 {
+                // Saturating: a dot far outside the world (a view zoomed out of range) has a
+                // cell key at the end of i64, and its neighbours must not overflow.
+                let c = (cx.saturating_add(dx), cy.saturating_add(dy));
+                let mut s = grid.get(&c).copied().unwrap_or(NONE);
+                while let Some(st) = stacks.get(s as usize) {
+                    let (ddx, ddy) = (st.at.x - w.x, st.at.y - w.y);
+                    if s < near && ddx * ddx + ddy * ddy <= reach2 {
+                        near = s;
+                    }
+                    s = next.get(s as usize).copied().unwrap_or(NONE);
+                }
+            }
+        }
+        let joined = match stacks.get_mut(near as usize) {
+            Some(st) => {
+                st.members.push(i);
+                near
+            }
             None => {
-                grid.entry((cx, cy)).or_default().push(stacks.len());
+                let s = stacks.len() as u32;
+                let head = grid.entry((cx, cy)).or_insert(NONE);
+                next.push(*head);
+                *head = s;
                 stacks.push(Stack {
                     at: w,
                     members: vec![i],
                 });
+                s
             }
-        }
+        };
+        same.insert(place, joined);
     }
     stacks
 }
@@ -108,5 +130,80 @@ mod tests {
             1,
             "no scale: one stack"
         );
+    }
+    /// The grouping as it was written first (a list of stacks per cell, every dot looked up):
+    /// the reference the faster one is checked against.
+    fn reference(dots: &[(usize, WorldXY)], scale: f64, reach_px: f64) -> Vec<Stack> {
+        let cell = if scale > 0.0 && scale.is_finite() {
+            reach_px / scale
+        } else {
+            f64::INFINITY
+        };
+        let reach2 = cell * cell;
+        let key = |w: WorldXY| {
+            if cell.is_finite() && cell > 0.0 {
+                ((w.x / cell).floor() as i64, (w.y / cell).floor() as i64)
+            } else {
+                (0, 0)
+            }
+        };
+        let mut grid: std::collections::HashMap<(i64, i64), Vec<usize>> = Default::default();
+        let mut stacks: Vec<Stack> = Vec::new();
+        for &(i, w) in dots {
+            let (cx, cy) = key(w);
+            let near = (-1..=1)
+                .flat_map(|dy| {
+                    (-1..=1).map(move |dx| (cx.saturating_add(dx), cy.saturating_add(dy)))
+                })
+                .filter_map(|c| grid.get(&c))
+                .flatten()
+                .copied()
+                .filter(|&s| {
+                    let st = &stacks[s];
+                    (st.at.x - w.x).powi(2) + (st.at.y - w.y).powi(2) <= reach2
+                })
+                .min();
+            match near {
+                Some(s) => stacks[s].members.push(i),
+                None => {
+                    grid.entry((cx, cy)).or_default().push(stacks.len());
+                    stacks.push(Stack {
+                        at: w,
+                        members: vec![i],
+                    });
+                }
+            }
+        }
+        stacks
+    }
+
+    #[test]
+    fn the_grouping_is_the_reference_grouping_with_many_dots_at_one_place() {
+        // A few thousand dots in clusters, a third of them at a place another dot has already
+        // (partner cities twinned with several origins), at several zooms.
+        let mut dots: Vec<(usize, WorldXY)> = Vec::new();
+        let mut seed = 12345u64;
+        let mut rnd = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        for i in 0..3000 {
+            let w = if i % 3 == 2 {
+                dots[(rnd() * (dots.len() as f64)) as usize % dots.len()].1
+            } else {
+                let c = (rnd() * 5.0).floor();
+                w(c + rnd() * 0.2, c * 0.5 + rnd() * 0.2)
+            };
+            dots.push((i, w));
+        }
+        for scale in [10.0, 100.0, 1000.0, 20_000.0, 0.0] {
+            assert_eq!(
+                stack_dots(&dots, scale, STACK_PX),
+                reference(&dots, scale, STACK_PX),
+                "scale {scale}"
+            );
+        }
     }
 }
