@@ -54,7 +54,8 @@ export async function newCore(onPanic) {
  * between the bands (the core cuts them for about equal work) and returns its token, or false when
  * there are no workers (none can be made: an old browser, or a page whose Content-Security-Policy
  * allows no workers; the core then rasterises the list itself). `answer(data)` hears each band's
- * answer: {token, y0, y1, last} with {rgba, x, y, width, height}, {empty: true} or {error} (an error
+ * answer: {token, y0, y1, last} with {rgba, x, y, width, height}, {empty: true}, {skipped: true} (a newer
+ * list had come) or {error} (an error
  * too for each band a failed worker had); `last` on a list's last answer. `close()` ends them.
  */
 export function rasterWorker(answer) {

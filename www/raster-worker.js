@@ -3,7 +3,9 @@
 // WebAssembly module (sent compiled by core.js) and the same code as on the main thread, from the
 // list of commands the map's core made (see src/raster.rs, `Commands`), a band of the image's rows
 // each (y0 to y1; core.js splits the image between its workers). Answers {token, y0, y1} with
-// {rgba, x, y, width, height}, {empty: true} or {error}.
+// {rgba, x, y, width, height}, {empty: true}, {skipped: true} or {error}. A list for which a newer
+// one has come meanwhile is skipped (the map only ever waits for its newest layer), so that quick
+// changes (a timeline played at a world network) never queue up layers no one will see.
 import init, { Youcheng } from './pkg/youcheng.js';
 
 // The compiled module comes in its own message, maybe after the first list.
@@ -11,11 +13,16 @@ let receive;
 const ready = new Promise((resolve) => (receive = resolve)).then((module) => init({ module_or_path: module }));
 ready.catch(() => {}); // each list's answer says so
 
+let newest = 0;
+
 self.onmessage = async ({ data }) => {
   if (data.module) return receive(data.module);
   const { token, values, width, height, y0, y1 } = data;
+  newest = Math.max(newest, token);
   try {
     await ready;
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the lists already sent arrive first
+    if (token < newest) return self.postMessage({ token, y0, y1, skipped: true });
     const image = Youcheng.rasterize(values, width, height, y0, y1);
     if (!image) self.postMessage({ token, y0, y1, empty: true });
     else self.postMessage({ token, y0, y1, ...image }, [image.rgba.buffer]);

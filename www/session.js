@@ -38,7 +38,7 @@ export class Session {
   /** The worker that rasterises large arcs layers (made when the first is sent; see core.js). */
   #raster = rasterWorker((answer) => this.#rasterised(answer));
   /** Answers from the worker, by kind (frameStats().rasterWorker). */
-  rasterStats = { images: 0, empty: 0, failed: 0 };
+  rasterStats = { images: 0, empty: 0, skipped: 0, failed: 0 };
 
   /**
    * `host`: { canvas, lang(), t(key, vars), attr(name), alive(), emit(type, detail),
@@ -93,7 +93,7 @@ export class Session {
   }
 
   /** A worker's answer for a band of a layer the core sent: its pixels on the layer, then (after the last band) a frame. */
-  #rasterised({ token, y0, y1, last, rgba, x, y, width, height, empty, error }) {
+  #rasterised({ token, y0, y1, last, rgba, x, y, width, height, empty, skipped, error }) {
     const map = this.map;
     if (!map) return;
     try {
@@ -101,8 +101,8 @@ export class Session {
       if (error) {
         this.rasterStats.failed++;
         wanted = map.arcsImageFailed(token, y0, y1, last); // rasterised by the core itself, and the next ones too
-      } else if (empty) {
-        this.rasterStats.empty++;
+      } else if (empty || skipped) {
+        this.rasterStats[skipped ? 'skipped' : 'empty']++; // a skipped list's layer was replaced
         wanted = map.putArcsImage(token, null, 0, 0, last);
       } else {
         this.rasterStats.images++;

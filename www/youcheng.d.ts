@@ -118,10 +118,11 @@ export declare class YouchengMap extends HTMLElement {
   /**
    * Frames drawn, land-layer renders and reuses, calls from JS into the core, and ms spent drawing frames so far;
    * `arcsPending` while a large arcs layer is still being drawn over frames, `idlePending` while the search index
-   * is still being made in idle time after new data; `rasterWorker` counts the worker's answers for large arcs layers
-   * (their pixels, empty layers, and failures, after which the core rasterises them itself).
+   * is still being made in idle time after new data; `rasterWorker` counts the raster workers' answers for bands of
+   * large arcs layers (their pixels, empty bands, bands skipped because a newer layer had been sent, and failures,
+   * after which the core rasterises them itself).
    */
-  frameStats(): (FrameStats & { coreCalls: number; drawMs: number; arcsPending: boolean; idlePending: boolean; rasterWorker: { images: number; empty: number; failed: number } }) | null;
+  frameStats(): (FrameStats & { coreCalls: number; drawMs: number; arcsPending: boolean; idlePending: boolean; rasterWorker: { images: number; empty: number; skipped: number; failed: number } }) | null;
   redraw(): void;
 
   addEventListener<K extends keyof YouchengEvents>(type: K, listener: (this: YouchengMap, ev: YouchengEvents[K]) => unknown, options?: boolean | AddEventListenerOptions): void;

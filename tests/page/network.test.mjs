@@ -161,3 +161,75 @@ test('a large arcs layer rasterised in the worker is the same picture as one ras
     noWorkers.server.close();
   }
 });
+
+test('quick filter changes at the world network end on the last one\'s picture', async () => {
+  const open1 = () => open(browser, `${url}embed.html?lang=en&origins-src=data/world/origins.csv&data-src=data/world/partnerships.csv`, { viewport: { width: 1000, height: 700 } });
+  const settled = async (page) => {
+    const done = () => page.waitForFunction(() => !document.getElementById('map').frameStats().arcsPending, null, { timeout: 60000 });
+    await done();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await done();
+  };
+  const hash = (page) => page.evaluate(() => {
+    const c = document.getElementById('map').canvas;
+    const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let h = 0;
+    for (let k = 0; k < px.length; k += 4) h = (Math.imul(h, 31) + (px[k] | (px[k + 1] << 8) | (px[k + 2] << 16))) | 0;
+    return h;
+  });
+  const last = { continents: ['asia'] };
+  // One page goes through six filters, each while the layer of the one before is being made.
+  const quick = await open1();
+  await settled(quick.page);
+  await quick.page.evaluate(async (last) => {
+    const m = document.getElementById('map');
+    for (const f of [{ continents: ['europe'] }, {}, { countries: ['CN'] }, { continents: ['africa'] }, {}, last]) {
+      m.setFilter(f);
+      await new Promise((r) => setTimeout(r, 40));
+    }
+  }, last);
+  await settled(quick.page);
+  const stats = await quick.page.evaluate(() => document.getElementById('map').frameStats().rasterWorker);
+  // The other goes straight to the last filter.
+  const direct = await open1();
+  await settled(direct.page);
+  await direct.page.evaluate((last) => document.getElementById('map').setFilter(last), last);
+  await settled(direct.page);
+  console.log(`quick filter changes: ${JSON.stringify(stats)}`);
+  assert.equal(stats.failed, 0);
+  assert.ok(stats.images > 2, JSON.stringify(stats));
+  assert.equal(await hash(quick.page), await hash(direct.page), 'the same picture');
+  assert.deepEqual(quick.log.pageErrors, []);
+  await quick.context.close();
+  await direct.context.close();
+});
+
+test('the raster worker skips a list when a newer one has come, rasterises the newest, and says where a bad list breaks', async () => {
+  const { page, context } = await open(browser, `${url}embed.html?lang=en`, { viewport: { width: 600, height: 400 } });
+  const answers = await page.evaluate(async () => {
+    const module = await WebAssembly.compileStreaming(fetch('pkg/youcheng_bg.wasm'));
+    const w = new Worker('raster-worker.js', { type: 'module' });
+    const got = [];
+    let wake;
+    w.onmessage = ({ data }) => (got.push(data), wake?.());
+    const until = (n) => new Promise((r) => (wake = () => got.length >= n && r())).then(() => got.slice());
+    w.postMessage({ module });
+    // A red line across a 32 × 16 image, three times at once (tokens 1–3), then a broken list.
+    const line = [1, 0.5, 2, 0, 5, 20, 5, 2, 255, 0, 0, 255];
+    for (const token of [1, 2, 3]) {
+      const values = new Float64Array(line);
+      w.postMessage({ token, values, width: 32, height: 16, y0: 0, y1: 16 }, [values.buffer]);
+    }
+    await until(3);
+    w.postMessage({ token: 4, values: new Float64Array([1, 0.5, 9, 0, 0]), width: 32, height: 16, y0: 0, y1: 16 });
+    const all = await until(4);
+    w.terminate();
+    return all.map((a) => ({ token: a.token, skipped: !!a.skipped, at: a.rgba ? [a.x, a.y, a.width, a.height] : null, alpha: a.rgba ? a.rgba[3] : null, error: a.error ?? null }));
+  });
+  assert.deepEqual(answers.slice(0, 3).map((a) => [a.token, a.skipped]), [[1, true], [2, true], [3, false]]);
+  assert.deepEqual(answers[2].at, [0, 4, 20, 2], 'the line from x 0 to 20 on rows 4 and 5');
+  assert.equal(answers[2].alpha, 128, 'on the edge between rows 4 and 5: half its ink in each');
+  assert.equal(answers[3].token, 4);
+  assert.match(answers[3].error, /raster commands: bad value at 0/);
+  await context.close();
+});
