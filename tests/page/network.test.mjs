@@ -123,12 +123,24 @@ test('origins-src from another origin is refused like data-src', async () => {
   await context.close();
 });
 
-test('a large arcs layer rasterised in the worker is the same picture as one rasterised on the main thread (a page whose CSP allows no worker)', async () => {
+test('a large arcs layer rasterised in the workers is the same picture as one rasterised on the main thread (a page whose CSP allows no worker, and workers that fail)', async () => {
   // The same page from a server whose Content-Security-Policy allows no workers: the core then
   // rasterises the layer itself, from the same list of commands.
   const noWorkers = await serve({ headers: { 'Content-Security-Policy': "worker-src 'none'" } });
-  const picture = async (base) => {
-    const { page, context, log } = await open(browser, `${base}embed.html?lang=en&origins-src=data/world/origins.csv&data-src=data/world/partnerships.csv`, { viewport: { width: 1000, height: 700 } });
+  const picture = async (base, { brokenWorker = false } = {}) => {
+    const page0 = `${base}embed.html?lang=en&origins-src=data/world/origins.csv&data-src=data/world/partnerships.csv`;
+    let page, context, log;
+    if (!brokenWorker) ({ page, context, log } = await open(browser, page0, { viewport: { width: 1000, height: 700 } }));
+    else {
+      // A worker that fails as it starts (as one an old browser cannot run would).
+      context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+      await context.route('**/raster-worker.js', (r) => r.fulfill({ status: 200, contentType: 'text/javascript', body: 'throw new Error("this worker cannot start")' }));
+      page = await context.newPage();
+      log = { pageErrors: [] };
+      page.on('pageerror', (e) => log.pageErrors.push(String(e)));
+      await page.goto(page0);
+      await page.waitForFunction(() => document.body.dataset.youchengReady === 'true', null, { timeout: 60000 });
+    }
     // Complete: no layer under way, over two frames (a layer is drawn from the frame after a change).
     const complete = () => page.waitForFunction(() => !document.getElementById('map').frameStats().arcsPending, null, { timeout: 60000 });
     await complete();
@@ -151,12 +163,15 @@ test('a large arcs layer rasterised in the worker is the same picture as one ras
   try {
     const inWorker = await picture(url);
     const onMain = await picture(noWorkers.url);
+    const failed = await picture(url, { brokenWorker: true });
     assert.ok(inWorker.worker.images >= 1, `the worker drew the layer: ${JSON.stringify(inWorker.worker)}`);
     assert.equal(inWorker.worker.failed, 0);
     assert.equal(onMain.worker.images, 0, 'no worker under worker-src none');
     assert.ok(inWorker.inked > 100000, `${inWorker.inked} pixels drawn`);
     assert.deepEqual(onMain.size, inWorker.size);
     assert.equal(onMain.hash, inWorker.hash, 'the same pixels');
+    assert.ok(failed.worker.failed >= 1 && failed.worker.images === 0, `the broken workers' bands: ${JSON.stringify(failed.worker)}`);
+    assert.equal(failed.hash, inWorker.hash, 'the same pixels, rasterised by the core when its workers failed');
   } finally {
     noWorkers.server.close();
   }
