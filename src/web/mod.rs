@@ -4,9 +4,9 @@
 
 mod canvas;
 
-/// The module's allocator: talc instead of Rust's default for wasm32 (dlmalloc). A view change
-/// at a world network allocates and frees the screen lines of 25,000 arcs; with dlmalloc,
-/// `malloc`, `free` and `realloc` were ~10 % of its time in the page.
+/// The module's allocator: talc instead of Rust's default for wasm32 (dlmalloc), 3.1 KB gzip
+/// smaller and as fast in the page (a world network's view change allocates and frees the
+/// screen lines of 25,000 arcs: the two measured alike, within this machine's spread).
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
