@@ -35,9 +35,27 @@ pub trait Sink {
     );
 }
 
+// The numbers both sinks hand the rasteriser, computed in one place: a replayed list makes the
+// same pixels as the rasteriser told directly only while these agree.
+
 /// A line's half width in device px.
 fn half_width(width_css_px: f64, dpr: f64) -> f64 {
     (width_css_px * dpr / 2.0).max(0.0)
+}
+
+/// A point in device px.
+fn device(p: &ScreenPt, dpr: f64) -> (f64, f64) {
+    (p.x * dpr, p.y * dpr)
+}
+
+/// A disc's radius in device px.
+fn disc_radius(radius_css_px: f64, dpr: f64) -> f64 {
+    (radius_css_px * dpr).max(0.0)
+}
+
+/// A ring's half width in device px.
+fn ring_half(ring: &Stroke, dpr: f64) -> f64 {
+    ring.width_px * dpr / 2.0
 }
 
 fn rgba(c: Rgba) -> [u8; 4] {
@@ -49,7 +67,7 @@ impl Sink for Raster {
         let half = half_width(width_css_px, dpr);
         for pair in line.windows(2) {
             if let [a, b] = pair {
-                self.segment((a.x * dpr, a.y * dpr), (b.x * dpr, b.y * dpr), half);
+                self.segment(device(a, dpr), device(b, dpr), half);
             }
         }
     }
@@ -66,39 +84,16 @@ impl Sink for Raster {
         outline: Option<Stroke>,
         dpr: f64,
     ) {
-        let r = (radius_css_px * dpr).max(0.0);
-        let device = |c: &ScreenPt| (c.x * dpr, c.y * dpr);
+        let r = disc_radius(radius_css_px, dpr);
         for c in centres {
-            self.fill_disc(device(c), r, rgba(fill));
+            self.fill_disc(device(c, dpr), r, rgba(fill));
         }
         if let Some(s) = outline {
             for c in centres {
-                self.ring(device(c), r, s.width_px * dpr / 2.0, rgba(s.colour));
+                self.ring(device(c, dpr), r, ring_half(&s, dpr), rgba(s.colour));
             }
         }
     }
-}
-
-/// Adds `line` to `raster`'s bundle under way (see [`Sink::cover`]).
-pub fn cover(raster: &mut dyn Sink, line: &[ScreenPt], width_css_px: f64, dpr: f64) {
-    raster.cover(line, width_css_px, dpr);
-}
-
-/// Paints `raster`'s bundle under way in `colour`.
-pub fn paint(raster: &mut dyn Sink, colour: Rgba) {
-    raster.paint(colour);
-}
-
-/// Paints discs and their rings on `raster` (see [`Sink::discs`]).
-pub fn discs(
-    raster: &mut dyn Sink,
-    centres: &[ScreenPt],
-    radius_css_px: f64,
-    fill: Rgba,
-    outline: Option<Stroke>,
-    dpr: f64,
-) {
-    raster.discs(centres, radius_css_px, fill, outline, dpr);
 }
 
 /// What a [`Raster`] is told to do, as numbers a worker can be sent: each command a tag, then
@@ -164,10 +159,8 @@ impl Commands {
         let (mut sum, mut k) = (0.0, 0);
         for band in 1..n {
             let goal = total * band as f64 / n as f64;
-            while k < self.weights.len()
-                && sum + self.weights.get(k).copied().unwrap_or(0.0) <= goal
-            {
-                sum += self.weights.get(k).copied().unwrap_or(0.0);
+            while let Some(&w) = self.weights.get(k).filter(|&&w| sum + w <= goal) {
+                sum += w;
                 k += 1;
             }
             let row = if total > 0.0 {
@@ -184,11 +177,6 @@ impl Commands {
     /// The values, to send.
     pub fn values(&self) -> &[f64] {
         &self.values
-    }
-
-    /// Whether nothing was recorded.
-    pub fn is_empty(&self) -> bool {
-        self.values.is_empty()
     }
 
     fn colour(&mut self, c: [u8; 4]) {
@@ -270,13 +258,15 @@ impl Sink for Commands {
         }
         self.values
             .extend([LINE, half_width(width_css_px, dpr), line.len() as f64]);
-        self.values
-            .extend(line.iter().flat_map(|p| [p.x * dpr, p.y * dpr]));
-        for pair in line.windows(2) {
-            if let [a, b] = pair {
-                let length = ((b.x - a.x).abs() + (b.y - a.y).abs()) * dpr;
-                self.weigh((a.y + b.y) / 2.0 * dpr, length + 1.0);
+        let mut last: Option<(f64, f64)> = None;
+        for p in line {
+            let (x, y) = device(p, dpr);
+            self.values.extend([x, y]);
+            if let Some((lx, ly)) = last {
+                // A segment's work: its length, at its middle's row.
+                self.weigh((ly + y) / 2.0, (x - lx).abs() + (y - ly).abs() + 1.0);
             }
+            last = Some((x, y));
         }
     }
 
@@ -296,20 +286,21 @@ impl Sink for Commands {
         if centres.is_empty() {
             return;
         }
-        self.values.extend([DISCS, (radius_css_px * dpr).max(0.0)]);
+        let r = disc_radius(radius_css_px, dpr);
+        self.values.extend([DISCS, r]);
         self.colour(rgba(fill));
-        let ring = outline.map(|s| (s.width_px * dpr / 2.0, rgba(s.colour)));
+        let ring = outline.map(|s| (ring_half(&s, dpr), rgba(s.colour)));
         let (half, colour) = ring.unwrap_or((0.0, [0; 4]));
         self.values
             .extend([f64::from(u8::from(ring.is_some())), half]);
         self.colour(colour);
         self.values.push(centres.len() as f64);
-        self.values
-            .extend(centres.iter().flat_map(|c| [c.x * dpr, c.y * dpr]));
-        let rings = if ring.is_some() { 2.0 } else { 1.0 };
-        let area = (2.0 * radius_css_px * dpr + 2.0).powi(2) * rings;
+        // A disc's work: its area, twice with a ring.
+        let area = (2.0 * r + 2.0).powi(2) * if ring.is_some() { 2.0 } else { 1.0 };
         for c in centres {
-            self.weigh(c.y * dpr, area);
+            let (x, y) = device(c, dpr);
+            self.values.extend([x, y]);
+            self.weigh(y, area);
         }
     }
 }
@@ -323,8 +314,8 @@ mod tests {
         let mut r = Raster::default();
         r.begin(40, 20);
         let line = [ScreenPt::new(0.0, 4.0), ScreenPt::new(10.0, 6.0)];
-        cover(&mut r, &line, 1.0, 2.0);
-        paint(&mut r, Rgba::rgb(255, 0, 0));
+        Sink::cover(&mut r, &line, 1.0, 2.0);
+        Sink::paint(&mut r, Rgba::rgb(255, 0, 0));
         // 2 device px wide at slope 0.2 from (0, 8) to (20, 12).
         let ink: u32 = (0..20).map(|y| u32::from(r.pixel(10, y)[3])).sum();
         assert!((f64::from(ink) / 255.0 - 2.04).abs() < 0.05, "{ink}");
@@ -334,7 +325,7 @@ mod tests {
             colour: Rgba::rgb(0, 0, 255),
             width_px: 1.0,
         };
-        discs(
+        Sink::discs(
             &mut r,
             &[ScreenPt::new(10.25, 10.25)],
             4.0,

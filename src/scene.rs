@@ -290,10 +290,10 @@ impl Scene {
                     return;
                 };
                 for line in b.lines.get(lines.clone()).unwrap_or_default() {
-                    crate::raster::cover(raster, line, b.stroke.width_px, dpr);
+                    raster.cover(line, b.stroke.width_px, dpr);
                 }
                 if *paint {
-                    crate::raster::paint(raster, b.stroke.colour);
+                    raster.paint(b.stroke.colour);
                 }
             }
             Step::Image => {}
@@ -305,7 +305,7 @@ impl Scene {
             Step::Dots(r) => {
                 for run in runs(dots().skip(r.start).take(r.len())) {
                     let ((r, fill, outline), centres) = run;
-                    crate::raster::discs(raster, &centres, r, fill, outline, dpr);
+                    raster.discs(&centres, r, fill, outline, dpr);
                 }
             }
             Step::Rest => self.render_top(surface),
@@ -560,9 +560,9 @@ mod tests {
         let mut whole = Raster::default();
         whole.begin(3100, 40);
         for line in &one.arcs[0].lines {
-            crate::raster::cover(&mut whole, line, 1.0, 1.0);
+            whole.cover(line, 1.0, 1.0);
         }
-        crate::raster::paint(&mut whole, one.arcs[0].stroke.colour);
+        Sink::paint(&mut whole, one.arcs[0].stroke.colour);
         let image = |r: &mut Raster| r.rgba().map(|i| (i.rgba.to_vec(), i.at, i.size));
         assert!(
             image(&mut split) == image(&mut whole),
