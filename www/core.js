@@ -71,10 +71,14 @@ export function rasterWorker(answer) {
     if (!left.size) pending.delete(data.token);
     answer({ ...data, last: !left.size });
   };
-  const fail = (error) => {
+  const stop = () => {
     failed = true;
     for (const w of workers ?? []) w.terminate();
     workers = null;
+  };
+  /** The workers failed: every band still awaited is answered with the error (the core rasterises it). */
+  const fail = (error) => {
+    stop();
     for (const [t, left] of [...pending]) for (const [y0, y1] of [...left.values()]) settle({ token: t, y0, y1, error });
   };
   const start = () => {
@@ -110,9 +114,7 @@ export function rasterWorker(answer) {
       }
     },
     close() {
-      failed = true;
-      for (const w of workers ?? []) w.terminate();
-      workers = null;
+      stop();
       pending.clear();
     },
   };

@@ -179,20 +179,16 @@ impl Progressive {
         // page's worker when it has one: here they are only listed, and the frames go on
         // showing the last complete layer until the worker's image comes (`putArcsImage`).
         let small = map.visible().len() <= BUILD_PAIRS;
-        let device = |css: f64| (css * dpr).round().max(0.0) as usize;
+        let device = |css: f64| device_px(css, dpr);
         let mut first = true;
         loop {
-            if matches!(&job.phase, Phase::Drawing { steps, next, .. } if *next >= steps.len()) {
-                break true;
-            }
-            if matches!(
-                &job.phase,
+            match &job.phase {
+                Phase::Drawing { steps, next, .. } if *next >= steps.len() => break true,
+                // The worker's image is awaited (`putArcsImage`).
                 Phase::Drawing {
-                    waiting: Some(_),
-                    ..
-                }
-            ) {
-                break false;
+                    waiting: Some(_), ..
+                } => break false,
+                _ => {}
             }
             if !(first || small || js_sys::Date::now() - start < STEP_BUDGET_MS) {
                 break false;
@@ -230,34 +226,19 @@ impl Progressive {
                     };
                     *next += 1;
                     if let Step::Image = step {
-                        if *remote {
-                            let (w, h) = (device(size.0), device(size.1));
-                            let sent = self.post.as_ref().and_then(|post| {
-                                let values = js_sys::Float64Array::from(self.commands.values());
-                                let size = js_sys::Array::of2(&w.into(), &h.into());
-                                let cuts: Vec<u32> = (self.commands.bands(h, self.bands))
-                                    .into_iter()
-                                    .map(|r| r as u32)
-                                    .collect();
-                                let cuts = js_sys::Uint32Array::from(&cuts[..]);
-                                let token =
-                                    post.call3(&JsValue::NULL, &values, &size, &cuts).ok()?;
-                                token.as_f64().filter(|t| *t >= 0.0).map(|t| t as u32)
-                            });
-                            match sent {
-                                Some(token) => *waiting = Some(token),
-                                // No worker after all: the same list, rasterised here.
-                                None => {
-                                    self.post = None;
-                                    *remote = false;
-                                    replay(&mut self.raster, &self.commands, (w, h), 0..h);
-                                    if let Some(image) = self.raster.rgba() {
-                                        self.back.put_image(&self.scratch, image, dpr);
-                                    }
-                                }
-                            }
-                        } else if let Some(image) = self.raster.rgba() {
-                            self.back.put_image(&self.scratch, image, dpr);
+                        let (w, h) = (device(size.0), device(size.1));
+                        if !*remote {
+                            put_raster(&mut self.raster, &self.back, &self.scratch, dpr);
+                        } else if let Some(token) = (self.post.as_ref())
+                            .and_then(|post| send(post, &self.commands, (w, h), self.bands))
+                        {
+                            *waiting = Some(token);
+                        } else {
+                            // No worker after all: the same list, rasterised here.
+                            (self.post, *remote) = (None, false);
+                            let layers = (&self.back, &self.scratch);
+                            let part = ((w, h), 0..h);
+                            replay_onto(&mut self.raster, &self.commands, part, layers, dpr);
                         }
                         continue;
                     }
@@ -316,14 +297,10 @@ impl Progressive {
             Arrival::Image(image, at) => self.back.put_image_data(&self.scratch, image, at, dpr),
             Arrival::Empty => {}
             Arrival::Failed(rows) => {
-                *remote = false;
-                self.post = None;
-                let device = |css: f64| (css * dpr).round().max(0.0) as usize;
-                let size = (device(size.0), device(size.1));
-                replay(&mut self.raster, &self.commands, size, rows);
-                if let Some(image) = self.raster.rgba() {
-                    self.back.put_image(&self.scratch, image, dpr);
-                }
+                (self.post, *remote) = (None, false);
+                let size = (device_px(size.0, dpr), device_px(size.1, dpr));
+                let layers = (&self.back, &self.scratch);
+                replay_onto(&mut self.raster, &self.commands, (size, rows), layers, dpr);
             }
         }
         last
@@ -340,17 +317,51 @@ enum Arrival<'a> {
     Failed(std::ops::Range<usize>),
 }
 
-/// `commands` rasterised on `raster`, begun at `size` device px keeping the rows `rows` (a
-/// list this module made always reads; one that did not would leave the layer without its
-/// arcs, not stop the map).
-fn replay(
+/// CSS px to device px, as the layer's canvases are sized.
+fn device_px(css: f64, dpr: f64) -> usize {
+    (css * dpr).round().max(0.0) as usize
+}
+
+/// Sends `commands` for a `size` (device px) image to the page's workers in `bands` bands of
+/// about equal work → the token the page gave them; `None` when the page has no worker.
+fn send(
+    post: &js_sys::Function,
+    commands: &crate::raster::Commands,
+    (w, h): (usize, usize),
+    bands: usize,
+) -> Option<u32> {
+    let values = js_sys::Float64Array::from(commands.values());
+    let size = js_sys::Array::of2(&w.into(), &h.into());
+    let cuts: Vec<u32> = commands
+        .bands(h, bands)
+        .into_iter()
+        .map(|r| r as u32)
+        .collect();
+    let cuts = js_sys::Uint32Array::from(&cuts[..]);
+    let token = post.call3(&JsValue::NULL, &values, &size, &cuts).ok()?;
+    token.as_f64().filter(|t| *t >= 0.0).map(|t| t as u32)
+}
+
+/// What `raster` painted, put on `back` (through `scratch`).
+fn put_raster(raster: &mut crate::raster::Raster, back: &Layer, scratch: &Layer, dpr: f64) {
+    if let Some(image) = raster.rgba() {
+        back.put_image(scratch, image, dpr);
+    }
+}
+
+/// The rows `rows` of a `size` (device px) image from `commands`, rasterised here on `raster`
+/// and put on `back` (through `scratch`): a list this module made always reads (one that did
+/// not would leave those rows without arcs, not stop the map).
+fn replay_onto(
     raster: &mut crate::raster::Raster,
     commands: &crate::raster::Commands,
-    size: (usize, usize),
-    rows: std::ops::Range<usize>,
+    (size, rows): ((usize, usize), std::ops::Range<usize>),
+    (back, scratch): (&Layer, &Layer),
+    dpr: f64,
 ) {
     raster.begin_rows(size.0, size.1, rows);
     let _ = crate::raster::Commands::replay(commands.values(), raster);
+    put_raster(raster, back, scratch, dpr);
 }
 
 /// The arcs layer is drawn in steps into a second canvas (see

@@ -15,17 +15,19 @@ after(async () => {
   server?.close();
 });
 
-async function openStrict() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+/** `path` (the demo page unless given) under the strict policy, once ready. */
+async function openStrict(path = '', viewport = { width: 1280, height: 860 }) {
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
-  const consoleErrors = [];
+  const consoleErrors = [], pageErrors = [];
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
   const violations = await watchCsp(page);
   const requests = recordRequests(page);
-  const response = await page.goto(url);
+  const response = await page.goto(`${url}${path}`);
   assert.equal(response.headers()['content-security-policy'], STRICT_CSP, 'the server sent the policy');
   await page.waitForFunction(() => document.body.dataset.youchengReady === 'true' || document.body.dataset.youchengError, null, { timeout: 30000 });
-  return { page, context, consoleErrors, violations, requests };
+  return { page, context, consoleErrors, pageErrors, violations, requests };
 }
 
 test('under a strict CSP the page gets ready and a visitor can use it with no violations and no off-origin requests', async () => {
@@ -122,13 +124,8 @@ test('keyboard only: Tab to the map, arrows to Qingdao and Shimonoseki, Enter se
 });
 
 test('under the strict CSP a world network is drawn by the raster workers, with no violations and no off-origin requests', async () => {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 700 } });
-  const page = await context.newPage();
-  const pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  const violations = await watchCsp(page);
-  const requests = recordRequests(page);
-  await page.goto(`${url}embed.html?lang=en&origins-src=data/world/origins.csv&data-src=data/world/partnerships.csv`);
+  const world = 'embed.html?lang=en&origins-src=data/world/origins.csv&data-src=data/world/partnerships.csv';
+  const { page, context, pageErrors, violations, requests } = await openStrict(world, { width: 1100, height: 700 });
   await page.waitForFunction(() => { const s = document.getElementById('map')?.frameStats?.(); return s && s.rasterWorker.images > 0 && !s.arcsPending; }, null, { timeout: 60000 });
   const stats = await page.evaluate(() => document.getElementById('map').frameStats().rasterWorker);
   assert.equal(stats.failed, 0, JSON.stringify(stats));
