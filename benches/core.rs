@@ -286,7 +286,56 @@ fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {
     });
 }
 
+/// Reading the shipped files as a map's first load did before shipped.bin (the reference tables,
+/// the basemap, and partnerships.csv without its notes checked against both) and as it does now
+/// (the basemap and shipped.bin).
+fn bench_load(c: &mut Criterion) {
+    let (shandong, countries, groups) = (
+        read("data/shandong.csv"),
+        read("data/countries.csv"),
+        read("data/groups.csv"),
+    );
+    let basemap_text = String::from_utf8(read("data/basemap.json")).expect("utf8");
+    let (partnerships, _) =
+        youcheng::dataset::split_notes(&read("data/partnerships.csv")).expect("split");
+    c.bench_function("shipped/read the reference tables", |b| {
+        b.iter(|| black_box(Gazetteer::load(&shandong, &countries, &groups).is_ok()))
+    });
+    c.bench_function("shipped/read the basemap", |b| {
+        b.iter(|| black_box(Basemap::parse(&basemap_text).is_ok()))
+    });
+    let gaz = Gazetteer::load(&shandong, &countries, &groups).expect("gazetteer");
+    let basemap = Basemap::parse(&basemap_text).expect("basemap");
+    c.bench_function("shipped/read and check partnerships.csv", |b| {
+        b.iter(|| {
+            let today = PartialDate::ymd(2026, 11, 21);
+            let loaded = Dataset::load(
+                &gaz,
+                "partnerships.csv",
+                &partnerships,
+                today,
+                Some(&basemap),
+            );
+            black_box(loaded.is_ok())
+        })
+    });
+    let today = PartialDate::ymd(2026, 11, 21);
+    let loaded = Dataset::load(
+        &gaz,
+        "partnerships.csv",
+        &partnerships,
+        today,
+        Some(&basemap),
+    );
+    let packed = Dataset::pack(&loaded.expect("valid")).expect("packs");
+    c.bench_function(
+        "shipped/read shipped.bin (the tables and pairs pre-validated)",
+        |b| b.iter(|| black_box(Dataset::unpack(&packed).is_ok())),
+    );
+}
+
 fn benches(c: &mut Criterion) {
+    bench_load(c);
     let (ds, basemap) = shipped();
     bench_size(c, "shipped", ds, &basemap);
     bench_size(c, "world-26k", world(), &basemap);

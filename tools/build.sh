@@ -16,4 +16,8 @@ cp data/basemap.json data/shandong.csv data/countries.csv data/groups.csv data/o
 # The pairs without their notes, and the notes by id (read when a visitor first opens a pair's
 # details or exports): the notes are half of the data's bytes and the first frame shows none.
 cargo run --quiet --bin youcheng-data -- split-notes data/partnerships.csv www/data
+# The shipped data checked once here and written pre-validated (the reference tables and the pairs
+# without their notes): the widget reads it at first paint instead of parsing and checking the CSV
+# files, which stay for portals' own data and as the fallback.
+cargo run --quiet --bin youcheng-data -- pack data www/data/shipped.bin
 echo "[build] www/pkg and www/data ready"

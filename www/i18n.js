@@ -385,6 +385,7 @@ export const ISSUES = {
     'field-too-long': '长 {bytes} 字节，超过单个字段上限 {limit} 字节',
     'more-problems': '另有 {notShown} 处问题（其中 {errorsNotShown} 处错误）未列出；每类只列前几处',
     'not-records': '不是记录：JSON 文件须为对象数组，键名与列名相同',
+    'not-packed': '不是本版本可读的预校验数据：{reason}',
   },
   en: {
     'not-utf8': 'is not UTF-8 text (first bad byte at offset {byteOffset}); save it as "CSV UTF-8"',
@@ -418,6 +419,7 @@ export const ISSUES = {
     'field-too-long': 'is {bytes} bytes long, more than the limit of {limit} bytes for one field',
     'more-problems': 'and {notShown} more problems ({errorsNotShown} of them errors) are not listed; the first of each kind are',
     'not-records': 'is not a record: a JSON file must be an array of objects with the column names',
+    'not-packed': 'is not pre-validated data this version can read: {reason}',
   },
 };
 

@@ -5,7 +5,7 @@ import { translate } from './i18n.js';
 import { fileLabel } from './dom.js';
 
 export const BASE = new URL('./', import.meta.url);
-export const DATA_FILES = { basemap: 'basemap.json', shandong: 'shandong.csv', countries: 'countries.csv', groups: 'groups.csv', partnerships: 'partnerships.csv', notes: 'notes.csv', totals: 'official_totals.csv', about: 'about.csv' };
+export const DATA_FILES = { basemap: 'basemap.json', packed: 'shipped.bin', shandong: 'shandong.csv', countries: 'countries.csv', groups: 'groups.csv', partnerships: 'partnerships.csv', notes: 'notes.csv', totals: 'official_totals.csv', about: 'about.csv' };
 // Bytes read from a portal's file before giving up (the core checks its own limits again).
 export const MAX_DATA_BYTES = 16 * 1024 * 1024;
 export const MAX_BASEMAP_BYTES = 32 * 1024 * 1024;
@@ -63,14 +63,18 @@ export function fetchShipped(name, limit = MAX_BASEMAP_BYTES) {
 
 /**
  * Starts downloading the shipped files a map needs, given its attributes (`attr(name)`): the basemap
- * (the world outlines, needed whatever map a portal shows), the countries and groups, and unless the
- * portal gives its own, the origins and the partnerships with their official totals.
+ * (the world outlines, needed whatever map a portal shows) and, for the shipped data, its
+ * pre-validated form (shipped.bin: the reference tables and the pairs) with its official totals;
+ * for a portal's data, the countries and groups, and the origins unless the portal gives its own.
  */
 export function prefetchShipped(attr) {
-  const names = [DATA_FILES.basemap, DATA_FILES.countries, DATA_FILES.groups];
-  if (!attr('origins-src')) names.push(DATA_FILES.shandong);
-  if (!attr('data-src')) names.push(DATA_FILES.partnerships, DATA_FILES.totals, DATA_FILES.about);
-  for (const name of names) fetchShipped(name, name === DATA_FILES.partnerships ? MAX_DATA_BYTES : undefined).catch(() => {});
+  const names = [DATA_FILES.basemap];
+  if (!attr('origins-src') && !attr('data-src')) names.push(DATA_FILES.packed, DATA_FILES.totals, DATA_FILES.about);
+  else {
+    names.push(DATA_FILES.countries, DATA_FILES.groups);
+    if (!attr('origins-src')) names.push(DATA_FILES.shandong);
+  }
+  for (const name of names) fetchShipped(name, name === DATA_FILES.packed ? MAX_DATA_BYTES : undefined).catch(() => {});
 }
 
 /**

@@ -25,7 +25,7 @@ export class Session {
   customBasemap = false;
   /** Whether the origins are the portal's own (`origins-src`) rather than Shandong's. */
   customOrigins = false;
-  #good = { basemap: null, outlines: null, reference: null, data: null, coverage: null, notes: null };
+  #good = { basemap: null, outlines: null, packed: null, reference: null, data: null, coverage: null, notes: null };
   /** The shipped data is shown without its notes (notes.csv), not fetched yet. */
   #notesWanted = false;
   /** The notes' download and load under way (see notes()). */
@@ -131,6 +131,7 @@ export class Session {
         if (!host.attr('basemap-src')) throw error;
         await this.loadBasemap({ shippedOnly: true });
       }
+      if (!host.attr('origins-src') && !host.attr('data-src') && (await this.loadPacked())) return { basemapError, dataError: null };
       await this.loadReference();
       let dataError = null;
       await this.loadData().catch((e) => (dataError = e));
@@ -138,6 +139,32 @@ export class Session {
     } finally {
       this.#early.clear(); // a download no load took (an attribute changed meanwhile) is not kept
     }
+  }
+
+  /**
+   * The shipped data pre-validated (shipped.bin, which `make` writes after checking the CSV files:
+   * the reference tables and the pairs at once, without parsing and checking them again here) with
+   * its official totals → whether it loaded. When it did not (a damaged file, or one another version
+   * wrote), the console says why and load() reads the CSV files instead: the same data, slower.
+   */
+  async loadPacked() {
+    let report;
+    try {
+      const bytes = await fetchShipped(DATA_FILES.packed, MAX_DATA_BYTES);
+      report = this.map.loadPacked(DATA_FILES.packed, bytes, todayUnixDays());
+      if (report.ok) this.#good = { ...this.#good, packed: bytes, reference: null, data: null };
+    } catch (e) {
+      if (e instanceof CoreTrap) throw e;
+      report = failedReport(DATA_FILES.packed, 'fetch', String(e?.message ?? e));
+    }
+    if (!report.ok) {
+      console.warn(`Youcheng: ${report.errors.map((e) => issueText('en', e)).join('; ')}; reading the CSV files instead`);
+      return false;
+    }
+    this.#loaded(null, null, false, report);
+    this.customOrigins = false;
+    await this.#shippedExtras();
+    return true;
   }
 
   /** The origins (`origins-src`, else the shipped shandong.csv) with the shipped countries and groups. Throws on errors; the old tables stay. */
@@ -187,11 +214,15 @@ export class Session {
       throw Object.assign(new Error(`${host.t('dataErrors', { file: name, n: report.errorCount ?? report.errors.length })} ${first}`), { report });
     }
     if (url) return report;
-    this.#notesWanted = true; // the shipped pairs come without their notes: see notes()
-    // The official totals and review date, for the shipped data only (a portal's own data makes no coverage claim).
+    await this.#shippedExtras();
+    return report;
+  }
+
+  /** The shipped data is shown: its notes are wanted (see notes()), and its official totals and review date are loaded (a portal's own data makes no coverage claim). */
+  async #shippedExtras() {
+    this.#notesWanted = true; // the shipped pairs come without their notes
     const files = await Promise.all([DATA_FILES.totals, DATA_FILES.about].map((f) => fetchShipped(f)));
     if (this.map?.loadCoverage(...files).ok) this.#good.coverage = files;
-    return report;
   }
 
   /** A partnerships file (CSV in UTF-8, GB18030 or UTF-16, or JSON records when the name ends in .json: the core reads both) → its report, at once. */
@@ -244,7 +275,7 @@ export class Session {
     // New data drops the official totals and notes: only the shipped data is measured against them
     // and has its notes apart (loadData adds them back).
     if (report.ok) {
-      this.#good = { ...this.#good, data: { name, bytes, validRowsOnly }, coverage: null, notes: null };
+      this.#good = { ...this.#good, data: name === null ? null : { name, bytes, validRowsOnly }, coverage: null, notes: null };
       this.#notesWanted = false;
       this.#notes = null;
     }
@@ -299,16 +330,19 @@ export class Session {
     const now = Date.now();
     this.#traps = this.#traps.filter((t) => now - t < 10000).concat(now);
     const good = this.#good;
-    if (this.#traps.length > 3 || !good.basemap || !good.reference) return host.restore(message, false);
+    if (this.#traps.length > 3 || !good.basemap || !(good.reference || good.packed)) return host.restore(message, false);
     try {
       const map = await this.open();
       if (!map) return;
       map.loadBasemap(good.basemap, false);
       if (good.outlines) map.loadBasemap(good.outlines, true);
-      map.loadReference(...good.reference);
+      // The reference tables (and the shipped data) as last loaded: the CSV files' or shipped.bin's.
+      if (good.reference) map.loadReference(...good.reference);
+      else map.loadPacked(DATA_FILES.packed, good.packed, todayUnixDays());
       if (good.data) await loadInSteps(map, { ...good.data, today: todayUnixDays(), onProgress: () => {}, wanted: () => host.alive() && this.map === map });
-      if (good.data && good.coverage) map.loadCoverage(...good.coverage);
-      if (good.data && good.notes) map.loadNotes(DATA_FILES.notes, good.notes);
+      // Totals and notes are kept only while the shipped data is shown (new data drops them).
+      if (good.coverage) map.loadCoverage(...good.coverage);
+      if (good.notes) map.loadNotes(DATA_FILES.notes, good.notes);
       host.restore(message, true);
     } catch (e) {
       this.map = null;

@@ -3,7 +3,9 @@
 use std::fmt;
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct PartialDate {
     /// The year (four digits when parsed).
     pub year: i32,

@@ -185,6 +185,10 @@ pub enum Problem {
     /// A JSON file that is not an array of records (objects), or a record that is not one.
     #[error("is not a record: a JSON file must be an array of objects with the column names")]
     NotRecords,
+    /// The pre-validated shipped data (`make`'s `shipped.bin`) cannot be read: another
+    /// version's, cut short, or not that file at all. Holds what is wrong.
+    #[error("is not pre-validated data this version can read: {0}")]
+    NotPacked(String),
     #[error("and {not_shown} more problems ({errors_not_shown} of them errors) are not listed; the first of each kind are")]
     /// The summary [`IssueLog`] adds when it only counted some problems; an error when any of
     /// those is.
@@ -232,6 +236,7 @@ impl Problem {
             Problem::FieldTooLong { .. } => "field-too-long",
             Problem::MoreProblems { .. } => "more-problems",
             Problem::NotRecords => "not-records",
+            Problem::NotPacked(_) => "not-packed",
         }
     }
 
@@ -247,6 +252,7 @@ impl Problem {
                 ]
             }
             Problem::Syntax(detail) => vec![("detail", detail.clone())],
+            Problem::NotPacked(reason) => vec![("reason", reason.clone())],
             Problem::OutOfRange { min, max } => {
                 vec![("min", min.to_string()), ("max", max.to_string())]
             }

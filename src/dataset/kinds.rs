@@ -2,7 +2,9 @@
 //! each with its key and the words staff may type for it.
 
 /// Continents, as used for filtering and statistics.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Continent {
     /// Asia (key `asia`).
     Asia,
@@ -53,7 +55,9 @@ impl Continent {
 }
 
 /// Administrative level of the partner.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Level {
     /// A province, state or similar first-level division (省/州).
     Province,
@@ -93,7 +97,9 @@ impl Level {
 }
 
 /// 友好城市 (formal friendship city) or 友好合作关系 (friendly cooperation), or not known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Relation {
     /// A formal friendship city or province (友好城市, 友好省州).
     Friendship,
@@ -135,7 +141,9 @@ impl Relation {
 }
 
 /// How firm the tie is, as far as the sources show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Status {
     /// An agreement was signed, or the tie is reported as established.
     Signed,

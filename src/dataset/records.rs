@@ -6,7 +6,7 @@ use super::source::Source;
 use crate::geometry::LonLat;
 
 /// The origin side: the province itself or one of its 16 prefecture cities.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ShandongCity {
     /// The key from `shandong.csv`, e.g. `"shandong"` (the province) or `"qingdao"`.
     pub key: String,
@@ -21,7 +21,7 @@ pub struct ShandongCity {
 }
 
 /// A country or territory.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Country {
     /// The ISO 3166-1 alpha-2 code, upper case, e.g. `"AT"`.
     pub iso2: String,
@@ -38,7 +38,7 @@ pub struct Country {
 }
 
 /// A thematic group of countries with the source of its member list.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Group {
     /// The key from `groups.csv`, e.g. `"neighbour"`, named in [`Country::groups`].
     pub key: String,
@@ -51,7 +51,7 @@ pub struct Group {
 }
 
 /// One pair.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Partnership {
     /// The stable identifier, e.g. `"qingdao-shimonoseki"`.
     pub id: String,

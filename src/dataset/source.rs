@@ -4,7 +4,7 @@
 //! link never swallows the text.
 
 /// One piece of evidence for a row.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Source {
     /// An `http(s)` link, if the entry has one. Anything else is never treated as a link.
     pub url: Option<String>,

@@ -9,7 +9,7 @@ pub use great_circle::{distance_m, great_circle};
 pub use projection::{Projection, WorldXY, LAT_MAX, LAT_MIN};
 
 /// A geographic position in degrees, longitude first (WGS84).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LonLat {
     /// Longitude in degrees, east positive.
     pub lon: f64,

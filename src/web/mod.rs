@@ -488,6 +488,19 @@ impl Youcheng {
         )
     }
 
+    /// The shipped data pre-validated (`shipped.bin`: the reference tables and the pairs at once,
+    /// see `Dataset::unpack`) → a load report naming the partnerships file it was made from.
+    #[wasm_bindgen(js_name = loadPacked)]
+    pub fn load_packed(
+        &mut self,
+        file: &str,
+        bytes: &[u8],
+        today_unix_days: f64,
+    ) -> Result<JsValue, JsError> {
+        let today = PartialDate::from_unix_days(today_unix_days as i64);
+        to_js(&self.app.load_packed(file, bytes, today))
+    }
+
     /// Starts loading a partnerships file in steps (then `handle({type: 'loadStep', id, rows})`
     /// until the answer's `load.report`) → `{id, progress, report}`; the data shown stays meanwhile.
     #[wasm_bindgen(js_name = startLoad)]

@@ -494,6 +494,46 @@ test('sources are shown by readable name, link to the exact URL, and keep remark
   await context.close();
 });
 
+test('the shipped data comes pre-validated (shipped.bin) instead of four CSV files; a damaged or missing one leaves the map to the CSV files, with the same data', async () => {
+  const csvNames = /\/(shandong|countries|groups|partnerships)(\.[0-9a-f]+)?\.csv$/;
+  const read = (page) =>
+    page.evaluate(() => {
+      const ids = window.youcheng.visibleIds();
+      return { ids, stats: window.youcheng.stats(), details: ids.filter((_, k) => k % 37 === 0).map((id) => window.youcheng.details(id)) };
+    });
+  const { page, context, log } = await open(browser, url);
+  assert.equal(log.requests.filter((u) => /\/shipped(\.[0-9a-f]+)?\.bin$/.test(u)).length, 1);
+  assert.deepEqual(log.requests.filter((u) => csvNames.test(u)), [], 'no CSV file is read for the shipped data');
+  const packed = await read(page);
+  const rows = readFileSync('data/partnerships.csv', 'utf8').trim().split('\n').length - 1;
+  assert.equal(packed.ids.length, rows);
+  assert.equal(packed.stats.coverage.shown, rows, 'with its official totals');
+  await context.close();
+
+  const bytes = readFileSync('www/data/shipped.bin');
+  for (const [what, answer] of [
+    ['cut short', { body: bytes.subarray(0, bytes.length >> 1) }],
+    ['another version', { body: Buffer.concat([Buffer.from([17]), Buffer.from('youcheng-packed 0'), bytes.subarray(18)]) }],
+    ['missing', { status: 404, body: 'not found' }],
+  ]) {
+    const c = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    await c.route(/\/shipped(\.[0-9a-f]+)?\.bin$/, (route) => route.fulfill(answer));
+    const p = await c.newPage();
+    const warnings = [], errors = [], requests = [];
+    p.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    p.on('pageerror', (e) => errors.push(String(e)));
+    p.on('request', (r) => requests.push(r.url()));
+    await p.goto(url);
+    await p.waitForFunction(() => document.body.dataset.youchengReady === 'true' || document.body.dataset.youchengError, null, { timeout: 30000 });
+    assert.equal(await p.evaluate(() => document.body.dataset.youchengError), undefined, what);
+    assert.deepEqual(errors, [], what);
+    assert.ok(warnings.some((w) => /shipped\.bin.*reading the CSV files instead/.test(w)), `${what}: ${warnings.join(' | ')}`);
+    assert.equal(requests.filter((u) => csvNames.test(u)).length, 4, `${what}: the four CSV files are read`);
+    assert.deepEqual(await read(p), packed, `${what}: the same pairs, statistics and details`);
+    await c.close();
+  }
+});
+
 test('the shipped notes come when first needed: not with the map, once for the first details shown, and with the CSV export', async () => {
   const fetched = (log) => log.requests.filter((u) => /\/notes(\.[0-9a-f]+)?\.csv$/.test(u)).length;
   const { page, context, log } = await open(browser, url);

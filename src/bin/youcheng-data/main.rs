@@ -8,6 +8,9 @@
 //! youcheng-data split-notes PARTNERSHIPS.csv OUT_DIR
 //!                                                OUT_DIR/partnerships.csv without the note columns
 //!                                                and OUT_DIR/notes.csv (id,note,note_zh)
+//! youcheng-data pack DATA_DIR OUT.bin              DATA_DIR's reference tables and partnerships,
+//!                                                checked as `check` does, written pre-validated
+//!                                                (the widget's shipped.bin; see Dataset::pack)
 //! ```
 
 mod world;
@@ -15,7 +18,9 @@ mod world;
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 use youcheng::basemap::Basemap;
-use youcheng::dataset::{Coverage, Dataset, Gazetteer, Issue, PartialDate, Severity, Stats};
+use youcheng::dataset::{
+    Coverage, Dataset, Gazetteer, Issue, Loaded, PartialDate, Severity, Stats,
+};
 
 #[allow(clippy::indexing_slicing)] // args[1] and args[2] exist: the arm checks args.len() >= 3
 fn main() -> ExitCode {
@@ -28,7 +33,8 @@ fn main() -> ExitCode {
         }
         Some("world") if args.len() >= 4 => world::run(&args[1], &args[2], &args[3], today()),
         Some("split-notes") if args.len() >= 3 => split_notes(&args[1], &args[2]),
-        _ => Err("usage: youcheng-data check [DIR] | youcheng-data basemap IN.geojson OUT.json [--attribution TEXT] | youcheng-data world LIST.csv DATA_DIR OUT_DIR | youcheng-data split-notes PARTNERSHIPS.csv OUT_DIR".into()),
+        Some("pack") if args.len() >= 3 => pack(&args[1], &args[2]),
+        _ => Err("usage: youcheng-data check [DIR] | youcheng-data basemap IN.geojson OUT.json [--attribution TEXT] | youcheng-data world LIST.csv DATA_DIR OUT_DIR | youcheng-data split-notes PARTNERSHIPS.csv OUT_DIR | youcheng-data pack DATA_DIR OUT.bin".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -72,7 +78,8 @@ fn print_issues(issues: &[Issue]) {
     }
 }
 
-fn check(dir: &str) -> Result<(), String> {
+/// `dir`'s reference tables and partnerships.csv through the whole validator, its errors printed.
+fn load_checked(dir: &str) -> Result<Loaded, String> {
     let gaz = Gazetteer::load(
         &read(&format!("{dir}/shandong.csv"))?,
         &read(&format!("{dir}/countries.csv"))?,
@@ -85,7 +92,7 @@ fn check(dir: &str) -> Result<(), String> {
     let basemap_text =
         String::from_utf8(read(&format!("{dir}/basemap.json"))?).map_err(|e| e.to_string())?;
     let basemap = Basemap::parse(&basemap_text).map_err(|e| e.to_string())?;
-    let loaded = Dataset::load(
+    Dataset::load(
         &gaz,
         "partnerships.csv",
         &read(&format!("{dir}/partnerships.csv"))?,
@@ -95,7 +102,17 @@ fn check(dir: &str) -> Result<(), String> {
     .map_err(|issues| {
         print_issues(&issues);
         format!("{} problem(s) in partnerships.csv", issues.len())
-    })?;
+    })
+}
+
+/// The shipped data checked and written pre-validated (see `Dataset::pack`) to `out`.
+fn pack(dir: &str, out: &str) -> Result<(), String> {
+    let loaded = load_checked(dir)?;
+    std::fs::write(out, Dataset::pack(&loaded)?).map_err(|e| format!("{out}: {e}"))
+}
+
+fn check(dir: &str) -> Result<(), String> {
+    let loaded = load_checked(dir)?;
     print_issues(&loaded.warnings);
     let ds = &loaded.dataset;
     let s = Stats::of(ds, 0..ds.partnerships.len());
@@ -142,7 +159,7 @@ fn check(dir: &str) -> Result<(), String> {
     line("by continent", &s.by_continent);
     line("by decade", &s.by_decade);
     line("by country", &s.by_country);
-    coverage(dir, &gaz, ds)
+    coverage(dir, &ds.gazetteer, ds)
 }
 
 /// Shown vs the official totals (`official_totals.csv`, `about.csv`), per Shandong side.
