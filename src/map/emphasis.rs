@@ -67,6 +67,23 @@ impl MapState {
             })
     }
 
+    /// The visible pairs that stand out, in visible order; empty when none does (then nothing
+    /// is dimmed).
+    pub(super) fn emphasised_visible(&self) -> Vec<usize> {
+        let e = &self.emphasis;
+        if e.hover.is_none() && e.focus.is_none() && e.selected.is_empty() {
+            return Vec::new();
+        }
+        (self.visible.iter().copied())
+            .filter(|&i| {
+                self.dataset
+                    .partnerships
+                    .get(i)
+                    .is_some_and(|p| self.emphasised(i, p))
+            })
+            .collect()
+    }
+
     /// Whether any visible pair stands out (then the others are dimmed).
     pub(super) fn any_emphasis(&self) -> bool {
         let e = &self.emphasis;

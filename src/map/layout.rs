@@ -83,6 +83,11 @@ pub struct Layout {
 }
 
 impl Layout {
+    /// The index in [`Layout::stacks`] of the stack holding pair `i`.
+    pub fn stack_index(&self, i: usize) -> Option<usize> {
+        self.stack_of.get(i).copied().flatten()
+    }
+
     /// The stack holding pair `i`.
     pub fn stack_of(&self, i: usize) -> Option<&Stack> {
         self.stack_of

@@ -193,7 +193,7 @@ impl MapState {
         LayerBuild {
             scene: Scene {
                 country_labels,
-                partners: self.partner_items_where(false, &layout, |_| true),
+                partners: self.partner_items_of(false, &layout, &self.visible),
                 stacks: self.stack_items(false, &layout),
                 origins: self.origin_items_where(|_| true),
                 labels,
@@ -225,16 +225,11 @@ impl MapState {
     /// and origins, the emphasised pair's names, the Shandong inset and the focus ring. With
     /// this, the layer is drawn at [`MapState::layer_alpha`].
     pub fn emphasis_scene(&self) -> Scene {
-        let dimming = self.any_emphasis();
+        // One pass over the visible pairs finds those that stand out; the rest of the scene is
+        // built from them alone (at a world network, 25,000 pairs and a handful emphasised).
+        let lit = self.emphasised_visible();
+        let dimming = !lit.is_empty();
         let layout = self.layout();
-        let emphasised = |i: usize| {
-            dimming
-                && self
-                    .dataset
-                    .partnerships
-                    .get(i)
-                    .is_some_and(|p| self.emphasised(i, p))
-        };
         // The origins of what is emphasised stay bright; the rest are in the dimmed layer.
         let mut bright = vec![
             false;
@@ -244,7 +239,7 @@ impl MapState {
                 0
             }
         ];
-        for &i in self.visible.iter().filter(|&&i| emphasised(i)) {
+        for &i in &lit {
             if let Some(b) = self
                 .dataset
                 .partnerships
@@ -256,26 +251,34 @@ impl MapState {
         }
         // The stacks holding an emphasised pair stay bright over the dimmed layer, with their
         // counts (the layer's are dimmed with it).
-        let lit: Vec<&super::Stack> = layout
-            .stacks
-            .iter()
-            .filter(|s| dimming && s.members.len() > 1 && self.stack_lit(s))
+        let mut stack_lit = vec![false; if dimming { layout.stacks.len() } else { 0 }];
+        for &i in &lit {
+            if let Some(s) = layout.stack_index(i).and_then(|s| stack_lit.get_mut(s)) {
+                *s = true;
+            }
+        }
+        let lit_stacks: Vec<&super::Stack> = (layout.stacks.iter().zip(&stack_lit))
+            .filter(|(s, &on)| on && s.members.len() > 1)
+            .map(|(s, _)| s)
             .collect();
-        let stacks = lit.iter().map(|s| self.stack_item(s, true)).collect();
+        let stacks = lit_stacks
+            .iter()
+            .map(|s| self.stack_item(s, true))
+            .collect();
         let mut labels = if dimming {
             self.forced_label_items()
         } else {
             Vec::new()
         };
-        labels.extend(lit.iter().map(|s| {
+        labels.extend(lit_stacks.iter().map(|s| {
             let at = self.viewport.transform().apply(s.at);
             self.stack_count_item(at, s.members.len())
         }));
         let inset = self.inset_item(&layout);
         let rings = self.focus_rings(inset.is_some().then_some(&layout));
         Scene {
-            arcs: self.arc_bundles_where(dimming, emphasised),
-            partners: self.partner_items_where(dimming, &layout, emphasised),
+            arcs: self.arc_bundles_of(dimming, &lit),
+            partners: self.partner_items_of(dimming, &layout, &lit),
             stacks,
             origins: self.origin_items_where(|k| bright.get(k).copied().unwrap_or(false)),
             labels,
@@ -365,13 +368,13 @@ impl MapState {
     /// scale), and lines wholly off the canvas are left out, so a frame's work follows what
     /// can be seen, not the number of points in the data.
     fn arc_bundles(&self, dimming: bool) -> Vec<ArcBundle> {
-        self.arc_bundles_where(dimming, |_| true)
+        self.arc_bundles_of(dimming, &self.visible)
     }
 
-    /// As [`MapState::arc_bundles`], for the visible pairs `take` accepts.
-    fn arc_bundles_where(&self, dimming: bool, take: impl Fn(usize) -> bool) -> Vec<ArcBundle> {
+    /// As [`MapState::arc_bundles`], for `pairs` (visible ones, in visible order).
+    fn arc_bundles_of(&self, dimming: bool, pairs: &[usize]) -> Vec<ArcBundle> {
         let mut bundles = Bundles::default();
-        self.add_arcs(&mut bundles, &self.visible, dimming, take);
+        self.add_arcs(&mut bundles, pairs, dimming, |_| true);
         self.finish_bundles(bundles)
     }
 
@@ -527,20 +530,19 @@ impl MapState {
     /// The visible partner dots not drawn as part of a stack (an emphasised one always is
     /// drawn), dimmed ones first and emphasised ones last.
     fn partner_items(&self, dimming: bool, layout: &super::Layout) -> Vec<DotItem> {
-        self.partner_items_where(dimming, layout, |_| true)
+        self.partner_items_of(dimming, layout, &self.visible)
     }
 
-    /// As [`MapState::partner_items`], for the visible pairs `take` accepts.
-    fn partner_items_where(
+    /// As [`MapState::partner_items`], for `pairs` (visible ones, in visible order).
+    fn partner_items_of(
         &self,
         dimming: bool,
         layout: &super::Layout,
-        take: impl Fn(usize) -> bool,
+        pairs: &[usize],
     ) -> Vec<DotItem> {
         let t = &self.theme;
         let mut partners: Vec<(u8, DotItem)> = self
-            .partner_dots()
-            .filter(|(i, _)| take(*i))
+            .partner_dots_of(pairs)
             .filter_map(|(i, centre)| {
                 let p = self.dataset.partnerships.get(i)?;
                 let lv = self.level(i, p, dimming);

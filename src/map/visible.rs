@@ -90,10 +90,14 @@ impl MapState {
         }
     }
 
-    /// Screen positions of the visible partner dots, with their partnership index.
-    pub(super) fn partner_dots(&self) -> impl Iterator<Item = (usize, ScreenPt)> + '_ {
+    /// Screen positions of the partner dots of `pairs` (those with a place), with their
+    /// partnership index.
+    pub(super) fn partner_dots_of<'a>(
+        &'a self,
+        pairs: &'a [usize],
+    ) -> impl Iterator<Item = (usize, ScreenPt)> + 'a {
         let tf = self.viewport.transform();
-        self.visible
+        pairs
             .iter()
             .filter_map(move |&i| Some((i, tf.apply((*self.partner_xy.get(i)?)?))))
     }
