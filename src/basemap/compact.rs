@@ -28,23 +28,6 @@ impl Basemap {
     pub(super) fn from_compact(value: Value) -> Result<Self, BasemapError> {
         let file: CompactFile =
             serde_json::from_value(value).map_err(|e| BasemapError::Json(e.to_string()))?;
-        Self::from_compact_file(file)
-    }
-
-    /// Reads a text that starts as the compact form does (`{"format":"youcheng-basemap/1"`, as
-    /// `youcheng-data basemap` writes it) straight into its records, without a JSON tree first:
-    /// `None` when it is not that form, or not valid JSON of it (the caller then reads it as any
-    /// JSON, which names what is wrong).
-    pub(super) fn from_compact_text(text: &str) -> Option<Result<Self, BasemapError>> {
-        let start = format!("{{\"format\":\"{COMPACT_FORMAT}\"");
-        if !text.starts_with(&start) {
-            return None;
-        }
-        let file: CompactFile = serde_json::from_str(text).ok()?;
-        Some(Self::from_compact_file(file))
-    }
-
-    fn from_compact_file(file: CompactFile) -> Result<Self, BasemapError> {
         if !(file.quantum_deg.is_finite() && file.quantum_deg > 0.0) {
             return Err(BasemapError::Json(format!(
                 "quantum_deg {} is not a positive number",

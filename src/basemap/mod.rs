@@ -194,23 +194,8 @@ impl Basemap {
                 limit: MAX_BASEMAP_BYTES,
             });
         }
-        let text = text.trim_start_matches('\u{feff}');
-        let basemap = if let Some(compact) = Self::from_compact_text(text) {
-            compact?
-        } else {
-            Self::parse_value(text)?
-        };
-        if basemap.features.is_empty() {
-            return Err(BasemapError::Empty);
-        }
-        basemap.check_rings()?;
-        Ok(basemap)
-    }
-
-    /// Any JSON text: the compact form written otherwise, or GeoJSON.
-    fn parse_value(text: &str) -> Result<Self, BasemapError> {
-        let value: Value =
-            serde_json::from_str(text).map_err(|e| BasemapError::Json(e.to_string()))?;
+        let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+            .map_err(|e| BasemapError::Json(e.to_string()))?;
         let basemap = if value.get("format").and_then(Value::as_str) == Some(COMPACT_FORMAT) {
             Self::from_compact(value)?
         } else if value.get("type").and_then(Value::as_str) == Some("FeatureCollection") {
@@ -218,6 +203,10 @@ impl Basemap {
         } else {
             return Err(BasemapError::UnknownFormat);
         };
+        if basemap.features.is_empty() {
+            return Err(BasemapError::Empty);
+        }
+        basemap.check_rings()?;
         Ok(basemap)
     }
 
