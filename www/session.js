@@ -218,10 +218,20 @@ export class Session {
     return report;
   }
 
-  /** The shipped data is shown: its notes are wanted (see notes()), and its official totals and review date are loaded (a portal's own data makes no coverage claim). */
+  /**
+   * The shipped data is shown: its notes are wanted (see notes()), and its official totals and
+   * review date are loaded (a portal's own data makes no coverage claim). Without them (a failed
+   * download) the map shows the data without the coverage line, and the console says why.
+   */
   async #shippedExtras() {
     this.#notesWanted = true; // the shipped pairs come without their notes
-    const files = await Promise.all([DATA_FILES.totals, DATA_FILES.about].map((f) => fetchShipped(f)));
+    let files;
+    try {
+      files = await Promise.all([DATA_FILES.totals, DATA_FILES.about].map((f) => fetchShipped(f)));
+    } catch (e) {
+      console.warn(`Youcheng: the official totals could not be read (${e?.message ?? e}); the data is shown without them`);
+      return;
+    }
     if (this.map?.loadCoverage(...files).ok) this.#good.coverage = files;
   }
 

@@ -494,7 +494,7 @@ test('sources are shown by readable name, link to the exact URL, and keep remark
   await context.close();
 });
 
-test('the shipped data comes pre-validated (shipped.bin) instead of four CSV files; a damaged or missing one leaves the map to the CSV files, with the same data', async () => {
+test('the shipped data comes pre-validated (shipped.bin) instead of four CSV files; a damaged or missing one leaves the map to the CSV files, with the same data; missing official totals leave it without its coverage line', async () => {
   const csvNames = /\/(shandong|countries|groups|partnerships)(\.[0-9a-f]+)?\.csv$/;
   const read = (page) =>
     page.evaluate(() => {
@@ -532,6 +532,20 @@ test('the shipped data comes pre-validated (shipped.bin) instead of four CSV fil
     assert.deepEqual(await read(p), packed, `${what}: the same pairs, statistics and details`);
     await c.close();
   }
+  // The official totals missing: the data is shown without its coverage line, and nothing fails.
+  const c = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  await c.route(/\/official_totals(\.[0-9a-f]+)?\.csv$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
+  const p = await c.newPage();
+  const warnings = [];
+  p.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  await p.goto(url);
+  await p.waitForFunction(() => document.body.dataset.youchengReady === 'true' || document.body.dataset.youchengError, null, { timeout: 30000 });
+  assert.equal(await p.evaluate(() => document.body.dataset.youchengError), undefined);
+  const s = await p.evaluate(() => window.youcheng.stats());
+  assert.equal(s.pairs, rows);
+  assert.ok(!s.coverage, 'no coverage claim without the totals');
+  assert.ok(warnings.some((w) => /official totals could not be read/.test(w)), warnings.join(' | '));
+  await c.close();
 });
 
 test('the shipped notes come when first needed: not with the map, once for the first details shown, and with the CSV export', async () => {
