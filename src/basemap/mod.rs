@@ -72,16 +72,22 @@ impl Feature {
             if dx.hypot(dy) > max_deg {
                 continue;
             }
-            // Inside is within any `near`: one crossing test instead of measuring every edge
-            // (most partners lie well inside their country, and a large one has thousands).
-            if near > 0.0 && self.shape.contains(&Point::new(x, y)) {
-                return Some(0.0);
-            }
-            let d = self.edge_distance(x, y, near);
-            let d = if d <= near || !self.shape.contains(&Point::new(x, y)) {
-                d
+            // One crossing test per position. For a check "within `near`" it comes first: inside
+            // is within any `near`, without measuring every edge (most partners lie well inside
+            // their country, and a large one has thousands); outside, the nearest edge is the
+            // distance. For an exact distance it comes after, only when no edge is on the point.
+            let inside = || self.shape.contains(&Point::new(x, y));
+            let d = if near > 0.0 {
+                if inside() {
+                    0.0
+                } else {
+                    self.edge_distance(x, y, near)
+                }
             } else {
-                0.0
+                match self.edge_distance(x, y, near) {
+                    d if d > 0.0 && inside() => 0.0,
+                    d => d,
+                }
             };
             best = Some(best.map_or(d, |b: f64| b.min(d)));
             if d <= near {
