@@ -67,32 +67,30 @@ impl MapState {
             })
     }
 
+    /// Whether pair index `i` stands out (see [`MapState::emphasised`]).
+    pub(super) fn emphasised_index(&self, i: usize) -> bool {
+        (self.dataset.partnerships.get(i)).is_some_and(|p| self.emphasised(i, p))
+    }
+
+    /// Whether anything is hovered, focused or selected (else no pair can stand out).
+    fn emphasis_wanted(&self) -> bool {
+        let e = &self.emphasis;
+        e.hover.is_some() || e.focus.is_some() || !e.selected.is_empty()
+    }
+
     /// The visible pairs that stand out, in visible order; empty when none does (then nothing
     /// is dimmed).
     pub(super) fn emphasised_visible(&self) -> Vec<usize> {
-        let e = &self.emphasis;
-        if e.hover.is_none() && e.focus.is_none() && e.selected.is_empty() {
+        if !self.emphasis_wanted() {
             return Vec::new();
         }
         (self.visible.iter().copied())
-            .filter(|&i| {
-                self.dataset
-                    .partnerships
-                    .get(i)
-                    .is_some_and(|p| self.emphasised(i, p))
-            })
+            .filter(|&i| self.emphasised_index(i))
             .collect()
     }
 
     /// Whether any visible pair stands out (then the others are dimmed).
     pub(super) fn any_emphasis(&self) -> bool {
-        let e = &self.emphasis;
-        (e.hover.is_some() || e.focus.is_some() || !e.selected.is_empty())
-            && self.visible.iter().any(|&i| {
-                self.dataset
-                    .partnerships
-                    .get(i)
-                    .is_some_and(|p| self.emphasised(i, p))
-            })
+        self.emphasis_wanted() && self.visible.iter().any(|&i| self.emphasised_index(i))
     }
 }

@@ -23,12 +23,7 @@ impl MapState {
 
     /// Whether one of stack `s`'s pairs is emphasised (it then stays bright).
     pub(super) fn stack_lit(&self, s: &super::Stack) -> bool {
-        s.members.iter().any(|&i| {
-            self.dataset
-                .partnerships
-                .get(i)
-                .is_some_and(|p| self.emphasised(i, p))
-        })
+        s.members.iter().any(|&i| self.emphasised_index(i))
     }
 
     /// Stack `s`'s marker, bright or dimmed.

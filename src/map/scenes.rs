@@ -513,14 +513,7 @@ impl MapState {
     /// Every emphasised arc's lines, in CSS px.
     fn emphasised_lines(&self) -> Vec<Vec<crate::viewport::ScreenPt>> {
         let tf = self.viewport.transform();
-        self.visible
-            .iter()
-            .filter(|&&i| {
-                self.dataset
-                    .partnerships
-                    .get(i)
-                    .is_some_and(|p| self.emphasised(i, p))
-            })
+        (self.emphasised_visible().iter())
             .filter_map(|&i| self.arcs.get(i))
             .flatten()
             .map(|line| line.iter().map(|w| tf.apply(*w)).collect())
