@@ -145,11 +145,7 @@ impl Dataset {
 /// What the map relies on: indices in range, coordinates on the globe, dates that are dates.
 fn check(p: &Packed) -> Result<(), String> {
     let place = |what: &str, at: &LonLat| {
-        let ok = at.lon.is_finite()
-            && at.lat.is_finite()
-            && (-180.0..=180.0).contains(&at.lon)
-            && (-90.0..=90.0).contains(&at.lat);
-        if ok {
+        if at.is_valid() {
             Ok(())
         } else {
             Err(format!(
