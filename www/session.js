@@ -152,7 +152,7 @@ export class Session {
     try {
       const bytes = await fetchShipped(DATA_FILES.packed, MAX_DATA_BYTES);
       report = this.map.loadPacked(DATA_FILES.packed, bytes, todayUnixDays());
-      if (report.ok) this.#good = { ...this.#good, packed: bytes, reference: null, data: null };
+      if (report.ok) this.#good = { ...this.#good, packed: bytes, reference: null };
     } catch (e) {
       if (e instanceof CoreTrap) throw e;
       report = failedReport(DATA_FILES.packed, 'fetch', String(e?.message ?? e));
@@ -161,7 +161,7 @@ export class Session {
       console.warn(`Youcheng: ${report.errors.map((e) => issueText('en', e)).join('; ')}; reading the CSV files instead`);
       return false;
     }
-    this.#loaded(null, null, false, report);
+    this.#loaded(report, null); // its pairs come back with shipped.bin, not as a file of their own
     this.customOrigins = false;
     await this.#shippedExtras();
     return true;
@@ -240,7 +240,7 @@ export class Session {
     const refused = this.#refuse(name, bytes);
     if (refused) return refused;
     try {
-      return this.#loaded(name, bytes, validRowsOnly, this.map.loadPartnerships(name, bytes, todayUnixDays(), validRowsOnly));
+      return this.#loaded(this.map.loadPartnerships(name, bytes, todayUnixDays(), validRowsOnly), { name, bytes, validRowsOnly });
     } catch (e) {
       if (!(e instanceof CoreTrap)) throw e;
       return failedReport(name, 'trap', this.#host.t('recovered', { error: e.message }));
@@ -265,7 +265,7 @@ export class Session {
       const wanted = () => host.alive() && this.map === map;
       const status = await loadInSteps(map, { name, bytes, today: todayUnixDays(), validRowsOnly, onProgress, t0, wanted });
       if (status.progress.phase === 'cancelled') return { ...failedReport(name, 'cancelled', ''), cancelled: true };
-      return this.#loaded(name, bytes, validRowsOnly, status.report);
+      return this.#loaded(status.report, { name, bytes, validRowsOnly });
     } catch (e) {
       if (!(e instanceof CoreTrap)) throw e;
       return failedReport(name, 'trap', host.t('recovered', { error: e.message }));
@@ -280,12 +280,13 @@ export class Session {
     return null;
   }
 
-  #loaded(name, bytes, validRowsOnly, report) {
+  /** A load's report; when it loaded, `data` ({name, bytes, validRowsOnly}, or null for shipped.bin's pairs) is what a new core loads again after a trap. */
+  #loaded(report, data) {
     this.report = report;
     // New data drops the official totals and notes: only the shipped data is measured against them
     // and has its notes apart (loadData adds them back).
     if (report.ok) {
-      this.#good = { ...this.#good, data: name === null ? null : { name, bytes, validRowsOnly }, coverage: null, notes: null };
+      this.#good = { ...this.#good, data, coverage: null, notes: null };
       this.#notesWanted = false;
       this.#notes = null;
     }
