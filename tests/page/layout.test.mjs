@@ -433,3 +433,34 @@ test('the first frame is drawn at the map\'s final size: nothing is laid out or 
     await context.close();
   }
 });
+
+test('a filter change neither moves nor resizes the map: the summary keeps the height of its longest line', async () => {
+  for (const options of [DESKTOP, ...[1000, 1100].map((width) => ({ viewport: { width, height: 800 } })), PHONE]) {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => document.querySelector('#map')?.hasAttribute('ready'), null, { timeout: 30000 });
+    await frame(page);
+    const seen = await page.evaluate(async () => {
+      const el = document.querySelector('#map');
+      const box = () => { const r = el.canvas.getBoundingClientRect(); return { top: r.top, height: r.height, width: r.width }; };
+      const summary = el.shadowRoot.querySelector('.yc-summary');
+      const lines = () => Math.round(summary.getBoundingClientRect().height / parseFloat(getComputedStyle(summary).lineHeight || '20'));
+      const out = [{ filter: 'none', ...box(), renders: el.frameStats().baseRenders, text: summary.textContent }];
+      for (const filter of [{ cities: ['weifang'] }, { countries: ['JP'] }, { relations: ['cooperation'] }, { cities: ['qingdao'], countries: ['KR'] }, {}]) {
+        el.setFilter(filter);
+        await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+        out.push({ filter: JSON.stringify(filter), ...box(), renders: el.frameStats().baseRenders, text: summary.textContent, lines: lines() });
+      }
+      return out;
+    });
+    const w = options.viewport.width;
+    console.log(`${w}px: canvas ${seen.map((s) => `${s.width}×${s.height.toFixed(1)}@${s.top.toFixed(1)}`).join(', ')}`);
+    assert.ok(seen.some((s) => s.text !== seen[0].text && /\d+ of \d+|共 \d+ 对/.test(s.text)), `${w}px: a filter changed the summary (${seen[1].text})`);
+    for (const s of seen) {
+      assert.deepEqual([s.top, s.height, s.width], [seen[0].top, seen[0].height, seen[0].width], `${w}px: the canvas is where and as large as it was, under ${s.filter} (${s.text})`);
+      assert.equal(s.renders, seen[0].renders, `${w}px: the land was not drawn again under ${s.filter}`);
+    }
+    await context.close();
+  }
+});

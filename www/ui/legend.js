@@ -72,7 +72,11 @@ export function createLegend(ctx) {
         if (e.total === 0) continue;
         const swatch = h('span', { class: `yc-swatch yc-swatch-${mode}`, 'aria-hidden': 'true' });
         swatch.style.backgroundColor = e.colour; // CSSOM
-        const b = h('button', { type: 'button', class: 'legend-item yc-legend-item', 'data-key': e.key, 'aria-pressed': String(pressed) }, swatch, h('span', { class: 'yc-legend-name' }, label), h('span', { class: 'yc-n' }, e.visible));
+        // The count keeps the width of the entry's total (tabular digits), so that a filter, which
+        // changes the counts, never rewraps the legend and resizes the map above it.
+        const n = h('span', { class: 'yc-n' }, e.visible);
+        n.style.minWidth = `${String(e.total).length}ch`; // CSSOM
+        const b = h('button', { type: 'button', class: 'legend-item yc-legend-item', 'data-key': e.key, 'aria-pressed': String(pressed) }, swatch, h('span', { class: 'yc-legend-name' }, label), n);
         b.addEventListener('click', () => click(mode, e.key, pressed));
         list.append(h('li', {}, b));
       }
