@@ -183,6 +183,25 @@ fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {
             black_box(s.commands.len())
         })
     });
+    // A filter change's layout: the stacks, the names and the inset made anew for the new pairs
+    // (the inset, kept while only the view moves, is placed again: the pairs it avoids changed).
+    let mut filtered = map.clone();
+    let mut on = false;
+    c.bench_function(&format!("{label}/lay out after a filter change"), |b| {
+        b.iter(|| {
+            on = !on;
+            let continents = if on {
+                vec!["europe".to_string()]
+            } else {
+                vec![]
+            };
+            filtered.set_filter(Filter {
+                continents,
+                ..Filter::default()
+            });
+            filtered.refresh_stale_layout();
+        })
+    });
     // What a settled view lays out (stacks, names, the inset): at the first view and zoomed in
     // four times on the middle of the map, each iteration a view 1 px from the last.
     for (what, zoom) in [("first view", 1.0), ("zoomed in 4×", 4.0)] {

@@ -95,7 +95,7 @@ pub struct Interaction {
 }
 
 fn dist(a: ScreenPt, b: ScreenPt) -> f64 {
-    (a.x - b.x).hypot(a.y - b.y)
+    a.distance(b)
 }
 
 fn mid(a: ScreenPt, b: ScreenPt) -> ScreenPt {

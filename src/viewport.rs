@@ -33,6 +33,16 @@ impl ScreenPt {
     pub const fn new(x: f64, y: f64) -> Self {
         Self { x, y }
     }
+
+    /// The distance to `other` in CSS pixels. A square root rather than `f64::hypot`, which
+    /// guards against an overflow that screen coordinates never reach and is a software routine
+    /// (libm's, in WebAssembly too), where `sqrt` is one instruction: the inset's search for free
+    /// spots measures thousands of distances a layout, and with `hypot` a filter change's layout
+    /// took 1.07 ms natively, with this 0.59–0.69 ms (`cargo bench --bench core -- "lay out after"`).
+    pub fn distance(self, other: ScreenPt) -> f64 {
+        let (dx, dy) = (self.x - other.x, self.y - other.y);
+        (dx * dx + dy * dy).sqrt()
+    }
 }
 
 /// Maps world units to CSS pixels: `screen = centre_of_canvas + (world − centre) × scale`,

@@ -82,7 +82,7 @@ pub fn place_inset(
                 && !partners.iter().any(|p| grown.contains(*p))
         })
         .min_by(|a, b| {
-            let d = |r: &Rect| (r.centre().x - c.x).hypot(r.centre().y - c.y);
+            let d = |r: &Rect| r.centre().distance(c);
             d(a).total_cmp(&d(b))
         })
 }
@@ -222,7 +222,7 @@ fn nearest_free(area: Rect, want: Rect, placed: &[Rect]) -> Option<Rect> {
             };
             for i in columns {
                 let r = spot(i, j);
-                let d = (r.x - want.x).hypot(r.y - want.y);
+                let d = ScreenPt::new(r.x, r.y).distance(ScreenPt::new(want.x, want.y));
                 let better = best.is_none_or(|b| {
                     d.total_cmp(&b.0)
                         .then(j.cmp(&b.1))

@@ -50,7 +50,7 @@ impl InsetLayout {
                 .iter()
                 .filter(|c| f(c).contains(p))
                 .min_by(|a, b| {
-                    let d = |c: &InsetCity| (c.dot.x - p.x).hypot(c.dot.y - p.y);
+                    let d = |c: &InsetCity| c.dot.distance(p);
                     d(a).total_cmp(&d(b))
                 })
                 .map(|c| c.city)
@@ -204,7 +204,7 @@ impl MapState {
         pts.iter().enumerate().any(|(k, a)| {
             pts.iter()
                 .skip(k + 1)
-                .any(|b| (a.x - b.x).hypot(a.y - b.y) < inset::TARGET_PX)
+                .any(|b| a.distance(*b) < inset::TARGET_PX)
         })
     }
 

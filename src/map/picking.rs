@@ -55,7 +55,7 @@ impl MapState {
             .stacks
             .iter()
             .map(|s| (s, tf.apply(s.at)))
-            .map(|(s, c)| (s, (c.x - p.x).hypot(c.y - p.y)))
+            .map(|(s, c)| (s, c.distance(p)))
             .filter(|(s, d)| {
                 // On the marker as drawn; a finger reaches a little further.
                 *d <= stack_radius_px(s.members.len(), self.theme.partner_radius_px)
