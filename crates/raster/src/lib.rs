@@ -357,19 +357,31 @@ impl Raster {
     pub fn rgba(&mut self) -> Option<Image<'_>> {
         let (x0, y0, x1, y1) = self.painted?;
         let (w, h) = (x1 - x0, y1 - y0);
+        // Zeroed at once (a memset), then only the pixels with ink written: most of an arcs
+        // layer is empty, and a pixel by pixel append took a quarter of rasterising the shipped
+        // layer (cargo bench --bench core -- "arcs layer rasterised").
         self.out.clear();
-        self.out.reserve(w * h * 4);
-        for y in y0..y1 {
+        self.out.resize(w * h * 4, 0);
+        if w == 0 {
+            return None;
+        }
+        for (y, dst) in (y0..y1).zip(self.out.chunks_exact_mut(w * 4)) {
             let row = self.px.get(y * self.width + x0..y * self.width + x1)?;
-            for p in row {
-                match p.to_le_bytes() {
-                    [_, _, _, 0] => self.out.extend_from_slice(&[0; 4]),
-                    rgba @ [_, _, _, 255] => self.out.extend_from_slice(&rgba),
-                    [r, g, b, a] => {
-                        // c · 255 / a, rounded, with one division per pixel (16.16 fixed point).
-                        let k = (255 << 16) / u32::from(a);
-                        let un = |c: u8| ((u32::from(c) * k + (1 << 15)) >> 16).min(255) as u8;
-                        self.out.extend_from_slice(&[un(r), un(g), un(b), a]);
+            // Eight pixels at a time: a run without ink is passed over with one test.
+            for (px, d) in row.chunks(8).zip(dst.chunks_mut(32)) {
+                if px.iter().fold(0, |acc, p| acc | p) == 0 {
+                    continue;
+                }
+                for (p, d) in px.iter().zip(d.chunks_exact_mut(4)) {
+                    match p.to_le_bytes() {
+                        [_, _, _, 0] => {}
+                        rgba @ [_, _, _, 255] => d.copy_from_slice(&rgba),
+                        [r, g, b, a] => {
+                            // c · 255 / a, rounded, with one division per pixel (16.16 fixed point).
+                            let k = (255 << 16) / u32::from(a);
+                            let un = |c: u8| ((u32::from(c) * k + (1 << 15)) >> 16).min(255) as u8;
+                            d.copy_from_slice(&[un(r), un(g), un(b), a]);
+                        }
                     }
                 }
             }
