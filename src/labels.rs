@@ -134,10 +134,16 @@ impl RectGrid {
         }
     }
 
-    fn cells(&self, r: &Rect) -> impl Iterator<Item = usize> {
+    /// The columns and rows of cells `r` lies on: (x0, x1, y0, y1), ends included.
+    fn span(&self, r: &Rect) -> (i64, i64, i64, i64) {
         let c = |v: f64, n: i64| ((v / self.cell_px).floor() as i64).clamp(0, n - 1);
         let (x0, x1) = (c(r.x, self.cols), c(r.x + r.w, self.cols));
         let (y0, y1) = (c(r.y, self.rows), c(r.y + r.h, self.rows));
+        (x0, x1, y0, y1)
+    }
+
+    fn cells(&self, r: &Rect) -> impl Iterator<Item = usize> {
+        let (x0, x1, y0, y1) = self.span(r);
         let cols = self.cols;
         (y0..=y1).flat_map(move |y| (x0..=x1).map(move |x| (y * cols + x) as usize))
     }
@@ -146,10 +152,12 @@ impl RectGrid {
     pub fn insert(&mut self, r: Rect) {
         let k = self.rects.len();
         self.rects.push(r);
-        let cells: Vec<usize> = self.cells(&r).collect();
-        for cell in cells {
-            if let Some(b) = self.buckets.get_mut(cell) {
-                b.push(k);
+        let (x0, x1, y0, y1) = self.span(&r);
+        for y in y0..=y1 {
+            for x in x0..=x1 {
+                if let Some(b) = self.buckets.get_mut((y * self.cols + x) as usize) {
+                    b.push(k);
+                }
             }
         }
     }
@@ -194,7 +202,11 @@ pub fn place_in_order(
     limit: usize,
 ) -> Vec<PlacedLabel> {
     let mut blocked = RectGrid::new(bounds, 48.0);
-    for o in obstacles {
+    // Only the obstacles on the canvas: a label is placed inside `bounds`, so one outside it
+    // can never block one (the overlap test is strict). Zoomed in on a world network, most of
+    // its thousands of stacks lie off the canvas, and the grid put each in an edge cell, where
+    // every label near an edge then tested them all.
+    for o in obstacles.iter().filter(|o| o.overlaps(&bounds)) {
         blocked.insert(*o);
     }
     let mut labels = RectGrid::new(bounds, 48.0);
@@ -240,6 +252,47 @@ mod tests {
             forced: false,
             tag: priority as usize,
         }
+    }
+
+    #[test]
+    fn no_place_of_a_label_lies_on_the_canvas_when_its_anchor_is_farther_off_it_than_its_gap() {
+        // The layout passes over stacks whose anchor lies outside the canvas grown by their
+        // gap, before naming them (map/layout.rs): they must have no place a label may take.
+        let bounds = Rect::new(0.0, 0.0, 200.0, 120.0);
+        let mut outside = 0;
+        for gap in [0.0, 2.5, 5.0, 9.0] {
+            for text in [
+                "A",
+                "Shimonoseki",
+                "下关市 +3",
+                "Llanfairpwllgwyngyll-gogerychwyrndrobwll",
+            ] {
+                for placement in [Placement::Around, Placement::Centred] {
+                    for ix in -40..=60 {
+                        for iy in -30..=40 {
+                            let anchor =
+                                ScreenPt::new(ix as f64 * 5.3 - 20.0, iy as f64 * 4.7 - 20.0);
+                            if bounds.grow(gap).contains(anchor) {
+                                continue;
+                            }
+                            outside += 1;
+                            let r = LabelRequest {
+                                anchor,
+                                placement,
+                                gap_px: gap,
+                                ..req(0.0, 0.0, text, 1.0)
+                            };
+                            let on = candidates(&r).into_iter().find(|b| bounds.encloses(b));
+                            assert_eq!(
+                                on, None,
+                                "{text:?} at {anchor:?}, gap {gap}, {placement:?}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        assert!(outside > 10_000, "{outside} anchors off the canvas tried");
     }
 
     #[test]

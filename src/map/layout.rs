@@ -405,20 +405,30 @@ impl MapState {
         let requests = order.into_iter().filter_map(|(priority, k)| {
             let s = layout.stacks.get(k)?;
             let first = *s.members.first()?;
-            let name = self.partner_name(first);
             let n = s.members.len();
+            let (anchor, gap_px) = (
+                tf.apply(s.at),
+                stack_radius_px(n, self.theme.partner_radius_px) + 2.0,
+            );
+            // Each of a label's places touches the square of its gap round its anchor (see
+            // `labels::candidates`) and must lie on the canvas, so a stack farther off the
+            // canvas can have none: it is passed over before its name is made (zoomed in on a
+            // world network, most stacks are off the canvas).
+            if !bounds.grow(gap_px).contains(anchor) {
+                return None;
+            }
+            let name = self.partner_name(first);
             let text = if n > 1 {
                 format!("{name} +{}", n - 1)
             } else {
                 name
             };
-            let r = stack_radius_px(n, self.theme.partner_radius_px);
             Some(LabelRequest {
-                anchor: tf.apply(s.at),
+                anchor,
                 text,
                 size_px: LABEL_SIZE_PX,
                 priority,
-                gap_px: r + 2.0,
+                gap_px,
                 placement: Placement::Around,
                 forced: false,
                 tag: k,

@@ -39,13 +39,18 @@ pub fn stack_dots(dots: &[(usize, WorldXY)], scale: f64, reach_px: f64) -> Vec<S
     // foldhash, not std's SipHash: nine cells are looked up per dot, and hashing their keys
     // was a quarter of a world network's layout (native profile). Each cell holds the first
     // stack seeded in it; `next` links the stacks seeded in the same cell (no list per cell).
-    let mut grid: foldhash::HashMap<(i64, i64), u32> = foldhash::HashMap::default();
-    let mut next: Vec<u32> = Vec::new();
+    // Sized for every dot up front (growing them as the dots came cost reallocations and copies).
+    let n = dots.len();
+    let hasher = foldhash::fast::RandomState::default();
+    let mut grid: foldhash::HashMap<(i64, i64), u32> =
+        foldhash::HashMap::with_capacity_and_hasher(n, hasher.clone());
+    let mut next: Vec<u32> = Vec::with_capacity(n);
     // Dots at the same place (a partner city twinned with several origins) join the stack the
     // first of them joined: the stacks within reach of a place only grow, and later ones come
     // after it, so the first within reach stays the first.
-    let mut same: foldhash::HashMap<(u64, u64), u32> = foldhash::HashMap::default();
-    let mut stacks: Vec<Stack> = Vec::new();
+    let mut same: foldhash::HashMap<(u64, u64), u32> =
+        foldhash::HashMap::with_capacity_and_hasher(n, hasher);
+    let mut stacks: Vec<Stack> = Vec::with_capacity(n);
     const NONE: u32 = u32::MAX;
     for &(i, w) in dots {
         let place = (w.x.to_bits(), w.y.to_bits());
