@@ -27,10 +27,10 @@ export function createSummary(ctx) {
 export function summaryText(snap, t, { longest = false } = {}) {
   const s = snap.stats, c = s.coverage;
   const total = snap.choices.allPairs;
-  const shown = s.pairs === total && !longest
-    ? t('summaryAll', { pairs: s.pairs, countries: s.countries })
-    : longest
-      ? t('summaryFiltered', { pairs: total, total, countries: total, places: total })
+  const shown = longest
+    ? t('summaryFiltered', { pairs: total, total, countries: total, places: total })
+    : s.pairs === total
+      ? t('summaryAll', { pairs: s.pairs, countries: s.countries })
       : t('summaryFiltered', { pairs: s.pairs, total, countries: s.countries, places: s.partnerPlaces });
   const coverage = c ? ` ${t('coverage', { shown: c.shown, official: c.official, asOf: c.asOf })}${c.reviewed ? ` ${t('reviewed', { date: c.reviewed })}` : ''}` : '';
   const undated = s.hiddenUndated ? ` ${t('undatedHidden', { n: s.hiddenUndated })}` : '';
