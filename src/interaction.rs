@@ -94,10 +94,6 @@ pub struct Interaction {
     last_click: Option<(f64, ScreenPt)>,
 }
 
-fn dist(a: ScreenPt, b: ScreenPt) -> f64 {
-    a.distance(b)
-}
-
 fn mid(a: ScreenPt, b: ScreenPt) -> ScreenPt {
     ScreenPt::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0)
 }
@@ -165,10 +161,10 @@ impl Interaction {
         if self.presses.len() == 2 {
             let other = self.presses[1 - k].last;
             let before_mid = mid(self.presses[k].last, other);
-            let before_d = dist(self.presses[k].last, other);
+            let before_d = self.presses[k].last.distance(other);
             self.presses[k].last = p;
             let after_mid = mid(p, other);
-            let after_d = dist(p, other);
+            let after_d = p.distance(other);
             view.pan_by(after_mid.x - before_mid.x, after_mid.y - before_mid.y);
             if before_d > 1.0 && after_d > 1.0 {
                 view.zoom_about(after_mid, after_d / before_d);
@@ -181,7 +177,7 @@ impl Interaction {
             };
         }
         let press = self.presses[k];
-        if !self.dragging && dist(press.start, p) > press.kind.drag_threshold() {
+        if !self.dragging && press.start.distance(p) > press.kind.drag_threshold() {
             self.dragging = true;
         }
         self.presses[k].last = p;
@@ -230,7 +226,7 @@ impl Interaction {
             t_ms.is_finite()
                 && t_ms - t0 >= 0.0
                 && t_ms - t0 <= DOUBLE_CLICK_MS
-                && dist(p, p0) <= DOUBLE_CLICK_PX
+                && p.distance(p0) <= DOUBLE_CLICK_PX
         });
         if double {
             self.last_click = None;

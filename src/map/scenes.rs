@@ -212,11 +212,11 @@ impl MapState {
         if build.keep {
             self.add_layer_arcs(&mut build.arcs, run);
         } else {
-            self.add_arcs(&mut build.arcs, run, false, |_| true);
+            self.add_arcs(&mut build.arcs, run, false);
         }
         build.next = end;
         (end >= self.visible.len()).then(|| Scene {
-            arcs: self.finish_bundles(std::mem::take(&mut build.arcs)),
+            arcs: self.finish_bundles(std::mem::take(&mut build.arcs), &self.visible),
             ..std::mem::take(&mut build.scene)
         })
     }
@@ -374,22 +374,15 @@ impl MapState {
     /// As [`MapState::arc_bundles`], for `pairs` (visible ones, in visible order).
     fn arc_bundles_of(&self, dimming: bool, pairs: &[usize]) -> Vec<ArcBundle> {
         let mut bundles = Bundles::default();
-        self.add_arcs(&mut bundles, pairs, dimming, |_| true);
-        self.finish_bundles(bundles)
+        self.add_arcs(&mut bundles, pairs, dimming);
+        self.finish_bundles(bundles, pairs)
     }
 
-    /// Adds the arcs of `pairs` that `take` accepts to their bundles (see
-    /// [`MapState::arc_bundles`]).
-    fn add_arcs(
-        &self,
-        bundles: &mut Bundles,
-        pairs: &[usize],
-        dimming: bool,
-        take: impl Fn(usize) -> bool,
-    ) {
+    /// Adds the arcs of `pairs` to their bundles (see [`MapState::arc_bundles`]).
+    fn add_arcs(&self, bundles: &mut Bundles, pairs: &[usize], dimming: bool) {
         let tf = self.viewport.transform();
         let (w, h) = (self.viewport.width_css_px, self.viewport.height_css_px);
-        for &i in pairs.iter().filter(|&&i| take(i)) {
+        for &i in pairs {
             let Some(arc) = self.arcs.get(i).filter(|a| !a.is_empty()) else {
                 continue;
             };
@@ -483,8 +476,8 @@ impl MapState {
         }
     }
 
-    /// The bundles in drawing order, dimmed ones first, what stands out cased.
-    fn finish_bundles(&self, bundles: Bundles) -> Vec<ArcBundle> {
+    /// The bundles of `pairs`' arcs in drawing order, dimmed ones first, what stands out cased.
+    fn finish_bundles(&self, bundles: Bundles, pairs: &[usize]) -> Vec<ArcBundle> {
         let mut bundles = bundles.list;
         crate::sort::sort_by(&mut bundles, |(la, a), (lb, b)| {
             (la, a.group).cmp(&(lb, b.group))
@@ -501,7 +494,7 @@ impl MapState {
                 cased = true;
                 out.push(ArcBundle {
                     group: b.group,
-                    lines: self.emphasised_lines(),
+                    lines: self.emphasised_lines(pairs),
                     stroke: casing,
                 });
             }
@@ -510,10 +503,12 @@ impl MapState {
         out
     }
 
-    /// Every emphasised arc's lines, in CSS px.
-    fn emphasised_lines(&self) -> Vec<Vec<crate::viewport::ScreenPt>> {
+    /// The lines of the arcs of `pairs` that stand out, in CSS px. A hover frame passes the
+    /// pairs that stand out (a handful), so the visible ones are not looked through again.
+    fn emphasised_lines(&self, pairs: &[usize]) -> Vec<Vec<crate::viewport::ScreenPt>> {
         let tf = self.viewport.transform();
-        (self.emphasised_visible().iter())
+        (pairs.iter())
+            .filter(|&&i| self.emphasised_index(i))
             .filter_map(|&i| self.arcs.get(i))
             .flatten()
             .map(|line| line.iter().map(|w| tf.apply(*w)).collect())
