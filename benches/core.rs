@@ -252,6 +252,30 @@ fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {
             black_box(s.commands.len())
         })
     });
+    // A new view's layer as the page builds it for its raster workers when the layer is large:
+    // the scene, then its arcs and dots as a command list (src/raster.rs, `Commands`).
+    let mut commands = youcheng::raster::Commands::default();
+    c.bench_function(
+        &format!("{label}/arcs layer as the workers' commands (a new view)"),
+        |b| {
+            b.iter(|| {
+                step = -step;
+                panned.viewport.pan_by(step, 0.0);
+                let layer = panned.layer_scene();
+                commands.clear();
+                let mut none = RecordingSurface::default();
+                for s in layer.overlay_steps().iter().filter(|s| {
+                    matches!(
+                        s,
+                        youcheng::scene::Step::Arcs { .. } | youcheng::scene::Step::Dots(_)
+                    )
+                }) {
+                    layer.render_overlay_step(&mut none, (&mut commands, 1.0), s);
+                }
+                black_box(commands.values().len())
+            })
+        },
+    );
     // The same layer's arcs and dots rasterised by the core (src/raster.rs), as the page draws
     // them, at device pixel ratio 1 and 2.
     let layer = map.layer_scene();

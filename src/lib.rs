@@ -55,6 +55,7 @@ pub mod hit;
 pub mod interaction;
 pub mod labels;
 pub mod limits;
+pub mod lines;
 pub mod map;
 pub mod raster;
 pub mod report;

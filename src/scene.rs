@@ -1,6 +1,7 @@
 //! What to draw, in CSS pixels, in drawing order. Built from the map state for one frame and
 //! rendered through a [`Surface`].
 
+use crate::lines::{Lines, Polylines};
 use crate::raster::Sink;
 use crate::style::Rgba;
 use crate::surface::{ScreenPt, Stroke, Surface, TextStyle};
@@ -21,7 +22,7 @@ pub struct ArcBundle {
     /// The legend entry the colour belongs to.
     pub group: usize,
     /// The arcs as open polylines in CSS pixels (an arc cut at the seam is several lines).
-    pub lines: Vec<Vec<ScreenPt>>,
+    pub lines: Polylines,
     /// The colour and width all lines share.
     pub stroke: Stroke,
 }
@@ -74,7 +75,7 @@ pub struct InsetItem {
     /// The land inside, clipped to the frame.
     pub land: Vec<LandItem>,
     /// The frame round the real province and the leader lines, as polylines.
-    pub leaders: Vec<Vec<ScreenPt>>,
+    pub leaders: Polylines,
     /// The spread origin dots.
     pub dots: Vec<DotItem>,
     /// The title and the origins' names.
@@ -142,7 +143,7 @@ impl Scene {
         let text = |surface: &mut dyn Surface, t: &TextItem| surface.text(t.at, &t.text, t.style);
         self.country_labels.iter().for_each(|t| text(surface, t));
         for bundle in &self.arcs {
-            for batch in stroke_batches(&bundle.lines) {
+            for batch in stroke_batches(bundle.lines.lines()) {
                 surface.stroke_lines(batch, bundle.stroke);
             }
         }
@@ -168,7 +169,7 @@ impl Scene {
         };
         self.labels.iter().for_each(|t| text(surface, t));
         if let Some(inset) = &self.inset {
-            surface.stroke_lines(&inset.leaders, inset.border);
+            surface.stroke_lines(inset.leaders.lines(), inset.border);
             surface.fill_rings(&[inset.frame.ring()], inset.fill, Some(inset.border));
             for land in &inset.land {
                 surface.fill_rings(&land.rings, land.fill, None);
@@ -239,7 +240,7 @@ impl Scene {
             let alike = drawn.len() > MERGE_BUNDLES
                 && drawn.get(k + 1).is_some_and(|(_, n)| n.stroke == b.stroke);
             let (mut start, mut n) = (0, 0);
-            for (j, line) in b.lines.iter().enumerate() {
+            for (j, line) in b.lines.lines().iter().enumerate() {
                 n += line.len();
                 let last = j + 1 == b.lines.len();
                 if n >= STEP_POINTS || last {
@@ -289,7 +290,7 @@ impl Scene {
                 let Some(b) = self.arcs.get(*bundle) else {
                     return;
                 };
-                for line in b.lines.get(lines.clone()).unwrap_or_default() {
+                for line in b.lines.get(lines.clone()).into_iter().flatten() {
                     raster.cover(line, b.stroke.width_px, dpr);
                 }
                 if *paint {
@@ -417,7 +418,7 @@ pub const MAX_POINTS_PER_STROKE: usize = 20_000;
 
 /// `lines` in consecutive batches of at most [`MAX_POINTS_PER_STROKE`] points (a longer single
 /// line is a batch of its own).
-pub fn stroke_batches(lines: &[Vec<ScreenPt>]) -> impl Iterator<Item = &[Vec<ScreenPt>]> {
+pub fn stroke_batches(lines: Lines<'_>) -> impl Iterator<Item = Lines<'_>> {
     let mut rest = lines;
     std::iter::from_fn(move || {
         if rest.is_empty() {
@@ -432,8 +433,8 @@ pub fn stroke_batches(lines: &[Vec<ScreenPt>]) -> impl Iterator<Item = &[Vec<Scr
             points += line.len();
             n += 1;
         }
-        let (batch, after) = rest.split_at(n);
-        rest = after;
+        let batch = rest.get(0..n)?;
+        rest = rest.get(n..rest.len())?;
         Some(batch)
     })
 }
@@ -445,10 +446,10 @@ mod batch_tests {
     #[test]
     fn small_bundles_are_one_stroke_and_large_ones_are_split_without_losing_a_line() {
         let line = |n: usize| vec![ScreenPt::new(0.0, 0.0); n];
-        let small: Vec<_> = (0..100).map(|_| line(60)).collect();
-        assert_eq!(stroke_batches(&small).count(), 1);
-        let large: Vec<_> = (0..1000).map(|_| line(70)).collect();
-        let batches: Vec<_> = stroke_batches(&large).collect();
+        let small: Polylines = (0..100).map(|_| line(60)).collect();
+        assert_eq!(stroke_batches(small.lines()).count(), 1);
+        let large: Polylines = (0..1000).map(|_| line(70)).collect();
+        let batches: Vec<_> = stroke_batches(large.lines()).collect();
         assert_eq!(
             batches.len(),
             4,
@@ -457,10 +458,15 @@ mod batch_tests {
         assert_eq!(batches.iter().map(|b| b.len()).sum::<usize>(), 1000);
         assert!(batches
             .iter()
-            .all(|b| b.iter().map(Vec::len).sum::<usize>() <= MAX_POINTS_PER_STROKE));
-        let huge = vec![line(30_000), line(5)];
-        assert_eq!(stroke_batches(&huge).count(), 2);
-        assert_eq!(stroke_batches(&[]).count(), 0);
+            .all(|b| b.point_count() <= MAX_POINTS_PER_STROKE));
+        assert_eq!(
+            batches.iter().flat_map(|b| b.to_vecs()).collect::<Vec<_>>(),
+            large.lines().to_vecs(),
+            "the lines in order"
+        );
+        let huge: Polylines = [line(30_000), line(5)].iter().collect();
+        assert_eq!(stroke_batches(huge.lines()).count(), 2);
+        assert_eq!(stroke_batches(Polylines::default().lines()).count(), 0);
     }
 }
 
@@ -490,7 +496,7 @@ mod tests {
             arcs: (0..3000)
                 .map(|g| ArcBundle {
                     group: g,
-                    lines: vec![line(g)],
+                    lines: [line(g)].iter().collect(),
                     stroke,
                 })
                 .collect(),
@@ -545,7 +551,9 @@ mod tests {
         // bundles of one stroke).
         let one = Scene {
             arcs: vec![ArcBundle {
-                lines: scene.arcs.iter().flat_map(|b| b.lines.clone()).collect(),
+                lines: (scene.arcs.iter())
+                    .flat_map(|b| b.lines.lines().iter())
+                    .collect(),
                 ..scene.arcs[0].clone()
             }],
             ..Scene::default()
@@ -559,7 +567,7 @@ mod tests {
         let (_, _, mut split) = in_steps(&one);
         let mut whole = Raster::default();
         whole.begin(3100, 40);
-        for line in &one.arcs[0].lines {
+        for line in one.arcs[0].lines.lines() {
             whole.cover(line, 1.0, 1.0);
         }
         Sink::paint(&mut whole, one.arcs[0].stroke.colour);
@@ -581,7 +589,7 @@ mod tests {
             arcs: (0..n)
                 .map(|g| ArcBundle {
                     group: g,
-                    lines: vec![line.clone()],
+                    lines: [&line].into_iter().collect(),
                     stroke,
                 })
                 .collect(),

@@ -1,6 +1,7 @@
 //! The drawing target. The scene renders only through [`Surface`]; the browser implements it
 //! with a 2D canvas, tests with [`RecordingSurface`].
 
+use crate::lines::Lines;
 use crate::style::Rgba;
 /// Re-exported from [`crate::viewport`], where the coordinate type lives.
 pub use crate::viewport::ScreenPt;
@@ -38,7 +39,7 @@ pub trait Surface {
     /// Fills one shape made of several rings (even-odd rule), then strokes its outline if asked.
     fn fill_rings(&mut self, rings: &[Vec<ScreenPt>], fill: Rgba, outline: Option<Stroke>);
     /// Strokes open polylines.
-    fn stroke_lines(&mut self, lines: &[Vec<ScreenPt>], stroke: Stroke);
+    fn stroke_lines(&mut self, lines: Lines<'_>, stroke: Stroke);
     /// Draws a filled dot, optionally ringed.
     fn dot(&mut self, centre: ScreenPt, radius_px: f64, fill: Rgba, outline: Option<Stroke>);
     /// Draws dots that share radius, fill and outline; a surface may batch them into one
@@ -125,9 +126,9 @@ impl Surface for RecordingSurface {
             outline,
         });
     }
-    fn stroke_lines(&mut self, lines: &[Vec<ScreenPt>], stroke: Stroke) {
+    fn stroke_lines(&mut self, lines: Lines<'_>, stroke: Stroke) {
         self.commands.push(Command::StrokeLines {
-            lines: lines.to_vec(),
+            lines: lines.to_vecs(),
             stroke,
         });
     }

@@ -3,6 +3,7 @@
 //! characters XML forbids are dropped, and the file names nothing outside itself (no links,
 //! images, fonts or styles sheets).
 
+use crate::lines::Lines;
 use crate::style::Rgba;
 use crate::surface::{ScreenPt, Stroke, Surface, TextStyle};
 use std::fmt::Write;
@@ -70,9 +71,9 @@ fn stroke_attrs(stroke: Option<Stroke>) -> String {
 }
 
 /// Path data for `lines`, closed with `Z` when `close`.
-fn path_data(lines: &[Vec<ScreenPt>], close: bool) -> String {
+fn path_data<'a>(lines: impl IntoIterator<Item = &'a [ScreenPt]>, close: bool) -> String {
     let mut d = String::new();
-    for line in lines.iter().filter(|l| l.len() >= 2) {
+    for line in lines.into_iter().filter(|l| l.len() >= 2) {
         for (k, p) in line.iter().enumerate() {
             let _ = write!(
                 d,
@@ -129,7 +130,7 @@ impl Surface for SvgSurface {
     }
 
     fn fill_rings(&mut self, rings: &[Vec<ScreenPt>], fill: Rgba, outline: Option<Stroke>) {
-        let d = path_data(rings, true);
+        let d = path_data(rings.iter().map(Vec::as_slice), true);
         if d.is_empty() {
             return;
         }
@@ -141,7 +142,7 @@ impl Surface for SvgSurface {
         );
     }
 
-    fn stroke_lines(&mut self, lines: &[Vec<ScreenPt>], stroke: Stroke) {
+    fn stroke_lines(&mut self, lines: Lines<'_>, stroke: Stroke) {
         let d = path_data(lines, false);
         if d.is_empty() {
             return;
@@ -198,6 +199,7 @@ impl Surface for SvgSurface {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lines::Polylines;
 
     #[test]
     fn numbers_are_short_and_always_finite() {
@@ -232,8 +234,9 @@ mod tests {
             colour: red.with_alpha(128),
             width_px: 1.5,
         };
-        s.stroke_lines(&ring, stroke);
-        s.stroke_lines(&[vec![ScreenPt::new(1.0, 1.0)]], stroke); // nothing to draw
+        s.stroke_lines(ring.iter().collect::<Polylines>().lines(), stroke);
+        let one: Polylines = [[ScreenPt::new(1.0, 1.0)]].iter().collect();
+        s.stroke_lines(one.lines(), stroke); // nothing to draw
         s.dot(ScreenPt::new(5.0, 5.0), 2.0, red, None);
         let style = TextStyle {
             size_px: 12.0,

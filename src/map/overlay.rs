@@ -307,7 +307,7 @@ impl MapState {
                 width_px: 1.0,
             },
             land,
-            leaders: self.leaders(r),
+            leaders: self.leaders(r).iter().collect(),
             dots,
             labels,
         })

@@ -5,6 +5,7 @@ use super::MapState;
 use crate::dataset::Partnership;
 use crate::geometry::WorldXY;
 use crate::hit::Target;
+use crate::lines::Polylines;
 use crate::scene::{ArcBundle, DotItem, LandItem, Rect, Scene};
 use crate::style::{ColourBy, Rgba};
 use crate::surface::{Stroke, Surface};
@@ -14,29 +15,29 @@ use crate::viewport::{ScreenPt, ScreenTransform};
 /// (the alpha's floor, [`MapState::density`], is 0.45, reached at about 400).
 const DENSE_WIDTH_FLOOR: f64 = 0.4;
 
-/// A line in CSS pixels simplified to [`SIMPLIFY_TOLERANCE_PX`] (Douglas–Peucker, through each
-/// point's precomputed importance `lod`: see [`super::cache::importance`]); `None` when it lies
-/// wholly off the `w` × `h` canvas (with a margin for the stroke).
-fn screen_line(
+/// Adds `line` to `out` in CSS pixels, simplified to [`SIMPLIFY_TOLERANCE_PX`] (Douglas–Peucker,
+/// through each point's precomputed importance `lod`: see [`super::cache::importance`]); not
+/// when it lies wholly off the `w` × `h` canvas (with a margin for the stroke) or is one point.
+fn push_screen_line(
+    out: &mut Polylines,
     tf: &ScreenTransform,
     line: &[WorldXY],
     lod: &[f32],
-    w: f64,
-    h: f64,
-) -> Option<Vec<ScreenPt>> {
+    (w, h): (f64, f64),
+) {
     let tol = SIMPLIFY_TOLERANCE_PX / tf.scale();
-    let mut out = Vec::new();
-    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for (p, &imp) in line.iter().zip(lod) {
-        if f64::from(imp) > tol {
-            let s = tf.apply(*p);
+    let points = (line.iter().zip(lod))
+        .filter(|(_, &imp)| f64::from(imp) > tol)
+        .map(|(p, _)| tf.apply(*p));
+    out.push_if(points, |line| {
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for s in line {
             (x0, y0, x1, y1) = (x0.min(s.x), y0.min(s.y), x1.max(s.x), y1.max(s.y));
-            out.push(s);
         }
-    }
-    let m = 4.0;
-    let off = x1 < -m || y1 < -m || x0 > w + m || y0 > h + m;
-    (!off && out.len() >= 2).then_some(out)
+        let m = 4.0;
+        let off = x1 < -m || y1 < -m || x0 > w + m || y0 > h + m;
+        !off && line.len() >= 2
+    });
 }
 
 /// `points` on the screen with each point closer than `tol` (CSS px) to the last one kept left
@@ -72,14 +73,16 @@ struct Bundles {
 }
 
 /// Each pair's arc on the screen at one view (its lines in CSS px, after the level of detail,
-/// simplification and culling of [`screen_line`]): made when the arcs layer is built a second
-/// time at a view, and kept until the view or the data changes.
+/// simplification and culling of [`push_screen_line`]): made when the arcs layer is built a
+/// second time at a view, and kept until the view or the data changes.
 #[derive(Debug, Default)]
 pub(super) struct ScreenArcs {
     /// The view they were made for: the transform's scale and offsets, the canvas's size.
     view: Option<[f64; 5]>,
-    /// Per pair (data order): its lines, once made.
-    lines: Vec<Option<Vec<Vec<ScreenPt>>>>,
+    /// Per pair (data order): which of `made` are its lines, once made.
+    lines: Vec<Option<std::ops::Range<usize>>>,
+    /// The lines made so far, pair after pair.
+    made: Polylines,
 }
 
 /// Where the map keeps its [`ScreenArcs`]: behind a lock, as scenes are built from a shared
@@ -381,15 +384,18 @@ impl MapState {
     /// Adds the arcs of `pairs` to their bundles (see [`MapState::arc_bundles`]).
     fn add_arcs(&self, bundles: &mut Bundles, pairs: &[usize], dimming: bool) {
         let tf = self.viewport.transform();
-        let (w, h) = (self.viewport.width_css_px, self.viewport.height_css_px);
+        let size = (self.viewport.width_css_px, self.viewport.height_css_px);
         for &i in pairs {
             let Some(arc) = self.arcs.get(i).filter(|a| !a.is_empty()) else {
                 continue;
             };
+            let Some(out) = self.bundle_of(bundles, i, dimming) else {
+                continue;
+            };
             let lod = self.arc_lod.get(i).map_or(&[][..], Vec::as_slice);
-            let lines =
-                (arc.iter().zip(lod)).filter_map(|(line, lod)| screen_line(&tf, line, lod, w, h));
-            self.add_arc(bundles, i, dimming, lines);
+            for (line, lod) in arc.iter().zip(lod) {
+                push_screen_line(out, &tf, line, lod, size);
+            }
         }
     }
 
@@ -407,6 +413,7 @@ impl MapState {
         kept.view = Some(view);
         kept.lines.clear();
         kept.lines.resize(self.arcs.len(), None);
+        kept.made.clear();
         false
     }
 
@@ -423,36 +430,41 @@ impl MapState {
     /// the world network, ~30 ms of a filter change in the module).
     fn add_layer_arcs(&self, bundles: &mut Bundles, pairs: &[usize]) {
         let tf = self.viewport.transform();
-        let (w, h) = (self.viewport.width_css_px, self.viewport.height_css_px);
+        let size = (self.viewport.width_css_px, self.viewport.height_css_px);
         let mut kept = self.kept_lines();
+        let ScreenArcs { lines, made, .. } = &mut *kept;
         for &i in pairs {
-            let (Some(arc), Some(slot)) = (self.arcs.get(i), kept.lines.get_mut(i)) else {
+            let (Some(arc), Some(slot)) = (self.arcs.get(i), lines.get_mut(i)) else {
                 continue;
             };
             if arc.is_empty() {
                 continue;
             }
-            let lod = self.arc_lod.get(i).map_or(&[][..], Vec::as_slice);
-            let lines = slot.get_or_insert_with(|| {
-                (arc.iter().zip(lod))
-                    .filter_map(|(line, lod)| screen_line(&tf, line, lod, w, h))
-                    .collect()
+            let range = slot.get_or_insert_with(|| {
+                let first = made.len();
+                let lod = self.arc_lod.get(i).map_or(&[][..], Vec::as_slice);
+                for (line, lod) in arc.iter().zip(lod) {
+                    push_screen_line(made, &tf, line, lod, size);
+                }
+                first..made.len()
             });
-            self.add_arc(bundles, i, false, lines.iter().cloned());
+            if let (Some(out), Some(lines)) =
+                (self.bundle_of(bundles, i, false), made.get(range.clone()))
+            {
+                out.extend(lines);
+            }
         }
     }
 
-    /// Adds pair `i`'s `lines` (CSS px) to the bundle of its colour group and emphasis level.
-    fn add_arc(
+    /// The lines of the bundle pair `i`'s arc goes to: that of its colour group and emphasis
+    /// level, made if it is the first.
+    fn bundle_of<'b>(
         &self,
-        bundles: &mut Bundles,
+        bundles: &'b mut Bundles,
         i: usize,
         dimming: bool,
-        lines: impl Iterator<Item = Vec<ScreenPt>>,
-    ) {
-        let Some(p) = self.dataset.partnerships.get(i) else {
-            return;
-        };
+    ) -> Option<&'b mut Polylines> {
+        let p = self.dataset.partnerships.get(i)?;
         let group = self.colour_group(p);
         let lv = self.level(i, p, dimming);
         let k = match bundles.slot.get(&(lv, group)) {
@@ -464,16 +476,14 @@ impl MapState {
                     lv,
                     ArcBundle {
                         group,
-                        lines: Vec::new(),
+                        lines: Polylines::default(),
                         stroke,
                     },
                 ));
                 bundles.list.len() - 1
             }
         };
-        if let Some((_, bundle)) = bundles.list.get_mut(k) {
-            bundle.lines.extend(lines);
-        }
+        bundles.list.get_mut(k).map(|(_, bundle)| &mut bundle.lines)
     }
 
     /// The bundles of `pairs`' arcs in drawing order, dimmed ones first, what stands out cased.
@@ -505,14 +515,17 @@ impl MapState {
 
     /// The lines of the arcs of `pairs` that stand out, in CSS px. A hover frame passes the
     /// pairs that stand out (a handful), so the visible ones are not looked through again.
-    fn emphasised_lines(&self, pairs: &[usize]) -> Vec<Vec<crate::viewport::ScreenPt>> {
+    fn emphasised_lines(&self, pairs: &[usize]) -> Polylines {
         let tf = self.viewport.transform();
-        (pairs.iter())
+        let mut out = Polylines::default();
+        let lines = (pairs.iter())
             .filter(|&&i| self.emphasised_index(i))
             .filter_map(|&i| self.arcs.get(i))
-            .flatten()
-            .map(|line| line.iter().map(|w| tf.apply(*w)).collect())
-            .collect()
+            .flatten();
+        for line in lines {
+            out.push_if(line.iter().map(|w| tf.apply(*w)), |_| true);
+        }
+        out
     }
 
     /// The visible partner dots not drawn as part of a stack (an emphasised one always is

@@ -1,6 +1,7 @@
 //! [`Surface`] on a 2D canvas, in CSS px; the context's device-pixel-ratio transform keeps it sharp.
 
 use crate::app::layer::LandPlan;
+use crate::lines::Lines;
 use crate::map::MapState;
 use crate::style::Rgba;
 use crate::surface::{ScreenPt, Stroke, Surface, TextStyle};
@@ -59,7 +60,7 @@ impl<'a> CanvasSurface<'a> {
         }
     }
 
-    fn path(&self, lines: &[Vec<ScreenPt>], close: bool) {
+    fn path<'l>(&self, lines: impl IntoIterator<Item = &'l [ScreenPt]>, close: bool) {
         self.ctx.begin_path();
         for line in lines {
             let mut points = line.iter();
@@ -112,7 +113,7 @@ impl Surface for CanvasSurface<'_> {
     }
 
     fn fill_rings(&mut self, rings: &[Vec<ScreenPt>], fill: Rgba, outline: Option<Stroke>) {
-        self.path(rings, true);
+        self.path(rings.iter().map(Vec::as_slice), true);
         self.set_fill(fill);
         self.ctx
             .fill_with_canvas_winding_rule(CanvasWindingRule::Evenodd);
@@ -121,7 +122,7 @@ impl Surface for CanvasSurface<'_> {
         }
     }
 
-    fn stroke_lines(&mut self, lines: &[Vec<ScreenPt>], stroke: Stroke) {
+    fn stroke_lines(&mut self, lines: Lines<'_>, stroke: Stroke) {
         self.path(lines, false);
         self.stroke(stroke);
     }
