@@ -6,6 +6,7 @@ use super::layout::{stack_radius_px, Layout};
 use super::MapState;
 use crate::hit::Target;
 use crate::labels::{self, LabelRequest, Placement};
+use crate::lines::Polylines;
 use crate::scene::{DotItem, InsetItem, LandItem, Rect, TextItem};
 use crate::surface::{Stroke, TextStyle};
 use crate::viewport::ScreenPt;
@@ -307,20 +308,20 @@ impl MapState {
                 width_px: 1.0,
             },
             land,
-            leaders: self.leaders(r).iter().collect(),
+            leaders: self.leaders(r),
             dots,
             labels,
         })
     }
 
     /// A frame round the real origins and two lines from it to the inset's nearer corners.
-    fn leaders(&self, inset: Rect) -> Vec<Vec<ScreenPt>> {
+    fn leaders(&self, inset: Rect) -> Polylines {
         let pts: Vec<ScreenPt> = self.origin_dots().map(|(_, p)| p).collect();
         let (Some(x0), Some(y0)) = (
             pts.iter().map(|p| p.x).reduce(f64::min),
             pts.iter().map(|p| p.y).reduce(f64::min),
         ) else {
-            return Vec::new();
+            return Polylines::default();
         };
         let x1 = pts.iter().map(|p| p.x).fold(x0, f64::max);
         let y1 = pts.iter().map(|p| p.y).fold(y0, f64::max);
@@ -341,6 +342,8 @@ impl MapState {
         };
         let tl_br = (ic.x - rc.x) * (ic.y - rc.y) < 0.0;
         let (a, b) = (corners(region, tl_br), corners(inset, tl_br));
-        vec![ring, vec![a[0], b[0]], vec![a[1], b[1]]]
+        [&ring[..], &[a[0], b[0]], &[a[1], b[1]]]
+            .into_iter()
+            .collect()
     }
 }
