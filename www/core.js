@@ -48,7 +48,7 @@ export async function newCore(onPanic) {
 
 /**
  * Workers that rasterise large arcs layers off the main thread (raster-worker.js), made when the
- * first layer is sent: one per core the device has (the main thread only waits meanwhile), up to four,
+ * first layer is sent or, earlier, when `warm()` says one is coming: one per core the device has (the main thread only waits meanwhile), up to four,
  * each taking a band of the image's rows (the bands make the whole image's pixels; see Raster::begin_rows).
  * `bands`: how many. `post(values, [width, height], cuts)` sends a core's list of commands with the rows
  * between the bands (the core cuts them for about equal work) and returns its token, or false when
@@ -92,6 +92,19 @@ export function rasterWorker(answer) {
   };
   return {
     bands,
+    /** The workers failed (or none could be made): the core rasterises every layer itself. */
+    get down() {
+      return failed;
+    },
+    /** Makes the workers now if none are (a large layer is coming: the first then waits for no start-up). */
+    warm() {
+      if (failed || workers) return;
+      try {
+        start();
+      } catch (e) {
+        fail(String(e?.message ?? e));
+      }
+    },
     post(values, [width, height], cuts) {
       if (failed) return false;
       try {

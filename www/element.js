@@ -261,6 +261,15 @@ export class YouchengMap extends HTMLElement {
     const step = (deadline) => {
       // A new core (after a trap: a search makes its index at once), or the element was removed.
       if (this.#map !== map || !this.#resize) return void (this.#idlePending = false);
+      // Not while the first arcs layer of the data is still being rasterised: the workers have
+      // the device's cores then (at a world network, idle pieces beside them delayed it).
+      let drawing;
+      try {
+        drawing = map.arcsPending();
+      } catch {
+        return void (this.#idlePending = false); // a trap: the new core makes its index on demand
+      }
+      if (drawing) return void this.#timers.later(() => later(step), 50);
       const t0 = performance.now();
       let r;
       do r = this.#send({ type: 'prepare', pairs: 200 }, null, { quiet: true });
@@ -533,7 +542,7 @@ export class YouchengMap extends HTMLElement {
   /** Frames drawn, land-layer renders and reuses, calls into the core so far, and whether a large arcs layer is still being drawn. */
   frameStats() {
     const stats = this.#map?.frameStats() ?? null;
-    return stats && { ...stats, coreCalls: this.#s.boundary.calls, drawMs: this.#drawMs, arcsPending: this.#map.arcsPending(), idlePending: this.#idlePending, rasterWorker: { ...this.#s.rasterStats } };
+    return stats && { ...stats, coreCalls: this.#s.boundary.calls, drawMs: this.#drawMs, arcsPending: this.#map.arcsPending(), idlePending: this.#idlePending, rasterWorker: { ...this.#s.rasterStats, down: this.#s.rasterDown } };
   }
   get canvas() { return this.#ui.canvas; }
   redraw() { this.#requestDraw(); }

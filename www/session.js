@@ -11,6 +11,10 @@ import { loadInSteps } from './steps.js';
 
 /** The largest first data file loaded in one go rather than in steps (see loadData). */
 const AT_ONCE_BYTES = 512 * 1024;
+/** Above this many pairs the core sends an arcs layer to the raster workers (BUILD_PAIRS in src/web/mod.rs). */
+const LARGE_LAYER_PAIRS = 2000;
+/** A data file at least this large holds thousands of pairs (the world network's 25,383 pairs are 8.8 MB). */
+const LARGE_FILE_BYTES = 1024 * 1024;
 
 const todayUnixDays = () => Math.floor(Date.now() / 86400000);
 
@@ -112,6 +116,11 @@ export class Session {
     } catch (e) {
       if (!(e instanceof CoreTrap)) throw e;
     }
+  }
+
+  /** The raster workers failed or could not be made (frameStats().rasterWorker.down). */
+  get rasterDown() {
+    return this.#raster.down;
   }
 
   /** The map is gone: its worker ends. */
@@ -256,7 +265,12 @@ export class Session {
     const refused = this.#refuse(name, bytes);
     if (refused) return refused;
     const host = this.#host;
+    // A file this large, or more pairs than the core draws on the main thread (BUILD_PAIRS in
+    // src/web/mod.rs): the raster workers start while it loads, not when its first layer is sent
+    // (a world network's first frame waited ~50 ms for their start-up).
+    if (bytes.length >= LARGE_FILE_BYTES) this.#raster.warm();
     const onProgress = (progress, ms) => {
+      if (progress.total > LARGE_LAYER_PAIRS && (progress.phase === 'check' || progress.phase === 'build')) this.#raster.warm();
       host.progress(name, progress, ms);
       host.emit('youcheng:progress', { file: name, ...progress });
     };

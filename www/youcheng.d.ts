@@ -120,9 +120,10 @@ export declare class YouchengMap extends HTMLElement {
    * `arcsPending` while a large arcs layer is still being drawn over frames, `idlePending` while the search index
    * is still being made in idle time after new data; `rasterWorker` counts the raster workers' answers for bands of
    * large arcs layers (their pixels, empty bands, bands skipped because a newer layer had been sent, and failures,
-   * after which the core rasterises them itself).
+   * after which the core rasterises them itself), and `down` once the workers have failed or could not be made
+   * (the core then rasterises every layer itself).
    */
-  frameStats(): (FrameStats & { coreCalls: number; drawMs: number; arcsPending: boolean; idlePending: boolean; rasterWorker: { images: number; empty: number; skipped: number; failed: number } }) | null;
+  frameStats(): (FrameStats & { coreCalls: number; drawMs: number; arcsPending: boolean; idlePending: boolean; rasterWorker: { images: number; empty: number; skipped: number; failed: number; down: boolean } }) | null;
   redraw(): void;
 
   addEventListener<K extends keyof YouchengEvents>(type: K, listener: (this: YouchengMap, ev: YouchengEvents[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
