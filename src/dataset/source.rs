@@ -83,24 +83,21 @@ pub fn parse_sources(cell: &str) -> Vec<Source> {
 fn parse_entry(entry: &str) -> Source {
     let mut parts = split_spaced(entry, b'|').map(str::trim);
     let first = parts.next().unwrap_or("");
-    let rest: Vec<&str> = parts.collect();
     if is_link(first) {
         // A URL has no spaces: whatever follows one is a remark (the older form).
         let (url, tail) = match first.split_once(char::is_whitespace) {
             Some((url, tail)) => (url, tail.trim()),
             None => (first, ""),
         };
-        let title = rest.first().copied().unwrap_or("").to_string();
-        let remark = [
-            tail,
-            rest.get(1..)
-                .map_or(String::new(), |r| r.join(" | "))
-                .as_str(),
-        ]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+        let title = parts.next().unwrap_or("").to_string();
+        // The remark: the tail, then the parts after the title joined by " | ", with a space
+        // between them when both have text.
+        let rest = join_parts(parts);
+        let remark = match (tail.is_empty(), rest.is_empty()) {
+            (_, true) => tail.to_string(),
+            (true, false) => rest,
+            (false, false) => format!("{tail} {rest}"),
+        };
         Source {
             url: Some(url.to_string()),
             title,
@@ -110,9 +107,21 @@ fn parse_entry(entry: &str) -> Source {
         Source {
             url: None,
             title: first.to_string(),
-            remark: rest.join(" | "),
+            remark: join_parts(parts),
         }
     }
+}
+
+/// `parts` joined by " | " (as `[&str]::join` does), without collecting them first.
+fn join_parts<'a>(parts: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for (k, part) in parts.enumerate() {
+        if k > 0 {
+            out.push_str(" | ");
+        }
+        out.push_str(part);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -162,6 +171,16 @@ mod tests {
         let s = parse_sources("http://x.example/a.htm (mirror of 鲁网 2025-10-11)");
         assert_eq!(s[0].url.as_deref(), Some("http://x.example/a.htm"));
         assert_eq!(s[0].remark, "(mirror of 鲁网 2025-10-11)");
+    }
+
+    #[test]
+    fn remarks_join_a_url_tail_and_the_parts_after_the_title() {
+        let s = parse_sources(
+            "https://a.example/x note | T | r1 | r2 ; https://b.example | T | | r3 ; https://c.example | T |  ; A | b | c",
+        );
+        let remarks: Vec<&str> = s.iter().map(|e| e.remark.as_str()).collect();
+        assert_eq!(remarks, ["note r1 | r2", "| r3", "", "b | c"]);
+        assert_eq!(s[3].title, "A");
     }
 
     #[test]

@@ -14,14 +14,25 @@ pub fn distance_m(a: LonLat, b: LonLat) -> f64 {
 pub fn great_circle(a: LonLat, b: LonLat, max_segment_m: f64) -> Vec<LonLat> {
     let pa = Point::new(a.lon, a.lat);
     let pb = Point::new(b.lon, b.lat);
-    if !(max_segment_m.is_finite() && max_segment_m > 0.0) || distance_m(a, b) < 1.0 {
+    let d = distance_m(a, b);
+    if !(max_segment_m.is_finite() && max_segment_m > 0.0) || d < 1.0 {
         return vec![a, b];
     }
-    Haversine
-        .points_along_line(pa, pb, max_segment_m, true)
-        .map(|p| LonLat::new(p.x(), p.y()))
-        .collect()
+    // `geo`'s iterator does not say its length: room for all the points up front, instead of
+    // the vector growing (and being copied) several times per arc.
+    let n = ((d / max_segment_m).ceil() as usize).saturating_add(2);
+    let mut out = Vec::with_capacity(n.min(MAX_RESERVED_POINTS));
+    out.extend(
+        Haversine
+            .points_along_line(pa, pb, max_segment_m, true)
+            .map(|p| LonLat::new(p.x(), p.y())),
+    );
+    out
 }
+
+/// The most points [`great_circle`] reserves room for at once (more still come, growing the
+/// vector): half the Earth's circumference in 100 km steps is 200.
+const MAX_RESERVED_POINTS: usize = 4096;
 
 #[cfg(test)]
 mod tests {
