@@ -93,6 +93,7 @@ impl MapState {
             projection,
             arcs,
             arc_lod,
+            arc_bounds,
             partner_xy,
             places,
             hit,
@@ -100,6 +101,7 @@ impl MapState {
         } = build;
         self.arcs = arcs;
         self.arc_lod = arc_lod;
+        self.arc_bounds = arc_bounds;
         self.flow_paths = std::sync::OnceLock::new();
         self.screen_arcs = Default::default();
         self.partner_xy = partner_xy;
@@ -140,6 +142,7 @@ pub struct DataBuild {
     projection: Projection,
     arcs: Vec<Vec<Vec<WorldXY>>>,
     arc_lod: Vec<Vec<Vec<f32>>>,
+    arc_bounds: Vec<Bounds>,
     partner_xy: Vec<Option<WorldXY>>,
     /// Each pair's partner place, numbered (for counting places cheaply).
     places: PlaceNumbers,
@@ -159,6 +162,7 @@ impl DataBuild {
             projection,
             arcs: Vec::with_capacity(n),
             arc_lod: Vec::with_capacity(n),
+            arc_bounds: Vec::with_capacity(n),
             partner_xy: Vec::with_capacity(n),
             places: PlaceNumbers::default(),
             hit: HitIndex::default(),
@@ -192,6 +196,7 @@ impl DataBuild {
             let arc = arc(self.projection, from, p.location);
             self.arc_lod
                 .push(arc.iter().map(|line| importance(line)).collect());
+            self.arc_bounds.push(bounds(arc.iter().flatten()));
             self.arcs.push(arc);
             self.partner_xy
                 .push(p.location.and_then(|l| self.projection.project(l)));
@@ -265,6 +270,23 @@ impl DataBuild {
     pub fn dataset(&self) -> &Dataset {
         &self.dataset
     }
+}
+
+/// An arc's extent in world units, `[x0, y0, x1, y1]` (inverted, min above max, when it has no
+/// points): a view skips an arc wholly off the canvas without looking at its points.
+pub(crate) type Bounds = [f64; 4];
+
+/// The extent of `points` (see [`Bounds`]).
+fn bounds<'a>(points: impl Iterator<Item = &'a WorldXY>) -> Bounds {
+    points.fold(
+        [
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        ],
+        |[x0, y0, x1, y1], p| [x0.min(p.x), y0.min(p.y), x1.max(p.x), y1.max(p.y)],
+    )
 }
 
 /// Each origin's dot in world units (`None` where it does not project).

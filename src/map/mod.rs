@@ -92,6 +92,8 @@ pub struct MapState {
     /// Per point of [`MapState::arcs`]: from how far away (world units) its line needs it
     /// ([`cache::importance`]); a view keeps the points above its tolerance.
     arc_lod: Vec<Vec<Vec<f32>>>,
+    /// Per partnership: the extent of its arc in world units.
+    arc_bounds: Vec<cache::Bounds>,
     /// Each arc flattened with the length walked to each point, for the flow animation: made
     /// when the flow first runs, not with the data (the flow is off by default, and at a world
     /// network these copies of every arc's points were ~20 MB).
@@ -146,6 +148,7 @@ impl MapState {
             places: Vec::new(),
             arcs: Vec::new(),
             arc_lod: Vec::new(),
+            arc_bounds: Vec::new(),
             flow_paths: std::sync::OnceLock::new(),
             screen_arcs: Default::default(),
             partner_xy: Vec::new(),

@@ -34,10 +34,32 @@ fn push_screen_line(
         for s in line {
             (x0, y0, x1, y1) = (x0.min(s.x), y0.min(s.y), x1.max(s.x), y1.max(s.y));
         }
-        let m = 4.0;
-        let off = x1 < -m || y1 < -m || x0 > w + m || y0 > h + m;
-        !off && line.len() >= 2
+        !off_canvas([x0, y0, x1, y1], CULL_MARGIN_PX, (w, h)) && line.len() >= 2
     });
+}
+
+/// How far (CSS px) beyond the canvas a line still counts as on it (its stroke's width).
+const CULL_MARGIN_PX: f64 = 4.0;
+
+/// Whether screen bounds `[x0, y0, x1, y1]` lie wholly outside a `w` × `h` canvas grown by `m`.
+fn off_canvas([x0, y0, x1, y1]: [f64; 4], m: f64, (w, h): (f64, f64)) -> bool {
+    x1 < -m || y1 < -m || x0 > w + m || y0 > h + m
+}
+
+/// Whether an arc of world extent `b` may show on a `w` × `h` canvas: when it lies wholly off,
+/// so do its lines after any level of detail, and [`push_screen_line`] would drop each of them
+/// after projecting its points (at a view zoomed in, most of a world network's arcs).
+fn may_show(tf: &ScreenTransform, b: &super::cache::Bounds, size: (f64, f64)) -> bool {
+    let [x0, y0, x1, y1] = *b;
+    if x0 > x1 {
+        return false; // no points
+    }
+    let (a, c) = (
+        tf.apply(WorldXY { x: x0, y: y0 }),
+        tf.apply(WorldXY { x: x1, y: y1 }),
+    );
+    let screen = [a.x.min(c.x), a.y.min(c.y), a.x.max(c.x), a.y.max(c.y)];
+    !off_canvas(screen, CULL_MARGIN_PX, size)
 }
 
 /// `points` on the screen with each point closer than `tol` (CSS px) to the last one kept left
@@ -392,6 +414,13 @@ impl MapState {
             let Some(out) = self.bundle_of(bundles, i, dimming) else {
                 continue;
             };
+            if !self
+                .arc_bounds
+                .get(i)
+                .is_some_and(|b| may_show(&tf, b, size))
+            {
+                continue;
+            }
             let lod = self.arc_lod.get(i).map_or(&[][..], Vec::as_slice);
             for (line, lod) in arc.iter().zip(lod) {
                 push_screen_line(out, &tf, line, lod, size);
@@ -442,9 +471,15 @@ impl MapState {
             }
             let range = slot.get_or_insert_with(|| {
                 let first = made.len();
-                let lod = self.arc_lod.get(i).map_or(&[][..], Vec::as_slice);
-                for (line, lod) in arc.iter().zip(lod) {
-                    push_screen_line(made, &tf, line, lod, size);
+                if self
+                    .arc_bounds
+                    .get(i)
+                    .is_some_and(|b| may_show(&tf, b, size))
+                {
+                    let lod = self.arc_lod.get(i).map_or(&[][..], Vec::as_slice);
+                    for (line, lod) in arc.iter().zip(lod) {
+                        push_screen_line(made, &tf, line, lod, size);
+                    }
                 }
                 first..made.len()
             });
