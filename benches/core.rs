@@ -203,7 +203,8 @@ fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {
         })
     });
     // What a settled view lays out (stacks, names, the inset): at the first view and zoomed in
-    // four times on the middle of the map, each iteration a view 1 px from the last.
+    // four times on the middle of the map, each iteration a view 1 px from the last (a pan: the
+    // stacks, which depend on the zoom alone, are the last layout's).
     for (what, zoom) in [("first view", 1.0), ("zoomed in 4×", 4.0)] {
         let mut moved = map.clone();
         moved.viewport.zoom_about(ScreenPt::new(640.0, 360.0), zoom);

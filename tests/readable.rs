@@ -314,3 +314,37 @@ fn the_keyboard_walk_visits_every_member_of_a_stack() {
         );
     }
 }
+
+#[test]
+fn a_pan_keeps_the_stacks_a_layout_made_afresh_at_that_view_has() {
+    // The layout after a pan at one zoom reuses the last one's stacks: they must be the ones a
+    // layout made from nothing finds there, and a zoom must group the dots again.
+    let mut panned = map(1280.0, 800.0);
+    panned.viewport.zoom_about(ScreenPt::new(900.0, 300.0), 2.0);
+    panned.refresh_layout();
+    let before = panned.layout().stacks.clone();
+    panned.viewport.pan_by(-137.0, 41.0);
+    panned.refresh_layout();
+    let mut fresh = map(1280.0, 800.0);
+    fresh.viewport = panned.viewport;
+    fresh.refresh_layout();
+    assert_eq!(panned.layout().stacks, fresh.layout().stacks);
+    assert_eq!(panned.layout().stacks, before);
+    assert!(
+        before.iter().any(|s| s.members.len() > 1),
+        "some dots share a marker"
+    );
+    for i in 0..panned.dataset().partnerships.len() {
+        assert_eq!(
+            panned.layout().stack_index(i),
+            fresh.layout().stack_index(i)
+        );
+    }
+    panned.viewport.zoom_about(ScreenPt::new(640.0, 400.0), 4.0);
+    panned.refresh_layout();
+    assert_ne!(
+        panned.layout().stacks.len(),
+        before.len(),
+        "zoomed in, fewer dots share"
+    );
+}

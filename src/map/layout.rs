@@ -136,7 +136,7 @@ impl MapState {
         if self.layout.as_ref().is_some_and(|l| l.key == key) {
             return;
         }
-        let old = self.layout.take().and_then(|l| l.inset);
+        let old = self.layout.take();
         self.layout = Some(self.build_layout(key, old));
     }
 
@@ -163,21 +163,18 @@ impl MapState {
         }
     }
 
-    fn build_layout(&self, key: LayoutKey, old_inset: Option<InsetLayout>) -> Layout {
-        let dots: Vec<(usize, WorldXY)> = self
-            .visible
-            .iter()
-            .filter_map(|&i| Some((i, (*self.partner_xy.get(i)?)?)))
-            .collect();
-        let stacks = stack_dots(&dots, key.scale, STACK_PX);
-        let mut stack_of = vec![None; self.dataset.partnerships.len()];
-        for (s, st) in stacks.iter().enumerate() {
-            for &i in &st.members {
-                if let Some(slot) = stack_of.get_mut(i) {
-                    *slot = Some(s);
-                }
+    /// The layout for `key`; `old`, the last one, lends its stacks when only the view's offset
+    /// or size changed (the stacks depend on the data and the zoom alone: a pan at a world
+    /// network need not group its 25,000 dots again) and its inset (see `inset_layout`).
+    fn build_layout(&self, key: LayoutKey, old: Option<Layout>) -> Layout {
+        let (old_stacks, old_inset) = match old {
+            Some(l) => {
+                let same = l.key.generation == key.generation && l.key.scale == key.scale;
+                (same.then_some((l.stacks, l.stack_of)), l.inset)
             }
-        }
+            None => (None, None),
+        };
+        let (stacks, stack_of) = old_stacks.unwrap_or_else(|| self.stacks(key.scale));
         let inset = self
             .origins_crowded()
             .then(|| self.inset_layout(key, old_inset))
@@ -191,6 +188,25 @@ impl MapState {
         };
         layout.labels = self.place_labels(&layout);
         layout
+    }
+
+    /// The visible partners' stacks at `scale`, and each pair's stack.
+    fn stacks(&self, scale: f64) -> (Vec<Stack>, Vec<Option<usize>>) {
+        let dots: Vec<(usize, WorldXY)> = self
+            .visible
+            .iter()
+            .filter_map(|&i| Some((i, (*self.partner_xy.get(i)?)?)))
+            .collect();
+        let stacks = stack_dots(&dots, scale, STACK_PX);
+        let mut stack_of = vec![None; self.dataset.partnerships.len()];
+        for (s, st) in stacks.iter().enumerate() {
+            for &i in &st.members {
+                if let Some(slot) = stack_of.get_mut(i) {
+                    *slot = Some(s);
+                }
+            }
+        }
+        (stacks, stack_of)
     }
 
     /// Whether two origins in use lie closer than a target at the current view.
