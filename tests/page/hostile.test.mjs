@@ -343,6 +343,8 @@ const describe = (name, r) => {
 /** The longest frame gap allowed while the core works: six frame intervals at 60 Hz (6 × 16.67 =
  * 100.02 ms; frame times come in whole intervals, so "100 ms" written as 100 failed at exactly six). */
 const MAX_GAP_MS = 100.5;
+/** How long a load lasts before its progress indicator shows (SHOW_AFTER_MS in www/ui/progress.js). */
+const PROGRESS_SHOW_AFTER_MS = 150;
 
 test('large files are read in steps: frames keep coming, progress is shown and then gone, both maps keep working', async () => {
   const { page, context, errors, violations } = await openHost();
@@ -356,10 +358,17 @@ test('large files are read in steps: frames keep coming, progress is shown and t
     assert.ok(gap <= MAX_GAP_MS, `${name}: the longest frame gap while the core works is ${gap.toFixed(1)} ms (≤ six frames)`);
     assert.ok(r.events.length >= 3, `${name}: youcheng:progress events (${r.events.length})`);
     assert.ok(r.events.every((e, i) => i === 0 || e.percent >= r.events[i - 1].percent), `${name}: progress only grows`);
-    assert.ok(r.shown, `${name}: the progress indicator was shown`);
+    // The indicator shows only once a load has lasted SHOW_AFTER_MS (150 ms, www/ui/progress.js):
+    // a load answered sooner must not flicker it, one clearly longer must show it. On a fast
+    // machine the 10 MB all-errors and 100,000-row files are answered in ~150 ms; the 50,000
+    // valid rows take over a second, so the indicator's text is checked there at least.
+    if (r.ms < PROGRESS_SHOW_AFTER_MS) assert.ok(!r.shown, `${name}: answered in ${r.ms.toFixed(0)} ms, and no indicator flickered`);
+    if (r.ms >= PROGRESS_SHOW_AFTER_MS + 100) {
+      assert.ok(r.shown, `${name}: the progress indicator was shown (answered in ${r.ms.toFixed(0)} ms)`);
+      assert.ok(r.valuenow.some((v) => v > 0 && v < 100), `${name}: aria-valuenow moved (${r.valuenow.slice(0, 8)})`);
+      assert.match(r.label, /正在载入 .*%/, `${name}: the indicator speaks Chinese: ${r.label}`);
+    }
     assert.ok(r.hiddenAfter, `${name}: the progress indicator is gone after the load`);
-    assert.ok(r.valuenow.some((v) => v > 0 && v < 100), `${name}: aria-valuenow moved (${r.valuenow.slice(0, 8)})`);
-    assert.match(r.label, /正在载入 .*%/, `${name}: the indicator speaks Chinese: ${r.label}`);
     assert.ok(r.bChecks >= 1 && r.bFailed === 0, `${name}: map b answered during the load (${r.bChecks} checks)`);
     assert.ok(!r.aChanged, `${name}: map a kept its data until the new data was complete`);
   };
@@ -388,6 +397,7 @@ test('large files are read in steps: frames keep coming, progress is shown and t
 
   const valid = await loadLarge(page, '50k-valid.csv');
   check('50,000 valid rows', valid, { stepsOnly: true });
+  assert.ok(valid.shown, 'the 50,000 valid rows showed the progress indicator');
   assert.equal(valid.type, 'data', valid.message);
   assert.equal(valid.pairs, 50000, 'the new data is on the map');
   assert.ok(valid.ms < 10000, `loaded within 10 s (${valid.ms.toFixed(0)} ms)`);
