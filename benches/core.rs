@@ -242,32 +242,26 @@ fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {
             })
         },
     );
-    let mut panned = map.clone();
+    // A new view each iteration (a 1 px pan): at the first view, and zoomed in four times on
+    // the middle of the map, where most arcs lie off the canvas.
     let mut step = 1.0;
-    c.bench_function(&format!("{label}/arcs layer scene (a new view)"), |b| {
-        b.iter(|| {
-            step = -step;
-            panned.viewport.pan_by(step, 0.0);
-            let mut s = RecordingSurface::default();
-            panned.layer_scene().render(&mut s);
-            black_box(s.commands.len())
-        })
-    });
-    // The same zoomed in four times on the middle of the map: most arcs lie off the canvas.
-    let mut zoomed = map.clone();
-    zoomed.viewport.zoom_about(ScreenPt::new(640.0, 360.0), 4.0);
-    c.bench_function(
-        &format!("{label}/arcs layer scene (a new view zoomed in 4×)"),
-        |b| {
-            b.iter(|| {
-                step = -step;
-                zoomed.viewport.pan_by(step, 0.0);
-                let mut s = RecordingSurface::default();
-                zoomed.layer_scene().render(&mut s);
-                black_box(s.commands.len())
-            })
-        },
-    );
+    for (what, zoom) in [("", 1.0), (" zoomed in 4×", 4.0)] {
+        let mut moved = map.clone();
+        moved.viewport.zoom_about(ScreenPt::new(640.0, 360.0), zoom);
+        c.bench_function(
+            &format!("{label}/arcs layer scene (a new view{what})"),
+            |b| {
+                b.iter(|| {
+                    step = -step;
+                    moved.viewport.pan_by(step, 0.0);
+                    let mut s = RecordingSurface::default();
+                    moved.layer_scene().render(&mut s);
+                    black_box(s.commands.len())
+                })
+            },
+        );
+    }
+    let mut panned = map.clone();
     // A new view's layer as the page builds it for its raster workers when the layer is large:
     // the scene, then its arcs and dots as a command list (src/raster.rs, `Commands`).
     let mut commands = youcheng::raster::Commands::default();

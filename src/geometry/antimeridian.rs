@@ -8,8 +8,17 @@ use super::{wrap_lon, LonLat};
 
 /// Cuts a polyline (rotated longitudes) wherever a step crosses the seam (|Δlon| > 180°).
 /// Each crossing ends the current piece on one edge (±180) and starts the next on the other,
-/// at the latitude interpolated along the step.
-pub fn split_line(points: &[LonLat]) -> Vec<Vec<LonLat>> {
+/// at the latitude interpolated along the step. Most lines do not cross: such a line comes back
+/// as the one piece, not copied.
+pub fn split_line(points: Vec<LonLat>) -> Vec<Vec<LonLat>> {
+    let crosses = |w: &[LonLat]| matches!(w, [a, b] if (b.lon - a.lon).abs() > 180.0);
+    if !points.windows(2).any(crosses) {
+        return if points.len() >= 2 {
+            vec![points]
+        } else {
+            Vec::new()
+        };
+    }
     let mut pieces = Vec::new();
     let mut current: Vec<LonLat> = Vec::with_capacity(points.len());
     for (i, &p) in points.iter().enumerate() {
@@ -181,12 +190,12 @@ mod tests {
     #[test]
     fn a_line_that_does_not_cross_stays_whole() {
         let line = vec![ll(-10.0, 0.0), ll(0.0, 1.0), ll(10.0, 2.0)];
-        assert_eq!(split_line(&line), vec![line]);
+        assert_eq!(split_line(line.clone()), vec![line]);
     }
 
     #[test]
     fn a_line_crossing_the_seam_eastwards_ends_at_plus_180_and_resumes_at_minus_180() {
-        let pieces = split_line(&[ll(170.0, 10.0), ll(-170.0, 20.0)]);
+        let pieces = split_line(vec![ll(170.0, 10.0), ll(-170.0, 20.0)]);
         assert_eq!(pieces.len(), 2);
         assert_eq!(pieces[0], vec![ll(170.0, 10.0), ll(180.0, 15.0)]);
         assert_eq!(pieces[1], vec![ll(-180.0, 15.0), ll(-170.0, 20.0)]);
@@ -194,7 +203,7 @@ mod tests {
 
     #[test]
     fn a_line_crossing_the_seam_westwards_ends_at_minus_180() {
-        let pieces = split_line(&[ll(-175.0, 0.0), ll(175.0, 10.0)]);
+        let pieces = split_line(vec![ll(-175.0, 0.0), ll(175.0, 10.0)]);
         assert_eq!(pieces[0].last().copied(), Some(ll(-180.0, 5.0)));
         assert_eq!(pieces[1].first().copied(), Some(ll(180.0, 5.0)));
     }
@@ -204,7 +213,7 @@ mod tests {
         let line: Vec<LonLat> = (0..100)
             .map(|i| ll(wrap_lon(100.0 + i as f64 * 3.0), 0.0))
             .collect();
-        for piece in split_line(&line) {
+        for piece in split_line(line) {
             for w in piece.windows(2) {
                 assert!((w[1].lon - w[0].lon).abs() <= 180.0);
             }

@@ -365,21 +365,7 @@ fn arc(projection: Projection, from: LonLat, to: Option<LonLat>) -> Vec<Vec<Worl
         .into_iter()
         .map(|q| projection.rotate(q))
         .collect();
-    // Most arcs do not cross the seam: then the line is the one piece, not copied.
-    let pieces = if line.windows(2).all(|w| {
-        w.first()
-            .zip(w.get(1))
-            .is_some_and(|(a, b)| (b.lon - a.lon).abs() <= 180.0)
-    }) {
-        if line.len() >= 2 {
-            vec![line]
-        } else {
-            Vec::new()
-        }
-    } else {
-        split_line(&line)
-    };
-    pieces
+    split_line(line)
         .into_iter()
         .map(|piece| {
             piece

@@ -411,20 +411,32 @@ impl MapState {
             let Some(arc) = self.arcs.get(i).filter(|a| !a.is_empty()) else {
                 continue;
             };
-            let Some(out) = self.bundle_of(bundles, i, dimming) else {
-                continue;
-            };
-            if !self
-                .arc_bounds
-                .get(i)
-                .is_some_and(|b| may_show(&tf, b, size))
-            {
-                continue;
+            if let Some(out) = self.bundle_of(bundles, i, dimming) {
+                self.push_screen_arc(out, i, arc, &tf, size);
             }
-            let lod = self.arc_lod.get(i).map_or(&[][..], Vec::as_slice);
-            for (line, lod) in arc.iter().zip(lod) {
-                push_screen_line(out, &tf, line, lod, size);
-            }
+        }
+    }
+
+    /// Adds pair `i`'s `arc` to `out` in CSS px at transform `tf` on a canvas of `size`, each
+    /// of its lines through [`push_screen_line`]; nothing when its extent lies off the canvas.
+    fn push_screen_arc(
+        &self,
+        out: &mut Polylines,
+        i: usize,
+        arc: &[Vec<WorldXY>],
+        tf: &ScreenTransform,
+        size: (f64, f64),
+    ) {
+        if !self
+            .arc_bounds
+            .get(i)
+            .is_some_and(|b| may_show(tf, b, size))
+        {
+            return;
+        }
+        let lod = self.arc_lod.get(i).map_or(&[][..], Vec::as_slice);
+        for (line, lod) in arc.iter().zip(lod) {
+            push_screen_line(out, tf, line, lod, size);
         }
     }
 
@@ -471,16 +483,7 @@ impl MapState {
             }
             let range = slot.get_or_insert_with(|| {
                 let first = made.len();
-                if self
-                    .arc_bounds
-                    .get(i)
-                    .is_some_and(|b| may_show(&tf, b, size))
-                {
-                    let lod = self.arc_lod.get(i).map_or(&[][..], Vec::as_slice);
-                    for (line, lod) in arc.iter().zip(lod) {
-                        push_screen_line(made, &tf, line, lod, size);
-                    }
-                }
+                self.push_screen_arc(made, i, arc, &tf, size);
                 first..made.len()
             });
             if let (Some(out), Some(lines)) =
