@@ -286,6 +286,58 @@ fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {
             })
         },
     );
+    // The same, once the workers hold the map's arcs: the list names each bundle's pairs by
+    // number (the main thread's share of a new view), and what a worker then does with it —
+    // the arcs made once per dataset from the pairs' ends, and a new view's list rasterised
+    // there (its lines made from its copy of the arcs), at dpr 1 as one band.
+    c.bench_function(
+        &format!("{label}/arcs layer as the workers' commands by number (a new view)"),
+        |b| {
+            b.iter(|| {
+                step = -step;
+                panned.viewport.pan_by(step, 0.0);
+                commands.clear();
+                let rest = panned.layer_by_number(&mut commands, 1.0, 1.0);
+                let mut none = RecordingSurface::default();
+                for s in rest
+                    .overlay_steps()
+                    .iter()
+                    .filter(|s| matches!(s, youcheng::scene::Step::Dots(_)))
+                {
+                    rest.render_overlay_step(&mut none, (&mut commands, 1.0), s);
+                }
+                black_box(commands.values().len())
+            })
+        },
+    );
+    let ends = map.arc_ends();
+    let lon = map.projection.central_lon;
+    c.bench_function(
+        &format!("{label}/worker: make the arcs from the pairs' ends"),
+        |b| {
+            b.iter(|| {
+                black_box(youcheng::map::ArcStore::from_ends(1.0, lon, &ends).map(|s| s.len()))
+            })
+        },
+    );
+    let store = youcheng::map::ArcStore::from_ends(1.0, lon, &ends).expect("the map's ends");
+    commands.clear();
+    let _ = map.layer_by_number(&mut commands, 1.0, 1.0);
+    let mut raster = youcheng::raster::Raster::default();
+    c.bench_function(
+        &format!("{label}/worker: rasterise a list by number (arcs only)"),
+        |b| {
+            b.iter(|| {
+                raster.begin(1280, 720);
+                let done = youcheng::raster::Commands::replay(
+                    commands.values(),
+                    &mut raster,
+                    Some(&store),
+                );
+                black_box((done.is_ok(), raster.rgba().map(|i| i.rgba.len())))
+            })
+        },
+    );
     // The same layer's arcs and dots rasterised by the core (src/raster.rs), as the page draws
     // them, at device pixel ratio 1 and 2.
     let layer = map.layer_scene();

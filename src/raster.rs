@@ -105,6 +105,12 @@ impl Sink for Raster {
 /// | 1, a polyline | half width, point count n, then n × (x, y) |
 /// | 2, paint the bundle | red, green, blue, alpha |
 /// | 3, discs | radius, fill r g b a, ring (1) or none (0), ring half width, ring r g b a, count n, then n × (x, y) |
+/// | 4, the view of the arcs named next | the arcs' id, scale, offset x, offset y (CSS px), canvas width (CSS px), device px per CSS px |
+/// | 5, arcs by number | line width (CSS px), count n, then n pair numbers |
+///
+/// Tags 4 and 5 name arcs that the rasteriser's side already holds ([`ArcSource`]: a worker is
+/// sent every pair's arc once, not every line's points each time): replayed, each named pair's
+/// lines at that view are covered as tag 1 would cover them.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Commands {
     values: Vec<f64>,
@@ -119,6 +125,25 @@ pub const WEIGHT_ROWS: usize = 16;
 const LINE: f64 = 1.0;
 const PAINT: f64 = 2.0;
 const DISCS: f64 = 3.0;
+const VIEW: f64 = 4.0;
+const ARCS: f64 = 5.0;
+
+/// Where [`Commands`] that name pairs' arcs by number (tags 4 and 5) find their lines: the
+/// map's own arcs, or the copy a worker holds (see [`crate::map::ArcStore`]).
+pub trait ArcSource {
+    /// Which arcs these are: a list names the id of the arcs it was made for.
+    fn arcs_id(&self) -> f64;
+    /// Adds pair `pair`'s lines in CSS px at `tf` to `out`, simplified and culled as the map
+    /// draws them, leaving out those wholly outside `clip` (`[x0, y0, x1, y1]`, CSS px);
+    /// nothing for a number that is no pair.
+    fn arc_lines(
+        &self,
+        pair: usize,
+        tf: &crate::viewport::ScreenTransform,
+        clip: [f64; 4],
+        out: &mut crate::lines::Polylines,
+    );
+}
 
 /// A command list that does not read as one (a worker's input is checked, not trusted).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -174,6 +199,43 @@ impl Commands {
         cuts
     }
 
+    /// Adds the view at which the arcs named next are drawn (tag 4): the transform `tf`, the
+    /// canvas `width` (CSS px), `dpr`, for the arcs with id `arcs`.
+    pub fn view(&mut self, arcs: f64, tf: &crate::viewport::ScreenTransform, width: f64, dpr: f64) {
+        let (x, y) = tf.offset();
+        self.values
+            .extend([VIEW, arcs, tf.scale(), x, y, width, dpr]);
+    }
+
+    /// Adds the arcs of `pairs` by number (tag 5), `width_css_px` wide, to the bundle under
+    /// way. `extents`: each pair's screen bounds (`[x0, y0, x1, y1]`, CSS px, at the view
+    /// added last) or `None` when it cannot show, for the work per row (its lines are made
+    /// where they are rasterised, so the work is spread over the rows its extent spans).
+    pub fn arcs(
+        &mut self,
+        pairs: &[u32],
+        width_css_px: f64,
+        dpr: f64,
+        extents: impl Fn(u32) -> Option<[f64; 4]>,
+    ) {
+        self.values.extend([ARCS, width_css_px, pairs.len() as f64]);
+        self.values.extend(pairs.iter().map(|&i| f64::from(i)));
+        for &i in pairs {
+            let Some([x0, y0, x1, y1]) = extents(i) else {
+                continue;
+            };
+            let (top, bottom) = (y0.max(0.0) * dpr, y1.max(0.0) * dpr);
+            // About the length of its line, spread evenly over the rows it spans.
+            let work = ((x1 - x0).abs() + (y1 - y0).abs()) * dpr + 1.0;
+            let first = (top / WEIGHT_ROWS as f64) as usize;
+            let last = ((bottom / WEIGHT_ROWS as f64) as usize).min(first + (1 << 16));
+            let each = work / (last - first + 1) as f64;
+            for k in first..=last {
+                self.weigh((k * WEIGHT_ROWS) as f64, each);
+            }
+        }
+    }
+
     /// The values, to send.
     pub fn values(&self) -> &[f64] {
         &self.values
@@ -184,9 +246,17 @@ impl Commands {
     }
 
     /// Carries out `values` (a [`Commands`] list) on `raster`, which was begun at the size
-    /// they were recorded for.
-    pub fn replay(values: &[f64], raster: &mut Raster) -> Result<(), BadCommands> {
+    /// they were recorded for (or a band of its rows), with the arcs named by number taken
+    /// from `arcs` (a list naming arcs with another id, or with none here, does not read).
+    pub fn replay(
+        values: &[f64],
+        raster: &mut Raster,
+        arcs: Option<&dyn ArcSource>,
+    ) -> Result<(), BadCommands> {
         let mut k = 0;
+        // The view of the arcs named by number: the transform, the clip (CSS px) and the dpr.
+        let mut view: Option<(crate::viewport::ScreenTransform, [f64; 4], f64)> = None;
+        let mut lines = crate::lines::Polylines::default();
         while k < values.len() {
             let at = k;
             let bad = BadCommands { at };
@@ -217,6 +287,43 @@ impl Commands {
                             raster.segment(a, (*x, *y), half);
                         }
                         last = Some((*x, *y));
+                    }
+                }
+            } else if tag == VIEW {
+                let v = take(&mut k, 6)?;
+                let [id, scale, x, y, width, dpr] =
+                    [0, 1, 2, 3, 4, 5].map(|i| v.get(i).copied().unwrap_or(f64::NAN));
+                let held = arcs.is_some_and(|a| a.arcs_id() == id);
+                if !(held && [scale, x, y, width, dpr].iter().all(|v| v.is_finite()) && dpr > 0.0) {
+                    return Err(bad);
+                }
+                // The rows this raster keeps, as CSS px: lines wholly outside them are not made.
+                let rows = raster.kept_rows();
+                let clip = [0.0, rows.start as f64 / dpr, width, rows.end as f64 / dpr];
+                let tf = crate::viewport::ScreenTransform::new(scale, x, y);
+                view = Some((tf, clip, dpr));
+            } else if tag == ARCS {
+                let head = take(&mut k, 2)?;
+                let width = head.first().copied().unwrap_or(0.0);
+                let n = count(head.get(1).copied().unwrap_or(-1.0))?;
+                let pairs = take(&mut k, n)?;
+                let (Some((tf, clip, dpr)), Some(arcs)) = (&view, arcs) else {
+                    return Err(bad);
+                };
+                let half = half_width(width, *dpr);
+                for &i in pairs {
+                    let number =
+                        i.is_finite() && i >= 0.0 && i.fract() == 0.0 && i <= f64::from(u32::MAX);
+                    let i = number.then_some(i as usize).ok_or(bad.clone())?;
+                    lines.clear();
+                    arcs.arc_lines(i, tf, *clip, &mut lines);
+                    // As the rasteriser's own Sink covers a line (the same numbers).
+                    for line in lines.lines().iter() {
+                        for pair in line.windows(2) {
+                            if let [a, b] = pair {
+                                raster.segment(device(a, *dpr), device(b, *dpr), half);
+                            }
+                        }
                     }
                 }
             } else if tag == PAINT {
@@ -348,7 +455,7 @@ mod tests {
         let line = [1.0, 0.5, 2.0, 0.0, 5.0, 10.0, 5.0];
         let paint = [2.0, 255.0, 0.0, 0.0, 255.0];
         let ok: Vec<f64> = line.iter().chain(&paint).copied().collect();
-        assert_eq!(Commands::replay(&ok, &mut r), Ok(()));
+        assert_eq!(Commands::replay(&ok, &mut r, None), Ok(()));
         assert_eq!(r.pixel(3, 4)[3], 128, "a line painted, half in row 4");
         for (bad, at) in [
             (vec![9.0], 0),                                       // no such command
@@ -365,7 +472,7 @@ mod tests {
             ),
         ] {
             assert_eq!(
-                Commands::replay(&bad, &mut r),
+                Commands::replay(&bad, &mut r, None),
                 Err(BadCommands { at }),
                 "{bad:?}"
             );

@@ -277,6 +277,15 @@ pub struct ScreenTransform {
 }
 
 impl ScreenTransform {
+    /// `scale` CSS px per world unit, the world origin at (`offset_x`, `offset_y`) CSS px.
+    pub fn new(scale: f64, offset_x: f64, offset_y: f64) -> Self {
+        Self {
+            scale,
+            offset_x,
+            offset_y,
+        }
+    }
+
     /// CSS pixels per world unit.
     pub fn scale(&self) -> f64 {
         self.scale

@@ -219,3 +219,139 @@ fn a_zoomed_in_layer_counts_only_the_stacks_on_the_canvas() {
         );
     }
 }
+
+/// The arcs layer rasterised from `map.layer_scene()` directly, and from the list a worker
+/// holding a copy of the arcs (made from `map.arc_ends()`) is sent: the view and each bundle's
+/// pairs by number. Both images, and the two lists' lengths.
+fn layer_both_ways(
+    map: &youcheng::MapState,
+    dpr: f64,
+) -> (Vec<u8>, Vec<u8>, (usize, usize), Vec<u8>) {
+    use youcheng::map::ArcStore;
+    use youcheng::raster::{Commands, Raster};
+    use youcheng::surface::RecordingSurface;
+    let v = map.viewport;
+    let (w, h) = (
+        (v.width_css_px * dpr) as usize,
+        (v.height_css_px * dpr) as usize,
+    );
+    let image = |r: &mut Raster| r.rgba().map(|i| (i.rgba.to_vec(), i.at, i.size));
+    // Directly, and as the list of every line's points a worker was sent before.
+    let scene = map.layer_scene();
+    let (mut direct, mut lines) = (Raster::default(), Commands::default());
+    direct.begin(w, h);
+    for step in scene.overlay_steps() {
+        let mut none = RecordingSurface::default();
+        scene.render_overlay_step(&mut none, (&mut direct, dpr), &step);
+        scene.render_overlay_step(&mut none, (&mut lines, dpr), &step);
+    }
+    // By number, from a copy of the arcs made from the pairs' ends alone.
+    let store = ArcStore::from_ends(7.0, map.projection.central_lon, &map.arc_ends())
+        .expect("the map's own ends read");
+    assert_eq!(store.len(), map.dataset().partnerships.len());
+    let mut numbered = Commands::default();
+    let rest = map.layer_by_number(&mut numbered, 7.0, dpr);
+    assert!(rest.arcs.is_empty());
+    assert_eq!(rest.labels, scene.labels);
+    assert_eq!(rest.partners, scene.partners);
+    for step in rest.overlay_steps() {
+        let mut none = RecordingSurface::default();
+        rest.render_overlay_step(&mut none, (&mut numbered, dpr), &step);
+    }
+    let mut whole = Raster::default();
+    whole.begin(w, h);
+    Commands::replay(numbered.values(), &mut whole, Some(&store)).expect("a well-formed list");
+    // In bands of rows, as the workers split it (each making only the lines that reach its rows).
+    let cuts = numbered.bands(h, 3);
+    let mut banded = vec![0u8; w * h * 4];
+    for pair in cuts.windows(2) {
+        let mut band = Raster::default();
+        band.begin_rows(w, h, pair[0]..pair[1]);
+        Commands::replay(numbered.values(), &mut band, Some(&store)).expect("a band");
+        if let Some(i) = band.rgba() {
+            for (row, px) in i.rgba.chunks_exact(i.size.0 * 4).enumerate() {
+                let start = ((i.at.1 + row) * w + i.at.0) * 4;
+                banded[start..start + px.len()].copy_from_slice(px);
+            }
+        }
+    }
+    let want = image(&mut direct).expect("arcs drawn");
+    assert!(want.0.chunks_exact(4).filter(|p| p[3] > 0).count() > 5_000);
+    let got = image(&mut whole).expect("drawn");
+    assert!(want == got, "by number: other pixels");
+    let mut full = vec![0u8; w * h * 4];
+    for (row, px) in got.0.chunks_exact(got.2 .0 * 4).enumerate() {
+        let start = ((got.1 .1 + row) * w + got.1 .0) * 4;
+        full[start..start + px.len()].copy_from_slice(px);
+    }
+    (
+        full,
+        banded,
+        (lines.values().len(), numbered.values().len()),
+        want.0,
+    )
+}
+
+#[test]
+fn the_arcs_layer_drawn_by_number_from_a_workers_copy_of_the_arcs_has_the_map_s_pixels() {
+    // Shandong's network coloured by decade (bundles painted each), and 1,500 origins of the
+    // world list (thousands of bundles of one calm stroke, painted as one); the whole world at
+    // dpr 1 and Europe zoomed 4× at dpr 2 (most arcs off the canvas).
+    let mut shipped = common::shipped_app(1280.0, 720.0);
+    shipped.map.set_colour_by(youcheng::style::ColourBy::Decade);
+    let (origins, pairs) = world_network(1500);
+    let (world, r) = app_with(&origins, &pairs);
+    assert!(r.ok);
+    for mut map in [shipped.map, world.map] {
+        for (dpr, zoom) in [(1.0, None), (2.0, Some((10.0, 50.0, 4.0)))] {
+            if let Some((lon, lat, z)) = zoom {
+                map.set_view_lonlat(youcheng::LonLat::new(lon, lat), z);
+            }
+            map.refresh_layout();
+            let (whole, banded, (lines, numbered), _) = layer_both_ways(&map, dpr);
+            assert!(whole == banded, "dpr {dpr}: bands made apart differ");
+            // The numbers sent: a view and the pairs, not every line's points.
+            assert!(
+                numbered < lines,
+                "dpr {dpr}: {numbered} numbers by number vs {lines} as lines"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_list_naming_arcs_the_rasteriser_does_not_hold_does_not_read() {
+    use youcheng::map::ArcStore;
+    use youcheng::raster::{BadCommands, Commands, Raster};
+    let app = common::shipped_app(800.0, 500.0);
+    let store = ArcStore::from_ends(3.0, app.map.projection.central_lon, &app.map.arc_ends())
+        .expect("reads");
+    let mut list = Commands::default();
+    let _ = app.map.layer_by_number(&mut list, 4.0, 1.0);
+    let mut r = Raster::default();
+    r.begin(800, 500);
+    // Another id, or no arcs at all: the view does not read (at 0, where it starts).
+    assert_eq!(
+        Commands::replay(list.values(), &mut r, Some(&store)),
+        Err(BadCommands { at: 0 })
+    );
+    assert_eq!(
+        Commands::replay(list.values(), &mut r, None),
+        Err(BadCommands { at: 0 })
+    );
+    // Pair numbers: one past the last draws nothing; a negative or fractional one does not read.
+    let mut view = Commands::default();
+    let _ = app.map.layer_by_number(&mut view, 3.0, 1.0);
+    let head = &view.values()[..7];
+    for (pair, ok) in [(1e6, true), (-1.0, false), (1.5, false), (f64::NAN, false)] {
+        let list: Vec<f64> = head.iter().copied().chain([5.0, 1.0, 1.0, pair]).collect();
+        assert_eq!(
+            Commands::replay(&list, &mut r, Some(&store)).is_ok(),
+            ok,
+            "pair {pair}"
+        );
+    }
+    // Ends that are not four a pair do not make arcs.
+    assert!(ArcStore::from_ends(1.0, 150.0, &[1.0, 2.0, 3.0]).is_err());
+    assert!(ArcStore::from_ends(1.0, f64::NAN, &[]).is_err());
+}

@@ -548,7 +548,7 @@ fn the_arcs_layer_sent_as_commands_to_a_worker_comes_back_as_the_same_pixels() {
         }
         let mut replayed = Raster::default();
         replayed.begin(w, h);
-        Commands::replay(commands.values(), &mut replayed).expect("a well-formed list");
+        Commands::replay(commands.values(), &mut replayed, None).expect("a well-formed list");
         let image = |r: &mut Raster| r.rgba().map(|i| (i.rgba.to_vec(), i.at, i.size));
         let want = image(&mut direct).expect("arcs drawn");
         assert!(want.0.chunks_exact(4).filter(|p| p[3] > 0).count() > 10_000);

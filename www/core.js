@@ -56,13 +56,16 @@ export async function newCore(onPanic) {
  * allows no workers; the core then rasterises the list itself). `answer(data)` hears each band's
  * answer: {token, y0, y1, last} with {rgba, x, y, width, height}, {empty: true}, {skipped: true} (a newer
  * list had come) or {error} (an error
- * too for each band a failed worker had); `last` on a list's last answer. `close()` ends them.
+ * too for each band a failed worker had); `last` on a list's last answer. `postArcs(ends, centralLon)`
+ * sends every worker the pairs' ends to make the map's arcs from (lists then name arcs by number)
+ * and returns the id they know them by, or false. `close()` ends them.
  */
 export function rasterWorker(answer) {
   const bands = Math.min(4, Math.max(1, navigator.hardwareConcurrency || 2));
   let workers = null;
   let failed = false;
   let token = 0;
+  let arcsId = 0;
   /** Per token, its bands not answered yet: y0 → [y0, y1]. */
   const pending = new Map();
   const settle = (data) => {
@@ -121,6 +124,21 @@ export function rasterWorker(answer) {
         });
         pending.set(t, left);
         return t;
+      } catch (e) {
+        fail(String(e?.message ?? e));
+        return false;
+      }
+    },
+    postArcs(ends, centralLon) {
+      if (failed) return false;
+      try {
+        if (!workers) start();
+        const id = ++arcsId;
+        workers.forEach((w, k) => {
+          const copy = k === workers.length - 1 ? ends : ends.slice();
+          w.postMessage({ arcs: id, ends: copy, centralLon }, [copy.buffer]);
+        });
+        return id;
       } catch (e) {
         fail(String(e?.message ?? e));
         return false;

@@ -5,7 +5,9 @@
 // each (y0 to y1; core.js splits the image between its workers). Answers {token, y0, y1} with
 // {rgba, x, y, width, height}, {empty: true}, {skipped: true} or {error}. A list for which a newer
 // one has come meanwhile is skipped (the map only ever waits for its newest layer), so that quick
-// changes (a timeline played at a world network) never queue up layers no one will see.
+// changes (a timeline played at a world network) never queue up layers no one will see. A message
+// {arcs, ends, centralLon} gives it the map's arcs (see Youcheng.setArcs): later lists name them
+// by number, and their lines are made here.
 import init, { Youcheng } from './pkg/youcheng.js';
 
 // The compiled module comes in its own message, maybe after the first list.
@@ -17,6 +19,18 @@ let newest = 0;
 
 self.onmessage = async ({ data }) => {
   if (data.module) return receive(data.module);
+  if (data.arcs !== undefined) {
+    // The map's arcs, made here from the pairs' ends once per dataset: later lists name them by
+    // number. One that cannot be made leaves none held, so the lists naming it fail (the map
+    // then rasterises them itself).
+    try {
+      await ready;
+      Youcheng.setArcs(data.arcs, data.centralLon, data.ends);
+    } catch {
+      /* none held: setArcs drops the last arcs before it makes the next */
+    }
+    return;
+  }
   const { token, values, width, height, y0, y1 } = data;
   newest = Math.max(newest, token);
   try {

@@ -15,6 +15,8 @@ const AT_ONCE_BYTES = 512 * 1024;
 const LARGE_LAYER_PAIRS = 2000;
 /** A data file at least this large holds thousands of pairs (the world network's 25,383 pairs are 8.8 MB). */
 const LARGE_FILE_BYTES = 1024 * 1024;
+/** The tag a list of raster commands that names the workers' arcs by number starts with (src/raster.rs: the view). */
+const VIEW_TAG = 4;
 
 const todayUnixDays = () => Math.floor(Date.now() / 86400000);
 
@@ -42,7 +44,7 @@ export class Session {
   /** The worker that rasterises large arcs layers (made when the first is sent; see core.js). */
   #raster = rasterWorker((answer) => this.#rasterised(answer));
   /** Answers from the worker, by kind (frameStats().rasterWorker). */
-  rasterStats = { images: 0, empty: 0, skipped: 0, failed: 0 };
+  rasterStats = { images: 0, empty: 0, skipped: 0, failed: 0, byNumber: 0 };
 
   /**
    * `host`: { canvas, lang(), t(key, vars), attr(name), alive(), emit(type, detail),
@@ -92,7 +94,11 @@ export class Session {
     const core = await newCore((message) => (this.#panic = message));
     if (!this.#host.alive()) return null;
     this.map = guard(new core.Youcheng(this.#host.canvas), (error) => this.#recover(error), this.boundary);
-    this.map.setRasterWorker((values, size, cuts) => this.#raster.post(values, size, cuts), this.#raster.bands);
+    const post = (values, size, cuts) => {
+      if (values[0] === VIEW_TAG) this.rasterStats.byNumber++; // a layer naming the workers' arcs
+      return this.#raster.post(values, size, cuts);
+    };
+    this.map.setRasterWorker(post, this.#raster.bands, (ends, lon) => this.#raster.postArcs(ends, lon));
     return this.map;
   }
 

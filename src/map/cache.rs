@@ -102,6 +102,7 @@ impl MapState {
         self.arcs = arcs;
         self.arc_lod = arc_lod;
         self.arc_bounds = arc_bounds;
+        self.arcs_version += 1;
         self.flow_paths = std::sync::OnceLock::new();
         self.screen_arcs = Default::default();
         self.partner_xy = partner_xy;
@@ -193,10 +194,9 @@ impl DataBuild {
                 break;
             };
             let from = self.dataset.city_of(p).location;
-            let arc = arc(self.projection, from, p.location);
-            self.arc_lod
-                .push(arc.iter().map(|line| importance(line)).collect());
-            self.arc_bounds.push(bounds(arc.iter().flatten()));
+            let (arc, lod, extent) = arc_geometry(self.projection, from, p.location);
+            self.arc_lod.push(lod);
+            self.arc_bounds.push(extent);
             self.arcs.push(arc);
             self.partner_xy
                 .push(p.location.and_then(|l| self.projection.project(l)));
@@ -357,6 +357,20 @@ pub(crate) fn importance(line: &[WorldXY]) -> Vec<f32> {
 }
 
 /// One pair's great circle in world units, cut at the seam (nothing when the place is unknown).
+/// A pair's arc from `from` to `to` (its lines in world units, cut at the seam), each line's
+/// points' importance ([`importance`]) and its extent: what the map keeps per pair, and what a
+/// worker's copy of the arcs ([`super::ArcStore`]) makes from the same numbers.
+pub(super) fn arc_geometry(
+    projection: Projection,
+    from: LonLat,
+    to: Option<LonLat>,
+) -> (Vec<Vec<WorldXY>>, Vec<Vec<f32>>, Bounds) {
+    let arc = arc(projection, from, to);
+    let lod = arc.iter().map(|line| importance(line)).collect();
+    let extent = bounds(arc.iter().flatten());
+    (arc, lod, extent)
+}
+
 fn arc(projection: Projection, from: LonLat, to: Option<LonLat>) -> Vec<Vec<WorldXY>> {
     let Some(to) = to else {
         return Vec::new();

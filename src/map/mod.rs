@@ -20,6 +20,7 @@
 //! | `layout` | stacks, labels and inset per settled view ([`Layout`]) |
 //! | `overlay` | the frame's stacks, labels and inset, drawn from the layout |
 
+mod arc_store;
 mod cache;
 mod colour;
 mod emphasis;
@@ -34,6 +35,7 @@ mod stacks;
 mod view;
 mod visible;
 
+pub use arc_store::{ArcStore, MapArcs, ENDS_PER_PAIR};
 pub use cache::{DataBuild, HIT_PART_PIECES, MARK_MAX_DEG};
 pub use colour::LegendItem;
 pub use emphasis::{Emphasis, Pick};
@@ -94,6 +96,8 @@ pub struct MapState {
     arc_lod: Vec<Vec<Vec<f32>>>,
     /// Per partnership: the extent of its arc in world units.
     arc_bounds: Vec<cache::Bounds>,
+    /// A new number each time the arcs are replaced (see [`MapState::arcs_version`]).
+    arcs_version: u64,
     /// Each arc flattened with the length walked to each point, for the flow animation: made
     /// when the flow first runs, not with the data (the flow is off by default, and at a world
     /// network these copies of every arc's points were ~20 MB).
@@ -149,6 +153,7 @@ impl MapState {
             arcs: Vec::new(),
             arc_lod: Vec::new(),
             arc_bounds: Vec::new(),
+            arcs_version: 0,
             flow_paths: std::sync::OnceLock::new(),
             screen_arcs: Default::default(),
             partner_xy: Vec::new(),

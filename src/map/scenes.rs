@@ -6,6 +6,7 @@ use crate::dataset::Partnership;
 use crate::geometry::WorldXY;
 use crate::hit::Target;
 use crate::lines::Polylines;
+use crate::raster::{Commands, Sink};
 use crate::scene::{ArcBundle, DotItem, LandItem, Rect, Scene};
 use crate::style::{ColourBy, Rgba};
 use crate::surface::{Stroke, Surface};
@@ -17,13 +18,14 @@ const DENSE_WIDTH_FLOOR: f64 = 0.4;
 
 /// Adds `line` to `out` in CSS pixels, simplified to [`SIMPLIFY_TOLERANCE_PX`] (Douglas–Peucker,
 /// through each point's precomputed importance `lod`: see [`super::cache::importance`]); not
-/// when it lies wholly off the `w` × `h` canvas (with a margin for the stroke) or is one point.
+/// when it lies wholly outside `clip` (`[x0, y0, x1, y1]`, CSS px, with a margin for the
+/// stroke) or is one point.
 fn push_screen_line(
     out: &mut Polylines,
     tf: &ScreenTransform,
     line: &[WorldXY],
     lod: &[f32],
-    (w, h): (f64, f64),
+    clip: [f64; 4],
 ) {
     let tol = SIMPLIFY_TOLERANCE_PX / tf.scale();
     let points = (line.iter().zip(lod))
@@ -34,32 +36,55 @@ fn push_screen_line(
         for s in line {
             (x0, y0, x1, y1) = (x0.min(s.x), y0.min(s.y), x1.max(s.x), y1.max(s.y));
         }
-        !off_canvas([x0, y0, x1, y1], CULL_MARGIN_PX, (w, h)) && line.len() >= 2
+        !outside([x0, y0, x1, y1], CULL_MARGIN_PX, clip) && line.len() >= 2
     });
 }
 
 /// How far (CSS px) beyond the canvas a line still counts as on it (its stroke's width).
 const CULL_MARGIN_PX: f64 = 4.0;
 
-/// Whether screen bounds `[x0, y0, x1, y1]` lie wholly outside a `w` × `h` canvas grown by `m`.
-fn off_canvas([x0, y0, x1, y1]: [f64; 4], m: f64, (w, h): (f64, f64)) -> bool {
-    x1 < -m || y1 < -m || x0 > w + m || y0 > h + m
+/// Whether screen bounds `[x0, y0, x1, y1]` lie wholly outside `clip` grown by `m`.
+fn outside([x0, y0, x1, y1]: [f64; 4], m: f64, [cx0, cy0, cx1, cy1]: [f64; 4]) -> bool {
+    x1 < cx0 - m || y1 < cy0 - m || x0 > cx1 + m || y0 > cy1 + m
 }
 
-/// Whether an arc of world extent `b` may show on a `w` × `h` canvas: when it lies wholly off,
-/// so do its lines after any level of detail, and [`push_screen_line`] would drop each of them
-/// after projecting its points (at a view zoomed in, most of a world network's arcs).
-fn may_show(tf: &ScreenTransform, b: &super::cache::Bounds, size: (f64, f64)) -> bool {
+/// The screen bounds (`[x0, y0, x1, y1]`, CSS px) of world extent `b` at `tf`; `None` for an
+/// extent of no points.
+fn screen_extent(tf: &ScreenTransform, b: &super::cache::Bounds) -> Option<[f64; 4]> {
     let [x0, y0, x1, y1] = *b;
     if x0 > x1 {
-        return false; // no points
+        return None; // no points
     }
     let (a, c) = (
         tf.apply(WorldXY { x: x0, y: y0 }),
         tf.apply(WorldXY { x: x1, y: y1 }),
     );
-    let screen = [a.x.min(c.x), a.y.min(c.y), a.x.max(c.x), a.y.max(c.y)];
-    !off_canvas(screen, CULL_MARGIN_PX, size)
+    Some([a.x.min(c.x), a.y.min(c.y), a.x.max(c.x), a.y.max(c.y)])
+}
+
+/// Whether an arc of world extent `b` may show within `clip`: when it lies wholly outside, so
+/// do its lines after any level of detail, and [`push_screen_line`] would drop each of them
+/// after projecting its points (at a view zoomed in, most of a world network's arcs).
+fn may_show(tf: &ScreenTransform, b: &super::cache::Bounds, clip: [f64; 4]) -> bool {
+    screen_extent(tf, b).is_some_and(|e| !outside(e, CULL_MARGIN_PX, clip))
+}
+
+/// Adds an arc's lines (`arc`, with their points' importance `lod` and its world extent
+/// `bounds`) to `out` in CSS px at `tf`, each through [`push_screen_line`]; nothing when its
+/// extent lies outside `clip`. The map's layer and a worker's copy of the arcs
+/// ([`super::ArcStore`]) both draw an arc through this, so that their lines are the same.
+pub(super) fn push_arc_lines(
+    out: &mut Polylines,
+    (arc, lod, bounds): (&[Vec<WorldXY>], &[Vec<f32>], &super::cache::Bounds),
+    tf: &ScreenTransform,
+    clip: [f64; 4],
+) {
+    if !may_show(tf, bounds, clip) {
+        return;
+    }
+    for (line, lod) in arc.iter().zip(lod) {
+        push_screen_line(out, tf, line, lod, clip);
+    }
 }
 
 /// `points` on the screen with each point closer than `tol` (CSS px) to the last one kept left
@@ -212,22 +237,103 @@ impl MapState {
     /// [`MapState::layer_build_step`] (at the world network's 25,000 arcs, projecting them all
     /// is ~50 ms in the module): what is not arcs is built here.
     pub fn layer_build(&self) -> LayerBuild {
-        let layout = self.layout();
-        let (country_labels, labels) = self.label_items(&layout, false, false);
         let keep = self.same_layer_view();
         LayerBuild {
-            scene: Scene {
-                country_labels,
-                partners: self.partner_items_of(false, &layout, &self.visible),
-                stacks: self.stack_items(false, &layout),
-                origins: self.origin_items_where(|_| true),
-                labels,
-                ..Scene::default()
-            },
+            scene: self.layer_without_arcs(),
             arcs: Bundles::default(),
             next: 0,
             keep,
         }
+    }
+
+    /// The arcs layer's scene but its arcs.
+    fn layer_without_arcs(&self) -> Scene {
+        let layout = self.layout();
+        let (country_labels, labels) = self.label_items(&layout, false, false);
+        Scene {
+            country_labels,
+            partners: self.partner_items_of(false, &layout, &self.visible),
+            stacks: self.stack_items(false, &layout),
+            origins: self.origin_items_where(|_| true),
+            labels,
+            ..Scene::default()
+        }
+    }
+
+    /// The arcs layer for a rasteriser that holds the map's arcs (a page's worker sent them as
+    /// an [`super::ArcStore`] with id `arcs`): its arcs added to `commands` by number — the view,
+    /// then each bundle of [`MapState::layer_scene`] as its pairs and its paint, what stands out
+    /// cased as lines — and the rest of the layer returned as a scene without arcs, drawn after
+    /// them as usual. A few thousand numbers instead of the lines' points, and no projecting
+    /// here: at the world network, ~25 ms of a view change's main-thread work moves to the
+    /// workers. Bundles are merged and painted as [`crate::scene::Scene::overlay_steps`] does,
+    /// with "drawn" meaning that one of its arcs' extents reaches the canvas.
+    pub fn layer_by_number(&self, commands: &mut Commands, arcs: f64, dpr: f64) -> Scene {
+        let tf = self.viewport.transform();
+        let (w, h) = (self.viewport.width_css_px, self.viewport.height_css_px);
+        let clip = [0.0, 0.0, w, h];
+        // Per bundle: its level and group, its pairs, whether one of them may show.
+        let mut slot = foldhash::HashMap::<(u8, usize), usize>::default();
+        let mut bundles: Vec<((u8, usize), Vec<u32>, bool)> = Vec::new();
+        for &i in &self.visible {
+            let (Some(p), Some(arc)) = (self.dataset.partnerships.get(i), self.arcs.get(i)) else {
+                continue;
+            };
+            if arc.is_empty() {
+                continue;
+            }
+            let key = (self.level(i, p, false), self.colour_group(p));
+            let k = *slot.entry(key).or_insert_with(|| {
+                bundles.push((key, Vec::new(), false));
+                bundles.len() - 1
+            });
+            let shows = (self.arc_bounds.get(i)).is_some_and(|b| may_show(&tf, b, clip));
+            if let Some((_, pairs, drawn)) = bundles.get_mut(k) {
+                pairs.push(i as u32);
+                *drawn |= shows;
+            }
+        }
+        crate::sort::sort_by(&mut bundles, |(a, ..), (b, ..)| a.cmp(b));
+        enum Content {
+            Pairs(Vec<u32>),
+            Lines(Polylines),
+        }
+        let mut drawn: Vec<(Stroke, Content)> = Vec::with_capacity(bundles.len() + 1);
+        let mut cased = false;
+        for ((lv, group), pairs, shows) in bundles {
+            if lv == 2 && !cased {
+                cased = true;
+                let lines = self.emphasised_lines(&self.visible);
+                if !lines.is_empty() {
+                    drawn.push((self.casing(), Content::Lines(lines)));
+                }
+            }
+            if shows {
+                let stroke = self.arc_stroke(lv, self.group_colour(group));
+                drawn.push((stroke, Content::Pairs(pairs)));
+            }
+        }
+        commands.view(arcs, &tf, w, dpr);
+        let extent = |i: u32| {
+            let b = self.arc_bounds.get(i as usize)?;
+            screen_extent(&tf, b).filter(|e| !outside(*e, CULL_MARGIN_PX, clip))
+        };
+        for (k, (stroke, content)) in drawn.iter().enumerate() {
+            match content {
+                Content::Pairs(pairs) => commands.arcs(pairs, stroke.width_px, dpr, extent),
+                Content::Lines(lines) => {
+                    for line in lines.lines().iter() {
+                        Sink::cover(commands, line, stroke.width_px, dpr);
+                    }
+                }
+            }
+            let alike = drawn.len() > crate::scene::MERGE_BUNDLES
+                && drawn.get(k + 1).is_some_and(|(next, _)| next == stroke);
+            if !alike {
+                Sink::paint(commands, stroke.colour);
+            }
+        }
+        self.layer_without_arcs()
     }
 
     /// Adds the arcs of up to `pairs` more visible pairs to `build`; the scene once all are in.
@@ -417,27 +523,20 @@ impl MapState {
         }
     }
 
-    /// Adds pair `i`'s `arc` to `out` in CSS px at transform `tf` on a canvas of `size`, each
-    /// of its lines through [`push_screen_line`]; nothing when its extent lies off the canvas.
+    /// Adds pair `i`'s `arc` to `out` in CSS px at transform `tf` on a canvas of `size` (see
+    /// [`push_arc_lines`]).
     fn push_screen_arc(
         &self,
         out: &mut Polylines,
         i: usize,
         arc: &[Vec<WorldXY>],
         tf: &ScreenTransform,
-        size: (f64, f64),
+        (w, h): (f64, f64),
     ) {
-        if !self
-            .arc_bounds
-            .get(i)
-            .is_some_and(|b| may_show(tf, b, size))
-        {
+        let (Some(lod), Some(bounds)) = (self.arc_lod.get(i), self.arc_bounds.get(i)) else {
             return;
-        }
-        let lod = self.arc_lod.get(i).map_or(&[][..], Vec::as_slice);
-        for (line, lod) in arc.iter().zip(lod) {
-            push_screen_line(out, tf, line, lod, size);
-        }
+        };
+        push_arc_lines(out, (arc, lod, bounds), tf, [0.0, 0.0, w, h]);
     }
 
     /// Whether the arcs layer was last built for this view (and these arcs): then its lines on
@@ -530,11 +629,7 @@ impl MapState {
         crate::sort::sort_by(&mut bundles, |(la, a), (lb, b)| {
             (la, a.group).cmp(&(lb, b.group))
         });
-        // What stands out gets a casing in the ocean's colour, so it reads above the rest.
-        let casing = Stroke {
-            colour: self.theme.ocean.with_alpha(170),
-            width_px: self.theme.highlight_width_px + 2.5,
-        };
+        let casing = self.casing();
         let mut out = Vec::with_capacity(bundles.len() + 1);
         let mut cased = false;
         for (lv, b) in bundles {
@@ -549,6 +644,14 @@ impl MapState {
             out.push(b);
         }
         out
+    }
+
+    /// What stands out gets a casing in the ocean's colour, so it reads above the rest.
+    fn casing(&self) -> Stroke {
+        Stroke {
+            colour: self.theme.ocean.with_alpha(170),
+            width_px: self.theme.highlight_width_px + 2.5,
+        }
     }
 
     /// The lines of the arcs of `pairs` that stand out, in CSS px. A hover frame passes the

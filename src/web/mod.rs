@@ -11,7 +11,7 @@ mod canvas;
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 use crate::app::layer::{LandPlan, LayerView};
-use crate::map::MapState;
+use crate::map::{ArcStore, MapState};
 use crate::scene::Step;
 use crate::{app::App, app::Command, app::ThemeInput, dataset::PartialDate, geometry::LonLat};
 use canvas::{CanvasSurface, Layer};
@@ -23,6 +23,8 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 thread_local! {
     /// The page's function that hears of a panic (see [`on_panic`]).
     static PANIC_REPORTER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    /// In a raster worker: the map's arcs it was sent (see [`Youcheng::set_arcs`]).
+    static ARC_STORE: RefCell<Option<ArcStore>> = const { RefCell::new(None) };
 }
 
 /// Registers `report(message)`, called with a panic's message; the page then starts a new core.
@@ -142,10 +144,22 @@ impl Youcheng {
         }
         if p.job.as_ref().is_none_or(|j| j.target != now) {
             p.back.begin(size, dpr); // nothing stale shows while it is built
-            p.job = Some(Job {
-                phase: Phase::Building(map.layer_build()),
-                target: now,
-            });
+            let phase = match p.workers_hold_arcs(map) {
+                // The workers make the arcs' lines themselves: sent by number.
+                Some(id) => {
+                    p.commands.clear();
+                    let scene = map.layer_by_number(&mut p.commands, id, dpr);
+                    Phase::Drawing {
+                        steps: scene.overlay_steps(),
+                        scene,
+                        next: 0,
+                        remote: true,
+                        waiting: None,
+                    }
+                }
+                None => Phase::Building(map.layer_build()),
+            };
+            p.job = Some(Job { phase, target: now });
         }
         if p.advance(map, size, dpr, start) {
             std::mem::swap(&mut self.layers[1], &mut p.back);
@@ -165,6 +179,36 @@ impl Youcheng {
 }
 
 impl Progressive {
+    /// The id of the copy of the map's arcs the page's workers hold, when a layer is theirs to
+    /// rasterise (a large one, and workers there) and they hold these arcs: then it is sent by
+    /// number ([`MapState::layer_by_number`]).
+    fn workers_hold_arcs(&self, map: &MapState) -> Option<f64> {
+        let large = map.visible().len() > BUILD_PAIRS;
+        let (version, id) = self.arcs_sent?;
+        (large && self.post.is_some() && version == map.arcs_version()).then_some(id)
+    }
+
+    /// Sends the workers the map's arcs (the pairs' ends: they make the arcs themselves) once
+    /// per dataset, after its first large layer has gone as lines: the first frame does not
+    /// wait for them to make the arcs, and the next layers are sent by number.
+    fn send_arcs(&mut self, map: &MapState) {
+        let version = map.arcs_version();
+        if self.arcs_sent.is_some_and(|(v, _)| v == version) {
+            return;
+        }
+        let Some(send) = &self.send_arcs else {
+            return;
+        };
+        let ends = js_sys::Float64Array::from(&map.arc_ends()[..]);
+        let lon = JsValue::from(map.projection.central_lon);
+        let id = send.call2(&JsValue::NULL, &ends, &lon).ok();
+        // A number back: the id the workers know these arcs by. Anything else: not sent.
+        self.arcs_sent = id
+            .and_then(|id| id.as_f64())
+            .filter(|id| id.is_finite())
+            .map(|id| (version, id));
+    }
+
     /// Does the next steps of the layer under way (see [`Youcheng::draw_arcs`]); true once it
     /// is complete (or when there is none).
     fn advance(&mut self, map: &MapState, size: (f64, f64), dpr: f64, start: f64) -> bool {
@@ -181,7 +225,8 @@ impl Progressive {
         let small = map.visible().len() <= BUILD_PAIRS;
         let device = |css: f64| device_px(css, dpr);
         let mut first = true;
-        loop {
+        let mut sent = false;
+        let done = loop {
             match &job.phase {
                 Phase::Drawing { steps, next, .. } if *next >= steps.len() => break true,
                 // The worker's image is awaited (`putArcsImage`).
@@ -233,12 +278,21 @@ impl Progressive {
                             .and_then(|post| send(post, &self.commands, (w, h), self.bands))
                         {
                             *waiting = Some(token);
+                            sent = true;
                         } else {
                             // No worker after all: the same list, rasterised here.
                             (self.post, *remote) = (None, false);
                             let layers = (&self.back, &self.scratch);
                             let part = ((w, h), 0..h);
-                            replay_onto(&mut self.raster, &self.commands, part, layers, dpr);
+                            let id = self.arcs_sent.map_or(f64::NAN, |(_, id)| id);
+                            let arcs = crate::map::MapArcs { map, id };
+                            replay_onto(
+                                &mut self.raster,
+                                &self.commands,
+                                part,
+                                layers,
+                                (dpr, &arcs),
+                            );
                         }
                         continue;
                     }
@@ -253,7 +307,11 @@ impl Progressive {
                     }
                 }
             }
+        };
+        if sent {
+            self.send_arcs(map);
         }
+        done
     }
 
     /// Whether the layer under way waits for the worker's image (no frames needed meanwhile).
@@ -272,9 +330,8 @@ impl Progressive {
     /// may have replaced that one meanwhile).
     fn arrived(
         &mut self,
-        token: u32,
-        answer: Arrival,
-        last: bool,
+        (token, answer, last): (u32, Arrival, bool),
+        map: &MapState,
         size: (f64, f64),
         dpr: f64,
     ) -> bool {
@@ -300,7 +357,15 @@ impl Progressive {
                 (self.post, *remote) = (None, false);
                 let size = (device_px(size.0, dpr), device_px(size.1, dpr));
                 let layers = (&self.back, &self.scratch);
-                replay_onto(&mut self.raster, &self.commands, (size, rows), layers, dpr);
+                let id = self.arcs_sent.map_or(f64::NAN, |(_, id)| id);
+                let arcs = crate::map::MapArcs { map, id };
+                replay_onto(
+                    &mut self.raster,
+                    &self.commands,
+                    (size, rows),
+                    layers,
+                    (dpr, &arcs),
+                );
             }
         }
         last
@@ -357,10 +422,10 @@ fn replay_onto(
     commands: &crate::raster::Commands,
     (size, rows): ((usize, usize), std::ops::Range<usize>),
     (back, scratch): (&Layer, &Layer),
-    dpr: f64,
+    (dpr, arcs): (f64, &dyn crate::raster::ArcSource),
 ) {
     raster.begin_rows(size.0, size.1, rows);
-    let _ = crate::raster::Commands::replay(commands.values(), raster);
+    let _ = crate::raster::Commands::replay(commands.values(), raster, Some(arcs));
     put_raster(raster, back, scratch, dpr);
 }
 
@@ -379,6 +444,10 @@ struct Progressive {
     post: Option<js_sys::Function>,
     /// Into how many bands of rows of about equal work the page's workers split a layer.
     bands: usize,
+    /// The page's function that sends the workers the map's arcs (`setRasterWorker`), and
+    /// which arcs they hold: the map's [`MapState::arcs_version`] and the page's id for them.
+    send_arcs: Option<js_sys::Function>,
+    arcs_sent: Option<(u64, f64)>,
     commands: crate::raster::Commands,
     /// The view and content the shown layer holds.
     holds: Option<(LayerView, u64)>,
@@ -429,6 +498,8 @@ impl Youcheng {
             raster: crate::raster::Raster::default(),
             post: None,
             bands: 1,
+            send_arcs: None,
+            arcs_sent: None,
             commands: crate::raster::Commands::default(),
             holds: None,
             job: None,
@@ -593,11 +664,35 @@ impl Youcheng {
     /// `bands` bands of rows: `post(values: Float64Array, [width, height], cuts: Uint32Array)
     /// → token` (`cuts`: the `bands + 1` rows between the bands, of about equal work; a
     /// number back, else, or on a throw, this layer and the next are rasterised here). `null`:
-    /// none.
+    /// none. `sendArcs(ends: Float64Array, centralLon) → id`: sends the workers the pairs'
+    /// ends (four numbers a pair, see [`ArcStore`]) to make the map's arcs from, and the id they
+    /// know them by (a number never given before; anything else: not sent); later large layers
+    /// name the arcs by number instead of listing their lines.
     #[wasm_bindgen(js_name = setRasterWorker)]
-    pub fn set_raster_worker(&mut self, post: Option<js_sys::Function>, bands: u32) {
+    pub fn set_raster_worker(
+        &mut self,
+        post: Option<js_sys::Function>,
+        bands: u32,
+        send_arcs: Option<js_sys::Function>,
+    ) {
         self.arcs.post = post;
         self.arcs.bands = (bands as usize).clamp(1, 16);
+        self.arcs.send_arcs = send_arcs;
+        self.arcs.arcs_sent = None;
+    }
+
+    /// In the page's worker: makes the map's arcs from the pairs' `ends` (see
+    /// [`MapState::arc_ends`]) in the projection centred on `central_lon`, known as `id`, for
+    /// the lists that name them ([`Youcheng::rasterize`]); an error names what does not read.
+    #[wasm_bindgen(js_name = setArcs)]
+    pub fn set_arcs(id: f64, central_lon: f64, ends: &[f64]) -> Result<(), JsError> {
+        let store = ArcStore::from_ends(id, central_lon, ends);
+        ARC_STORE.with(|held| {
+            let mut held = held.try_borrow_mut().map_err(|_| JsError::new("busy"))?;
+            *held = None; // the last arcs freed before the next are made
+            *held = Some(store.map_err(|e| JsError::new(&e))?);
+            Ok(())
+        })
     }
 
     /// The worker's pixels (straight RGBA, device px, top-left at `x`, `y`) for (a band of rows
@@ -619,7 +714,8 @@ impl Youcheng {
             Some(image) => Arrival::Image(image, (x as usize, y as usize)),
             None => Arrival::Empty,
         };
-        self.arcs.arrived(token, arrival, last, size, dpr)
+        let map = &self.app.map;
+        self.arcs.arrived((token, arrival, last), map, size, dpr)
     }
 
     /// The worker could not rasterise the rows `y0`..`y1` (device px) of the list sent with
@@ -630,8 +726,8 @@ impl Youcheng {
         let (dpr, v) = (self.app.dpr(), self.app.map.viewport);
         let size = (v.width_css_px, v.height_css_px);
         let rows = y0 as usize..y1 as usize;
-        self.arcs
-            .arrived(token, Arrival::Failed(rows), last, size, dpr)
+        let arrival = (token, Arrival::Failed(rows), last);
+        self.arcs.arrived(arrival, &self.app.map, size, dpr)
     }
 
     /// In the page's worker: rasterises the rows `y0`..`y1` of a `width` × `height` (device
@@ -652,8 +748,12 @@ impl Youcheng {
         RASTER.with(|raster| {
             let mut raster = raster.try_borrow_mut().map_err(|_| JsError::new("busy"))?;
             raster.begin_rows(width as usize, height as usize, y0 as usize..y1 as usize);
-            crate::raster::Commands::replay(values, &mut raster)
-                .map_err(|e| JsError::new(&format!("raster commands: bad value at {}", e.at)))?;
+            ARC_STORE.with(|held| {
+                let held = held.try_borrow().map_err(|_| JsError::new("busy"))?;
+                let arcs = held.as_ref().map(|s| s as &dyn crate::raster::ArcSource);
+                crate::raster::Commands::replay(values, &mut raster, arcs)
+                    .map_err(|e| JsError::new(&format!("raster commands: bad value at {}", e.at)))
+            })?;
             let Some(crate::raster::Image { rgba, at, size }) = raster.rgba() else {
                 return Ok(JsValue::NULL);
             };

@@ -143,19 +143,28 @@ test('a large arcs layer rasterised in the workers is the same picture as one ra
     }
     // Complete: no layer under way, over two frames (a layer is drawn from the frame after a change).
     const complete = () => page.waitForFunction(() => !document.getElementById('map').frameStats().arcsPending, null, { timeout: 60000 });
-    await complete();
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    await complete();
-    const out = await page.evaluate(() => {
-      const m = document.getElementById('map'), c = m.canvas;
-      const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-      let hash = 0, inked = 0;
-      for (let k = 0; k < px.length; k += 4) {
-        hash = (Math.imul(hash, 31) + (px[k] | (px[k + 1] << 8) | (px[k + 2] << 16))) | 0;
-        if (px[k] !== px[0] || px[k + 1] !== px[1] || px[k + 2] !== px[2]) inked++;
-      }
-      return { hash, inked, size: [c.width, c.height], worker: m.frameStats().rasterWorker };
-    });
+    const shot = async () => {
+      await complete();
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await complete();
+      return page.evaluate(() => {
+        const m = document.getElementById('map'), c = m.canvas;
+        const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let hash = 0, inked = 0;
+        for (let k = 0; k < px.length; k += 4) {
+          hash = (Math.imul(hash, 31) + (px[k] | (px[k + 1] << 8) | (px[k + 2] << 16))) | 0;
+          if (px[k] !== px[0] || px[k + 1] !== px[1] || px[k + 2] !== px[2]) inked++;
+        }
+        return { hash, inked, size: [c.width, c.height], worker: { ...m.frameStats().rasterWorker } };
+      });
+    };
+    const out = await shot();
+    // The next layers, a new view and then a filter: the workers hold the arcs by now, and
+    // these are sent naming them by number (their lines made in the workers).
+    await page.evaluate(() => document.getElementById('map').setView(10, 50, 3));
+    out.zoomed = await shot();
+    await page.evaluate(() => document.getElementById('map').setFilter({ continents: ['europe', 'asia'] }));
+    out.filtered = await shot();
     assert.deepEqual(log.pageErrors, []);
     await context.close();
     return out;
@@ -175,6 +184,17 @@ test('a large arcs layer rasterised in the workers is the same picture as one ra
     assert.ok((failed.worker.down || failed.worker.failed >= 1) && failed.worker.images === 0, `the broken workers: ${JSON.stringify(failed.worker)}`);
     assert.equal(inWorker.worker.down, false, 'the working workers are up');
     assert.equal(failed.hash, inWorker.hash, 'the same pixels, rasterised by the core when its workers failed');
+    // The layers after the first were sent by number and are the pictures the core makes itself.
+    assert.equal(inWorker.worker.byNumber, 0, 'the first layer goes as lines (the workers have no arcs yet)');
+    assert.ok(inWorker.filtered.worker.byNumber >= 2, `later layers by number: ${JSON.stringify(inWorker.filtered.worker)}`);
+    assert.equal(inWorker.filtered.worker.failed, 0);
+    for (const view of ['zoomed', 'filtered']) {
+      assert.ok(inWorker[view].inked > 20000, `${view}: ${inWorker[view].inked} pixels drawn`);
+      assert.notEqual(inWorker[view].hash, inWorker.hash, `${view}: another picture`);
+      assert.equal(onMain[view].hash, inWorker[view].hash, `${view}: the same pixels as the core's own`);
+      assert.equal(failed[view].hash, inWorker[view].hash, `${view}: the same pixels with failed workers`);
+    }
+    assert.equal(onMain.filtered.worker.byNumber, 0);
   } finally {
     noWorkers.server.close();
   }
@@ -222,7 +242,7 @@ test('quick filter changes at the world network end on the last one\'s picture',
   await direct.context.close();
 });
 
-test('the raster worker skips a list when a newer one has come, rasterises the newest, and says where a bad list breaks', async () => {
+test('the raster worker skips a list when a newer one has come, rasterises the newest, and says where a bad list breaks, and draws arcs named by number once it holds them', async () => {
   const { page, context } = await open(browser, `${url}embed.html?lang=en`, { viewport: { width: 600, height: 400 } });
   const answers = await page.evaluate(async () => {
     const module = await WebAssembly.compileStreaming(fetch('pkg/youcheng_bg.wasm'));
@@ -240,7 +260,16 @@ test('the raster worker skips a list when a newer one has come, rasterises the n
     }
     await until(3);
     w.postMessage({ token: 4, values: new Float64Array([1, 0.5, 9, 0, 0]), width: 32, height: 16, y0: 0, y1: 16 });
-    const all = await until(4);
+    await until(4);
+    // A list naming arcs by number: before the worker holds them it does not read; once it has
+    // been sent one pair's ends (Jinan to Tokyo) and made its arc, the arc is drawn. The view:
+    // arcs 9, 50 px per world unit, the world's origin at (32, 42), 32 px wide, dpr 1.
+    const byNumber = [4, 9, 50, 32, 42, 32, 1, 5, 1, 1, 0, 2, 0, 0, 255, 255];
+    w.postMessage({ token: 5, values: new Float64Array(byNumber), width: 32, height: 16, y0: 0, y1: 16 });
+    await until(5);
+    w.postMessage({ arcs: 9, ends: new Float64Array([117.12, 36.65, 139.69, 35.69]), centralLon: 150 });
+    w.postMessage({ token: 6, values: new Float64Array(byNumber), width: 32, height: 16, y0: 0, y1: 16 });
+    const all = await until(6);
     w.terminate();
     return all.map((a) => ({ token: a.token, skipped: !!a.skipped, at: a.rgba ? [a.x, a.y, a.width, a.height] : null, alpha: a.rgba ? a.rgba[3] : null, error: a.error ?? null }));
   });
@@ -249,5 +278,8 @@ test('the raster worker skips a list when a newer one has come, rasterises the n
   assert.equal(answers[2].alpha, 128, 'on the edge between rows 4 and 5: half its ink in each');
   assert.equal(answers[3].token, 4);
   assert.match(answers[3].error, /raster commands: bad value at 0/);
+  assert.match(answers[4].error, /raster commands: bad value at 0/, 'arcs named before they are held');
+  assert.equal(answers[5].error, null);
+  assert.ok(answers[5].at && answers[5].alpha !== null, `the arc drawn from the worker's own arcs: ${JSON.stringify(answers[5])}`);
   await context.close();
 });

@@ -131,6 +131,11 @@ impl Raster {
         (self.width, self.height)
     }
 
+    /// The rows kept (see [`Raster::begin_rows`]): all of the image's unless a band was begun.
+    pub fn kept_rows(&self) -> std::ops::Range<usize> {
+        self.top..self.top + self.rows
+    }
+
     /// Adds the segment from `a` to `b` (device px), `half` px either side of its centre line,
     /// to the coverage of the bundle under way. Its end column (or row) is left to the next
     /// segment of a polyline.
