@@ -288,8 +288,8 @@ fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {
     );
     // The same, once the workers hold the map's arcs: the list names each bundle's pairs by
     // number (the main thread's share of a new view), and what a worker then does with it —
-    // the arcs made once per dataset from the pairs' ends, and a new view's list rasterised
-    // there (its lines made from its copy of the arcs), at dpr 1 as one band.
+    // the arcs sent once per dataset, and a new view's list rasterised there (its lines made
+    // from its copy of the arcs), at dpr 1 as one band.
     c.bench_function(
         &format!("{label}/arcs layer as the workers' commands by number (a new view)"),
         |b| {
@@ -310,17 +310,16 @@ fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {
             })
         },
     );
-    let ends = map.arc_ends();
-    let lon = map.projection.central_lon;
+    // The arcs sent to the workers: made into numbers on the main thread, read there.
     c.bench_function(
-        &format!("{label}/worker: make the arcs from the pairs' ends"),
-        |b| {
-            b.iter(|| {
-                black_box(youcheng::map::ArcStore::from_ends(1.0, lon, &ends).map(|s| s.len()))
-            })
-        },
+        &format!("{label}/the map's arcs as numbers for the workers"),
+        |b| b.iter(|| black_box(map.arc_numbers().len())),
     );
-    let store = youcheng::map::ArcStore::from_ends(1.0, lon, &ends).expect("the map's ends");
+    let numbers = map.arc_numbers();
+    c.bench_function(&format!("{label}/worker: read the map's arcs"), |b| {
+        b.iter(|| black_box(youcheng::map::ArcStore::from_numbers(1.0, &numbers).map(|s| s.len())))
+    });
+    let store = youcheng::map::ArcStore::from_numbers(1.0, &numbers).expect("the map's arcs");
     commands.clear();
     let _ = map.layer_by_number(&mut commands, 1.0, 1.0);
     let mut raster = youcheng::raster::Raster::default();

@@ -221,7 +221,7 @@ fn a_zoomed_in_layer_counts_only_the_stacks_on_the_canvas() {
 }
 
 /// The arcs layer rasterised from `map.layer_scene()` directly, and from the list a worker
-/// holding a copy of the arcs (made from `map.arc_ends()`) is sent: the view and each bundle's
+/// holding a copy of the arcs (sent as `map.arc_numbers()`) is sent: the view and each bundle's
 /// pairs by number. Both images, and the two lists' lengths.
 fn layer_both_ways(
     map: &youcheng::MapState,
@@ -245,9 +245,8 @@ fn layer_both_ways(
         scene.render_overlay_step(&mut none, (&mut direct, dpr), &step);
         scene.render_overlay_step(&mut none, (&mut lines, dpr), &step);
     }
-    // By number, from a copy of the arcs made from the pairs' ends alone.
-    let store = ArcStore::from_ends(7.0, map.projection.central_lon, &map.arc_ends())
-        .expect("the map's own ends read");
+    // By number, from a copy of the arcs sent as numbers.
+    let store = ArcStore::from_numbers(7.0, &map.arc_numbers()).expect("the map's own arcs read");
     assert_eq!(store.len(), map.dataset().partnerships.len());
     let mut numbered = Commands::default();
     let rest = map.layer_by_number(&mut numbered, 7.0, dpr);
@@ -324,8 +323,7 @@ fn a_list_naming_arcs_the_rasteriser_does_not_hold_does_not_read() {
     use youcheng::map::ArcStore;
     use youcheng::raster::{BadCommands, Commands, Raster};
     let app = common::shipped_app(800.0, 500.0);
-    let store = ArcStore::from_ends(3.0, app.map.projection.central_lon, &app.map.arc_ends())
-        .expect("reads");
+    let store = ArcStore::from_numbers(3.0, &app.map.arc_numbers()).expect("reads");
     let mut list = Commands::default();
     let _ = app.map.layer_by_number(&mut list, 4.0, 1.0);
     let mut r = Raster::default();
@@ -351,7 +349,36 @@ fn a_list_naming_arcs_the_rasteriser_does_not_hold_does_not_read() {
             "pair {pair}"
         );
     }
-    // Ends that are not four a pair do not make arcs.
-    assert!(ArcStore::from_ends(1.0, 150.0, &[1.0, 2.0, 3.0]).is_err());
-    assert!(ArcStore::from_ends(1.0, f64::NAN, &[]).is_err());
+    // Arcs that do not read: each error says where.
+    let ok = [
+        1.0,
+        1.0,
+        2.0,
+        0.1,
+        0.2,
+        f64::INFINITY,
+        0.3,
+        0.4,
+        f64::INFINITY,
+    ];
+    assert_eq!(ArcStore::from_numbers(1.0, &ok).map(|s| s.len()), Ok(1));
+    let mut short = ok.to_vec();
+    short.pop();
+    let mut long = ok.to_vec();
+    long.push(0.0);
+    let mut nan = ok.to_vec();
+    nan[3] = f64::NAN;
+    let mut huge = ok.to_vec();
+    huge[2] = 1e9;
+    for (numbers, error) in [
+        (short, "bad line at 3"),
+        (long, "bad end (numbers left over) at 9"),
+        (nan, "bad point at 3"),
+        (huge, "bad point count at 2"),
+        (vec![-1.0], "bad pair count at 0"),
+        (vec![], "bad pair count at 0"),
+    ] {
+        let got = ArcStore::from_numbers(1.0, &numbers).map(|s| s.len());
+        assert_eq!(got, Err(format!("map arcs: {error}")), "{numbers:?}");
+    }
 }

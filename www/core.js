@@ -56,9 +56,9 @@ export async function newCore(onPanic) {
  * allows no workers; the core then rasterises the list itself). `answer(data)` hears each band's
  * answer: {token, y0, y1, last} with {rgba, x, y, width, height}, {empty: true}, {skipped: true} (a newer
  * list had come) or {error} (an error
- * too for each band a failed worker had); `last` on a list's last answer. `postArcs(ends, centralLon)`
- * sends every worker the pairs' ends to make the map's arcs from (lists then name arcs by number)
- * and returns the id they know them by, or false. `close()` ends them.
+ * too for each band a failed worker had); `last` on a list's last answer. `postArcs(numbers)` sends
+ * every worker a copy of the map's arcs (lists then name them by number) and returns the id they
+ * know them by, or false; `makingArcs` while they read them. `close()` ends them.
  */
 export function rasterWorker(answer) {
   const bands = Math.min(4, Math.max(1, navigator.hardwareConcurrency || 2));
@@ -66,6 +66,8 @@ export function rasterWorker(answer) {
   let failed = false;
   let token = 0;
   let arcsId = 0;
+  /** Workers still reading the arcs last sent (each says when it is done). */
+  let makingArcs = 0;
   /** Per token, its bands not answered yet: y0 → [y0, y1]. */
   const pending = new Map();
   const settle = (data) => {
@@ -76,6 +78,7 @@ export function rasterWorker(answer) {
   };
   const stop = () => {
     failed = true;
+    makingArcs = 0;
     for (const w of workers ?? []) w.terminate();
     workers = null;
   };
@@ -87,7 +90,7 @@ export function rasterWorker(answer) {
   const start = () => {
     workers = Array.from({ length: bands }, () => {
       const w = new Worker(new URL('./raster-worker.js', import.meta.url), { type: 'module' });
-      w.onmessage = ({ data }) => settle(data);
+      w.onmessage = ({ data }) => (data.arcsMade !== undefined ? data.arcsMade === arcsId && (makingArcs = Math.max(0, makingArcs - 1)) : settle(data));
       w.onerror = (e) => (e.preventDefault?.(), fail(e.message || 'worker failed'));
       return w;
     });
@@ -98,6 +101,10 @@ export function rasterWorker(answer) {
     /** The workers failed (or none could be made): the core rasterises every layer itself. */
     get down() {
       return failed;
+    },
+    /** Whether the workers are still reading the arcs last sent (`postArcs`). */
+    get makingArcs() {
+      return makingArcs > 0;
     },
     /** Makes the workers now if none are (a large layer is coming: the first then waits for no start-up). */
     warm() {
@@ -129,15 +136,16 @@ export function rasterWorker(answer) {
         return false;
       }
     },
-    postArcs(ends, centralLon) {
+    postArcs(numbers) {
       if (failed) return false;
       try {
         if (!workers) start();
         const id = ++arcsId;
-        workers.forEach((w, k) => {
-          const copy = k === workers.length - 1 ? ends : ends.slice();
-          w.postMessage({ arcs: id, ends: copy, centralLon }, [copy.buffer]);
-        });
+        makingArcs = workers.length;
+        for (const w of workers) {
+          const copy = numbers.slice(); // `numbers` views the core's memory: a copy each
+          w.postMessage({ arcs: id, numbers: copy }, [copy.buffer]);
+        }
         return id;
       } catch (e) {
         fail(String(e?.message ?? e));

@@ -274,8 +274,14 @@ export class YouchengMap extends HTMLElement {
       let r;
       do r = this.#send({ type: 'prepare', pairs: 200 }, null, { quiet: true });
       while (r.pending && performance.now() - t0 < 5 && deadline.timeRemaining() > 5);
-      if (r.pending) later(step);
-      else this.#idlePending = false;
+      if (r.pending) return void later(step);
+      this.#idlePending = false;
+      // Then the raster workers make the map's arcs for later large layers (see shareArcs).
+      try {
+        map.shareArcs();
+      } catch {
+        /* a trap: the new core shares them when its data is in */
+      }
     };
     this.#idlePending = true;
     later(step);
@@ -542,7 +548,7 @@ export class YouchengMap extends HTMLElement {
   /** Frames drawn, land-layer renders and reuses, calls into the core so far, and whether a large arcs layer is still being drawn. */
   frameStats() {
     const stats = this.#map?.frameStats() ?? null;
-    return stats && { ...stats, coreCalls: this.#s.boundary.calls, drawMs: this.#drawMs, arcsPending: this.#map.arcsPending(), idlePending: this.#idlePending, rasterWorker: { ...this.#s.rasterStats, down: this.#s.rasterDown } };
+    return stats && { ...stats, coreCalls: this.#s.boundary.calls, drawMs: this.#drawMs, arcsPending: this.#map.arcsPending(), idlePending: this.#idlePending || this.#s.rasterMakingArcs, rasterWorker: { ...this.#s.rasterStats, down: this.#s.rasterDown } };
   }
   get canvas() { return this.#ui.canvas; }
   redraw() { this.#requestDraw(); }

@@ -6,8 +6,8 @@
 // {rgba, x, y, width, height}, {empty: true}, {skipped: true} or {error}. A list for which a newer
 // one has come meanwhile is skipped (the map only ever waits for its newest layer), so that quick
 // changes (a timeline played at a world network) never queue up layers no one will see. A message
-// {arcs, ends, centralLon} gives it the map's arcs (see Youcheng.setArcs): later lists name them
-// by number, and their lines are made here.
+// {arcs, numbers} gives it the map's arcs (see Youcheng.setArcs), answered {arcsMade} once read
+// (or failed): later lists name them by number, and their lines are made here.
 import init, { Youcheng } from './pkg/youcheng.js';
 
 // The compiled module comes in its own message, maybe after the first list.
@@ -20,16 +20,15 @@ let newest = 0;
 self.onmessage = async ({ data }) => {
   if (data.module) return receive(data.module);
   if (data.arcs !== undefined) {
-    // The map's arcs, made here from the pairs' ends once per dataset: later lists name them by
-    // number. One that cannot be made leaves none held, so the lists naming it fail (the map
-    // then rasterises them itself).
+    // The map's arcs, once per dataset: later lists name them by number. Arcs that do not read
+    // leave none held, so the lists naming them fail (the map then rasterises them itself).
     try {
       await ready;
-      Youcheng.setArcs(data.arcs, data.centralLon, data.ends);
+      Youcheng.setArcs(data.arcs, data.numbers);
     } catch {
-      /* none held: setArcs drops the last arcs before it makes the next */
+      /* none held: setArcs drops the last arcs before it reads the next */
     }
-    return;
+    return self.postMessage({ arcsMade: data.arcs });
   }
   const { token, values, width, height, y0, y1 } = data;
   newest = Math.max(newest, token);

@@ -98,7 +98,7 @@ export class Session {
       if (values[0] === VIEW_TAG) this.rasterStats.byNumber++; // a layer naming the workers' arcs
       return this.#raster.post(values, size, cuts);
     };
-    this.map.setRasterWorker(post, this.#raster.bands, (ends, lon) => this.#raster.postArcs(ends, lon));
+    this.map.setRasterWorker(post, this.#raster.bands, (numbers) => this.#raster.postArcs(numbers));
     return this.map;
   }
 
@@ -122,6 +122,11 @@ export class Session {
     } catch (e) {
       if (!(e instanceof CoreTrap)) throw e;
     }
+  }
+
+  /** The raster workers are reading the map's arcs (idle-time work after new data: frameStats().idlePending). */
+  get rasterMakingArcs() {
+    return this.#raster.makingArcs;
   }
 
   /** The raster workers failed or could not be made (frameStats().rasterWorker.down). */

@@ -3,68 +3,97 @@
 //! tags 4 and 5) rather than as every line's points, and is projected, simplified and culled
 //! there, off the page's main thread.
 //!
-//! A worker is sent the pairs' ends once per dataset (four numbers a pair, ~0.8 MB at the world
-//! network's 25,000 pairs, instead of its ~2 million points) and makes the arcs from them with
-//! the map's own code ([`super::cache::arc_geometry`]): the same numbers in, the same lines out,
-//! so a layer drawn by reference has the pixels the map would draw.
+//! A worker is sent the map's arcs once per dataset as they are ([`MapState::arc_numbers`]: each
+//! line's points in world units with their importance, ~20 MB at the world network's 25,000
+//! pairs, copied in a few ms), not made again there from the pairs' ends (~150 ms of each
+//! worker's core, which on a two-core device slowed the page beside it): the same numbers, so a
+//! layer drawn by reference has the pixels the map would draw.
 
-use super::cache::{arc_geometry, Bounds};
+use super::cache::{bounds, Bounds};
 use super::scenes::push_arc_lines;
 use super::MapState;
-use crate::geometry::{LonLat, Projection, WorldXY};
+use crate::geometry::WorldXY;
 use crate::lines::Polylines;
 use crate::raster::ArcSource;
 use crate::viewport::ScreenTransform;
 
-/// Arcs made from the pairs' ends (see the module's notes).
+/// The map's arcs as a worker holds them (see the module's notes): every point in one buffer,
+/// each line a run of it, each pair a run of lines.
 #[derive(Debug, Default)]
 pub struct ArcStore {
     id: f64,
-    arcs: Vec<Vec<Vec<WorldXY>>>,
-    lod: Vec<Vec<Vec<f32>>>,
-    bounds: Vec<Bounds>,
+    points: Vec<WorldXY>,
+    /// Per point: its importance (see [`super::cache::importance`]).
+    lod: Vec<f32>,
+    /// Per line: where it ends in `points` (it starts where the last one ended).
+    line_ends: Vec<usize>,
+    /// Per pair: where its lines end in `line_ends`, and its extent.
+    pairs: Vec<(usize, Bounds)>,
 }
 
-/// Numbers per pair in [`MapState::arc_ends`].
-pub const ENDS_PER_PAIR: usize = 4;
-
 impl ArcStore {
-    /// The arcs of the pairs whose ends are `ends` ([`MapState::arc_ends`]) in the projection
-    /// centred on `central_lon`, known as `id`; an error names what does not read.
-    pub fn from_ends(id: f64, central_lon: f64, ends: &[f64]) -> Result<Self, String> {
-        if !central_lon.is_finite() || !ends.len().is_multiple_of(ENDS_PER_PAIR) {
-            return Err(format!(
-                "arc ends: {} numbers, not {ENDS_PER_PAIR} a pair, or a bad meridian",
-                ends.len()
-            ));
-        }
-        let projection = Projection { central_lon };
-        let n = ends.len() / ENDS_PER_PAIR;
+    /// The arcs in `numbers` ([`MapState::arc_numbers`]), known as `id`; an error names where
+    /// they do not read (a count that is no count, a point that is not finite, numbers left
+    /// over or missing).
+    pub fn from_numbers(id: f64, numbers: &[f64]) -> Result<Self, String> {
+        let bad = |what: &str, at: usize| format!("map arcs: bad {what} at {at}");
+        let mut k = 0;
+        let count = |k: &mut usize, what: &str| -> Result<usize, String> {
+            let at = *k;
+            *k += 1;
+            match numbers.get(at) {
+                Some(&v) if v >= 0.0 && v.fract() == 0.0 && v <= numbers.len() as f64 => {
+                    Ok(v as usize)
+                }
+                _ => Err(bad(what, at)),
+            }
+        };
+        let pairs = count(&mut k, "pair count")?;
         let mut store = Self {
             id,
-            arcs: Vec::with_capacity(n),
-            lod: Vec::with_capacity(n),
-            bounds: Vec::with_capacity(n),
+            pairs: Vec::with_capacity(pairs),
+            // At most this many points (each takes three numbers).
+            points: Vec::with_capacity(numbers.len() / 3),
+            lod: Vec::with_capacity(numbers.len() / 3),
+            line_ends: Vec::new(),
         };
-        for pair in ends.chunks_exact(ENDS_PER_PAIR) {
-            let [a, b, c, d] = [0, 1, 2, 3].map(|k| pair.get(k).copied().unwrap_or(f64::NAN));
-            let to = (c.is_finite() && d.is_finite()).then(|| LonLat::new(c, d));
-            let (arc, lod, extent) = arc_geometry(projection, LonLat::new(a, b), to);
-            store.arcs.push(arc);
-            store.lod.push(lod);
-            store.bounds.push(extent);
+        for _ in 0..pairs {
+            let lines = count(&mut k, "line count")?;
+            let first = store.points.len();
+            for _ in 0..lines {
+                let n = count(&mut k, "point count")?;
+                let at = k;
+                let values = (k.checked_add(3 * n))
+                    .and_then(|end| numbers.get(k..end))
+                    .ok_or_else(|| bad("line", at))?;
+                k += 3 * n;
+                for p in values.chunks_exact(3) {
+                    let [x, y, i] = [0, 1, 2].map(|j| p.get(j).copied().unwrap_or(f64::NAN));
+                    if !(x.is_finite() && y.is_finite()) || i.is_nan() {
+                        return Err(bad("point", at));
+                    }
+                    store.points.push(WorldXY { x, y });
+                    store.lod.push(i as f32);
+                }
+                store.line_ends.push(store.points.len());
+            }
+            let extent = bounds(store.points.get(first..).unwrap_or_default().iter());
+            store.pairs.push((store.line_ends.len(), extent));
+        }
+        if k != numbers.len() {
+            return Err(bad("end (numbers left over)", k));
         }
         Ok(store)
     }
 
     /// How many pairs.
     pub fn len(&self) -> usize {
-        self.arcs.len()
+        self.pairs.len()
     }
 
     /// Whether there is none.
     pub fn is_empty(&self) -> bool {
-        self.arcs.is_empty()
+        self.pairs.is_empty()
     }
 }
 
@@ -74,26 +103,52 @@ impl ArcSource for ArcStore {
     }
 
     fn arc_lines(&self, pair: usize, tf: &ScreenTransform, clip: [f64; 4], out: &mut Polylines) {
-        if let (Some(arc), Some(lod), Some(b)) = (
-            self.arcs.get(pair),
-            self.lod.get(pair),
-            self.bounds.get(pair),
-        ) {
-            push_arc_lines(out, (arc, lod, b), tf, clip);
-        }
+        let Some(&(end, extent)) = self.pairs.get(pair) else {
+            return;
+        };
+        let start = (pair.checked_sub(1))
+            .and_then(|p| self.pairs.get(p))
+            .map_or(0, |&(e, _)| e);
+        let mut from = (start.checked_sub(1))
+            .and_then(|l| self.line_ends.get(l))
+            .copied()
+            .unwrap_or(0);
+        let lines = self
+            .line_ends
+            .get(start..end)
+            .unwrap_or_default()
+            .iter()
+            .map(|&to| {
+                let range = from..to;
+                from = to;
+                (
+                    self.points.get(range.clone()).unwrap_or_default(),
+                    self.lod.get(range).unwrap_or_default(),
+                )
+            });
+        push_arc_lines(out, (lines, &extent), tf, clip);
     }
 }
 
 impl MapState {
-    /// Each pair's ends, in data order, for [`ArcStore::from_ends`]: its origin's longitude
-    /// and latitude, then its partner's (NaN for a partner with no place).
-    pub fn arc_ends(&self) -> Vec<f64> {
-        let data = &self.dataset;
-        let mut out = Vec::with_capacity(data.partnerships.len() * ENDS_PER_PAIR);
-        for p in &data.partnerships {
-            let from = data.city_of(p).location;
-            let to = p.location.map_or([f64::NAN; 2], |l| [l.lon, l.lat]);
-            out.extend([from.lon, from.lat, to[0], to[1]]);
+    /// The map's arcs as numbers, for [`ArcStore::from_numbers`]: the pair count, then per pair
+    /// (data order) its line count, and per line its point count and each point's x, y (world
+    /// units) and importance.
+    pub fn arc_numbers(&self) -> Vec<f64> {
+        let points: usize = self.arcs.iter().flatten().map(Vec::len).sum();
+        let lines: usize = self.arcs.iter().map(Vec::len).sum();
+        let mut out = Vec::with_capacity(1 + self.arcs.len() + lines + 3 * points);
+        out.push(self.arcs.len() as f64);
+        for (i, arc) in self.arcs.iter().enumerate() {
+            let lod = self.arc_lod.get(i).map_or(&[][..], Vec::as_slice);
+            out.push(arc.len() as f64);
+            for (k, line) in arc.iter().enumerate() {
+                let imp = lod.get(k).map_or(&[][..], Vec::as_slice);
+                out.push(line.len() as f64);
+                for (j, p) in line.iter().enumerate() {
+                    out.extend([p.x, p.y, f64::from(imp.get(j).copied().unwrap_or(0.0))]);
+                }
+            }
         }
         out
     }
@@ -126,7 +181,11 @@ impl ArcSource for MapArcs<'_> {
             m.arc_lod.get(pair),
             m.arc_bounds.get(pair),
         ) {
-            push_arc_lines(out, (arc, lod, b), tf, clip);
+            let lines = arc
+                .iter()
+                .map(Vec::as_slice)
+                .zip(lod.iter().map(Vec::as_slice));
+            push_arc_lines(out, (lines, b), tf, clip);
         }
     }
 }

@@ -277,7 +277,7 @@ impl DataBuild {
 pub(crate) type Bounds = [f64; 4];
 
 /// The extent of `points` (see [`Bounds`]).
-fn bounds<'a>(points: impl Iterator<Item = &'a WorldXY>) -> Bounds {
+pub(super) fn bounds<'a>(points: impl Iterator<Item = &'a WorldXY>) -> Bounds {
     points.fold(
         [
             f64::INFINITY,
@@ -358,8 +358,7 @@ pub(crate) fn importance(line: &[WorldXY]) -> Vec<f32> {
 
 /// One pair's great circle in world units, cut at the seam (nothing when the place is unknown).
 /// A pair's arc from `from` to `to` (its lines in world units, cut at the seam), each line's
-/// points' importance ([`importance`]) and its extent: what the map keeps per pair, and what a
-/// worker's copy of the arcs ([`super::ArcStore`]) makes from the same numbers.
+/// points' importance ([`importance`]) and its extent: what the map keeps per pair.
 pub(super) fn arc_geometry(
     projection: Projection,
     from: LonLat,

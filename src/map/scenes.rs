@@ -73,16 +73,19 @@ fn may_show(tf: &ScreenTransform, b: &super::cache::Bounds, clip: [f64; 4]) -> b
 /// `bounds`) to `out` in CSS px at `tf`, each through [`push_screen_line`]; nothing when its
 /// extent lies outside `clip`. The map's layer and a worker's copy of the arcs
 /// ([`super::ArcStore`]) both draw an arc through this, so that their lines are the same.
-pub(super) fn push_arc_lines(
+pub(super) fn push_arc_lines<'a>(
     out: &mut Polylines,
-    (arc, lod, bounds): (&[Vec<WorldXY>], &[Vec<f32>], &super::cache::Bounds),
+    (lines, bounds): (
+        impl Iterator<Item = (&'a [WorldXY], &'a [f32])>,
+        &super::cache::Bounds,
+    ),
     tf: &ScreenTransform,
     clip: [f64; 4],
 ) {
     if !may_show(tf, bounds, clip) {
         return;
     }
-    for (line, lod) in arc.iter().zip(lod) {
+    for (line, lod) in lines {
         push_screen_line(out, tf, line, lod, clip);
     }
 }
@@ -536,7 +539,11 @@ impl MapState {
         let (Some(lod), Some(bounds)) = (self.arc_lod.get(i), self.arc_bounds.get(i)) else {
             return;
         };
-        push_arc_lines(out, (arc, lod, bounds), tf, [0.0, 0.0, w, h]);
+        let lines = arc
+            .iter()
+            .map(Vec::as_slice)
+            .zip(lod.iter().map(Vec::as_slice));
+        push_arc_lines(out, (lines, bounds), tf, [0.0, 0.0, w, h]);
     }
 
     /// Whether the arcs layer was last built for this view (and these arcs): then its lines on

@@ -188,25 +188,29 @@ impl Progressive {
         (large && self.post.is_some() && version == map.arcs_version()).then_some(id)
     }
 
-    /// Sends the workers the map's arcs (the pairs' ends: they make the arcs themselves) once
-    /// per dataset, after its first large layer has gone as lines: the first frame does not
-    /// wait for them to make the arcs, and the next layers are sent by number.
-    fn send_arcs(&mut self, map: &MapState) {
+    /// Sends the workers the map's arcs ([`MapState::arc_numbers`]) when the data is large
+    /// and they do not hold these yet (once per dataset) → whether they were sent now.
+    fn send_arcs(&mut self, map: &MapState) -> bool {
         let version = map.arcs_version();
-        if self.arcs_sent.is_some_and(|(v, _)| v == version) {
-            return;
+        let large = map.dataset().partnerships.len() > BUILD_PAIRS;
+        if !large || self.post.is_none() || self.arcs_sent.is_some_and(|(v, _)| v == version) {
+            return false;
         }
         let Some(send) = &self.send_arcs else {
-            return;
+            return false;
         };
-        let ends = js_sys::Float64Array::from(&map.arc_ends()[..]);
-        let lon = JsValue::from(map.projection.central_lon);
-        let id = send.call2(&JsValue::NULL, &ends, &lon).ok();
+        let numbers = map.arc_numbers();
+        // SAFETY: a view of the module's memory, which nothing here grows before the call
+        // returns: `sendArcs` copies it for each worker (one copy fewer than making an array of
+        // its own first: ~15 ms of 20 MB at the world network).
+        let view = unsafe { js_sys::Float64Array::view(&numbers) };
+        let id = send.call1(&JsValue::NULL, &view).ok();
         // A number back: the id the workers know these arcs by. Anything else: not sent.
         self.arcs_sent = id
             .and_then(|id| id.as_f64())
             .filter(|id| id.is_finite())
             .map(|id| (version, id));
+        self.arcs_sent.is_some()
     }
 
     /// Does the next steps of the layer under way (see [`Youcheng::draw_arcs`]); true once it
@@ -225,7 +229,6 @@ impl Progressive {
         let small = map.visible().len() <= BUILD_PAIRS;
         let device = |css: f64| device_px(css, dpr);
         let mut first = true;
-        let mut sent = false;
         let done = loop {
             match &job.phase {
                 Phase::Drawing { steps, next, .. } if *next >= steps.len() => break true,
@@ -278,7 +281,6 @@ impl Progressive {
                             .and_then(|post| send(post, &self.commands, (w, h), self.bands))
                         {
                             *waiting = Some(token);
-                            sent = true;
                         } else {
                             // No worker after all: the same list, rasterised here.
                             (self.post, *remote) = (None, false);
@@ -308,9 +310,6 @@ impl Progressive {
                 }
             }
         };
-        if sent {
-            self.send_arcs(map);
-        }
         done
     }
 
@@ -664,10 +663,10 @@ impl Youcheng {
     /// `bands` bands of rows: `post(values: Float64Array, [width, height], cuts: Uint32Array)
     /// → token` (`cuts`: the `bands + 1` rows between the bands, of about equal work; a
     /// number back, else, or on a throw, this layer and the next are rasterised here). `null`:
-    /// none. `sendArcs(ends: Float64Array, centralLon) → id`: sends the workers the pairs'
-    /// ends (four numbers a pair, see [`ArcStore`]) to make the map's arcs from, and the id they
-    /// know them by (a number never given before; anything else: not sent); later large layers
-    /// name the arcs by number instead of listing their lines.
+    /// none. `sendArcs(numbers: Float64Array) → id`: copies the map's arcs (see [`ArcStore`]; a
+    /// view of the module's memory, valid only during the call) to the workers and returns the
+    /// id they know them by (a number never given before; anything else: not sent); large
+    /// layers then name the arcs by number instead of listing their lines.
     #[wasm_bindgen(js_name = setRasterWorker)]
     pub fn set_raster_worker(
         &mut self,
@@ -681,12 +680,22 @@ impl Youcheng {
         self.arcs.arcs_sent = None;
     }
 
-    /// In the page's worker: makes the map's arcs from the pairs' `ends` (see
-    /// [`MapState::arc_ends`]) in the projection centred on `central_lon`, known as `id`, for
-    /// the lists that name them ([`Youcheng::rasterize`]); an error names what does not read.
+    /// Sends the page's workers the map's arcs (`sendArcs`, see [`Youcheng::set_raster_worker`])
+    /// when the data is large and they do not hold them yet → whether they were sent. The page
+    /// calls it in idle time after new data: copying them (~20 MB at the world network) and
+    /// reading them takes the device's cores for a few tens of ms, which at load would delay the
+    /// first frame (its layer goes as lines) and the first pointer moves.
+    #[wasm_bindgen(js_name = shareArcs)]
+    pub fn share_arcs(&mut self) -> bool {
+        self.arcs.send_arcs(&self.app.map)
+    }
+
+    /// In the page's worker: holds the map's arcs sent as `numbers` (see
+    /// [`MapState::arc_numbers`]), known as `id`, for the lists that name them
+    /// ([`Youcheng::rasterize`]); an error names where they do not read.
     #[wasm_bindgen(js_name = setArcs)]
-    pub fn set_arcs(id: f64, central_lon: f64, ends: &[f64]) -> Result<(), JsError> {
-        let store = ArcStore::from_ends(id, central_lon, ends);
+    pub fn set_arcs(id: f64, numbers: &[f64]) -> Result<(), JsError> {
+        let store = ArcStore::from_numbers(id, numbers);
         ARC_STORE.with(|held| {
             let mut held = held.try_borrow_mut().map_err(|_| JsError::new("busy"))?;
             *held = None; // the last arcs freed before the next are made

@@ -159,8 +159,10 @@ test('a large arcs layer rasterised in the workers is the same picture as one ra
       });
     };
     const out = await shot();
-    // The next layers, a new view and then a filter: the workers hold the arcs by now, and
-    // these are sent naming them by number (their lines made in the workers).
+    // The next layers, a new view and then a filter, once the idle-time work after load is done
+    // (the workers then hold the arcs): these are sent naming them by number (their lines made
+    // in the workers).
+    await page.waitForFunction(() => !document.getElementById('map').frameStats().idlePending, null, { timeout: 60000 });
     await page.evaluate(() => document.getElementById('map').setView(10, 50, 3));
     out.zoomed = await shot();
     await page.evaluate(() => document.getElementById('map').setFilter({ continents: ['europe', 'asia'] }));
@@ -185,7 +187,7 @@ test('a large arcs layer rasterised in the workers is the same picture as one ra
     assert.equal(inWorker.worker.down, false, 'the working workers are up');
     assert.equal(failed.hash, inWorker.hash, 'the same pixels, rasterised by the core when its workers failed');
     // The layers after the first were sent by number and are the pictures the core makes itself.
-    assert.equal(inWorker.worker.byNumber, 0, 'the first layer goes as lines (the workers have no arcs yet)');
+    assert.equal(inWorker.worker.byNumber, 0, 'the first layer goes as lines (the arcs are sent in idle time after it)');
     assert.ok(inWorker.filtered.worker.byNumber >= 2, `later layers by number: ${JSON.stringify(inWorker.filtered.worker)}`);
     assert.equal(inWorker.filtered.worker.failed, 0);
     for (const view of ['zoomed', 'filtered']) {
@@ -247,9 +249,9 @@ test('the raster worker skips a list when a newer one has come, rasterises the n
   const answers = await page.evaluate(async () => {
     const module = await WebAssembly.compileStreaming(fetch('pkg/youcheng_bg.wasm'));
     const w = new Worker('raster-worker.js', { type: 'module' });
-    const got = [];
+    const got = [], made = [];
     let wake;
-    w.onmessage = ({ data }) => (got.push(data), wake?.());
+    w.onmessage = ({ data }) => (data.arcsMade !== undefined ? made.push(data.arcsMade) : got.push(data), wake?.());
     const until = (n) => new Promise((r) => (wake = () => got.length >= n && r())).then(() => got.slice());
     w.postMessage({ module });
     // A red line across a 32 × 16 image, three times at once (tokens 1–3), then a broken list.
@@ -262,15 +264,17 @@ test('the raster worker skips a list when a newer one has come, rasterises the n
     w.postMessage({ token: 4, values: new Float64Array([1, 0.5, 9, 0, 0]), width: 32, height: 16, y0: 0, y1: 16 });
     await until(4);
     // A list naming arcs by number: before the worker holds them it does not read; once it has
-    // been sent one pair's ends (Jinan to Tokyo) and made its arc, the arc is drawn. The view:
-    // arcs 9, 50 px per world unit, the world's origin at (32, 42), 32 px wide, dpr 1.
+    // been sent the map's arcs (here one pair of one line of two points, world units, each with
+    // its importance), the arc is drawn. The view: arcs 9, 50 px per world unit, the world's
+    // origin at (32, 42), 32 px wide, dpr 1: the line from (7, 7) to (27, 12).
     const byNumber = [4, 9, 50, 32, 42, 32, 1, 5, 1, 1, 0, 2, 0, 0, 255, 255];
     w.postMessage({ token: 5, values: new Float64Array(byNumber), width: 32, height: 16, y0: 0, y1: 16 });
     await until(5);
-    w.postMessage({ arcs: 9, ends: new Float64Array([117.12, 36.65, 139.69, 35.69]), centralLon: 150 });
+    w.postMessage({ arcs: 9, numbers: new Float64Array([1, 1, 2, -0.5, 0.7, Infinity, -0.1, 0.6, Infinity]) });
     w.postMessage({ token: 6, values: new Float64Array(byNumber), width: 32, height: 16, y0: 0, y1: 16 });
     const all = await until(6);
     w.terminate();
+    window.__made = made;
     return all.map((a) => ({ token: a.token, skipped: !!a.skipped, at: a.rgba ? [a.x, a.y, a.width, a.height] : null, alpha: a.rgba ? a.rgba[3] : null, error: a.error ?? null }));
   });
   assert.deepEqual(answers.slice(0, 3).map((a) => [a.token, a.skipped]), [[1, true], [2, true], [3, false]]);
@@ -281,5 +285,6 @@ test('the raster worker skips a list when a newer one has come, rasterises the n
   assert.match(answers[4].error, /raster commands: bad value at 0/, 'arcs named before they are held');
   assert.equal(answers[5].error, null);
   assert.ok(answers[5].at && answers[5].alpha !== null, `the arc drawn from the worker's own arcs: ${JSON.stringify(answers[5])}`);
+  assert.deepEqual(await page.evaluate(() => window.__made), [9], 'the worker said when it had read the arcs');
   await context.close();
 });
