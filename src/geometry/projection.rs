@@ -11,14 +11,8 @@ pub const LAT_MIN: f64 = -58.0;
 /// Northernmost latitude shown by the default view.
 pub const LAT_MAX: f64 = 84.0;
 
-/// A projected position in world units (x east, y north; one unit = one radian at the equator).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct WorldXY {
-    /// East of the central meridian, in radians of longitude: −π…π across the map.
-    pub x: f64,
-    /// North of the equator, Miller's y: about ±2.3034 at the poles.
-    pub y: f64,
-}
+/// A projected position in world units (defined in `crates/kernels`, whose loops take it).
+pub use youcheng_kernels::WorldXY;
 
 /// Miller cylindrical with a central meridian in degrees.
 #[derive(Debug, Clone, Copy, PartialEq)]
