@@ -78,14 +78,7 @@ pub use map::MapState;
 pub use surface::{RecordingSurface, Surface};
 pub use viewport::Viewport;
 
-/// A small deterministic pseudo-random source for the unit tests' generated cases (a 64-bit
-/// linear congruential generator): numbers in [0, 1).
+/// A small deterministic pseudo-random source for the unit tests' generated cases (see
+/// `crates/kernels`, whose tests share it).
 #[cfg(test)]
-pub(crate) fn test_rng(mut seed: u64) -> impl FnMut() -> f64 {
-    move || {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (seed >> 33) as f64 / f64::from(1u32 << 31)
-    }
-}
+pub(crate) use youcheng_kernels::test_rng;

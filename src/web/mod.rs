@@ -189,16 +189,26 @@ impl Progressive {
     }
 
     /// Sends the workers the map's arcs ([`MapState::arc_numbers`]) when the data is large
-    /// and they do not hold these yet (once per dataset) → whether they were sent now.
+    /// and they do not hold these yet (once per dataset) → whether they were sent now; for
+    /// small data, has them drop the arcs they hold.
     fn send_arcs(&mut self, map: &MapState) -> bool {
         let version = map.arcs_version();
         let large = map.dataset().partnerships.len() > BUILD_PAIRS;
-        if !large || self.post.is_none() || self.arcs_sent.is_some_and(|(v, _)| v == version) {
-            return false;
-        }
-        let Some(send) = &self.send_arcs else {
+        let (Some(send), Some(_)) = (&self.send_arcs, &self.post) else {
             return false;
         };
+        if self.arcs_sent.is_some_and(|(v, _)| v == version) {
+            return false;
+        }
+        if !large {
+            // Data too small for the workers: they drop the arcs of the last large data (tens
+            // of MB each at a world network), if they hold any.
+            if self.arcs_sent.take().is_some() {
+                let none = js_sys::Float64Array::from(&[0.0][..]);
+                let _ = send.call1(&JsValue::NULL, &none);
+            }
+            return false;
+        }
         let numbers = map.arc_numbers();
         // SAFETY: a view of the module's memory, which nothing here grows before the call
         // returns: `sendArcs` copies it for each worker (one copy fewer than making an array of

@@ -22,9 +22,10 @@ pub struct WorldXY {
 }
 
 /// A small deterministic pseudo-random source for the unit tests' generated cases (a 64-bit
-/// linear congruential generator): numbers in [0, 1); the same as the core's.
-#[cfg(test)]
-pub(crate) fn test_rng(mut seed: u64) -> impl FnMut() -> f64 {
+/// linear congruential generator): numbers in [0, 1). The core's unit tests use it too; nothing
+/// else calls it (the shipped module leaves it out).
+#[doc(hidden)]
+pub fn test_rng(mut seed: u64) -> impl FnMut() -> f64 {
     move || {
         seed = seed
             .wrapping_mul(6364136223846793005)
