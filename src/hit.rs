@@ -2,11 +2,3 @@
 //! full speed in the shipped module: see [`youcheng_kernels::hit`]).
 
 pub use youcheng_kernels::hit::{HitIndex, Planar, Target};
-
-use crate::viewport::ScreenPt;
-
-impl Planar for ScreenPt {
-    fn xy(self) -> [f64; 2] {
-        [self.x, self.y]
-    }
-}

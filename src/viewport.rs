@@ -19,31 +19,9 @@ pub const HOME_FILL_RATIO: f64 = 1.3;
 /// Largest zoom of the default view (the most a filling view crops).
 pub const HOME_ZOOM_MAX: f64 = 4.0;
 
-/// A position in CSS pixels from the top-left corner of the drawing.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
-pub struct ScreenPt {
-    /// CSS pixels rightwards from the left edge.
-    pub x: f64,
-    /// CSS pixels downwards from the top edge.
-    pub y: f64,
-}
-
-impl ScreenPt {
-    /// A point `x` CSS pixels right of and `y` below the top-left corner.
-    pub const fn new(x: f64, y: f64) -> Self {
-        Self { x, y }
-    }
-
-    /// The distance to `other` in CSS pixels. A square root rather than `f64::hypot`, which
-    /// guards against an overflow that screen coordinates never reach and is a software routine
-    /// (libm's, in WebAssembly too), where `sqrt` is one instruction: the inset's search for free
-    /// spots measures thousands of distances a layout, and with `hypot` a filter change's layout
-    /// took 1.07 ms natively, with this 0.59–0.69 ms (`cargo bench --bench core -- "lay out after"`).
-    pub fn distance(self, other: ScreenPt) -> f64 {
-        let (dx, dy) = (self.x - other.x, self.y - other.y);
-        (dx * dx + dy * dy).sqrt()
-    }
-}
+/// A position in CSS pixels, and the world-to-screen transform (defined in `crates/kernels`,
+/// whose loops take them).
+pub use youcheng_kernels::screen::{ScreenPt, ScreenTransform};
 
 /// Maps world units to CSS pixels: `screen = centre_of_canvas + (world − centre) × scale`,
 /// with y flipped (north up).
@@ -187,11 +165,11 @@ impl Viewport {
     /// points in a frame.
     pub fn transform(&self) -> ScreenTransform {
         let scale = self.scale();
-        ScreenTransform {
+        ScreenTransform::new(
             scale,
-            offset_x: self.width_css_px / 2.0 - self.centre.x * scale,
-            offset_y: self.height_css_px / 2.0 + self.centre.y * scale,
-        }
+            self.width_css_px / 2.0 - self.centre.x * scale,
+            self.height_css_px / 2.0 + self.centre.y * scale,
+        )
     }
 
     /// The world position under the CSS-pixel point `p`; the inverse of
@@ -265,44 +243,6 @@ impl Viewport {
     fn clamp(&mut self) {
         self.centre.x = self.centre.x.clamp(self.bounds_min.x, self.bounds_max.x);
         self.centre.y = self.centre.y.clamp(self.bounds_min.y, self.bounds_max.y);
-    }
-}
-
-/// `screen = (offset_x + x·scale, offset_y − y·scale)`.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ScreenTransform {
-    scale: f64,
-    offset_x: f64,
-    offset_y: f64,
-}
-
-impl ScreenTransform {
-    /// `scale` CSS px per world unit, the world origin at (`offset_x`, `offset_y`) CSS px.
-    pub fn new(scale: f64, offset_x: f64, offset_y: f64) -> Self {
-        Self {
-            scale,
-            offset_x,
-            offset_y,
-        }
-    }
-
-    /// CSS pixels per world unit.
-    pub fn scale(&self) -> f64 {
-        self.scale
-    }
-
-    /// Where the world origin lands, in CSS pixels.
-    pub fn offset(&self) -> (f64, f64) {
-        (self.offset_x, self.offset_y)
-    }
-
-    /// Maps a world position to CSS pixels.
-    #[inline]
-    pub fn apply(&self, w: WorldXY) -> ScreenPt {
-        ScreenPt::new(
-            self.offset_x + w.x * self.scale,
-            self.offset_y - w.y * self.scale,
-        )
     }
 }
 

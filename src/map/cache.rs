@@ -272,9 +272,7 @@ impl DataBuild {
     }
 }
 
-/// An arc's extent in world units, `[x0, y0, x1, y1]` (inverted, min above max, when it has no
-/// points): a view skips an arc wholly off the canvas without looking at its points.
-pub(crate) type Bounds = [f64; 4];
+pub(crate) use youcheng_kernels::lod::Bounds;
 
 /// The extent of `points` (see [`Bounds`]).
 pub(super) fn bounds<'a>(points: impl Iterator<Item = &'a WorldXY>) -> Bounds {

@@ -16,79 +16,8 @@ use crate::viewport::{ScreenPt, ScreenTransform};
 /// (the alpha's floor, [`MapState::density`], is 0.45, reached at about 400).
 const DENSE_WIDTH_FLOOR: f64 = 0.4;
 
-/// Adds `line` to `out` in CSS pixels, simplified to [`SIMPLIFY_TOLERANCE_PX`] (Douglas–Peucker,
-/// through each point's precomputed importance `lod`: see [`super::cache::importance`]); not
-/// when it lies wholly outside `clip` (`[x0, y0, x1, y1]`, CSS px, with a margin for the
-/// stroke) or is one point.
-fn push_screen_line(
-    out: &mut Polylines,
-    tf: &ScreenTransform,
-    line: &[WorldXY],
-    lod: &[f32],
-    clip: [f64; 4],
-) {
-    let tol = SIMPLIFY_TOLERANCE_PX / tf.scale();
-    let points = (line.iter().zip(lod))
-        .filter(|(_, &imp)| f64::from(imp) > tol)
-        .map(|(p, _)| tf.apply(*p));
-    out.push_if(points, |line| {
-        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-        for s in line {
-            (x0, y0, x1, y1) = (x0.min(s.x), y0.min(s.y), x1.max(s.x), y1.max(s.y));
-        }
-        !outside([x0, y0, x1, y1], CULL_MARGIN_PX, clip) && line.len() >= 2
-    });
-}
-
-/// How far (CSS px) beyond the canvas a line still counts as on it (its stroke's width).
-const CULL_MARGIN_PX: f64 = 4.0;
-
-/// Whether screen bounds `[x0, y0, x1, y1]` lie wholly outside `clip` grown by `m`.
-fn outside([x0, y0, x1, y1]: [f64; 4], m: f64, [cx0, cy0, cx1, cy1]: [f64; 4]) -> bool {
-    x1 < cx0 - m || y1 < cy0 - m || x0 > cx1 + m || y0 > cy1 + m
-}
-
-/// The screen bounds (`[x0, y0, x1, y1]`, CSS px) of world extent `b` at `tf`; `None` for an
-/// extent of no points.
-fn screen_extent(tf: &ScreenTransform, b: &super::cache::Bounds) -> Option<[f64; 4]> {
-    let [x0, y0, x1, y1] = *b;
-    if x0 > x1 {
-        return None; // no points
-    }
-    let (a, c) = (
-        tf.apply(WorldXY { x: x0, y: y0 }),
-        tf.apply(WorldXY { x: x1, y: y1 }),
-    );
-    Some([a.x.min(c.x), a.y.min(c.y), a.x.max(c.x), a.y.max(c.y)])
-}
-
-/// Whether an arc of world extent `b` may show within `clip`: when it lies wholly outside, so
-/// do its lines after any level of detail, and [`push_screen_line`] would drop each of them
-/// after projecting its points (at a view zoomed in, most of a world network's arcs).
-fn may_show(tf: &ScreenTransform, b: &super::cache::Bounds, clip: [f64; 4]) -> bool {
-    screen_extent(tf, b).is_some_and(|e| !outside(e, CULL_MARGIN_PX, clip))
-}
-
-/// Adds an arc's lines (`arc`, with their points' importance `lod` and its world extent
-/// `bounds`) to `out` in CSS px at `tf`, each through [`push_screen_line`]; nothing when its
-/// extent lies outside `clip`. The map's layer and a worker's copy of the arcs
-/// ([`super::ArcStore`]) both draw an arc through this, so that their lines are the same.
-pub(super) fn push_arc_lines<'a>(
-    out: &mut Polylines,
-    (lines, bounds): (
-        impl Iterator<Item = (&'a [WorldXY], &'a [f32])>,
-        &super::cache::Bounds,
-    ),
-    tf: &ScreenTransform,
-    clip: [f64; 4],
-) {
-    if !may_show(tf, bounds, clip) {
-        return;
-    }
-    for (line, lod) in lines {
-        push_screen_line(out, tf, line, lod, clip);
-    }
-}
+use youcheng_kernels::lod::may_show;
+pub(super) use youcheng_kernels::lod::{outside, push_arc_lines, screen_extent, CULL_MARGIN_PX};
 
 /// `points` on the screen with each point closer than `tol` (CSS px) to the last one kept left
 /// out (the last point is always kept), and the bounds of all of them: `[x0, y0, x1, y1]`.
@@ -109,9 +38,6 @@ fn screen_points(tf: &ScreenTransform, points: &[WorldXY], tol: f64) -> (Vec<Scr
     }
     (out, [x0, y0, x1, y1])
 }
-
-/// A kept point of a line may lie this far (CSS px) from the segment drawn in its place.
-pub const SIMPLIFY_TOLERANCE_PX: f64 = 0.5;
 
 /// Arc bundles under way: each with its emphasis level, and where each (level, colour group)'s
 /// bundle is.
@@ -498,7 +424,7 @@ impl MapState {
 
     /// The visible arcs, one bundle per emphasis level and colour group, dimmed ones first,
     /// what stands out cased. Level of detail: each line is simplified to within
-    /// [`SIMPLIFY_TOLERANCE_PX`] (its points' precomputed importance against the view's
+    /// [`youcheng_kernels::lod::SIMPLIFY_TOLERANCE_PX`] (its points' precomputed importance against the view's
     /// scale), and lines wholly off the canvas are left out, so a frame's work follows what
     /// can be seen, not the number of points in the data.
     fn arc_bundles(&self, dimming: bool) -> Vec<ArcBundle> {

@@ -13,6 +13,7 @@
 //! segments that is tens of milliseconds where the tree's bulk load took about a second, and a
 //! second of main-thread work on the first hover is what a visitor feels. Queries are as fast.
 
+use crate::screen::ScreenPt;
 use crate::WorldXY;
 
 /// A point in some plane (screen pixels or world units): the index does not care which, as
@@ -20,6 +21,12 @@ use crate::WorldXY;
 pub trait Planar: Copy {
     /// The point as `[x, y]` in world units.
     fn xy(self) -> [f64; 2];
+}
+
+impl Planar for ScreenPt {
+    fn xy(self) -> [f64; 2] {
+        [self.x, self.y]
+    }
 }
 
 impl Planar for WorldXY {
@@ -377,11 +384,8 @@ impl Grid {
 mod tests {
     use super::*;
 
-    /// The tests' points, in a plane of their own (the core's screen points are its type).
-    type ScreenPt = WorldXY;
-
     fn pt(x: f64, y: f64) -> ScreenPt {
-        WorldXY { x, y }
+        ScreenPt::new(x, y)
     }
 
     #[test]

@@ -3,13 +3,16 @@
 //! (`opt-level = "z"`), and there the partner markers' stacking ran ~3× slower than built at
 //! `opt-level = 3` (the world network's 25,000 dots at a new zoom: ~6 ms against ~2 ms in the
 //! page), and the hit index's grid over its ~800,000 segments (a quarter of preparing its data)
-//! and the arcs' points' importance are as hot. Plain types, no dependency on the rest of the
-//! core, which re-exports them.
+//! and the arcs' points' importance and the making of their lines for a view (the map's layer
+//! and the raster workers') are as hot. Plain types, no dependency on the rest of the core,
+//! which re-exports them.
 // Tests index freely: a panic there is a failed test.
 #![cfg_attr(test, allow(clippy::indexing_slicing))]
 
 pub mod hit;
+pub mod lines;
 pub mod lod;
+pub mod screen;
 pub mod stacks;
 
 /// A projected position in world units (x east, y north; one unit = one radian at the equator).
