@@ -9,26 +9,18 @@
 //! worker's core, which on a two-core device slowed the page beside it): the same numbers, so a
 //! layer drawn by reference has the pixels the map would draw.
 
-use super::cache::{bounds, Bounds};
 use super::scenes::push_arc_lines;
 use super::MapState;
-use crate::geometry::WorldXY;
 use crate::lines::Polylines;
 use crate::raster::ArcSource;
 use crate::viewport::ScreenTransform;
+use youcheng_kernels::arcs::FlatArcs;
 
-/// The map's arcs as a worker holds them (see the module's notes): every point in one buffer,
-/// each line a run of it, each pair a run of lines.
+/// The map's arcs as a worker holds them (see the module's notes), known by the page's id.
 #[derive(Debug, Default)]
 pub struct ArcStore {
     id: f64,
-    points: Vec<WorldXY>,
-    /// Per point: its importance (see [`super::cache::importance`]).
-    lod: Vec<f32>,
-    /// Per line: where it ends in `points` (it starts where the last one ended).
-    line_ends: Vec<usize>,
-    /// Per pair: where its lines end in `line_ends`, and its extent.
-    pairs: Vec<(usize, Bounds)>,
+    arcs: FlatArcs,
 }
 
 impl ArcStore {
@@ -36,64 +28,18 @@ impl ArcStore {
     /// they do not read (a count that is no count, a point that is not finite, numbers left
     /// over or missing).
     pub fn from_numbers(id: f64, numbers: &[f64]) -> Result<Self, String> {
-        let bad = |what: &str, at: usize| format!("map arcs: bad {what} at {at}");
-        let mut k = 0;
-        let count = |k: &mut usize, what: &str| -> Result<usize, String> {
-            let at = *k;
-            *k += 1;
-            match numbers.get(at) {
-                Some(&v) if v >= 0.0 && v.fract() == 0.0 && v <= numbers.len() as f64 => {
-                    Ok(v as usize)
-                }
-                _ => Err(bad(what, at)),
-            }
-        };
-        let pairs = count(&mut k, "pair count")?;
-        let mut store = Self {
-            id,
-            pairs: Vec::with_capacity(pairs),
-            // At most this many points (each takes three numbers).
-            points: Vec::with_capacity(numbers.len() / 3),
-            lod: Vec::with_capacity(numbers.len() / 3),
-            line_ends: Vec::new(),
-        };
-        for _ in 0..pairs {
-            let lines = count(&mut k, "line count")?;
-            let first = store.points.len();
-            for _ in 0..lines {
-                let n = count(&mut k, "point count")?;
-                let at = k;
-                let values = (k.checked_add(3 * n))
-                    .and_then(|end| numbers.get(k..end))
-                    .ok_or_else(|| bad("line", at))?;
-                k += 3 * n;
-                for p in values.chunks_exact(3) {
-                    let [x, y, i] = [0, 1, 2].map(|j| p.get(j).copied().unwrap_or(f64::NAN));
-                    if !(x.is_finite() && y.is_finite()) || i.is_nan() {
-                        return Err(bad("point", at));
-                    }
-                    store.points.push(WorldXY { x, y });
-                    store.lod.push(i as f32);
-                }
-                store.line_ends.push(store.points.len());
-            }
-            let extent = bounds(store.points.get(first..).unwrap_or_default().iter());
-            store.pairs.push((store.line_ends.len(), extent));
-        }
-        if k != numbers.len() {
-            return Err(bad("end (numbers left over)", k));
-        }
-        Ok(store)
+        let arcs = FlatArcs::from_numbers(numbers)?;
+        Ok(Self { id, arcs })
     }
 
     /// How many pairs.
     pub fn len(&self) -> usize {
-        self.pairs.len()
+        self.arcs.len()
     }
 
     /// Whether there is none.
     pub fn is_empty(&self) -> bool {
-        self.pairs.is_empty()
+        self.arcs.is_empty()
     }
 }
 
@@ -103,30 +49,9 @@ impl ArcSource for ArcStore {
     }
 
     fn arc_lines(&self, pair: usize, tf: &ScreenTransform, clip: [f64; 4], out: &mut Polylines) {
-        let Some(&(end, extent)) = self.pairs.get(pair) else {
-            return;
-        };
-        let start = (pair.checked_sub(1))
-            .and_then(|p| self.pairs.get(p))
-            .map_or(0, |&(e, _)| e);
-        let mut from = (start.checked_sub(1))
-            .and_then(|l| self.line_ends.get(l))
-            .copied()
-            .unwrap_or(0);
-        let lines = self
-            .line_ends
-            .get(start..end)
-            .unwrap_or_default()
-            .iter()
-            .map(|&to| {
-                let range = from..to;
-                from = to;
-                (
-                    self.points.get(range.clone()).unwrap_or_default(),
-                    self.lod.get(range).unwrap_or_default(),
-                )
-            });
-        push_arc_lines(out, (lines, &extent), tf, clip);
+        if let Some((lines, extent)) = self.arcs.lines(pair) {
+            push_arc_lines(out, (lines, extent), tf, clip);
+        }
     }
 }
 
@@ -135,22 +60,7 @@ impl MapState {
     /// (data order) its line count, and per line its point count and each point's x, y (world
     /// units) and importance.
     pub fn arc_numbers(&self) -> Vec<f64> {
-        let points: usize = self.arcs.iter().flatten().map(Vec::len).sum();
-        let lines: usize = self.arcs.iter().map(Vec::len).sum();
-        let mut out = Vec::with_capacity(1 + self.arcs.len() + lines + 3 * points);
-        out.push(self.arcs.len() as f64);
-        for (i, arc) in self.arcs.iter().enumerate() {
-            let lod = self.arc_lod.get(i).map_or(&[][..], Vec::as_slice);
-            out.push(arc.len() as f64);
-            for (k, line) in arc.iter().enumerate() {
-                let imp = lod.get(k).map_or(&[][..], Vec::as_slice);
-                out.push(line.len() as f64);
-                for (j, p) in line.iter().enumerate() {
-                    out.extend([p.x, p.y, f64::from(imp.get(j).copied().unwrap_or(0.0))]);
-                }
-            }
-        }
-        out
+        FlatArcs::pack(&self.arcs, &self.arc_lod)
     }
 
     /// Which arcs the map holds: a new number each time the data (and with it the arcs) is

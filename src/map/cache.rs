@@ -272,20 +272,7 @@ impl DataBuild {
     }
 }
 
-pub(crate) use youcheng_kernels::lod::Bounds;
-
-/// The extent of `points` (see [`Bounds`]).
-pub(super) fn bounds<'a>(points: impl Iterator<Item = &'a WorldXY>) -> Bounds {
-    points.fold(
-        [
-            f64::INFINITY,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            f64::NEG_INFINITY,
-        ],
-        |[x0, y0, x1, y1], p| [x0.min(p.x), y0.min(p.y), x1.max(p.x), y1.max(p.y)],
-    )
-}
+pub(crate) use youcheng_kernels::lod::{bounds, Bounds};
 
 /// Each origin's dot in world units (`None` where it does not project).
 fn origin_dots(dataset: &Dataset, projection: Projection) -> Vec<Option<WorldXY>> {

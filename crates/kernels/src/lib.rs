@@ -9,6 +9,7 @@
 // Tests index freely: a panic there is a failed test.
 #![cfg_attr(test, allow(clippy::indexing_slicing))]
 
+pub mod arcs;
 pub mod hit;
 pub mod lines;
 pub mod lod;

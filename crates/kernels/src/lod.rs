@@ -11,6 +11,19 @@ use crate::WorldXY;
 /// points): a view skips an arc wholly off the canvas without looking at its points.
 pub type Bounds = [f64; 4];
 
+/// The extent of `points` (see [`Bounds`]).
+pub fn bounds<'a>(points: impl Iterator<Item = &'a WorldXY>) -> Bounds {
+    points.fold(
+        [
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        ],
+        |[x0, y0, x1, y1], p| [x0.min(p.x), y0.min(p.y), x1.max(p.x), y1.max(p.y)],
+    )
+}
+
 /// A kept point of a line may lie this far (CSS px) from the segment drawn in its place.
 pub const SIMPLIFY_TOLERANCE_PX: f64 = 0.5;
 
