@@ -56,9 +56,9 @@ export async function newCore(onPanic) {
  * allows no workers; the core then rasterises the list itself). `answer(data)` hears each band's
  * answer: {token, y0, y1, last} with {rgba, x, y, width, height}, {empty: true}, {skipped: true} (a newer
  * list had come) or {error} (an error
- * too for each band a failed worker had); `last` on a list's last answer. `postArcs(numbers)` sends
- * every worker a copy of the map's arcs (lists then name them by number) and returns the id they
- * know them by, or false; `makingArcs` while they read them. `close()` ends them.
+ * too for each band a failed worker had); `last` on a list's last answer. `postArcs(numbers, k)` sends
+ * worker `k` a copy of the map's arcs (from 0, one worker a call: lists then name them by number)
+ * and returns the id it knows them by, or false; `makingArcs` while they read them. `close()` ends them.
  */
 export function rasterWorker(answer) {
   const bands = Math.min(4, Math.max(1, navigator.hardwareConcurrency || 2));
@@ -136,17 +136,18 @@ export function rasterWorker(answer) {
         return false;
       }
     },
-    postArcs(numbers) {
+    postArcs(numbers, k) {
       if (failed) return false;
       try {
         if (!workers) start();
-        const id = ++arcsId;
-        makingArcs = workers.length;
-        for (const w of workers) {
-          const copy = numbers.slice(); // `numbers` views the core's memory: a copy each
-          w.postMessage({ arcs: id, numbers: copy }, [copy.buffer]);
+        if (k === 0) {
+          arcsId++;
+          makingArcs = workers.length;
         }
-        return id;
+        const w = workers[k % workers.length];
+        const copy = numbers.slice(); // `numbers` views the core's memory: a copy each
+        w.postMessage({ arcs: arcsId, numbers: copy }, [copy.buffer]);
+        return arcsId;
       } catch (e) {
         fail(String(e?.message ?? e));
         return false;

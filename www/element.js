@@ -13,6 +13,8 @@ import { wireInput, watchSize } from './ui/input.js';
 import { download, toCsv } from './ui/export.js';
 import { coveredRects } from './ui/reveal.js';
 
+/** Pairs of the map's arcs packed for the raster workers per idle-time piece (~2–3 ms at the world network). */
+const SHARE_PAIRS = 4000;
 
 // With a portal's own origins (`origins-src`) the controls say "origin", not "Shandong".
 const ORIGIN_WORDS = { shandongSide: 'originSide', colour_city: 'colour_origin' };
@@ -275,13 +277,21 @@ export class YouchengMap extends HTMLElement {
       do r = this.#send({ type: 'prepare', pairs: 200 }, null, { quiet: true });
       while (r.pending && performance.now() - t0 < 5 && deadline.timeRemaining() > 5);
       if (r.pending) return void later(step);
-      this.#idlePending = false;
-      // Then the raster workers make the map's arcs for later large layers (see shareArcs).
+      later(share);
+    };
+    // Then the map's arcs are packed for the raster workers, a few thousand pairs a piece, and
+    // sent (later large layers name them by number: see shareArcs).
+    const share = (deadline) => {
+      if (this.#map !== map || !this.#resize) return void (this.#idlePending = false);
+      let more;
       try {
-        map.shareArcs();
+        do more = map.shareArcs(SHARE_PAIRS);
+        while (more && deadline.timeRemaining() > 5);
       } catch {
-        /* a trap: the new core shares them when its data is in */
+        more = false; // a trap: the new core shares them when its data is in
       }
+      if (more) later(share);
+      else this.#idlePending = false;
     };
     this.#idlePending = true;
     later(step);

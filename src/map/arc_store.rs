@@ -14,6 +14,7 @@ use super::MapState;
 use crate::lines::Polylines;
 use crate::raster::ArcSource;
 use crate::viewport::ScreenTransform;
+pub use youcheng_kernels::arcs::ArcPacker;
 use youcheng_kernels::arcs::FlatArcs;
 
 /// The map's arcs as a worker holds them (see the module's notes), known by the page's id.
@@ -61,6 +62,18 @@ impl MapState {
     /// units) and importance.
     pub fn arc_numbers(&self) -> Vec<f64> {
         FlatArcs::pack(&self.arcs, &self.arc_lod)
+    }
+
+    /// [`MapState::arc_numbers`] a number of pairs at a time: a packer for these arcs, then
+    /// [`MapState::pack_arcs_step`] until it says all are in.
+    pub fn arc_packer(&self) -> ArcPacker {
+        ArcPacker::new(&self.arcs)
+    }
+
+    /// Packs up to `pairs` more pairs of the map's arcs into `packer` (made by
+    /// [`MapState::arc_packer`] for these arcs) → whether all are in.
+    pub fn pack_arcs_step(&self, packer: &mut ArcPacker, pairs: usize) -> bool {
+        packer.step(&self.arcs, &self.arc_lod, pairs)
     }
 
     /// Which arcs the map holds: a new number each time the data (and with it the arcs) is

@@ -35,7 +35,7 @@ mod stacks;
 mod view;
 mod visible;
 
-pub use arc_store::{ArcStore, MapArcs};
+pub use arc_store::{ArcPacker, ArcStore, MapArcs};
 pub use cache::{DataBuild, HIT_PART_PIECES, MARK_MAX_DEG};
 pub use colour::LegendItem;
 pub use emphasis::{Emphasis, Pick};

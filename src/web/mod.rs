@@ -188,10 +188,11 @@ impl Progressive {
         (large && self.post.is_some() && version == map.arcs_version()).then_some(id)
     }
 
-    /// Sends the workers the map's arcs ([`MapState::arc_numbers`]) when the data is large
-    /// and they do not hold these yet (once per dataset) → whether they were sent now; for
-    /// small data, has them drop the arcs they hold.
-    fn send_arcs(&mut self, map: &MapState) -> bool {
+    /// Packs up to `pairs` more pairs of the map's arcs for the workers and, once all are in,
+    /// sends them ([`MapState::arc_numbers`]) → whether more is to do. Once per dataset, for
+    /// large data when the workers do not hold these arcs yet; for small data, has them drop
+    /// the arcs they hold.
+    fn send_arcs(&mut self, map: &MapState, pairs: usize) -> bool {
         let version = map.arcs_version();
         let large = map.dataset().partnerships.len() > BUILD_PAIRS;
         let (Some(send), Some(_)) = (&self.send_arcs, &self.post) else {
@@ -203,24 +204,43 @@ impl Progressive {
         if !large {
             // Data too small for the workers: they drop the arcs of the last large data (tens
             // of MB each at a world network), if they hold any.
+            self.packing = None;
             if self.arcs_sent.take().is_some() {
                 let none = js_sys::Float64Array::from(&[0.0][..]);
                 let _ = send.call1(&JsValue::NULL, &none);
             }
             return false;
         }
-        let numbers = map.arc_numbers();
+        let (mut packer, worker) = match self.packing.take() {
+            Some((v, packer, worker)) if v == version => (packer, worker),
+            _ => (map.arc_packer(), 0),
+        };
+        if !map.pack_arcs_step(&mut packer, pairs) {
+            self.packing = Some((version, packer, 0));
+            return true;
+        }
+        // Then one worker's copy a call (~10 ms each at the world network).
         // SAFETY: a view of the module's memory, which nothing here grows before the call
-        // returns: `sendArcs` copies it for each worker (one copy fewer than making an array of
-        // its own first: ~15 ms of 20 MB at the world network).
-        let view = unsafe { js_sys::Float64Array::view(&numbers) };
-        let id = send.call1(&JsValue::NULL, &view).ok();
-        // A number back: the id the workers know these arcs by. Anything else: not sent.
-        self.arcs_sent = id
+        // returns: `sendArcs` copies it for that worker (one copy fewer than making an array of
+        // its own first).
+        let view = unsafe { js_sys::Float64Array::view(packer.numbers()) };
+        let answer = send.call2(&JsValue::NULL, &view, &JsValue::from(worker));
+        let id = answer
+            .ok()
             .and_then(|id| id.as_f64())
-            .filter(|id| id.is_finite())
-            .map(|id| (version, id));
-        self.arcs_sent.is_some()
+            .filter(|id| id.is_finite());
+        match id {
+            // A number back: the id that worker knows these arcs by.
+            Some(_) if worker + 1 < self.bands => {
+                self.packing = Some((version, packer, worker + 1));
+                true
+            }
+            Some(id) => {
+                self.arcs_sent = Some((version, id));
+                false
+            }
+            None => false, // not sent (no workers any more)
+        }
     }
 
     /// Does the next steps of the layer under way (see [`Youcheng::draw_arcs`]); true once it
@@ -457,6 +477,9 @@ struct Progressive {
     /// which arcs they hold: the map's [`MapState::arcs_version`] and the page's id for them.
     send_arcs: Option<js_sys::Function>,
     arcs_sent: Option<(u64, f64)>,
+    /// The arcs being packed for the workers, with the map's arcs version they are of and the
+    /// next worker to send them to.
+    packing: Option<(u64, crate::map::ArcPacker, usize)>,
     commands: crate::raster::Commands,
     /// The view and content the shown layer holds.
     holds: Option<(LayerView, u64)>,
@@ -509,6 +532,7 @@ impl Youcheng {
             bands: 1,
             send_arcs: None,
             arcs_sent: None,
+            packing: None,
             commands: crate::raster::Commands::default(),
             holds: None,
             job: None,
@@ -673,10 +697,12 @@ impl Youcheng {
     /// `bands` bands of rows: `post(values: Float64Array, [width, height], cuts: Uint32Array)
     /// → token` (`cuts`: the `bands + 1` rows between the bands, of about equal work; a
     /// number back, else, or on a throw, this layer and the next are rasterised here). `null`:
-    /// none. `sendArcs(numbers: Float64Array) → id`: copies the map's arcs (see [`ArcStore`]; a
-    /// view of the module's memory, valid only during the call) to the workers and returns the
-    /// id they know them by (a number never given before; anything else: not sent); large
-    /// layers then name the arcs by number instead of listing their lines.
+    /// none. `sendArcs(numbers: Float64Array, worker) → id`: copies the map's arcs (see
+    /// [`ArcStore`]; a view of the module's memory, valid only during the call) to worker
+    /// `worker` (0 to `bands − 1`, one a call, in order) and returns the id it knows them by (a
+    /// number never given before for worker 0, the same for the others; anything else: not
+    /// sent); once every worker has them, large layers name the arcs by number instead of
+    /// listing their lines.
     #[wasm_bindgen(js_name = setRasterWorker)]
     pub fn set_raster_worker(
         &mut self,
@@ -688,16 +714,18 @@ impl Youcheng {
         self.arcs.bands = (bands as usize).clamp(1, 16);
         self.arcs.send_arcs = send_arcs;
         self.arcs.arcs_sent = None;
+        self.arcs.packing = None;
     }
 
-    /// Sends the page's workers the map's arcs (`sendArcs`, see [`Youcheng::set_raster_worker`])
-    /// when the data is large and they do not hold them yet → whether they were sent. The page
-    /// calls it in idle time after new data: copying them (~20 MB at the world network) and
-    /// reading them takes the device's cores for a few tens of ms, which at load would delay the
-    /// first frame (its layer goes as lines) and the first pointer moves.
+    /// Packs up to `pairs` more pairs of the map's arcs for the page's workers and, once all
+    /// are in, sends them (`sendArcs`, see [`Youcheng::set_raster_worker`]) → whether more is
+    /// to do; nothing when the data is small or they hold these arcs already. The page calls it
+    /// in idle time after new data, a few thousand pairs a call: packing, copying (~20 MB at the
+    /// world network) and reading them take the device's cores for a few tens of ms, which at
+    /// load would delay the first frame (its layer goes as lines) and the first pointer moves.
     #[wasm_bindgen(js_name = shareArcs)]
-    pub fn share_arcs(&mut self) -> bool {
-        self.arcs.send_arcs(&self.app.map)
+    pub fn share_arcs(&mut self, pairs: u32) -> bool {
+        self.arcs.send_arcs(&self.app.map, pairs as usize)
     }
 
     /// In the page's worker: holds the map's arcs sent as `numbers` (see

@@ -24,24 +24,12 @@ pub struct FlatArcs {
 impl FlatArcs {
     /// `arcs` (per pair, its lines of points in world units) with each point's importance
     /// `lod` as numbers: the pair count, then per pair its line count, and per line its point
-    /// count and each point's x, y and importance.
+    /// count and each point's x, y and importance. [`ArcPacker`] makes the same a few pairs at
+    /// a time.
     pub fn pack(arcs: &[Vec<Vec<WorldXY>>], lod: &[Vec<Vec<f32>>]) -> Vec<f64> {
-        let points: usize = arcs.iter().flatten().map(Vec::len).sum();
-        let lines: usize = arcs.iter().map(Vec::len).sum();
-        let mut out = Vec::with_capacity(1 + arcs.len() + lines + 3 * points);
-        out.push(arcs.len() as f64);
-        for (i, arc) in arcs.iter().enumerate() {
-            let lod = lod.get(i).map_or(&[][..], Vec::as_slice);
-            out.push(arc.len() as f64);
-            for (k, line) in arc.iter().enumerate() {
-                let imp = lod.get(k).map_or(&[][..], Vec::as_slice);
-                out.push(line.len() as f64);
-                for (j, p) in line.iter().enumerate() {
-                    out.extend([p.x, p.y, f64::from(imp.get(j).copied().unwrap_or(0.0))]);
-                }
-            }
-        }
-        out
+        let mut packer = ArcPacker::new(arcs);
+        packer.step(arcs, lod, usize::MAX);
+        packer.out
     }
 
     /// The arcs in `numbers` ([`FlatArcs::pack`]); an error names where they do not read (a
@@ -126,5 +114,109 @@ impl FlatArcs {
             )
         });
         Some((lines, extent))
+    }
+}
+
+/// [`FlatArcs::pack`] a number of pairs at a time (the world network's ~20 MB of numbers took
+/// ~20 ms at once on the page's main thread): give each step the same arcs.
+#[derive(Debug, Default)]
+pub struct ArcPacker {
+    out: Vec<f64>,
+    /// The next pair to pack.
+    next: usize,
+}
+
+impl ArcPacker {
+    /// Nothing packed yet but the pair count (room made for all of `arcs`' numbers).
+    pub fn new(arcs: &[Vec<Vec<WorldXY>>]) -> Self {
+        let points: usize = arcs.iter().flatten().map(Vec::len).sum();
+        let lines: usize = arcs.iter().map(Vec::len).sum();
+        let mut out = Vec::with_capacity(1 + arcs.len() + lines + 3 * points);
+        out.push(arcs.len() as f64);
+        Self { out, next: 0 }
+    }
+
+    /// Packs up to `pairs` more pairs of `arcs` (with their points' importance `lod`) → whether
+    /// all are in.
+    pub fn step(
+        &mut self,
+        arcs: &[Vec<Vec<WorldXY>>],
+        lod: &[Vec<Vec<f32>>],
+        pairs: usize,
+    ) -> bool {
+        let end = self.next.saturating_add(pairs.max(1)).min(arcs.len());
+        for i in self.next..end {
+            let arc = arcs.get(i).map_or(&[][..], Vec::as_slice);
+            let lod = lod.get(i).map_or(&[][..], Vec::as_slice);
+            self.out.push(arc.len() as f64);
+            for (k, line) in arc.iter().enumerate() {
+                let imp = lod.get(k).map_or(&[][..], Vec::as_slice);
+                self.out.push(line.len() as f64);
+                for (j, p) in line.iter().enumerate() {
+                    let i = f64::from(imp.get(j).copied().unwrap_or(0.0));
+                    self.out.extend([p.x, p.y, i]);
+                }
+            }
+        }
+        self.next = end;
+        self.done(arcs.len())
+    }
+
+    /// Whether every one of `pairs` pairs is in.
+    fn done(&self, pairs: usize) -> bool {
+        self.next >= pairs
+    }
+
+    /// The numbers packed so far (all of them once [`ArcPacker::step`] says so).
+    pub fn numbers(&self) -> &[f64] {
+        &self.out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(x: f64, y: f64) -> WorldXY {
+        WorldXY { x, y }
+    }
+
+    #[test]
+    fn arcs_packed_in_steps_are_the_arcs_packed_at_once_and_read_back_as_they_were() {
+        // Five pairs: one of two lines (cut at the seam), one of none (no place), three of one.
+        let arcs = vec![
+            vec![
+                vec![w(0.1, 0.2), w(0.3, 0.4)],
+                vec![w(-3.0, 0.5), w(-2.9, 0.6), w(-2.8, 0.6)],
+            ],
+            vec![],
+            vec![vec![w(1.0, 1.0), w(1.5, 1.2)]],
+            vec![vec![w(2.0, -1.0), w(2.1, -1.1), w(2.2, -1.0)]],
+            vec![vec![w(0.0, 0.0), w(0.0, 0.1)]],
+        ];
+        let lod: Vec<Vec<Vec<f32>>> = arcs
+            .iter()
+            .map(|a| a.iter().map(|l| crate::lod::importance(l)).collect())
+            .collect();
+        let whole = FlatArcs::pack(&arcs, &lod);
+        for step in [1, 2, 3, 10] {
+            let mut packer = ArcPacker::new(&arcs);
+            let mut calls = 1;
+            while !packer.step(&arcs, &lod, step) {
+                calls += 1;
+            }
+            assert_eq!(packer.numbers(), &whole[..], "{step} a step");
+            assert_eq!(calls, arcs.len().div_ceil(step), "{step} a step");
+        }
+        let read = FlatArcs::from_numbers(&whole).expect("reads");
+        assert_eq!(read.len(), arcs.len());
+        for (i, arc) in arcs.iter().enumerate() {
+            let (lines, extent) = read.lines(i).expect("a pair");
+            let lines: Vec<_> = lines.map(|(p, l)| (p.to_vec(), l.to_vec())).collect();
+            let want: Vec<_> = arc.iter().cloned().zip(lod[i].iter().cloned()).collect();
+            assert_eq!(lines, want, "pair {i}");
+            assert_eq!(*extent, bounds(arc.iter().flatten()), "pair {i}");
+        }
+        assert!(read.lines(arcs.len()).is_none());
     }
 }
