@@ -207,7 +207,9 @@ impl Progressive {
             self.packing = None;
             if self.arcs_sent.take().is_some() {
                 let none = js_sys::Float64Array::from(&[0.0][..]);
-                let _ = send.call1(&JsValue::NULL, &none);
+                for worker in 0..self.bands {
+                    let _ = send.call2(&JsValue::NULL, &none, &JsValue::from(worker));
+                }
             }
             return false;
         }
@@ -259,7 +261,7 @@ impl Progressive {
         let small = map.visible().len() <= BUILD_PAIRS;
         let device = |css: f64| device_px(css, dpr);
         let mut first = true;
-        let done = loop {
+        loop {
             match &job.phase {
                 Phase::Drawing { steps, next, .. } if *next >= steps.len() => break true,
                 // The worker's image is awaited (`putArcsImage`).
@@ -316,15 +318,9 @@ impl Progressive {
                             (self.post, *remote) = (None, false);
                             let layers = (&self.back, &self.scratch);
                             let part = ((w, h), 0..h);
-                            let id = self.arcs_sent.map_or(f64::NAN, |(_, id)| id);
-                            let arcs = crate::map::MapArcs { map, id };
-                            replay_onto(
-                                &mut self.raster,
-                                &self.commands,
-                                part,
-                                layers,
-                                (dpr, &arcs),
-                            );
+                            let arcs = own_arcs(map, self.arcs_sent);
+                            let list = (&self.commands, part);
+                            replay_onto(&mut self.raster, list, layers, (dpr, &arcs));
                         }
                         continue;
                     }
@@ -339,8 +335,7 @@ impl Progressive {
                     }
                 }
             }
-        };
-        done
+        }
     }
 
     /// Whether the layer under way waits for the worker's image (no frames needed meanwhile).
@@ -386,15 +381,9 @@ impl Progressive {
                 (self.post, *remote) = (None, false);
                 let size = (device_px(size.0, dpr), device_px(size.1, dpr));
                 let layers = (&self.back, &self.scratch);
-                let id = self.arcs_sent.map_or(f64::NAN, |(_, id)| id);
-                let arcs = crate::map::MapArcs { map, id };
-                replay_onto(
-                    &mut self.raster,
-                    &self.commands,
-                    (size, rows),
-                    layers,
-                    (dpr, &arcs),
-                );
+                let arcs = own_arcs(map, self.arcs_sent);
+                let list = (&self.commands, (size, rows));
+                replay_onto(&mut self.raster, list, layers, (dpr, &arcs));
             }
         }
         last
@@ -448,14 +437,23 @@ fn put_raster(raster: &mut crate::raster::Raster, back: &Layer, scratch: &Layer,
 /// not would leave those rows without arcs, not stop the map).
 fn replay_onto(
     raster: &mut crate::raster::Raster,
-    commands: &crate::raster::Commands,
-    (size, rows): ((usize, usize), std::ops::Range<usize>),
+    (commands, (size, rows)): (&crate::raster::Commands, RowsOf),
     (back, scratch): (&Layer, &Layer),
     (dpr, arcs): (f64, &dyn crate::raster::ArcSource),
 ) {
     raster.begin_rows(size.0, size.1, rows);
     let _ = crate::raster::Commands::replay(commands.values(), raster, Some(arcs));
     put_raster(raster, back, scratch, dpr);
+}
+
+/// An image's size and the rows of it wanted (device px).
+type RowsOf = ((usize, usize), std::ops::Range<usize>);
+
+/// The map's own arcs, known by the id of the copy the workers were sent (`sent`), for a list
+/// made for them that is rasterised here when they cannot.
+fn own_arcs(map: &MapState, sent: Option<(u64, f64)>) -> crate::map::MapArcs<'_> {
+    let id = sent.map_or(f64::NAN, |(_, id)| id);
+    crate::map::MapArcs { map, id }
 }
 
 /// The arcs layer is drawn in steps into a second canvas (see

@@ -107,6 +107,20 @@ test('the world network loads with its own origins, and hovers, filters and pans
   for (const [what, l] of [['hover', hoverLong], ['filter', filterLong], ['pan', panLong]]) {
     assert.ok(l.max <= 200, `${what}: a task of ${l.max} ms (over 200)`);
   }
+  // The workers held the world's arcs (later layers went by number); Shandong's own network
+  // replaces it, and they are told to drop them: they stay up, and nothing fails.
+  const held = await page.evaluate(() => document.getElementById('map').frameStats().rasterWorker);
+  assert.ok(held.byNumber >= 1 && !held.down, `layers by number: ${JSON.stringify(held)}`);
+  await page.evaluate(() => {
+    const m = document.getElementById('map');
+    m.setAttribute('origins-src', 'data/shandong.csv');
+    m.setAttribute('data-src', 'data/partnerships.csv');
+  });
+  await page.waitForFunction(() => document.getElementById('map').visibleIds().length < 1000, null, { timeout: 30000 });
+  await page.waitForFunction(() => document.getElementById('map').frameStats().idlePending === false, null, { timeout: 30000 });
+  const dropped = await page.evaluate(() => document.getElementById('map').frameStats().rasterWorker);
+  assert.equal(dropped.down, false, `after small data: ${JSON.stringify(dropped)}`);
+  assert.equal(dropped.failed, 0);
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
