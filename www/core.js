@@ -90,7 +90,10 @@ export function rasterWorker(answer) {
   const start = () => {
     workers = Array.from({ length: bands }, () => {
       const w = new Worker(new URL('./raster-worker.js', import.meta.url), { type: 'module' });
-      w.onmessage = ({ data }) => (data.arcsMade !== undefined ? data.arcsMade === arcsId && (makingArcs = Math.max(0, makingArcs - 1)) : settle(data));
+      w.onmessage = ({ data }) => {
+        if (data.arcsMade === undefined) return settle(data);
+        if (data.arcsMade === arcsId) makingArcs = Math.max(0, makingArcs - 1); // an older set's answer counts for nothing
+      };
       w.onerror = (e) => (e.preventDefault?.(), fail(e.message || 'worker failed'));
       return w;
     });

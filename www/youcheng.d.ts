@@ -119,11 +119,11 @@ export declare class YouchengMap extends HTMLElement {
    * Frames drawn, land-layer renders and reuses, calls from JS into the core, and ms spent drawing frames so far;
    * `arcsPending` while a large arcs layer is still being drawn over frames, `idlePending` while the search index
    * is still being made in idle time after new data (or, at a large network, the raster workers are sent the map's
-   * arcs); `rasterWorker` counts the raster workers' answers for bands of
-   * large arcs layers (their pixels, empty bands, bands skipped because a newer layer had been sent, and failures,
-   * after which the core rasterises them itself), `byNumber` the layers sent naming the arcs the workers hold (sent
-   * them once per dataset in idle time, so a layer is sent as its view and pairs, not every line's points), and `down` once the workers have failed or could not be made (the core then rasterises every layer
-   * itself).
+   * arcs); `rasterWorker` counts the raster workers' answers for bands of large arcs layers (their pixels, empty
+   * bands, bands skipped because a newer layer had been sent, and failures, after which the core rasterises them
+   * itself), `byNumber` the layers sent naming the arcs the workers hold (sent them once per dataset in idle time,
+   * so a layer is sent as its view and pairs, not every line's points), and `down` once the workers have failed or
+   * could not be made (the core then rasterises every layer itself).
    */
   frameStats(): (FrameStats & { coreCalls: number; drawMs: number; arcsPending: boolean; idlePending: boolean; rasterWorker: { images: number; empty: number; skipped: number; failed: number; byNumber: number; down: boolean } }) | null;
   redraw(): void;
