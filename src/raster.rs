@@ -310,20 +310,14 @@ impl Commands {
                 let (Some((tf, clip, dpr)), Some(arcs)) = (&view, arcs) else {
                     return Err(bad);
                 };
-                let half = half_width(width, *dpr);
                 for &i in pairs {
                     let number =
                         i.is_finite() && i >= 0.0 && i.fract() == 0.0 && i <= f64::from(u32::MAX);
                     let i = number.then_some(i as usize).ok_or(bad.clone())?;
                     lines.clear();
                     arcs.arc_lines(i, tf, *clip, &mut lines);
-                    // As the rasteriser's own Sink covers a line (the same numbers).
                     for line in lines.lines().iter() {
-                        for pair in line.windows(2) {
-                            if let [a, b] = pair {
-                                raster.segment(device(a, *dpr), device(b, *dpr), half);
-                            }
-                        }
+                        Sink::cover(raster, line, width, *dpr);
                     }
                 }
             } else if tag == PAINT {

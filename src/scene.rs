@@ -217,6 +217,16 @@ pub const STEP_DOTS: usize = 2_000;
 /// [`Scene::overlay_steps`]).
 pub const MERGE_BUNDLES: usize = 64;
 
+/// Whether a bundle of `stroke`, one of `drawn` bundles with lines, is painted with the `next`
+/// one rather than on its own: consecutive bundles of one stroke (a network's thousands of
+/// origins in the one calm hue) are painted as one, as painting each costs as much again as
+/// covering it; a few bundles (Shandong's 17 cities) are painted each, as the canvas strokes
+/// them, so where they cross the lines darken. The arcs layer's steps and its list by number
+/// ([`crate::MapState::layer_by_number`]) both paint by this.
+pub fn painted_with_next(drawn: usize, stroke: &Stroke, next: Option<&Stroke>) -> bool {
+    drawn > MERGE_BUNDLES && next == Some(stroke)
+}
+
 impl Scene {
     /// The overlay as steps which, drawn in order by [`Scene::render_overlay_step`] with the
     /// arcs and dots rasterised, draw what [`Scene::render_overlay`] does: the names, the arcs
@@ -233,12 +243,8 @@ impl Scene {
             .filter(|(_, b)| !b.lines.is_empty())
             .collect();
         for (k, &(bundle, b)) in drawn.iter().enumerate() {
-            // Consecutive bundles of one stroke (a network's thousands of origins in the one
-            // calm hue) are painted as one: painting each costs as much again as covering it.
-            // A few bundles (Shandong's 17 cities) are painted each, as the canvas strokes them:
-            // where they cross, the lines darken.
-            let alike = drawn.len() > MERGE_BUNDLES
-                && drawn.get(k + 1).is_some_and(|(_, n)| n.stroke == b.stroke);
+            let next = drawn.get(k + 1).map(|(_, n)| &n.stroke);
+            let alike = painted_with_next(drawn.len(), &b.stroke, next);
             let (mut start, mut n) = (0, 0);
             for (j, line) in b.lines.lines().iter().enumerate() {
                 n += line.len();

@@ -223,10 +223,7 @@ fn a_zoomed_in_layer_counts_only_the_stacks_on_the_canvas() {
 /// The arcs layer rasterised from `map.layer_scene()` directly, and from the list a worker
 /// holding a copy of the arcs (sent as `map.arc_numbers()`) is sent: the view and each bundle's
 /// pairs by number. Both images, and the two lists' lengths.
-fn layer_both_ways(
-    map: &youcheng::MapState,
-    dpr: f64,
-) -> (Vec<u8>, Vec<u8>, (usize, usize), Vec<u8>) {
+fn layer_both_ways(map: &youcheng::MapState, dpr: f64) -> (Vec<u8>, Vec<u8>, (usize, usize)) {
     use youcheng::map::ArcStore;
     use youcheng::raster::{Commands, Raster};
     use youcheng::surface::RecordingSurface;
@@ -287,7 +284,6 @@ fn layer_both_ways(
         full,
         banded,
         (lines.values().len(), numbered.values().len()),
-        want.0,
     )
 }
 
@@ -307,7 +303,7 @@ fn the_arcs_layer_drawn_by_number_from_a_workers_copy_of_the_arcs_has_the_map_s_
                 map.set_view_lonlat(youcheng::LonLat::new(lon, lat), z);
             }
             map.refresh_layout();
-            let (whole, banded, (lines, numbered), _) = layer_both_ways(&map, dpr);
+            let (whole, banded, (lines, numbered)) = layer_both_ways(&map, dpr);
             assert!(whole == banded, "dpr {dpr}: bands made apart differ");
             // The numbers sent: a view and the pairs, not every line's points.
             assert!(

@@ -39,6 +39,32 @@ fn screen_points(tf: &ScreenTransform, points: &[WorldXY], tol: f64) -> (Vec<Scr
     (out, [x0, y0, x1, y1])
 }
 
+/// A bundle's emphasis level and colour group.
+type BundleKey = (u8, usize);
+
+/// A bundle in drawing order (see [`cased_order`]).
+enum InOrder<T> {
+    /// The casing under what stands out, before its first bundle.
+    Casing(BundleKey),
+    Bundle(BundleKey, T),
+}
+
+/// `bundles` (by emphasis level and colour group) in drawing order: dimmed ones first, then by
+/// group, and the casing of what stands out (level 2) before the first of its bundles.
+fn cased_order<T>(mut bundles: Vec<(BundleKey, T)>) -> Vec<InOrder<T>> {
+    crate::sort::sort_by(&mut bundles, |(a, _), (b, _)| a.cmp(b));
+    let mut out = Vec::with_capacity(bundles.len() + 1);
+    let mut cased = false;
+    for (key, b) in bundles {
+        if key.0 == 2 && !cased {
+            cased = true;
+            out.push(InOrder::Casing(key));
+        }
+        out.push(InOrder::Bundle(key, b));
+    }
+    out
+}
+
 /// Arc bundles under way: each with its emphasis level, and where each (level, colour group)'s
 /// bundle is.
 #[derive(Debug, Default)]
@@ -201,52 +227,51 @@ impl MapState {
         let tf = self.viewport.transform();
         let (w, h) = (self.viewport.width_css_px, self.viewport.height_css_px);
         let clip = [0.0, 0.0, w, h];
-        // Per bundle: its level and group, its pairs, whether one of them may show.
-        let mut slot = foldhash::HashMap::<(u8, usize), usize>::default();
-        let mut bundles: Vec<((u8, usize), Vec<u32>, bool)> = Vec::new();
-        for &i in &self.visible {
-            let (Some(p), Some(arc)) = (self.dataset.partnerships.get(i), self.arcs.get(i)) else {
-                continue;
-            };
-            if arc.is_empty() {
-                continue;
-            }
-            let key = (self.level(i, p, false), self.colour_group(p));
-            let k = *slot.entry(key).or_insert_with(|| {
-                bundles.push((key, Vec::new(), false));
-                bundles.len() - 1
-            });
-            let shows = (self.arc_bounds.get(i)).is_some_and(|b| may_show(&tf, b, clip));
-            if let Some((_, pairs, drawn)) = bundles.get_mut(k) {
-                pairs.push(i as u32);
-                *drawn |= shows;
-            }
-        }
-        crate::sort::sort_by(&mut bundles, |(a, ..), (b, ..)| a.cmp(b));
-        enum Content {
-            Pairs(Vec<u32>),
-            Lines(Polylines),
-        }
-        let mut drawn: Vec<(Stroke, Content)> = Vec::with_capacity(bundles.len() + 1);
-        let mut cased = false;
-        for ((lv, group), pairs, shows) in bundles {
-            if lv == 2 && !cased {
-                cased = true;
-                let lines = self.emphasised_lines(&self.visible);
-                if !lines.is_empty() {
-                    drawn.push((self.casing(), Content::Lines(lines)));
-                }
-            }
-            if shows {
-                let stroke = self.arc_stroke(lv, self.group_colour(group));
-                drawn.push((stroke, Content::Pairs(pairs)));
-            }
-        }
-        commands.view(arcs, &tf, w, dpr);
+        // A pair's extent on the screen, when it may show there.
         let extent = |i: u32| {
             let b = self.arc_bounds.get(i as usize)?;
             screen_extent(&tf, b).filter(|e| !outside(*e, CULL_MARGIN_PX, clip))
         };
+        // Per bundle (as `bundle_of` makes them): its pairs, whether one of them may show.
+        let mut slot = foldhash::HashMap::<BundleKey, usize>::default();
+        let mut bundles: Vec<(BundleKey, (Vec<u32>, bool))> = Vec::new();
+        for &i in &self.visible {
+            let arc = self.arcs.get(i).filter(|a| !a.is_empty());
+            let Some(key) = arc.and(self.bundle_key(i, false)) else {
+                continue;
+            };
+            let k = *slot.entry(key).or_insert_with(|| {
+                bundles.push((key, (Vec::new(), false)));
+                bundles.len() - 1
+            });
+            if let Some((_, (pairs, shows))) = bundles.get_mut(k) {
+                pairs.push(i as u32);
+                *shows |= (self.arc_bounds.get(i)).is_some_and(|b| may_show(&tf, b, clip));
+            }
+        }
+        // What is drawn, in order: the bundles with a pair that may show, the casing of what
+        // stands out (when it has lines).
+        enum Content {
+            Pairs(Vec<u32>),
+            Lines(Polylines),
+        }
+        let order = cased_order(bundles);
+        let mut drawn: Vec<(Stroke, Content)> = Vec::with_capacity(order.len());
+        for b in order {
+            match b {
+                InOrder::Casing(_) => {
+                    let lines = self.emphasised_lines(&self.visible);
+                    if !lines.is_empty() {
+                        drawn.push((self.casing(), Content::Lines(lines)));
+                    }
+                }
+                InOrder::Bundle(key, (pairs, true)) => {
+                    drawn.push((self.bundle_stroke(key), Content::Pairs(pairs)));
+                }
+                InOrder::Bundle(..) => {}
+            }
+        }
+        commands.view(arcs, &tf, w, dpr);
         for (k, (stroke, content)) in drawn.iter().enumerate() {
             match content {
                 Content::Pairs(pairs) => commands.arcs(pairs, stroke.width_px, dpr, extent),
@@ -256,9 +281,8 @@ impl MapState {
                     }
                 }
             }
-            let alike = drawn.len() > crate::scene::MERGE_BUNDLES
-                && drawn.get(k + 1).is_some_and(|(next, _)| next == stroke);
-            if !alike {
+            let next = drawn.get(k + 1).map(|(s, _)| s);
+            if !crate::scene::painted_with_next(drawn.len(), stroke, next) {
                 Sink::paint(commands, stroke.colour);
             }
         }
@@ -534,20 +558,17 @@ impl MapState {
         i: usize,
         dimming: bool,
     ) -> Option<&'b mut Polylines> {
-        let p = self.dataset.partnerships.get(i)?;
-        let group = self.colour_group(p);
-        let lv = self.level(i, p, dimming);
+        let (lv, group) = self.bundle_key(i, dimming)?;
         let k = match bundles.slot.get(&(lv, group)) {
             Some(&k) => k,
             None => {
                 bundles.slot.insert((lv, group), bundles.list.len());
-                let stroke = self.arc_stroke(lv, self.group_colour(group));
                 bundles.list.push((
                     lv,
                     ArcBundle {
                         group,
                         lines: Polylines::default(),
-                        stroke,
+                        stroke: self.bundle_stroke((lv, group)),
                     },
                 ));
                 bundles.list.len() - 1
@@ -556,25 +577,31 @@ impl MapState {
         bundles.list.get_mut(k).map(|(_, bundle)| &mut bundle.lines)
     }
 
+    /// The bundle pair `i`'s arc goes to: its emphasis level and colour group.
+    fn bundle_key(&self, i: usize, dimming: bool) -> Option<BundleKey> {
+        let p = self.dataset.partnerships.get(i)?;
+        Some((self.level(i, p, dimming), self.colour_group(p)))
+    }
+
+    /// The stroke of the bundle of emphasis level `lv` and colour group `group`.
+    fn bundle_stroke(&self, (lv, group): BundleKey) -> Stroke {
+        self.arc_stroke(lv, self.group_colour(group))
+    }
+
     /// The bundles of `pairs`' arcs in drawing order, dimmed ones first, what stands out cased.
     fn finish_bundles(&self, bundles: Bundles, pairs: &[usize]) -> Vec<ArcBundle> {
-        let mut bundles = bundles.list;
-        crate::sort::sort_by(&mut bundles, |(la, a), (lb, b)| {
-            (la, a.group).cmp(&(lb, b.group))
-        });
-        let casing = self.casing();
-        let mut out = Vec::with_capacity(bundles.len() + 1);
-        let mut cased = false;
-        for (lv, b) in bundles {
-            if lv == 2 && !cased {
-                cased = true;
-                out.push(ArcBundle {
-                    group: b.group,
+        let bundles = bundles.list.into_iter().map(|(lv, b)| ((lv, b.group), b));
+        let order = cased_order(bundles.collect());
+        let mut out = Vec::with_capacity(order.len());
+        for b in order {
+            out.push(match b {
+                InOrder::Casing((_, group)) => ArcBundle {
+                    group,
                     lines: self.emphasised_lines(pairs),
-                    stroke: casing,
-                });
-            }
-            out.push(b);
+                    stroke: self.casing(),
+                },
+                InOrder::Bundle(_, b) => b,
+            });
         }
         out
     }

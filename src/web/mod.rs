@@ -192,7 +192,7 @@ impl Progressive {
     /// sends them ([`MapState::arc_numbers`]) → whether more is to do. Once per dataset, for
     /// large data when the workers do not hold these arcs yet; for small data, has them drop
     /// the arcs they hold.
-    fn send_arcs(&mut self, map: &MapState, pairs: usize) -> bool {
+    fn share_arcs(&mut self, map: &MapState, pairs: usize) -> bool {
         let version = map.arcs_version();
         let large = map.dataset().partnerships.len() > BUILD_PAIRS;
         let (Some(send), Some(_)) = (&self.send_arcs, &self.post) else {
@@ -723,7 +723,7 @@ impl Youcheng {
     /// load would delay the first frame (its layer goes as lines) and the first pointer moves.
     #[wasm_bindgen(js_name = shareArcs)]
     pub fn share_arcs(&mut self, pairs: u32) -> bool {
-        self.arcs.send_arcs(&self.app.map, pairs as usize)
+        self.arcs.share_arcs(&self.app.map, pairs as usize)
     }
 
     /// In the page's worker: holds the map's arcs sent as `numbers` (see
@@ -731,11 +731,10 @@ impl Youcheng {
     /// ([`Youcheng::rasterize`]); an error names where they do not read.
     #[wasm_bindgen(js_name = setArcs)]
     pub fn set_arcs(id: f64, numbers: &[f64]) -> Result<(), JsError> {
-        let store = ArcStore::from_numbers(id, numbers);
         ARC_STORE.with(|held| {
             let mut held = held.try_borrow_mut().map_err(|_| JsError::new("busy"))?;
-            *held = None; // the last arcs freed before the next are made
-            *held = Some(store.map_err(|e| JsError::new(&e))?);
+            *held = None; // the last arcs freed before the next are read (tens of MB each)
+            *held = Some(ArcStore::from_numbers(id, numbers).map_err(|e| JsError::new(&e))?);
             Ok(())
         })
     }
