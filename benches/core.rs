@@ -105,6 +105,7 @@ fn world() -> Dataset {
         partnerships,
         source_name: "world".into(),
         coverage: None,
+        sources_apart: false,
     }
 }
 

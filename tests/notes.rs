@@ -1,6 +1,6 @@
 //! The shipped data in two files (`youcheng-data split-notes`): the pairs without their notes,
-//! then the notes by id, give the map the same pairs as the one file; a bad notes file changes
-//! nothing.
+//! then the notes and sources by id, give the map the same pairs as the one file; a bad notes
+//! file changes nothing.
 #![allow(clippy::indexing_slicing, missing_docs)]
 
 mod common;
@@ -35,9 +35,13 @@ fn the_two_files_give_the_pairs_of_the_one() {
         .rows()
         .iter()
         .all(|d| d.note.is_empty() && d.note_zh.is_empty()));
+    // A row for every pair: each has a source.
     let r = split.load_notes("notes.csv", &notes);
     assert!(r.ok, "{:?}", r.errors.first());
-    assert_eq!(r.pairs, with_note);
+    assert_eq!(r.pairs, whole.rows().len());
+    assert!(String::from_utf8(notes.clone())
+        .expect("utf-8")
+        .starts_with("id,note,note_zh,sources\n"));
     assert_eq!(
         split.rows(),
         whole.rows(),
@@ -63,6 +67,14 @@ fn a_bad_notes_file_is_refused_whole_and_changes_nothing() {
             2,
         ),
         ("note\nno id column\n".to_string(), "missing-column", 1),
+        (
+            format!(
+                "id,note,note_zh,sources\n{id},a note,,https://example.org | Example\n{},,,\n",
+                before[1].id
+            ),
+            "empty",
+            3,
+        ),
     ] {
         let r = app.load_notes("notes.csv", bad.as_bytes());
         assert!(!r.ok, "{bad}");
@@ -70,4 +82,17 @@ fn a_bad_notes_file_is_refused_whole_and_changes_nothing() {
         assert_eq!((e.code, e.line), (code, line), "{bad}");
         assert_eq!(app.rows(), before, "nothing changed by {bad}");
     }
+    // A notes file without the sources column (as written before they moved) sets the notes
+    // and leaves the sources as they were.
+    let r = app.load_notes(
+        "notes.csv",
+        format!("id,note,note_zh\n{id},a note,注\n").as_bytes(),
+    );
+    assert!(r.ok, "{:?}", r.errors.first());
+    let after = app.rows();
+    assert_eq!(
+        (after[0].note.as_str(), after[0].sources.len()),
+        ("a note", before[0].sources.len())
+    );
+    assert!(!before[0].sources.is_empty());
 }

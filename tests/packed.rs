@@ -40,7 +40,8 @@ fn the_packed_file_gives_the_map_what_the_csv_files_give() {
     );
     let bytes = Dataset::pack(&loaded).expect("packs");
     let back = Dataset::unpack(&bytes).expect("unpacks");
-    // The tables and every field of every pair but the notes, which ship apart (notes.csv).
+    // The tables and every field of every pair but the notes and sources, which ship apart
+    // (notes.csv).
     assert_eq!(back.dataset.gazetteer, loaded.dataset.gazetteer);
     assert_eq!(
         back.dataset.partnerships.len(),
@@ -53,10 +54,12 @@ fn the_packed_file_gives_the_map_what_the_csv_files_give() {
         .zip(&loaded.dataset.partnerships)
     {
         assert!(b.note.is_empty() && b.note_zh.is_empty(), "{}", b.id);
+        assert!(b.sources.is_empty() && !l.sources.is_empty(), "{}", b.id);
         let mut l = l.clone();
-        (l.note, l.note_zh) = (String::new(), String::new());
+        (l.note, l.note_zh, l.sources) = (String::new(), String::new(), Vec::new());
         assert_eq!(*b, l);
     }
+    assert!(back.dataset.sources_apart && !loaded.dataset.sources_apart);
     assert_eq!(back.warnings, loaded.warnings);
     assert_eq!(back.dataset.source_name, "partnerships.csv");
 
@@ -75,8 +78,19 @@ fn the_packed_file_gives_the_map_what_the_csv_files_give() {
         youcheng::dataset::LoadMode::AllOrNothing,
     );
     assert_eq!(report.warnings, csv_report.warnings);
-    assert_eq!(packed.rows(), csv.rows());
+    // Every row but its sources; the statistics count the pairs sourced all the same.
+    let without_sources = |a: &App| {
+        let mut rows = a.rows();
+        rows.iter_mut().for_each(|r| r.sources.clear());
+        rows
+    };
+    assert!(packed.rows().iter().all(|r| r.sources.is_empty()));
+    assert_eq!(without_sources(&packed), without_sources(&csv));
     assert_eq!(packed.snapshot(), csv.snapshot());
+    assert_eq!(
+        packed.snapshot().stats.stats.with_sources,
+        loaded.dataset.partnerships.len()
+    );
     assert!(packed.load_notes("notes.csv", &notes).ok);
     assert!(csv.load_notes("notes.csv", &notes).ok);
     assert_eq!(packed.rows(), csv.rows(), "with the notes too");
@@ -158,7 +172,7 @@ fn a_cut_foreign_or_damaged_file_is_refused_never_a_panic_and_changes_nothing() 
     let mut other = postcard_string("youcheng-packed 0");
     other.extend(&bytes[PACKED_FORMAT.len() + 1..]);
     for (bad, words) in [
-        (other, "not \"youcheng-packed 1\""),
+        (other, "not \"youcheng-packed 2\""),
         (b"id,city_key\n".to_vec(), "format"),
         (Vec::new(), "format name"),
         ([bytes.as_slice(), b"x"].concat(), "1 bytes follow"),

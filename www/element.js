@@ -538,9 +538,10 @@ export class YouchengMap extends HTMLElement {
     return this.#map ? this.#map.details(id) : null;
   }
   /**
-   * The shipped data's notes (`notes.csv`), fetched now if they have not come yet: the widget
-   * otherwise fetches them when a visitor first opens a pair's details or downloads the list. A
-   * promise of whether `details()` carries every note (true at once for a portal's own data).
+   * The shipped data's notes and sources (`notes.csv`), fetched now if they have not come yet: the
+   * widget otherwise fetches them when a visitor first opens a pair's details or downloads the
+   * list. A promise of whether `details()` carries every note and source (true at once for a
+   * portal's own data).
    */
   async loadNotes() {
     const session = this.#s;

@@ -32,7 +32,7 @@ export class Session {
   /** Whether the origins are the portal's own (`origins-src`) rather than Shandong's. */
   customOrigins = false;
   #good = { basemap: null, outlines: null, packed: null, reference: null, data: null, coverage: null, notes: null };
-  /** The shipped data is shown without its notes (notes.csv), not fetched yet. */
+  /** The shipped data is shown without its notes and sources (notes.csv), not fetched yet. */
   #notesWanted = false;
   /** The notes' download and load under way (see notes()). */
   #notes = null;
@@ -244,7 +244,7 @@ export class Session {
    * download) the map shows the data without the coverage line, and the console says why.
    */
   async #shippedExtras() {
-    this.#notesWanted = true; // the shipped pairs come without their notes
+    this.#notesWanted = true; // the shipped pairs come without their notes (and, packed, their sources)
     let files;
     try {
       files = await Promise.all([DATA_FILES.totals, DATA_FILES.about].map((f) => fetchShipped(f)));
@@ -325,7 +325,8 @@ export class Session {
 
   /**
    * The shipped data's notes: `make` ships partnerships.csv without its note columns and the notes
-   * as notes.csv, half of the data's bytes, which nothing on the first frame shows. They are fetched
+   * with each pair's sources as notes.csv (shipped.bin has neither), most of the data's bytes, which
+   * nothing on the first frame shows. They are fetched
    * and given to the core when first needed (a pair's details, the CSV export) → a promise of
    * whether this call's download put them on the pairs (false when they already were, or the data
    * changed meanwhile). A failed download is tried again on the next call.

@@ -77,7 +77,7 @@ export declare class YouchengMap extends HTMLElement {
   legend(): LegendEntry[];
   cities(): Array<{ key: string; nameZh: string; nameEn: string; extra: string; total: number; visible: number; lon?: number; lat?: number }>;
   details(id: string): Details | null;
-  /** The shipped data's notes, fetched now if they have not come yet (otherwise fetched with the first details shown or the CSV export); resolves true once `details()` carries every note. */
+  /** The shipped data's notes and sources, fetched now if they have not come yet (otherwise fetched with the first details shown or the CSV export); resolves true once `details()` carries every note and source. */
   loadNotes(): Promise<boolean>;
   setColourBy(mode: ColourBy): void;
   setLanguage(lang: Lang): void;
@@ -234,7 +234,9 @@ coordSource: string,
  */
 status: 'signed' | 'intent' | 'unconfirmed', 
 /**
- * The evidence for the pair, in the order written.
+ * The evidence for the pair, in the order written. The shipped data's come with its notes
+ * (`notes.csv`, fetched with the first details shown or the CSV export, or by `loadNotes()`):
+ * empty until then.
  */
 sources: Array<SourceView>, 
 /**

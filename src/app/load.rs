@@ -134,9 +134,10 @@ impl App {
         }
     }
 
-    /// Loads `notes.csv` (`id,note,note_zh`) for the data shown: the shipped data comes without
-    /// its notes, which the page fetches when they are first needed (a pair's details, an
-    /// export). An id not in the data or markup in a note refuses the file; the data stays.
+    /// Loads `notes.csv` (`id,note,note_zh,sources`) for the data shown: the shipped data comes
+    /// without its notes (and, pre-validated, without its sources), which the page fetches when
+    /// they are first needed (a pair's details, an export). An id not in the data, markup in a
+    /// note or an empty `sources` cell refuses the file; the data stays.
     pub fn load_notes(&mut self, file: &str, bytes: &[u8]) -> LoadReport {
         match self.map.set_notes(file, bytes) {
             Ok(n) => LoadReport::ok(file, n, &[], &[]),

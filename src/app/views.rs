@@ -75,7 +75,9 @@ pub struct Details {
         ts(type = "'signed' | 'intent' | 'unconfirmed'")
     )]
     pub status: &'static str,
-    /// The evidence for the pair, in the order written.
+    /// The evidence for the pair, in the order written. The shipped data's come with its notes
+    /// (`notes.csv`, fetched with the first details shown or the CSV export, or by `loadNotes()`):
+    /// empty until then.
     pub sources: Vec<SourceView>,
     /// The note in English (date details, doubts, which capital the point uses); may be empty.
     pub note: String,

@@ -165,6 +165,7 @@ pub(super) fn conclude(
         partnerships,
         source_name: file.to_string(),
         coverage: None,
+        sources_apart: false,
     };
     let (rejected, warnings) = issues
         .into_issues()

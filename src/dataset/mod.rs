@@ -61,6 +61,10 @@ pub struct Dataset {
     /// The official totals this data is measured against: only for the shipped data, never for
     /// a portal's own file (see [`Coverage`]).
     pub coverage: Option<Coverage>,
+    /// The pairs' sources are not loaded yet though every pair has some: the pre-validated
+    /// shipped data (`shipped.bin`) leaves them out, and the notes file brings them (see
+    /// [`apply_notes`]). The statistics count such pairs as sourced.
+    pub sources_apart: bool,
 }
 
 impl Dataset {

@@ -20,10 +20,10 @@ use serde::{Deserialize, Serialize};
 
 /// The first field of the file; a file that starts with anything else is not read. Bump it when
 /// a record's fields change.
-pub const PACKED_FORMAT: &str = "youcheng-packed 1";
+pub const PACKED_FORMAT: &str = "youcheng-packed 2";
 
-/// What the file holds after the format: the tables, the pairs (without their notes, which
-/// ship apart) and the warnings of the load.
+/// What the file holds after the format: the tables, the pairs (without their notes and
+/// sources, which ship apart) and the warnings of the load.
 #[derive(Serialize, Deserialize)]
 struct Packed {
     cities: Vec<ShandongCity>,
@@ -50,8 +50,10 @@ struct Warning {
 
 impl Dataset {
     /// The file `make` ships for `loaded` (the shipped data, checked): the pairs without their
-    /// notes (`notes.csv` carries them, fetched when first needed), and the warnings about points
-    /// off the basemap's land. A warning about the CSV file's encoding (a byte-order mark) has
+    /// notes and sources (`notes.csv` carries both, fetched when first needed: the sources are a
+    /// third of this file's bytes, and only a pair's details and the export show them), and the
+    /// warnings about points off the basemap's land. Every pair must have a source (the
+    /// validator's rule), so that the map knows them all sourced before they come. A warning about the CSV file's encoding (a byte-order mark) has
     /// nothing to say about the packed file and is left out; any other warning is an error here:
     /// the shipped data is clean.
     pub fn pack(loaded: &Loaded) -> Result<Vec<u8>, String> {
@@ -78,6 +80,9 @@ impl Dataset {
                 }
             }
         }
+        if let Some(p) = ds.partnerships.iter().find(|p| p.sources.is_empty()) {
+            return Err(format!("{}: a pair without a source cannot ship", p.id));
+        }
         let packed = Packed {
             cities: ds.gazetteer.cities.clone(),
             countries: ds.gazetteer.countries.clone(),
@@ -88,6 +93,7 @@ impl Dataset {
                 .map(|p| Partnership {
                     note: String::new(),
                     note_zh: String::new(),
+                    sources: Vec::new(),
                     ..p.clone()
                 })
                 .collect(),
@@ -122,6 +128,7 @@ impl Dataset {
                 partnerships: packed.partnerships,
                 source_name: packed.source_name,
                 coverage: None,
+                sources_apart: true,
             },
             warnings: packed
                 .warnings

@@ -120,7 +120,7 @@ impl<'a> Tally<'a> {
             *self.by_year.entry(d.year).or_default() += 1;
         }
         self.with_partner_zh += usize::from(!p.partner_zh.is_empty());
-        self.with_sources += usize::from(!p.sources.is_empty());
+        self.with_sources += usize::from(!p.sources.is_empty() || ds.sources_apart);
         self.with_location += usize::from(p.location.is_some());
     }
 }

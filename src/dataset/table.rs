@@ -66,6 +66,11 @@ impl Table {
             .map_or("", String::as_str)
     }
 
+    /// Whether the file has `column`.
+    pub fn has_column(&self, column: &str) -> bool {
+        self.header.iter().any(|h| h == column)
+    }
+
     /// An issue about `column` of `row`, quoting its value.
     pub fn issue(&self, row: &Row, column: &str, problem: Problem) -> Issue {
         Issue {

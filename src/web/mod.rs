@@ -623,8 +623,8 @@ impl Youcheng {
         to_js(&self.app.load_coverage(totals, about))
     }
 
-    /// `notes.csv` for the data shown (the shipped data's notes, read when first needed) → a
-    /// load report.
+    /// `notes.csv` for the data shown (the shipped data's notes and sources, read when first
+    /// needed) → a load report.
     #[wasm_bindgen(js_name = loadNotes)]
     pub fn load_notes(&mut self, file: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
         to_js(&self.app.load_notes(file, bytes))

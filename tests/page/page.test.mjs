@@ -95,6 +95,7 @@ test('hovering the Qingdao–Shimonoseki arc highlights it and shows its tooltip
   await page.waitForSelector('#map .yc-detail:not([hidden])');
   const detail = await text(page, '.yc-detail');
   for (const s of ['青岛市', 'Qingdao', '下关市', 'Shimonoseki', '日本', 'Japan', '友好城市', '1979', '市级']) assert.ok(detail.includes(s), `detail has ${s}`);
+  await page.waitForSelector('#map .yc-sources a'); // the shipped sources come with notes.csv, fetched on the first details
   const links = await page.locator('#map .yc-sources a').evaluateAll((as) => as.map((a) => a.href));
   assert.ok(links.length >= 1 && links.every((h) => /^https?:/.test(h)), links.join(' '));
   assert.equal(selects.at(-1)?.id, 'qingdao-shimonoseki');
@@ -496,16 +497,23 @@ test('sources are shown by readable name, link to the exact URL, and keep remark
 
 test('the shipped data comes pre-validated (shipped.bin) instead of four CSV files; a damaged or missing one leaves the map to the CSV files, with the same data; missing official totals leave it without its coverage line', async () => {
   const csvNames = /\/(shandong|countries|groups|partnerships)(\.[0-9a-f]+)?\.csv$/;
+  // With the notes and sources (notes.csv) loaded: shipped.bin has neither.
   const read = (page) =>
-    page.evaluate(() => {
+    page.evaluate(async () => {
+      assert(await window.youcheng.loadNotes(), 'the notes load');
       const ids = window.youcheng.visibleIds();
       return { ids, stats: window.youcheng.stats(), details: ids.filter((_, k) => k % 37 === 0).map((id) => window.youcheng.details(id)) };
+      function assert(ok, what) { if (!ok) throw new Error(what); }
     });
   const { page, context, log } = await open(browser, url);
   assert.equal(log.requests.filter((u) => /\/shipped(\.[0-9a-f]+)?\.bin$/.test(u)).length, 1);
   assert.deepEqual(log.requests.filter((u) => csvNames.test(u)), [], 'no CSV file is read for the shipped data');
-  const packed = await read(page);
   const rows = readFileSync('data/partnerships.csv', 'utf8').trim().split('\n').length - 1;
+  // Before the notes file: no sources yet, and the statistics count every pair sourced all the same.
+  const early = await page.evaluate(() => ({ sourced: window.youcheng.stats().withSources, sources: window.youcheng.visibleIds().reduce((n, id) => n + window.youcheng.details(id).sources.length, 0) }));
+  assert.deepEqual(early, { sourced: rows, sources: 0 });
+  const packed = await read(page);
+  assert.ok(packed.details.every((d) => d.sources.length > 0), 'the sources came with notes.csv');
   assert.equal(packed.ids.length, rows);
   assert.equal(packed.stats.coverage.shown, rows, 'with its official totals');
   await context.close();

@@ -7,10 +7,11 @@
 //! youcheng-data world LIST.csv DATA_DIR OUT_DIR  the world twin-city list as origins.csv + partnerships.csv
 //! youcheng-data split-notes PARTNERSHIPS.csv OUT_DIR
 //!                                                OUT_DIR/partnerships.csv without the note columns
-//!                                                and OUT_DIR/notes.csv (id,note,note_zh)
+//!                                                and OUT_DIR/notes.csv (id,note,note_zh,sources)
 //! youcheng-data pack DATA_DIR OUT.bin              DATA_DIR's reference tables and partnerships,
 //!                                                checked as `check` does, written pre-validated
-//!                                                (the widget's shipped.bin; see Dataset::pack)
+//!                                                without notes and sources (the widget's
+//!                                                shipped.bin; see Dataset::pack)
 //! ```
 
 mod world;
