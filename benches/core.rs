@@ -9,7 +9,7 @@ use std::hint::black_box;
 use youcheng::basemap::Basemap;
 use youcheng::dataset::{
     Continent, Country, Dataset, Gazetteer, Level, PartialDate, Partnership, Relation,
-    ShandongCity, Source, Status,
+    ShandongCity, Sources, Status,
 };
 use youcheng::filter::Filter;
 use youcheng::geometry::LonLat;
@@ -91,11 +91,7 @@ fn world() -> Dataset {
             established: None,
             location: Some(LonLat::new(lon2, lat2)),
             coord_source: String::new(),
-            sources: vec![Source {
-                url: None,
-                title: "world_twin_cities.csv".into(),
-                remark: String::new(),
-            }],
+            sources: Sources::new("world_twin_cities.csv"),
             note: String::new(),
             note_zh: String::new(),
         });

@@ -516,5 +516,5 @@ fn json_records_are_read_by_the_same_checks_and_problems_name_the_record() {
     .expect("one record")
     .dataset;
     assert_eq!(ds.partnerships[0].partner_zh, "下关市");
-    assert_eq!(ds.partnerships[0].sources[0].title, "Example");
+    assert_eq!(ds.partnerships[0].sources.entries()[0].title, "Example");
 }

@@ -56,7 +56,7 @@ fn the_packed_file_gives_the_map_what_the_csv_files_give() {
         assert!(b.note.is_empty() && b.note_zh.is_empty(), "{}", b.id);
         assert!(b.sources.is_empty() && !l.sources.is_empty(), "{}", b.id);
         let mut l = l.clone();
-        (l.note, l.note_zh, l.sources) = (String::new(), String::new(), Vec::new());
+        (l.note, l.note_zh, l.sources) = (String::new(), String::new(), Default::default());
         assert_eq!(*b, l);
     }
     assert!(back.dataset.sources_apart && !loaded.dataset.sources_apart);
@@ -172,7 +172,7 @@ fn a_cut_foreign_or_damaged_file_is_refused_never_a_panic_and_changes_nothing() 
     let mut other = postcard_string("youcheng-packed 0");
     other.extend(&bytes[PACKED_FORMAT.len() + 1..]);
     for (bad, words) in [
-        (other, "not \"youcheng-packed 2\""),
+        (other, "not \"youcheng-packed 3\""),
         (b"id,city_key\n".to_vec(), "format"),
         (Vec::new(), "format name"),
         ([bytes.as_slice(), b"x"].concat(), "1 bytes follow"),

@@ -303,6 +303,7 @@ pub fn details(map: &MapState, i: usize) -> Option<Details> {
         status: p.status.key(),
         sources: p
             .sources
+            .entries()
             .iter()
             .map(|s| SourceView {
                 title: s.label(),

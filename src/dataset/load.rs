@@ -6,7 +6,7 @@ use super::gazetteer::Gazetteer;
 use super::issue::{Issue, IssueLog, Problem, Severity};
 use super::kinds::{Level, Relation, Status};
 use super::records::Partnership;
-use super::source::parse_sources;
+use super::source::Sources;
 use super::table::{Row, Table};
 use super::validate::{fold_name, has_markup, is_slug, lon_lat, other_name, require};
 use super::Dataset;
@@ -290,7 +290,7 @@ impl<'a> RowChecker<'a> {
                 issues.push(t.issue(row, col, Problem::Markup));
             }
         }
-        let sources = parse_sources(t.get(row, "sources"));
+        let sources = Sources::new(t.get(row, "sources"));
         if let (Some(location), Some(country)) = (location, country) {
             self.check_near_country(t, row, &iso2, country, location, issues);
         }

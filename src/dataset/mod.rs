@@ -46,7 +46,7 @@ pub use load::{LoadMode, Loaded, COLUMNS, NEAR_COUNTRY_DEG, REQUIRED_COLUMNS};
 pub use notes::{apply_notes, split_notes, NOTE_COLUMNS};
 pub use packed::PACKED_FORMAT;
 pub use records::{Country, Group, Partnership, ShandongCity};
-pub use source::{parse_sources, Source};
+pub use source::{parse_sources, Source, Sources};
 pub use stats::{Count, PlaceNumbers, Stats};
 
 /// Validated data ready for the map.

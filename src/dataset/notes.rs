@@ -9,7 +9,7 @@
 //! `data/partnerships.csv` with its notes; [`split_notes`] makes the two files from it.
 
 use super::issue::{Issue, IssueLog, Problem};
-use super::source::parse_sources;
+use super::source::Sources;
 use super::table::Table;
 use super::validate::has_markup;
 use super::Dataset;
@@ -58,7 +58,7 @@ pub fn apply_notes(ds: &mut Dataset, file: &str, bytes: &[u8]) -> Result<usize, 
                 i,
                 note.to_string(),
                 note_zh.to_string(),
-                parse_sources(sources),
+                Sources::new(sources),
             ));
         }
     }

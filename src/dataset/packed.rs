@@ -14,13 +14,14 @@ use super::gazetteer::Gazetteer;
 use super::issue::{Issue, Problem};
 use super::load::Loaded;
 use super::records::{Country, Group, Partnership, ShandongCity};
+use super::source::Sources;
 use super::Dataset;
 use crate::geometry::LonLat;
 use serde::{Deserialize, Serialize};
 
 /// The first field of the file; a file that starts with anything else is not read. Bump it when
 /// a record's fields change.
-pub const PACKED_FORMAT: &str = "youcheng-packed 2";
+pub const PACKED_FORMAT: &str = "youcheng-packed 3";
 
 /// What the file holds after the format: the tables, the pairs (without their notes and
 /// sources, which ship apart) and the warnings of the load.
@@ -93,7 +94,7 @@ impl Dataset {
                 .map(|p| Partnership {
                     note: String::new(),
                     note_zh: String::new(),
-                    sources: Vec::new(),
+                    sources: Sources::default(),
                     ..p.clone()
                 })
                 .collect(),

@@ -2,7 +2,7 @@
 
 use super::date::PartialDate;
 use super::kinds::{Continent, Level, Relation, Status};
-use super::source::Source;
+use super::source::Sources;
 use crate::geometry::LonLat;
 
 /// The origin side: the province itself or one of its 16 prefecture cities.
@@ -88,8 +88,8 @@ pub struct Partnership {
     /// Where the point comes from, as written, e.g. `geonames:<id>`, `capital:geonames:<id>`,
     /// `hand:…` or `unknown:…`.
     pub coord_source: String,
-    /// The evidence for the row, parsed from the `sources` cell, in the order written.
-    pub sources: Vec<Source>,
+    /// The evidence for the row: its `sources` cell, read into entries where they are shown.
+    pub sources: Sources,
     /// The note in English: date details, doubts, which capital the point uses.
     pub note: String,
     /// The note in Chinese (optional column `note_zh`), shown in the Chinese UI.
