@@ -19,7 +19,7 @@ use std::collections::HashMap;
 pub const NOTE_COLUMNS: [&str; 2] = ["note", "note_zh"];
 
 /// The pairs' sources, the notes file's last column: read as the partnerships file's (see
-/// [`parse_sources`]); a file without it (written before the sources moved) sets notes only.
+/// [`super::parse_sources`]); a file without it (written before the sources moved) sets notes only.
 pub const SOURCES_COLUMN: &str = "sources";
 
 /// Sets the notes of `bytes` (a CSV with `id`, `note`, `note_zh` and `sources`, in any encoding

@@ -238,7 +238,11 @@ mod tests {
             let kept = Sources::new(cell);
             let parsed = parse_sources(cell);
             assert_eq!(kept.entries(), parsed, "{cell:?}");
-            assert_eq!((kept.len(), kept.is_empty()), (parsed.len(), parsed.is_empty()), "{cell:?}");
+            assert_eq!(
+                (kept.len(), kept.is_empty()),
+                (parsed.len(), parsed.is_empty()),
+                "{cell:?}"
+            );
             assert_eq!(kept.as_str(), cell);
         }
     }

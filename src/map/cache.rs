@@ -4,7 +4,7 @@
 use super::{Emphasis, MapState, ProjectedShape, ARC_MAX_SEGMENT_M};
 use crate::basemap::Basemap;
 use crate::dataset::{Dataset, PlaceNumbers};
-use crate::geometry::{clip_ring, great_circle, split_line, LonLat, Projection, WorldXY};
+use crate::geometry::{clip_ring, LonLat, Projection, WorldXY};
 use crate::hit::{HitIndex, Target};
 use crate::style::FIRST_DECADE;
 use geo::{BoundingRect, Polygon};
@@ -272,7 +272,7 @@ impl DataBuild {
     }
 }
 
-pub(crate) use youcheng_kernels::lod::{bounds, Bounds};
+pub(crate) use youcheng_kernels::lod::Bounds;
 
 /// Each origin's dot in world units (`None` where it does not project).
 fn origin_dots(dataset: &Dataset, projection: Projection) -> Vec<Option<WorldXY>> {
@@ -283,39 +283,17 @@ fn origin_dots(dataset: &Dataset, projection: Projection) -> Vec<Option<WorldXY>
         .collect()
 }
 
+#[cfg(test)]
 pub(crate) use youcheng_kernels::lod::importance;
 
-/// A pair's arc from `from` to `to` (its lines in world units, cut at the seam), each line's
-/// points' importance ([`importance`]) and its extent: what the map keeps per pair.
+/// A pair's arc from `from` to `to`, densified to [`ARC_MAX_SEGMENT_M`]: see
+/// [`youcheng_kernels::lod::arc_geometry`].
 pub(super) fn arc_geometry(
     projection: Projection,
     from: LonLat,
     to: Option<LonLat>,
 ) -> (Vec<Vec<WorldXY>>, Vec<Vec<f32>>, Bounds) {
-    let arc = arc(projection, from, to);
-    let lod = arc.iter().map(|line| importance(line)).collect();
-    let extent = bounds(arc.iter().flatten());
-    (arc, lod, extent)
-}
-
-/// One pair's great circle in world units, cut at the seam (nothing when the place is unknown).
-fn arc(projection: Projection, from: LonLat, to: Option<LonLat>) -> Vec<Vec<WorldXY>> {
-    let Some(to) = to else {
-        return Vec::new();
-    };
-    let line: Vec<LonLat> = great_circle(from, to, ARC_MAX_SEGMENT_M)
-        .into_iter()
-        .map(|q| projection.rotate(q))
-        .collect();
-    split_line(line)
-        .into_iter()
-        .map(|piece| {
-            piece
-                .into_iter()
-                .filter_map(|q| projection.forward_rotated(q))
-                .collect()
-        })
-        .collect()
+    youcheng_kernels::lod::arc_geometry(projection, (from, to), ARC_MAX_SEGMENT_M)
 }
 
 /// The area-weighted centre of the largest of `rings` (by the shoelace formula); `None` when

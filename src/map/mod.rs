@@ -92,7 +92,7 @@ pub struct MapState {
     /// Per partnership: its great circle in world units, cut at the seam.
     arcs: Vec<Vec<Vec<WorldXY>>>,
     /// Per point of [`MapState::arcs`]: from how far away (world units) its line needs it
-    /// ([`cache::importance`]); a view keeps the points above its tolerance.
+    /// ([`youcheng_kernels::lod::importance`]); a view keeps the points above its tolerance.
     arc_lod: Vec<Vec<Vec<f32>>>,
     /// Per partnership: the extent of its arc in world units.
     arc_bounds: Vec<cache::Bounds>,

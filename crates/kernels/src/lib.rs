@@ -10,6 +10,7 @@
 #![cfg_attr(test, allow(clippy::indexing_slicing))]
 
 pub mod arcs;
+pub mod geometry;
 pub mod hit;
 pub mod lines;
 pub mod lod;

@@ -3,6 +3,7 @@
 //! made for a view with it (simplified, projected, culled), as the map's layer and the raster
 //! workers' copy of the arcs both make them.
 
+use crate::geometry::{great_circle, split_line, LonLat, Projection};
 use crate::lines::Polylines;
 use crate::screen::ScreenTransform;
 use crate::WorldXY;
@@ -154,4 +155,43 @@ pub fn importance(line: &[WorldXY]) -> Vec<f32> {
         }
     }
     out
+}
+
+/// A pair's arc from `from` to `to` (its lines in world units: the great circle densified to
+/// `max_segment_m`, cut at the seam), each line's points' importance ([`importance`]) and its
+/// extent: what the map keeps per pair. Nothing when the place `to` is unknown.
+pub fn arc_geometry(
+    projection: Projection,
+    (from, to): (LonLat, Option<LonLat>),
+    max_segment_m: f64,
+) -> (Vec<Vec<WorldXY>>, Vec<Vec<f32>>, Bounds) {
+    let arc = arc(projection, from, to, max_segment_m);
+    let lod = arc.iter().map(|line| importance(line)).collect();
+    let extent = bounds(arc.iter().flatten());
+    (arc, lod, extent)
+}
+
+/// One pair's great circle in world units, cut at the seam (nothing when the place is unknown).
+fn arc(
+    projection: Projection,
+    from: LonLat,
+    to: Option<LonLat>,
+    max_segment_m: f64,
+) -> Vec<Vec<WorldXY>> {
+    let Some(to) = to else {
+        return Vec::new();
+    };
+    let line: Vec<LonLat> = great_circle(from, to, max_segment_m)
+        .into_iter()
+        .map(|q| projection.rotate(q))
+        .collect();
+    split_line(line)
+        .into_iter()
+        .map(|piece| {
+            piece
+                .into_iter()
+                .filter_map(|q| projection.forward_rotated(q))
+                .collect()
+        })
+        .collect()
 }

@@ -12,7 +12,7 @@ pub const LAT_MIN: f64 = -58.0;
 pub const LAT_MAX: f64 = 84.0;
 
 /// A projected position in world units (defined in `crates/kernels`, whose loops take it).
-pub use youcheng_kernels::WorldXY;
+pub use crate::WorldXY;
 
 /// Miller cylindrical with a central meridian in degrees.
 #[derive(Debug, Clone, Copy, PartialEq)]
