@@ -56,9 +56,10 @@ export async function newCore(onPanic) {
  * allows no workers; the core then rasterises the list itself). `answer(data)` hears each band's
  * answer: {token, y0, y1, last} with {rgba, x, y, width, height}, {empty: true}, {skipped: true} (a newer
  * list had come) or {error} (an error
- * too for each band a failed worker had); `last` on a list's last answer. `postArcs(numbers, k)` sends
- * worker `k` a copy of the map's arcs (from 0, one worker a call: lists then name them by number)
- * and returns the id it knows them by, or false; `makingArcs` while they read them. `close()` ends them.
+ * too for each band a failed worker had); `last` on a list's last answer. `postArcs(numbers, k, from, total)`
+ * copies a piece of the map's arcs (numbers `from` on, of `total`) for worker `k` (from 0, one worker
+ * after the other, each's pieces in order; lists then name them by number), sends the worker its copy
+ * with its last piece, and returns the id it knows them by, or false; `makingArcs` while they read them. `close()` ends them.
  */
 export function rasterWorker(answer) {
   const bands = Math.min(4, Math.max(1, navigator.hardwareConcurrency || 2));
@@ -68,6 +69,8 @@ export function rasterWorker(answer) {
   let arcsId = 0;
   /** Workers still reading the arcs last sent (each says when it is done). */
   let makingArcs = 0;
+  /** Per worker, the copy of the arcs being filled (see postArcs). */
+  const filling = [];
   /** Per token, its bands not answered yet: y0 → [y0, y1]. */
   const pending = new Map();
   const settle = (data) => {
@@ -79,6 +82,7 @@ export function rasterWorker(answer) {
   const stop = () => {
     failed = true;
     makingArcs = 0;
+    filling.length = 0;
     for (const w of workers ?? []) w.terminate();
     workers = null;
   };
@@ -139,17 +143,24 @@ export function rasterWorker(answer) {
         return false;
       }
     },
-    postArcs(numbers, k) {
+    postArcs(numbers, k, from = 0, total = numbers.length) {
       if (failed) return false;
       try {
         if (!workers) start();
-        if (k === 0) {
+        if (k === 0 && from === 0) {
           arcsId++;
           makingArcs = workers.length;
+          filling.length = 0; // an earlier set's copies, cut short by new data
         }
-        const w = workers[k % workers.length];
-        const copy = numbers.slice(); // `numbers` views the core's memory: a copy each
-        w.postMessage({ arcs: arcsId, numbers: copy }, [copy.buffer]);
+        // `numbers` views the core's memory: copied into worker k's own array, piece by piece.
+        if (from === 0) filling[k] = new Float64Array(total);
+        const all = filling[k];
+        if (!all || all.length !== total || from + numbers.length > total) return false;
+        all.set(numbers, from);
+        if (from + numbers.length === total) {
+          filling[k] = null;
+          workers[k % workers.length].postMessage({ arcs: arcsId, numbers: all }, [all.buffer]);
+        }
         return arcsId;
       } catch (e) {
         fail(String(e?.message ?? e));

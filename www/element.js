@@ -283,10 +283,13 @@ export class YouchengMap extends HTMLElement {
     // sent (later large layers name them by number: see shareArcs).
     const share = (deadline) => {
       if (this.#map !== map || !this.#resize) return void (this.#idlePending = false);
+      // At most ~5 ms an idle period, as the search index's pieces: a pointer move that comes
+      // meanwhile waits for it.
+      const t0 = performance.now();
       let more;
       try {
         do more = map.shareArcs(SHARE_PAIRS);
-        while (more && deadline.timeRemaining() > 5);
+        while (more && performance.now() - t0 < 5 && deadline.timeRemaining() > 5);
       } catch {
         more = false; // a trap: the new core shares them when its data is in
       }

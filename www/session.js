@@ -98,7 +98,7 @@ export class Session {
       if (values[0] === VIEW_TAG) this.rasterStats.byNumber++; // a layer naming the workers' arcs
       return this.#raster.post(values, size, cuts);
     };
-    this.map.setRasterWorker(post, this.#raster.bands, (numbers, k) => this.#raster.postArcs(numbers, k));
+    this.map.setRasterWorker(post, this.#raster.bands, (numbers, k, from, total) => this.#raster.postArcs(numbers, k, from, total));
     return this.map;
   }
 

@@ -213,28 +213,42 @@ impl Progressive {
             }
             return false;
         }
-        let (mut packer, worker) = match self.packing.take() {
-            Some((v, packer, worker)) if v == version => (packer, worker),
-            _ => (map.arc_packer(), 0),
+        let (mut packer, worker, from) = match self.packing.take() {
+            Some((v, packer, at)) if v == version => (packer, at.0, at.1),
+            _ => (map.arc_packer(), 0, 0),
         };
         if !map.pack_arcs_step(&mut packer, pairs) {
-            self.packing = Some((version, packer, 0));
+            self.packing = Some((version, packer, (0, 0)));
             return true;
         }
-        // Then one worker's copy a call (~10 ms each at the world network).
+        // Then a piece of one worker's copy a call: the whole copy (~20 MB at the world
+        // network) took ~10-15 ms, long enough to hold a pointer move up.
+        let numbers = packer.numbers();
+        let to = from.saturating_add(SHARE_PIECE).min(numbers.len());
+        let piece = numbers.get(from..to).unwrap_or_default();
         // SAFETY: a view of the module's memory, which nothing here grows before the call
-        // returns: `sendArcs` copies it for that worker (one copy fewer than making an array of
-        // its own first).
-        let view = unsafe { js_sys::Float64Array::view(packer.numbers()) };
-        let answer = send.call2(&JsValue::NULL, &view, &JsValue::from(worker));
+        // returns: `sendArcs` copies it into that worker's array (one copy fewer than making
+        // an array of its own first).
+        let view = unsafe { js_sys::Float64Array::view(piece) };
+        let args = js_sys::Array::of4(
+            &view,
+            &JsValue::from(worker),
+            &JsValue::from(from as f64),
+            &JsValue::from(numbers.len() as f64),
+        );
+        let answer = send.apply(&JsValue::NULL, &args);
         let id = answer
             .ok()
             .and_then(|id| id.as_f64())
             .filter(|id| id.is_finite());
         match id {
             // A number back: the id that worker knows these arcs by.
+            Some(_) if to < numbers.len() => {
+                self.packing = Some((version, packer, (worker, to)));
+                true
+            }
             Some(_) if worker + 1 < self.bands => {
-                self.packing = Some((version, packer, worker + 1));
+                self.packing = Some((version, packer, (worker + 1, 0)));
                 true
             }
             Some(id) => {
@@ -456,6 +470,10 @@ fn own_arcs(map: &MapState, sent: Option<(u64, f64)>) -> crate::map::MapArcs<'_>
     crate::map::MapArcs { map, id }
 }
 
+/// How many of the arcs' numbers a call to `sendArcs` copies (4 MB: ~1-3 ms; the world
+/// network's ~2.6 million numbers go in five pieces a worker).
+const SHARE_PIECE: usize = 1 << 19;
+
 /// The arcs layer is drawn in steps into a second canvas (see
 /// [`crate::scene::Scene::overlay_steps`]), as many a frame as fit in [`STEP_BUDGET_MS`], while
 /// the one shown holds the last complete layer, shifted to the current view; the two are swapped
@@ -475,9 +493,9 @@ struct Progressive {
     /// which arcs they hold: the map's [`MapState::arcs_version`] and the page's id for them.
     send_arcs: Option<js_sys::Function>,
     arcs_sent: Option<(u64, f64)>,
-    /// The arcs being packed for the workers, with the map's arcs version they are of and the
-    /// next worker to send them to.
-    packing: Option<(u64, crate::map::ArcPacker, usize)>,
+    /// The arcs being packed for the workers, with the map's arcs version they are of, the
+    /// next worker to send them to and the first number of the next piece for it.
+    packing: Option<(u64, crate::map::ArcPacker, (usize, usize))>,
     commands: crate::raster::Commands,
     /// The view and content the shown layer holds.
     holds: Option<(LayerView, u64)>,
@@ -695,12 +713,13 @@ impl Youcheng {
     /// `bands` bands of rows: `post(values: Float64Array, [width, height], cuts: Uint32Array)
     /// → token` (`cuts`: the `bands + 1` rows between the bands, of about equal work; a
     /// number back, else, or on a throw, this layer and the next are rasterised here). `null`:
-    /// none. `sendArcs(numbers: Float64Array, worker) → id`: copies the map's arcs (see
-    /// [`ArcStore`]; a view of the module's memory, valid only during the call) to worker
-    /// `worker` (0 to `bands − 1`, one a call, in order) and returns the id it knows them by (a
-    /// number never given before for worker 0, the same for the others; anything else: not
-    /// sent); once every worker has them, large layers name the arcs by number instead of
-    /// listing their lines.
+    /// none. `sendArcs(numbers: Float64Array, worker, from, total) → id`: copies a piece of the
+    /// map's arcs (see [`ArcStore`]; `numbers`, a view of the module's memory valid only during
+    /// the call, are numbers `from` on of `total`) for worker `worker` (0 to `bands − 1`, one
+    /// after the other, each's pieces in order; the worker is sent them once its last piece has
+    /// come) and returns the id it knows them by (a number never given before for worker 0's
+    /// first piece, the same for the rest; anything else: not sent); once every worker has
+    /// them, large layers name the arcs by number instead of listing their lines.
     #[wasm_bindgen(js_name = setRasterWorker)]
     pub fn set_raster_worker(
         &mut self,
