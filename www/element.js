@@ -134,6 +134,8 @@ export class YouchengMap extends HTMLElement {
       send: (cmd, event) => this.#send(cmd, event),
       details: (id) => this.#map?.details(id) ?? null,
       rows: () => this.#map?.rows() ?? [],
+      /** The shipped data's notes and sources are not in yet (see Session.notes). */
+      notesPending: () => !!this.#s?.notesWanted,
       later: (fn, ms) => this.#timers.later(fn, ms),
       cancel: (t) => this.#timers.cancel(t),
       emit: (type, detail) => this.#emit(type, detail),

@@ -4,7 +4,7 @@
 //! pair's details or exports the list: the notes are half of the data's bytes, and nothing on the
 //! first map frame shows them. The sources are in both files: `partnerships.csv` must carry them
 //! (the page reads it when it cannot read the pre-validated `shipped.bin`, and every pair needs a
-//! source), and `shipped.bin` leaves them out (a third of its bytes, shown only in a pair's
+//! source), and `shipped.bin` leaves them out (two thirds of its bytes, shown only in a pair's
 //! details and the export; see [`Dataset::pack`](super::Dataset::pack)). Staff keep one
 //! `data/partnerships.csv` with its notes; [`split_notes`] makes the two files from it.
 
@@ -81,7 +81,8 @@ pub fn apply_notes(ds: &mut Dataset, file: &str, bytes: &[u8]) -> Result<usize, 
 }
 
 /// `partnerships.csv` (UTF-8) split into the same file without the note columns and the notes
-/// file (`id,note,note_zh,sources`, a row for every pair with a note or a source); the build runs this through
+/// file (`id,note,note_zh,sources`, a row for every pair with a note or a source); the build
+/// runs this through
 /// `youcheng-data split-notes` (the module never calls it). Fields are written back as read
 /// (quoted only where CSV needs it).
 pub fn split_notes(bytes: &[u8]) -> Result<(Vec<u8>, Vec<u8>), String> {

@@ -51,10 +51,11 @@ struct Warning {
 
 impl Dataset {
     /// The file `make` ships for `loaded` (the shipped data, checked): the pairs without their
-    /// notes and sources (`notes.csv` carries both, fetched when first needed: the sources are a
-    /// third of this file's bytes, and only a pair's details and the export show them), and the
-    /// warnings about points off the basemap's land. Every pair must have a source (the
-    /// validator's rule), so that the map knows them all sourced before they come. A warning about the CSV file's encoding (a byte-order mark) has
+    /// notes and sources (`notes.csv` carries both, fetched when first needed: the sources were
+    /// two thirds of this file's bytes, half of them gzipped, and only a pair's details and the
+    /// export show them), and the warnings about points off the basemap's land. Every pair must
+    /// have a source (the validator's rule), so that the map knows them all sourced before they
+    /// come. A warning about the CSV file's encoding (a byte-order mark) has
     /// nothing to say about the packed file and is left out; any other warning is an error here:
     /// the shipped data is clean.
     pub fn pack(loaded: &Loaded) -> Result<Vec<u8>, String> {

@@ -495,6 +495,24 @@ test('sources are shown by readable name, link to the exact URL, and keep remark
   await context.close();
 });
 
+test('the shipped sources come with notes.csv: the detail panel says they are loading until it has come, then links them', async () => {
+  const { page, context } = await open(browser, url);
+  let release;
+  const gate = new Promise((r) => (release = r));
+  await context.route(/\/notes(\.[0-9a-f]+)?\.csv$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.evaluate(() => window.youcheng.select('qingdao-shimonoseki'));
+  await page.waitForSelector('#map .yc-detail:not([hidden])');
+  assert.match(await page.locator('#map .yc-detail').innerText(), /正在加载来源…/);
+  assert.equal(await page.locator('#map .yc-sources a').count(), 0);
+  release();
+  await page.waitForSelector('#map .yc-sources a');
+  assert.doesNotMatch(await page.locator('#map .yc-detail').innerText(), /正在加载来源…/);
+  await context.close();
+});
+
 test('the shipped data comes pre-validated (shipped.bin) instead of four CSV files; a damaged or missing one leaves the map to the CSV files, with the same data; missing official totals leave it without its coverage line', async () => {
   const csvNames = /\/(shandong|countries|groups|partnerships)(\.[0-9a-f]+)?\.csv$/;
   // With the notes and sources (notes.csv) loaded: shipped.bin has neither.

@@ -19,7 +19,7 @@ export function createDetail(ctx) {
     const { t } = ctx;
     const row = (label, ...value) => [h('dt', {}, label), h('dd', {}, ...value)];
     // The shipped data's sources come with its notes (notes.csv), fetched when details are first shown.
-    const sources = d.sources.length ? h('ul', { class: 'yc-sources' }) : h('span', { class: 'yc-remark' }, t('sourcesLoading'));
+    const sources = d.sources.length ? h('ul', { class: 'yc-sources' }) : h('span', { class: 'yc-remark' }, ctx.notesPending() ? t('sourcesLoading') : '—');
     for (const s of d.sources) sources.append(h('li', {}, link(s.url, s.title), s.remark ? h('span', { class: 'yc-remark' }, ` ${s.remark}`) : null));
     // Notes are written in English; the Chinese version is shown in the Chinese UI where there is one.
     const note = ctx.lang() === 'zh' && d.noteZh ? h('span', { lang: 'zh-CN' }, d.noteZh) : d.note ? h('span', { lang: 'en' }, d.note) : null;
