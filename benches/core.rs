@@ -184,6 +184,20 @@ fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {
     // (the inset, kept while only the view moves, is placed again: the pairs it avoids changed).
     let mut filtered = map.clone();
     let mut on = false;
+    // What a snapshot after a filter change counts and lists: the statistics of the visible
+    // pairs, the filter choices with their counts, the legend and the controls' vocabulary.
+    c.bench_function(&format!("{label}/snapshot parts: statistics"), |b| {
+        b.iter(|| black_box(youcheng::app::views::stats(&filtered)))
+    });
+    c.bench_function(&format!("{label}/snapshot parts: choices"), |b| {
+        b.iter(|| black_box(youcheng::app::views::choices(&filtered)))
+    });
+    c.bench_function(&format!("{label}/snapshot parts: legend"), |b| {
+        b.iter(|| black_box(youcheng::app::views::legend(&filtered)))
+    });
+    c.bench_function(&format!("{label}/snapshot parts: vocabulary"), |b| {
+        b.iter(|| black_box(youcheng::app::vocabulary::vocabulary(&filtered, 2026)))
+    });
     c.bench_function(&format!("{label}/lay out after a filter change"), |b| {
         b.iter(|| {
             on = !on;

@@ -100,18 +100,19 @@ pub fn choices(map: &MapState) -> Choices {
 pub fn legend(map: &MapState) -> Vec<LegendEntry> {
     let ds = map.dataset();
     let city_mode = map.colour_by() == ColourBy::City;
-    let items = map.legend();
+    let counts = map.legend_counts();
     let listed = if city_mode {
-        let totals: Vec<usize> = items.iter().map(|i| i.total).collect();
+        let totals: Vec<usize> = counts.iter().map(|n| n.1).collect();
         listed_origins(&totals, |_| false)
     } else {
-        vec![true; items.len()]
+        vec![true; counts.len()]
     };
-    items
+    counts
         .into_iter()
         .enumerate()
         .filter(|(k, _)| listed.get(*k).copied().unwrap_or(false))
-        .map(|(k, item)| {
+        .map(|(k, n)| {
+            let item = map.legend_item(k, n);
             let (name_zh, name_en) = match ds.cities().get(k) {
                 Some(c) if city_mode => (c.name_zh.clone(), c.name_en.clone()),
                 _ => (String::new(), String::new()),

@@ -400,25 +400,9 @@ pub fn shown(map: &MapState, pick: Pick) -> Option<Shown> {
 /// Counts of the visible pairs, and coverage for the shipped data.
 pub fn stats(map: &MapState) -> StatsView {
     let ds = map.dataset();
-    let mut stats = Stats::of_numbered(ds, map.visible().iter().copied(), map.place_numbers());
-    let more_cities = stats.by_city.len().saturating_sub(LISTED_ORIGINS);
-    if more_cities > 0 {
-        // The most pairs first (ties in file order), then back to file order.
-        let mut order: Vec<usize> = (0..stats.by_city.len()).collect();
-        let n = |k: &usize| std::cmp::Reverse(stats.by_city.get(*k).map_or(0, |c| c.count));
-        crate::sort::sort_by(&mut order, |a, b| n(a).cmp(&n(b)));
-        let mut keep = vec![false; order.len()];
-        for k in order.into_iter().take(LISTED_ORIGINS) {
-            if let Some(x) = keep.get_mut(k) {
-                *x = true;
-            }
-        }
-        let mut k = 0;
-        stats.by_city.retain(|_| {
-            k += 1;
-            keep.get(k - 1).copied().unwrap_or(false)
-        });
-    }
+    let visible = map.visible().iter().copied();
+    let (stats, more_cities) =
+        Stats::of_numbered_listing(ds, visible, map.place_numbers(), LISTED_ORIGINS);
     StatsView {
         stats,
         coverage: ds.coverage.as_ref().and_then(|c| c.view(ds)),

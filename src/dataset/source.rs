@@ -96,9 +96,11 @@ impl Sources {
             .count()
     }
 
-    /// Whether the cell has no entry.
+    /// Whether the cell has no entry: at once when it has a character an entry keeps (neither
+    /// white space nor `;`: no separator or trimming takes it), else by counting. The
+    /// statistics ask it of every visible pair at each change.
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        !self.0.chars().any(|c| !c.is_whitespace() && c != ';') && self.len() == 0
     }
 
     /// The cell as written.
@@ -234,6 +236,8 @@ mod tests {
             "https://a.example/x | A ; B | remark ; ",
             "http://x.example/a.htm (mirror of 鲁网 2025-10-11)",
             "a;b ; c",
+            ";",
+            " ;  ; ",
         ] {
             let kept = Sources::new(cell);
             let parsed = parse_sources(cell);

@@ -75,7 +75,8 @@ struct Tally<'a> {
     with_location: usize,
     /// Pairs per Shandong key, by its index (grown as needed).
     by_city: Vec<usize>,
-    by_country: BTreeMap<&'a str, usize>,
+    /// Pairs per country, by its index in the reference table (grown as needed).
+    by_country: Vec<usize>,
     /// Pairs per kind, by its declaration index (`Kind::ALL` is in that order).
     by_continent: [usize; Continent::ALL.len()],
     by_relation: [usize; Relation::ALL.len()],
@@ -97,7 +98,10 @@ impl<'a> Tally<'a> {
             self.by_city.resize(p.city + 1, 0);
         }
         bump(&mut self.by_city, p.city);
-        *self.by_country.entry(country.iso2.as_str()).or_default() += 1;
+        if self.by_country.len() <= p.country {
+            self.by_country.resize(p.country + 1, 0);
+        }
+        bump(&mut self.by_country, p.country);
         bump(&mut self.by_continent, country.continent as usize);
         bump(&mut self.by_relation, p.relation as usize);
         bump(&mut self.by_level, p.level as usize);
@@ -212,7 +216,7 @@ impl PlaceNumbers {
 impl Stats {
     /// Counts over the pairs of `ds` at `indices` (indices past the end are skipped).
     pub fn of(ds: &Dataset, indices: impl IntoIterator<Item = usize>) -> Stats {
-        Self::tally(ds, indices, None)
+        Self::tally(ds, indices, None, usize::MAX).0
     }
 
     /// The same, counting places by their numbers (from [`PlaceNumbers`] over `ds`): the same
@@ -222,14 +226,27 @@ impl Stats {
         indices: impl IntoIterator<Item = usize>,
         places: &[u32],
     ) -> Stats {
-        Self::tally(ds, indices, Some(places))
+        Self::tally(ds, indices, Some(places), usize::MAX).0
+    }
+
+    /// [`Stats::of_numbered`] with at most `listed` Shandong keys in `by_city`: those with most
+    /// pairs (ties in file order), in file order → the stats and how many keys with pairs were
+    /// left out (a network of thousands of origins lists a few, and names no more than those).
+    pub fn of_numbered_listing(
+        ds: &Dataset,
+        indices: impl IntoIterator<Item = usize>,
+        places: &[u32],
+        listed: usize,
+    ) -> (Stats, usize) {
+        Self::tally(ds, indices, Some(places), listed)
     }
 
     fn tally(
         ds: &Dataset,
         indices: impl IntoIterator<Item = usize>,
         places: Option<&[u32]>,
-    ) -> Stats {
+        listed: usize,
+    ) -> (Stats, usize) {
         let mut t = Tally {
             numbers: places.map(|of| (of, vec![false; of.len()])),
             ..Tally::default()
@@ -246,10 +263,11 @@ impl Stats {
                 .map(|c| c.key.clone())
                 .unwrap_or_default()
         };
-        Stats {
+        let more_cities = keep_most(&mut t.by_city, listed);
+        let stats = Stats {
             pairs: t.pairs,
             partner_places: t.places.len() + t.numbered_places,
-            countries: t.by_country.len(),
+            countries: t.by_country.iter().filter(|&&n| n > 0).count(),
             continents: t.by_continent.iter().filter(|&&n| n > 0).count(),
             with_year: t.with_year,
             unknown_year: t.pairs - t.with_year,
@@ -257,7 +275,9 @@ impl Stats {
             with_sources: t.with_sources,
             with_location: t.with_location,
             by_city: indexed_counts(&t.by_city, city_key),
-            by_country: sorted(counts(&t.by_country, str::to_string)),
+            by_country: sorted(indexed_counts(&t.by_country, |k| {
+                (ds.countries().get(k)).map_or_else(String::new, |c| c.iso2.clone())
+            })),
             by_continent: sorted(indexed_counts(
                 &t.by_continent,
                 kind_key(&Continent::ALL, Continent::key),
@@ -268,6 +288,27 @@ impl Stats {
             by_decade: counts(&t.by_decade, |k| format!("{k}s")),
             by_year: counts(&t.by_year, |k| k.to_string()),
             cumulative: cumulative(&t.by_year),
+        };
+        (stats, more_cities)
+    }
+}
+
+/// Zeroes all but the `keep` largest of `counts` (ties: the first), when more than `keep` are
+/// not zero → how many were zeroed.
+fn keep_most(counts: &mut [usize], keep: usize) -> usize {
+    let mut order: Vec<usize> = (0..counts.len())
+        .filter(|&k| counts.get(k).is_some_and(|&n| n > 0))
+        .collect();
+    if order.len() <= keep {
+        return 0;
+    }
+    let n = |k: &usize| std::cmp::Reverse(counts.get(*k).copied().unwrap_or(0));
+    crate::sort::sort_by(&mut order, |a, b| n(a).cmp(&n(b)));
+    let dropped = order.len() - keep;
+    for k in order.into_iter().skip(keep) {
+        if let Some(c) = counts.get_mut(k) {
+            *c = 0;
         }
     }
+    dropped
 }

@@ -29,23 +29,6 @@ impl MapState {
         self.styles = self.styles.wrapping_add(1);
     }
 
-    /// The legend keys of the current colour dimension, in order.
-    pub fn legend_keys(&self) -> Vec<String> {
-        match self.colour_by {
-            ColourBy::City => self
-                .dataset
-                .cities()
-                .iter()
-                .map(|c| c.key.clone())
-                .collect(),
-            ColourBy::Relation => Relation::ALL.iter().map(|r| r.key().to_string()).collect(),
-            ColourBy::Decade => (0..self.decades)
-                .map(|k| format!("{}s", FIRST_DECADE + 10 * k as i32))
-                .chain(std::iter::once("unknown".to_string()))
-                .collect(),
-        }
-    }
-
     /// The legend entry a pair belongs to under the current colour dimension.
     pub fn colour_group(&self, p: &Partnership) -> usize {
         match self.colour_by {
@@ -74,9 +57,45 @@ impl MapState {
 
     /// The colour legend with live counts for the current filter.
     pub fn legend(&self) -> Vec<LegendItem> {
-        let keys = self.legend_keys();
-        let mut visible = vec![0usize; keys.len()];
-        let mut total = vec![0usize; keys.len()];
+        (self.legend_counts().into_iter().enumerate())
+            .map(|(g, counts)| self.legend_item(g, counts))
+            .collect()
+    }
+
+    /// Legend entry `group` of the current colour dimension, with its counts `(visible,
+    /// total)` (see [`MapState::legend_counts`]).
+    pub fn legend_item(&self, group: usize, (visible, total): (usize, usize)) -> LegendItem {
+        let key = match self.colour_by {
+            ColourBy::City => {
+                (self.dataset.cities().get(group)).map_or_else(String::new, |c| c.key.clone())
+            }
+            ColourBy::Relation => (Relation::ALL.get(group))
+                .map_or("", |r| r.key())
+                .to_string(),
+            ColourBy::Decade if group < self.decades => {
+                format!("{}s", FIRST_DECADE + 10 * group as i32)
+            }
+            ColourBy::Decade => "unknown".to_string(),
+        };
+        LegendItem {
+            key,
+            colour: self.group_colour(group),
+            visible,
+            total,
+        }
+    }
+
+    /// The visible and total pairs of each legend entry of the current colour dimension, in
+    /// its order: counted without making the entries (a world network has thousands of origins,
+    /// of which the legend lists a few).
+    pub fn legend_counts(&self) -> Vec<(usize, usize)> {
+        let groups = match self.colour_by {
+            ColourBy::City => self.dataset.cities().len(),
+            ColourBy::Relation => Relation::ALL.len(),
+            ColourBy::Decade => self.decades + 1,
+        };
+        let mut visible = vec![0usize; groups];
+        let mut total = vec![0usize; groups];
         let mut is_visible = vec![false; self.dataset.partnerships.len()];
         for &i in &self.visible {
             if let Some(v) = is_visible.get_mut(i) {
@@ -94,14 +113,6 @@ impl MapState {
                 }
             }
         }
-        keys.into_iter()
-            .enumerate()
-            .map(|(g, key)| LegendItem {
-                key,
-                colour: self.group_colour(g),
-                visible: visible.get(g).copied().unwrap_or(0),
-                total: total.get(g).copied().unwrap_or(0),
-            })
-            .collect()
+        visible.into_iter().zip(total).collect()
     }
 }
