@@ -9,17 +9,15 @@ use crate::style::ColourBy;
 /// (a world twin-city list) shows the ones with most pairs, so the snapshot stays small.
 pub const LISTED_ORIGINS: usize = 40;
 
-/// Which origins to list: all when there are few, else the [`LISTED_ORIGINS`] with most pairs
-/// (ties in file order) plus those `keep` says, in file order.
-fn listed_origins(totals: &[usize], keep: impl Fn(usize) -> bool) -> Vec<bool> {
-    if totals.len() <= LISTED_ORIGINS {
-        return vec![true; totals.len()];
+/// Which of `map`'s origins to list: all when there are few, else the [`LISTED_ORIGINS`] with
+/// most pairs (ties in file order) plus those `keep` says, in file order.
+fn listed_origins(map: &MapState, keep: impl Fn(usize) -> bool) -> Vec<bool> {
+    let n = map.dataset().cities().len();
+    if n <= LISTED_ORIGINS {
+        return vec![true; n];
     }
-    let mut order: Vec<usize> = (0..totals.len()).collect();
-    let total = |k: &usize| std::cmp::Reverse(totals.get(*k).copied().unwrap_or(0));
-    crate::sort::sort_by(&mut order, |a, b| total(a).cmp(&total(b)));
-    let mut listed: Vec<bool> = (0..totals.len()).map(keep).collect();
-    for k in order.into_iter().take(LISTED_ORIGINS) {
+    let mut listed: Vec<bool> = (0..n).map(keep).collect();
+    for &k in map.origins_by_pairs().iter().take(LISTED_ORIGINS) {
         if let Some(l) = listed.get_mut(k) {
             *l = true;
         }
@@ -46,8 +44,7 @@ pub fn choices(map: &MapState) -> Choices {
             slot.1 += usize::from(v);
         }
     }
-    let totals: Vec<usize> = city_n.iter().map(|n| n.0).collect();
-    let listed = listed_origins(&totals, |k| {
+    let listed = listed_origins(map, |k| {
         ds.cities()
             .get(k)
             .is_some_and(|c| map.filter().cities.contains(&c.key))
@@ -102,8 +99,7 @@ pub fn legend(map: &MapState) -> Vec<LegendEntry> {
     let city_mode = map.colour_by() == ColourBy::City;
     let counts = map.legend_counts();
     let listed = if city_mode {
-        let totals: Vec<usize> = counts.iter().map(|n| n.1).collect();
-        listed_origins(&totals, |_| false)
+        listed_origins(map, |_| false)
     } else {
         vec![true; counts.len()]
     };

@@ -118,6 +118,7 @@ impl MapState {
         // Made in idle time after the first frame, or when first needed: a visitor seldom
         // searches in the first second, and the first frame came ~25 ms later for it.
         self.search = std::sync::OnceLock::new();
+        self.origin_order = std::sync::OnceLock::new();
         self.search_build = None;
         self.places = places.numbers;
         self.dataset = dataset;
