@@ -296,6 +296,9 @@ impl Stats {
 /// Zeroes all but the `keep` largest of `counts` (ties: the first), when more than `keep` are
 /// not zero → how many were zeroed.
 fn keep_most(counts: &mut [usize], keep: usize) -> usize {
+    if counts.len() <= keep {
+        return 0;
+    }
     let mut order: Vec<usize> = (0..counts.len())
         .filter(|&k| counts.get(k).is_some_and(|&n| n > 0))
         .collect();
@@ -311,4 +314,24 @@ fn keep_most(counts: &mut [usize], keep: usize) -> usize {
         }
     }
     dropped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::keep_most;
+
+    #[test]
+    fn keeping_the_most_keeps_the_largest_counts_ties_by_position() {
+        let mut counts = [0, 3, 1, 3, 2, 0, 5];
+        assert_eq!(keep_most(&mut counts, 3), 2, "five not zero, three kept");
+        assert_eq!(counts, [0, 3, 0, 3, 0, 0, 5]);
+        // Ties: the first ones stay.
+        let mut ties = [1, 1, 1, 1];
+        assert_eq!(keep_most(&mut ties, 2), 2);
+        assert_eq!(ties, [1, 1, 0, 0]);
+        // Few enough: nothing changes.
+        let mut few = [4, 0, 2];
+        assert_eq!(keep_most(&mut few, 2), 0);
+        assert_eq!(few, [4, 0, 2]);
+    }
 }
