@@ -21,6 +21,15 @@ pub(crate) fn sort_by<T>(v: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
     );
 }
 
+/// The indices of `counts`, the largest count first (ties in index order): which origins a
+/// network of thousands lists, by their pairs in the data or under the filter.
+pub(crate) fn most_first(counts: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..counts.len()).collect();
+    let most = |k: &usize| std::cmp::Reverse(counts.get(*k).copied().unwrap_or(0));
+    sort_by(&mut order, |a, b| most(a).cmp(&most(b)));
+    order
+}
+
 /// `0..n` sorted stably by `cmp` (the one instance of the standard sort).
 #[inline(never)]
 fn sorted_indices(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
@@ -41,6 +50,7 @@ mod tests {
         let mut std_sorted = items;
         std_sorted.sort_by_key(|a| a.0);
         assert_eq!(ours, std_sorted);
+        assert_eq!(most_first(&[1, 3, 0, 3, 2]), [1, 3, 4, 0, 2]);
         let mut empty: Vec<u8> = Vec::new();
         sort_by(&mut empty, u8::cmp);
         assert!(empty.is_empty());

@@ -296,24 +296,16 @@ impl Stats {
 /// Zeroes all but the `keep` largest of `counts` (ties: the first), when more than `keep` are
 /// not zero → how many were zeroed.
 fn keep_most(counts: &mut [usize], keep: usize) -> usize {
-    if counts.len() <= keep {
+    let counted = counts.iter().filter(|&&n| n > 0).count();
+    if counted <= keep {
         return 0;
     }
-    let mut order: Vec<usize> = (0..counts.len())
-        .filter(|&k| counts.get(k).is_some_and(|&n| n > 0))
-        .collect();
-    if order.len() <= keep {
-        return 0;
-    }
-    let n = |k: &usize| std::cmp::Reverse(counts.get(*k).copied().unwrap_or(0));
-    crate::sort::sort_by(&mut order, |a, b| n(a).cmp(&n(b)));
-    let dropped = order.len() - keep;
-    for k in order.into_iter().skip(keep) {
+    for k in crate::sort::most_first(counts).into_iter().skip(keep) {
         if let Some(c) = counts.get_mut(k) {
             *c = 0;
         }
     }
-    dropped
+    counted - keep
 }
 
 #[cfg(test)]

@@ -219,10 +219,7 @@ impl MapState {
                     *t += 1;
                 }
             }
-            let mut order: Vec<usize> = (0..totals.len()).collect();
-            let most = |k: &usize| std::cmp::Reverse(totals.get(*k).copied().unwrap_or(0));
-            crate::sort::sort_by(&mut order, |a, b| most(a).cmp(&most(b)));
-            order
+            crate::sort::most_first(&totals)
         })
     }
 
