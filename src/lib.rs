@@ -48,6 +48,7 @@
 
 pub mod app;
 pub mod basemap;
+mod case;
 pub mod dataset;
 pub mod filter;
 pub mod geometry;

@@ -96,7 +96,7 @@ pub fn is_separator(c: char) -> bool {
 /// Lowercased, diacritics folded, separators dropped.
 pub fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars().map(crate::case::lower) {
         if is_separator(c) {
             continue;
         }

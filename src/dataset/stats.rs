@@ -192,7 +192,7 @@ fn cumulative(by_year: &BTreeMap<i32, usize>) -> Vec<Count> {
 
 /// A partner place: its country and lower-case English name.
 fn place_key(p: &Partnership) -> (usize, String) {
-    (p.country, p.partner_en.to_lowercase())
+    (p.country, crate::case::lower_str(&p.partner_en))
 }
 
 /// Numbers for the partner places of a dataset's pairs, one pair at a time (the map makes them

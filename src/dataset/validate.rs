@@ -86,8 +86,8 @@ pub(super) fn has_markup(text: &str) -> bool {
 /// Case- and punctuation-insensitive name key for duplicate detection.
 pub(super) fn fold_name(name: &str) -> String {
     name.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
+        .filter(|&c| crate::case::is_letter_or_digit(c))
+        .map(crate::case::lower)
         .collect()
 }
 
