@@ -408,10 +408,55 @@ fn commands_decode_from_the_page_s_objects() {
             json!({"type": "setFlow", "on": false}),
             Command::SetFlow { on: false },
         ),
+        (
+            json!({"type": "loadStep", "id": 3, "rows": 500}),
+            Command::LoadStep { id: 3, rows: 500 },
+        ),
+        (json!({"type": "cancelLoad"}), Command::CancelLoad),
+        (
+            json!({"type": "prepare", "pairs": 2000}),
+            Command::Prepare { pairs: 2000 },
+        ),
+        (
+            json!({"type": "setFilter", "filter": {"cities": ["jinan", "qingdao"], "countries": ["JP"],
+                "continents": ["europe"], "relations": ["friendship"], "levels": ["city"],
+                "groups": ["brics"], "yearFrom": 1979, "yearTo": null, "hideUnknownYear": true,
+                "showUnknownYear": false, "text": "x"}}),
+            Command::SetFilter {
+                filter: Filter {
+                    cities: vec!["jinan".into(), "qingdao".into()],
+                    countries: vec!["JP".into()],
+                    continents: vec!["europe".into()],
+                    relations: vec!["friendship".into()],
+                    levels: vec!["city".into()],
+                    groups: vec!["brics".into()],
+                    year_from: Some(1979),
+                    year_to: None,
+                    hide_unknown_year: true,
+                    show_unknown_year: false,
+                    text: "x".into(),
+                },
+            },
+        ),
     ];
+    let mut types = std::collections::BTreeSet::new();
     for (object, wanted) in cases {
+        // The module's reading (by hand) and serde's derived one agree.
+        let derived: Command = serde_json::from_value(object.clone()).expect("serde reads it");
+        assert_eq!(derived, wanted, "{object}");
         assert_eq!(decode(object.clone()), Ok(wanted), "{object}");
+        types.insert(object["type"].as_str().expect("a type").to_string());
     }
+    // Every command is decoded above, and the unknown-command error lists exactly those.
+    let listed = decode(json!({"type": "jump"})).expect_err("unknown");
+    let listed: std::collections::BTreeSet<String> = listed
+        .split_once("expected one of ")
+        .expect("a list")
+        .1
+        .split(", ")
+        .map(|n| n.trim_matches('`').to_string())
+        .collect();
+    assert_eq!(listed, types);
     // A non-finite number reaches the core (which ignores such a pointer).
     let nan = js(json!({"type": "pointerMove", "id": 1, "x": 0, "y": 0}));
     js_sys::Reflect::set(&nan, &"x".into(), &f64::NAN.into()).expect("set");
@@ -435,4 +480,54 @@ fn commands_decode_from_the_page_s_objects() {
         error(json!({"type": "choose", "kind": "ocean", "key": "", "animate": false}))
             .contains("unknown variant `ocean`")
     );
+    assert!(error(json!({"type": "search", "text": "a", "limit": -1})).contains("-1"));
+    assert!(error(json!({"type": "select", "id": 5, "pin": false})).contains("expected a string"));
+    assert!(
+        error(json!({"type": "setFilter", "filter": {"cities": "jinan"}})).contains("sequence")
+    );
+    assert!(error(json!({"type": "setFilter", "filter": null})).contains("struct Filter"));
+    assert!(error(json!({"type": "key", "key": "a", "shift": null})).contains("boolean"));
+    assert_eq!(
+        error(json!({"type": "reveal", "covered": [{"x": 1, "y": 2, "width": 3}]})),
+        "Error: missing field `height`"
+    );
+}
+
+/// The theme and a report's spec, read by hand in the module, as serde's derived reading has them.
+#[wasm_bindgen_test]
+fn themes_and_report_specs_decode_as_serde_reads_them() {
+    use serde_json::json;
+    use youcheng::app::ThemeInput;
+    use youcheng::report::ReportSpec;
+    use youcheng::web::decode;
+    let js = |v: &serde_json::Value| {
+        serde::Serialize::serialize(v, &serde_wasm_bindgen::Serializer::json_compatible())
+            .expect("js value")
+    };
+    let themes = [
+        json!({}),
+        json!({"dark": true, "ocean": "#123", "land": "#456789", "china": null, "border": "#000",
+            "originStroke": "#fff", "focus": "#f00", "palette": ["#111", "#222"]}),
+        json!({"palette": [], "unknown": 1}),
+    ];
+    for t in themes {
+        let derived: ThemeInput = serde_json::from_value(t.clone()).expect("serde reads it");
+        assert_eq!(decode::theme(&js(&t)), Ok(derived), "{t}");
+    }
+    let specs = [
+        json!({}),
+        json!({"widthCssPx": 800, "scale": 2, "widthPx": null, "title": "T", "summary": "S",
+            "legend": ["a", "b"], "attribution": "A", "date": "D", "background": "#fff",
+            "text": "#000"}),
+    ];
+    for s in specs {
+        let derived: ReportSpec = serde_json::from_value(s.clone()).expect("serde reads it");
+        assert_eq!(decode::report_spec(&js(&s)), Ok(derived), "{s}");
+    }
+    let bad = decode::theme(&js(&json!({"palette": "#fff"}))).expect_err("an error");
+    assert!(bad.contains("sequence"), "{bad}");
+    let bad = decode::theme(&js(&json!(7))).expect_err("an error");
+    assert!(bad.contains("struct ThemeInput"), "{bad}");
+    let bad = decode::report_spec(&js(&json!({"widthCssPx": "wide"}))).expect_err("an error");
+    assert!(bad.contains("invalid type: string"), "{bad}");
 }

@@ -9,13 +9,15 @@ use serde::{Deserialize, Serialize};
 
 /// Everything the page can ask of the map, as data (`{"type": "select", "id": "…"}` in JS).
 ///
-/// In the WebAssembly module the derived form is externally tagged (`{"select": {…}}`) and the
-/// boundary wraps the page's object under its `type` (`crate::web`): serde decodes an internally
-/// tagged enum by buffering every value first, which cost the module 63 KB (16 KB gzip; size).
+/// The WebAssembly module reads the page's objects by hand (`crate::web`'s `decode`, for size);
+/// the derived `Deserialize` is the same shape, for native callers and the tests.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
-#[cfg_attr(not(target_arch = "wasm32"), serde(tag = "type"))]
-#[serde(rename_all = "camelCase", rename_all_fields = "camelCase")]
+#[serde(
+    tag = "type",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
 pub enum Command {
     /// A pointer pressed at (x, y) CSS px; `kind` is the DOM `pointerType`. A third pointer
     /// and a non-finite position are ignored.

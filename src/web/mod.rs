@@ -3,6 +3,7 @@
 //! `Error`s; a panic (a bug) reaches the page through [`on_panic`].
 
 mod canvas;
+pub mod decode;
 
 /// The module's allocator: talc instead of Rust's default for wasm32 (dlmalloc), 3.1 KB gzip
 /// smaller and as fast in the page (a world network's view change allocates and frees the
@@ -13,9 +14,9 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 use crate::app::layer::{LandPlan, LayerView};
 use crate::map::{ArcStore, MapState};
 use crate::scene::Step;
-use crate::{app::App, app::Command, app::ThemeInput, dataset::PartialDate, geometry::LonLat};
+use crate::{app::App, app::Command, dataset::PartialDate, geometry::LonLat};
 use canvas::{CanvasSurface, Layer};
-use serde::{de::DeserializeOwned, Serialize};
+use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -64,35 +65,15 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     js_sys::JSON::parse(&text).map_err(|_| JsError::new("JSON.parse"))
 }
 
-fn from_js<T: DeserializeOwned>(what: &str, value: JsValue) -> Result<T, JsError> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("{what}: {e}")))
+/// The page's command object (`{type: 'select', id}`) as a [`Command`]; the error is serde's
+/// message as a JS `Error` shows it (`Error: missing field …`; see `decode`).
+pub fn command_from_js(command: &JsValue) -> Result<Command, String> {
+    decode::command(command)
 }
 
-/// The page's command object (`{type: 'select', id}`) as a [`Command`], through the externally
-/// tagged `{select: {type, id}}` that [`Command`] derives in the module (see there why: size); a
-/// unit variant (`{type: 'settle'}`) is its name alone. The error is serde's message as a JS
-/// `Error` shows it (`Error: missing field …`), as the internally tagged form gives it.
-pub fn command_from_js(command: &JsValue) -> Result<Command, String> {
-    if !command.is_object() {
-        let e = "Error: invalid type: not an object, expected internally tagged enum Command";
-        return Err(e.into());
-    }
-    let kind =
-        js_sys::Reflect::get(command, &JsValue::from_str("type")).unwrap_or(JsValue::UNDEFINED);
-    if kind.is_undefined() {
-        return Err("Error: missing field `type`".into());
-    }
-    let wrapped = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&wrapped, &kind, command);
-    let decode =
-        |v: JsValue| serde_wasm_bindgen::from_value::<Command>(v).map_err(|e| e.to_string());
-    decode(wrapped.into()).or_else(|e| {
-        if kind.is_string() {
-            decode(kind).map_err(|_| e)
-        } else {
-            Err(e)
-        }
-    })
+/// A decoded page value, or its error as a JS `Error` naming `what` it is.
+fn read<T>(what: &str, value: Result<T, String>) -> Result<T, JsError> {
+    value.map_err(|e| JsError::new(&format!("{what}: {e}")))
 }
 
 /// The widget's handle: one per canvas; call `free()` when done.
@@ -650,8 +631,7 @@ impl Youcheng {
 
     /// One command (`{type: 'pointerMove', id, x, y}`, …) → what changed, with the hover.
     pub fn handle(&mut self, command: JsValue) -> Result<JsValue, JsError> {
-        let command =
-            command_from_js(&command).map_err(|e| JsError::new(&format!("command: {e}")))?;
+        let command = read("command", decode::command(&command))?;
         to_js(&self.app.handle(command))
     }
 
@@ -848,7 +828,9 @@ impl Youcheng {
         canvas: HtmlCanvasElement,
         spec: JsValue,
     ) -> Result<(), JsError> {
-        let report = self.app.report(&from_js("report", spec)?);
+        let report = self
+            .app
+            .report(&read("report", decode::report_spec(&spec))?);
         let ((w, h), s) = (report.device_px(), report.scale);
         canvas.set_width(w);
         canvas.set_height(h);
@@ -862,7 +844,10 @@ impl Youcheng {
     /// The report for `spec` as an SVG document.
     #[wasm_bindgen(js_name = reportSvg)]
     pub fn report_svg(&mut self, spec: JsValue) -> Result<String, JsError> {
-        Ok(self.app.report(&from_js("report", spec)?).to_svg())
+        Ok(self
+            .app
+            .report(&read("report", decode::report_spec(&spec))?)
+            .to_svg())
     }
 
     /// Frames drawn and how often the land layer was redrawn or reused.
@@ -874,7 +859,7 @@ impl Youcheng {
     /// Colours (hex strings) from the page's CSS custom properties; errors name the field.
     #[wasm_bindgen(js_name = setTheme)]
     pub fn set_theme(&mut self, theme: JsValue) -> Result<(), JsError> {
-        let input: ThemeInput = from_js("theme", theme)?;
+        let input = read("theme", decode::theme(&theme))?;
         self.app.set_theme(&input).map_err(|e| JsError::new(&e))
     }
 
