@@ -25,6 +25,59 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-9
 }
 
+/// What stands out, found by looking at every visible pair: the reference for the map's own
+/// (which looks the named pairs up, and looks through the visible pairs only for an origin).
+#[test]
+fn the_pairs_that_stand_out_are_those_emphasised_among_the_visible() {
+    let mut map = shipped_map();
+    let brute = |map: &MapState| -> Vec<usize> {
+        (map.visible().iter().copied())
+            .filter(|&i| map.emphasised_index(i))
+            .collect()
+    };
+    let check = |map: &MapState, what: &str| {
+        let want = brute(map);
+        assert_eq!(map.emphasised_visible(), want, "{what}");
+        assert_eq!(map.any_emphasis(), !want.is_empty(), "{what}");
+    };
+    check(&map, "nothing");
+    let qingdao = (map.dataset().cities().iter())
+        .position(|c| c.key == "qingdao")
+        .expect("qingdao");
+    let some: Vec<usize> = map.visible().iter().copied().step_by(37).collect();
+    assert!(some.len() > 5);
+    map.set_hover(Some(Target::Arc(some[3])));
+    check(&map, "a hovered arc");
+    map.set_hover(Some(Target::Partner(some[1])));
+    map.select(Some(Pick::Pair(some[4])), false);
+    map.select(Some(Pick::Pair(some[2])), true);
+    check(&map, "a hovered partner and pinned pairs, out of order");
+    map.set_hover(Some(Target::Origin(qingdao)));
+    check(&map, "a hovered origin");
+    map.set_hover(None);
+    map.select(None, false);
+    map.select(Some(Pick::City(qingdao)), false);
+    check(&map, "a selected origin");
+    // Hidden by the filter: a selection stays but nothing visible stands out.
+    map.select(None, false);
+    map.select(Some(Pick::Pair(some[0])), false);
+    let country = map.dataset().partnerships[some[0]].country;
+    let other = (map.visible().iter())
+        .map(|&i| map.dataset().partnerships[i].country)
+        .find(|&c| c != country)
+        .expect("another country");
+    let iso = map.dataset().countries()[other].iso2.clone();
+    map.set_filter(youcheng::filter::Filter {
+        countries: vec![iso],
+        ..Default::default()
+    });
+    assert!(!map.visible().contains(&some[0]));
+    check(&map, "a selected pair the filter hides");
+    assert!(!map.any_emphasis());
+    map.set_hover(Some(Target::Origin(qingdao)));
+    check(&map, "an origin under a filter");
+}
+
 #[test]
 fn a_press_that_stays_put_is_a_click_and_one_that_moves_is_a_drag() {
     let mut v = view();
