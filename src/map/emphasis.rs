@@ -107,12 +107,18 @@ impl MapState {
         if !self.emphasis_wanted() {
             return Vec::new();
         }
-        let (mut pairs, origins) = self.emphasis_parts();
+        let (pairs, origins) = self.emphasis_parts();
         if origins.is_empty() {
-            pairs.retain(|&j| self.visible_mask.get(j).copied().unwrap_or(false));
-            pairs.sort_unstable();
-            pairs.dedup();
-            return pairs;
+            // A handful, put in order as they come (a sort would add its own copy to the module).
+            let mut lit: Vec<usize> = Vec::with_capacity(pairs.len());
+            for j in pairs {
+                if self.visible_mask.get(j).copied().unwrap_or(false) {
+                    if let Err(at) = lit.binary_search(&j) {
+                        lit.insert(at, j);
+                    }
+                }
+            }
+            return lit;
         }
         (self.visible.iter().copied())
             .filter(|&i| self.emphasised_index(i))
