@@ -117,6 +117,9 @@ pub struct Commands {
     /// About how much rasterising each [`WEIGHT_ROWS`] rows of the image takes: the length in
     /// px of the segments whose middles lie there, and the area of the discs.
     weights: Vec<f64>,
+    /// The size (CSS px) of the view added last ([`Commands::view`]): the arcs' work is
+    /// counted on the image only.
+    view_size: (f64, f64),
 }
 
 /// Rows per entry of [`Commands`]'s weights.
@@ -200,8 +203,15 @@ impl Commands {
     }
 
     /// Adds the view at which the arcs named next are drawn (tag 4): the transform `tf`, the
-    /// canvas `width` (CSS px), `dpr`, for the arcs with id `arcs`.
-    pub fn view(&mut self, arcs: f64, tf: &crate::viewport::ScreenTransform, width: f64, dpr: f64) {
+    /// canvas `size` (CSS px; the list carries its width), `dpr`, for the arcs with id `arcs`.
+    pub fn view(
+        &mut self,
+        arcs: f64,
+        tf: &crate::viewport::ScreenTransform,
+        (width, height): (f64, f64),
+        dpr: f64,
+    ) {
+        self.view_size = (width, height);
         let (x, y) = tf.offset();
         self.values
             .extend([VIEW, arcs, tf.scale(), x, y, width, dpr]);
@@ -224,9 +234,16 @@ impl Commands {
             let Some([x0, y0, x1, y1]) = extents(i) else {
                 continue;
             };
-            let (top, bottom) = (y0.max(0.0) * dpr, y1.max(0.0) * dpr);
-            // About the length of its line, spread evenly over the rows it spans.
-            let work = ((x1 - x0).abs() + (y1 - y0).abs()) * dpr + 1.0;
+            // About the length of its line on the image (its extent clipped to it), spread
+            // evenly over the rows it spans there. Counted off the image (an arc from a
+            // zoomed-in Europe to East Asia runs thousands of px beyond the canvas, where its
+            // segments cost next to nothing) it had pushed the cuts down, the first band taking
+            // about twice the second's work.
+            let (w, h) = (self.view_size.0.max(0.0), self.view_size.1.max(0.0));
+            let (x0, x1) = (x0.min(x1).clamp(0.0, w), x0.max(x1).clamp(0.0, w));
+            let (y0, y1) = (y0.min(y1).clamp(0.0, h), y0.max(y1).clamp(0.0, h));
+            let (top, bottom) = (y0 * dpr, y1 * dpr);
+            let work = ((x1 - x0) + (y1 - y0)) * dpr + 1.0;
             let first = (top / WEIGHT_ROWS as f64) as usize;
             let last = ((bottom / WEIGHT_ROWS as f64) as usize).min(first + (1 << 16));
             let each = work / (last - first + 1) as f64;
@@ -398,10 +415,17 @@ impl Sink for Commands {
         self.values.push(centres.len() as f64);
         // A disc's work: its area, twice with a ring.
         let area = (2.0 * r + 2.0).powi(2) * if ring.is_some() { 2.0 } else { 1.0 };
+        // Off the image (known once a view is added), a disc costs next to nothing.
+        let (w, h) = (self.view_size.0 * dpr, self.view_size.1 * dpr);
+        let on = |x: f64, y: f64| {
+            w <= 0.0 || (x > -r - 1.0 && x < w + r + 1.0 && y > -r - 1.0 && y < h + r + 1.0)
+        };
         for c in centres {
             let (x, y) = device(c, dpr);
             self.values.extend([x, y]);
-            self.weigh(y, area);
+            if on(x, y) {
+                self.weigh(y, area);
+            }
         }
     }
 }
@@ -495,5 +519,28 @@ mod tests {
         assert_eq!(c.bands(400, 1), vec![0, 400]);
         c.clear();
         assert_eq!(c.bands(90, 3), vec![0, 30, 60, 90]);
+    }
+
+    #[test]
+    fn only_the_work_on_the_image_counts_for_the_bands() {
+        // A 200 × 100 view: an arc across the top half, one from the bottom half to thousands of
+        // px beyond the image (left and below), and many dots off the image at the top's rows.
+        let tf = crate::viewport::ScreenTransform::new(1.0, 0.0, 0.0);
+        let mut c = Commands::default();
+        c.view(1.0, &tf, (200.0, 100.0), 1.0);
+        let extents = |i: u32| match i {
+            0 => Some([0.0, 0.0, 200.0, 40.0]),
+            _ => Some([-9_000.0, 60.0, 200.0, 5_000.0]),
+        };
+        c.arcs(&[0, 1], 1.0, 1.0, extents);
+        let far: Vec<ScreenPt> = (0..500)
+            .map(|k| ScreenPt::new(-400.0, f64::from(k % 30)))
+            .collect();
+        c.discs(&far, 2.0, Rgba::rgb(0, 0, 0), None, 1.0);
+        // Each arc about as much work on the image (240 px of extent each): the cut between
+        // them, not pushed to the bottom by the second's rows below the image, nor to the top
+        // by the dots no band draws.
+        let cuts = c.bands(100, 2);
+        assert!((40..=64).contains(&cuts[1]), "{cuts:?}");
     }
 }

@@ -271,7 +271,7 @@ impl MapState {
                 InOrder::Bundle(..) => {}
             }
         }
-        commands.view(arcs, &tf, w, dpr);
+        commands.view(arcs, &tf, (w, h), dpr);
         for (k, (stroke, content)) in drawn.iter().enumerate() {
             match content {
                 Content::Pairs(pairs) => commands.arcs(pairs, stroke.width_px, dpr, extent),
