@@ -324,3 +324,51 @@ fn the_arcs_layer_is_drawn_again_when_its_names_language_or_colours_change() {
     });
     assert_ne!(a.map.content_version(), before);
 }
+
+/// The table's rows are the visible pairs in data order, each with the fields its details have
+/// (the table lists them without sources and notes), and follow the filter.
+#[test]
+fn the_table_rows_are_the_visible_pairs_with_their_details_fields() {
+    let mut a = app();
+    let check = |a: &App| {
+        let (rows, details) = (a.table_rows(), a.rows());
+        assert_eq!(rows.len(), a.visible_ids().len());
+        assert_eq!(rows.len(), details.len());
+        for (r, d) in rows.iter().zip(&details) {
+            assert_eq!(
+                (&r.id, &r.city_zh, &r.city_en, &r.partner_zh, &r.partner_en),
+                (&d.id, &d.city_zh, &d.city_en, &d.partner_zh, &d.partner_en)
+            );
+            assert_eq!(
+                (
+                    &r.country_zh,
+                    &r.country_en,
+                    r.continent,
+                    r.level,
+                    r.relation,
+                    r.status
+                ),
+                (
+                    &d.country_zh,
+                    &d.country_en,
+                    d.continent,
+                    d.level,
+                    d.relation,
+                    d.status
+                )
+            );
+            assert_eq!((&r.established, r.year), (&d.established, d.year));
+        }
+        rows.len()
+    };
+    let all = check(&a);
+    assert!(all > 300, "{all}");
+    a.handle(Command::SetFilter {
+        filter: Filter {
+            cities: vec!["weifang".into()],
+            ..Default::default()
+        },
+    });
+    let some = check(&a);
+    assert!(some > 0 && some < all, "{some} of {all}");
+}

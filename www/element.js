@@ -17,7 +17,7 @@ import { coveredRects } from './ui/reveal.js';
 const SHARE_PAIRS = 4000;
 
 // With a portal's own origins (`origins-src`) the controls say "origin", not "Shandong".
-const ORIGIN_WORDS = { shandongSide: 'originSide', colour_city: 'colour_origin' };
+const ORIGIN_WORDS = { shandongSide: 'originSide', colour_city: 'colour_origin', col_city: 'col_origin' };
 
 export class YouchengMap extends HTMLElement {
   static observedAttributes = ['lang', 'city', 'filter', 'data-src', 'origins-src', 'basemap-src', 'basemap-attribution', 'theme', 'height', 'animate', 'controls', 'hash', 'flow'];
@@ -133,7 +133,7 @@ export class YouchengMap extends HTMLElement {
       },
       send: (cmd, event) => this.#send(cmd, event),
       details: (id) => this.#map?.details(id) ?? null,
-      rows: () => this.#map?.rows() ?? [],
+      rows: () => this.#map?.tableRows() ?? [],
       /** The shipped data's notes and sources are not in yet (see Session.notes). */
       notesPending: () => !!this.#s?.notesWanted,
       later: (fn, ms) => this.#timers.later(fn, ms),
@@ -394,7 +394,7 @@ export class YouchengMap extends HTMLElement {
       tip.respond(r, event, at);
       this.#emit('youcheng:hover', r.hover ? { kind: r.hover.kind, id: r.hover.id, city: r.hover.city, details: r.hover.details } : null);
     } else if (at && event.type === 'pointermove' && !tip.node.hidden) tip.move(at);
-    if (r.dataChanged || r.selectionChanged || r.layoutChanged) this.#refresh();
+    if (r.dataChanged || r.selectionChanged || r.layoutChanged) this.#refresh(r.dataChanged);
     if (r.selectionChanged && event?.type === 'pointerup') tip.hide();
     if (r.selectionChanged && this.#snap.shown && cmd.type !== 'applyState') this.#reveal();
     if (r.dataChanged && !quiet) {
@@ -418,11 +418,12 @@ export class YouchengMap extends HTMLElement {
     session.notes().then((added) => added && this.#s === session && this.#refresh(), (e) => this.#reportError(e));
   }
 
-  /** One snapshot of everything the controls show, rendered by each module. */
-  #refresh() {
+  /** One snapshot of everything the controls show, rendered by each module; `dataChanged`: the
+   *  pairs shown may have changed (a module showing only them, the table, skips the other renders). */
+  #refresh(dataChanged = true) {
     if (!this.#map) return;
     const snap = (this.#snap = this.#map.snapshot());
-    for (const m of Object.values(this.#m)) m?.render?.(snap, this.shadowRoot.activeElement);
+    for (const m of Object.values(this.#m)) m?.render?.(snap, this.shadowRoot.activeElement, dataChanged);
   }
 
   /** The panel may have opened or moved the canvas: the core pans the selection into sight. */

@@ -247,6 +247,59 @@ note: string,
  * The note in Chinese; empty when the file has none.
  */
 noteZh: string, };
+export type TableRow = { 
+/**
+ * The pair's id.
+ */
+id: string, 
+/**
+ * The Shandong side's Chinese name.
+ */
+cityZh: string, 
+/**
+ * The Shandong side's English name.
+ */
+cityEn: string, 
+/**
+ * The partner's name in simplified Chinese; may be empty.
+ */
+partnerZh: string, 
+/**
+ * The partner's name in English.
+ */
+partnerEn: string, 
+/**
+ * The country's Chinese name.
+ */
+countryZh: string, 
+/**
+ * The country's English name.
+ */
+countryEn: string, 
+/**
+ * The country's continent key.
+ */
+continent: string, 
+/**
+ * The partner's administrative level.
+ */
+level: 'province' | 'city' | 'county' | 'unknown', 
+/**
+ * The type of tie.
+ */
+relation: 'friendship' | 'cooperation' | 'unknown', 
+/**
+ * How firm the tie is.
+ */
+status: 'signed' | 'intent' | 'unconfirmed', 
+/**
+ * When the tie was established, as precisely as known; `None` when unknown.
+ */
+established: string | null, 
+/**
+ * The year of `established`; `None` when unknown.
+ */
+year: number | null, };
 export type SourceView = { 
 /**
  * The name to show: the source's title, else the link's host (without `www.`), else the

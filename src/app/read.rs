@@ -71,7 +71,16 @@ impl App {
         views::details(&self.map, i)
     }
 
-    /// The visible pairs, in data order (the table view).
+    /// The visible pairs as the table view lists them, in data order.
+    pub fn table_rows(&self) -> Vec<views::TableRow> {
+        self.map
+            .visible()
+            .iter()
+            .filter_map(|&i| views::table_row(&self.map, i))
+            .collect()
+    }
+
+    /// The visible pairs with every detail, in data order (the CSV export).
     pub fn rows(&self) -> Vec<views::Details> {
         self.map
             .visible()

@@ -7,6 +7,7 @@ use crate::app::command::{Command, FrameStats, LoadReport, LoadStatus, Response,
 use crate::app::overlays::{InsetCityView, InsetView, LabelView};
 use crate::app::views::{
     Choice, Choices, Details, HitView, LegendEntry, Shown, Snapshot, SourceView, StatsView,
+    TableRow,
 };
 use crate::app::vocabulary::Vocabulary;
 use crate::dataset::{
@@ -28,6 +29,7 @@ fn generated() -> String {
     let cfg = ts_rs::Config::new().with_large_int("number");
     let decls = [
         Details::decl(&cfg),
+        TableRow::decl(&cfg),
         SourceView::decl(&cfg),
         HitView::decl(&cfg),
         crate::scene::Rect::decl(&cfg),

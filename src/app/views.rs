@@ -85,6 +85,52 @@ pub struct Details {
     pub note_zh: String,
 }
 
+/// A pair as the table view lists it: its names and keys, without what only its details show
+/// (sources, notes, coordinates), so that thousands of rows cross the boundary cheaply.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct TableRow {
+    /// The pair's id.
+    pub id: String,
+    /// The Shandong side's Chinese name.
+    pub city_zh: String,
+    /// The Shandong side's English name.
+    pub city_en: String,
+    /// The partner's name in simplified Chinese; may be empty.
+    pub partner_zh: String,
+    /// The partner's name in English.
+    pub partner_en: String,
+    /// The country's Chinese name.
+    pub country_zh: String,
+    /// The country's English name.
+    pub country_en: String,
+    /// The country's continent key.
+    pub continent: &'static str,
+    /// The partner's administrative level.
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        ts(type = "'province' | 'city' | 'county' | 'unknown'")
+    )]
+    pub level: &'static str,
+    /// The type of tie.
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        ts(type = "'friendship' | 'cooperation' | 'unknown'")
+    )]
+    pub relation: &'static str,
+    /// How firm the tie is.
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        ts(type = "'signed' | 'intent' | 'unconfirmed'")
+    )]
+    pub status: &'static str,
+    /// When the tie was established, as precisely as known; `None` when unknown.
+    pub established: Option<String>,
+    /// The year of `established`; `None` when unknown.
+    pub year: Option<i32>,
+}
+
 /// One source as the detail panel shows it: a readable name, the link (http(s) only), a remark.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
@@ -313,6 +359,28 @@ pub fn details(map: &MapState, i: usize) -> Option<Details> {
             .collect(),
         note: p.note.clone(),
         note_zh: p.note_zh.clone(),
+    })
+}
+
+/// Pair `i` as the table lists it; `None` when it is not in the data.
+pub fn table_row(map: &MapState, i: usize) -> Option<TableRow> {
+    let ds = map.dataset();
+    let p = ds.partnerships.get(i)?;
+    let (city, country) = (ds.city_of(p), ds.country_of(p));
+    Some(TableRow {
+        id: p.id.clone(),
+        city_zh: city.name_zh.clone(),
+        city_en: city.name_en.clone(),
+        partner_zh: p.partner_zh.clone(),
+        partner_en: p.partner_en.clone(),
+        country_zh: country.name_zh.clone(),
+        country_en: country.name_en.clone(),
+        continent: country.continent.key(),
+        level: p.level.key(),
+        relation: p.relation.key(),
+        status: p.status.key(),
+        established: p.established.map(|d| d.to_string()),
+        year: p.established.map(|d| d.year),
     })
 }
 

@@ -868,9 +868,15 @@ impl Youcheng {
         to_js(&self.app.details(id))
     }
 
-    /// The visible pairs with their details (the table view).
+    /// The visible pairs with their details (the CSV export).
     pub fn rows(&self) -> Result<JsValue, JsError> {
         to_js(&self.app.rows())
+    }
+
+    /// The visible pairs as the table view lists them (`TableRow`s: no sources or notes).
+    #[wasm_bindgen(js_name = tableRows)]
+    pub fn table_rows(&self) -> Result<JsValue, JsError> {
+        to_js(&self.app.table_rows())
     }
 
     /// Ids of the visible pairs, in data order.
