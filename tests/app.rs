@@ -372,3 +372,48 @@ fn the_table_rows_are_the_visible_pairs_with_their_details_fields() {
     let some = check(&a);
     assert!(some > 0 && some < all, "{some} of {all}");
 }
+
+/// A hover over a partner in a stack carries the stack's size and its first ten pairs (in data
+/// order), not every pair: at a world network a stack can hold a thousand.
+#[test]
+fn a_stack_s_hover_carries_its_count_and_its_first_ten_pairs() {
+    use youcheng::app::views::{hit_view, MEMBERS_LISTED};
+    use youcheng::hit::Target;
+    let mut a = app();
+    a.lay_out();
+    let layout = a.map.layout().into_owned();
+    let mut stacks: Vec<&youcheng::map::Stack> = layout
+        .stacks
+        .iter()
+        .filter(|s| s.members.len() > 1)
+        .collect();
+    stacks.sort_by_key(|s| std::cmp::Reverse(s.members.len()));
+    let (big, small) = (stacks[0], stacks[stacks.len() - 1]);
+    assert!(big.members.len() > MEMBERS_LISTED, "{}", big.members.len());
+    let ids =
+        |d: &[youcheng::app::views::Details]| d.iter().map(|d| d.id.clone()).collect::<Vec<_>>();
+    let first = |s: &youcheng::map::Stack, n: usize| {
+        let ds = a.map.dataset();
+        s.members
+            .iter()
+            .take(n)
+            .map(|&i| ds.partnerships[i].id.clone())
+            .collect::<Vec<_>>()
+    };
+    let v = hit_view(&a.map, Target::Partner(big.members[3])).expect("a view");
+    assert_eq!(v.member_count, big.members.len());
+    assert_eq!(ids(&v.members), first(big, MEMBERS_LISTED));
+    let v = hit_view(&a.map, Target::Partner(small.members[0])).expect("a view");
+    assert_eq!(
+        (v.member_count, ids(&v.members)),
+        (small.members.len(), first(small, 10))
+    );
+    // A dot alone: no stack.
+    let alone = layout
+        .stacks
+        .iter()
+        .find(|s| s.members.len() == 1)
+        .expect("a dot alone");
+    let v = hit_view(&a.map, Target::Partner(alone.members[0])).expect("a view");
+    assert_eq!((v.member_count, v.members.len()), (0, 0));
+}

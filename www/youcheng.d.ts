@@ -342,10 +342,16 @@ x: number | null,
  */
 y: number | null, 
 /**
- * For a partner dot drawn as one marker with others at this zoom (a stack): every pair of
- * the stack, this one among them, in data order; empty otherwise.
+ * For a partner dot drawn as one marker with others at this zoom (a stack): the first
+ * [`MEMBERS_LISTED`] pairs of the stack, this one among them or not, in data order; empty
+ * otherwise. (At a world network a stack can hold a thousand pairs, and every hover over it
+ * sent them all.)
  */
-members: Array<Details>, };
+members: Array<Details>, 
+/**
+ * How many pairs the stack holds; 0 when the dot is not in a stack.
+ */
+memberCount: number, };
 export type Rect = { 
 /**
  * Left edge, CSS px from the canvas's left.

@@ -167,10 +167,18 @@ pub struct HitView {
     /// Where its dot is drawn, CSS px from the canvas's top edge; `None` when it has no point
     /// on the map.
     pub y: Option<f64>,
-    /// For a partner dot drawn as one marker with others at this zoom (a stack): every pair of
-    /// the stack, this one among them, in data order; empty otherwise.
+    /// For a partner dot drawn as one marker with others at this zoom (a stack): the first
+    /// [`MEMBERS_LISTED`] pairs of the stack, this one among them or not, in data order; empty
+    /// otherwise. (At a world network a stack can hold a thousand pairs, and every hover over it
+    /// sent them all.)
     pub members: Vec<Details>,
+    /// How many pairs the stack holds; 0 when the dot is not in a stack.
+    pub member_count: usize,
 }
+
+/// The most pairs of a stack a [`HitView`] carries: the tooltip lists that many and counts
+/// the rest.
+pub const MEMBERS_LISTED: usize = 10;
 
 /// A filter choice with its counts.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -398,14 +406,15 @@ pub fn hit_view(map: &MapState, t: Target) -> Option<HitView> {
         Target::Arc(i) | Target::Partner(i) => ds.city_of(ds.partnerships.get(i)?).key.clone(),
     };
     let at = map.target_screen(t);
-    let members = match t {
-        Target::Partner(i) => map
-            .stack_members(i)
-            .into_iter()
-            .filter_map(|j| details(map, j))
-            .collect(),
+    let stack = match t {
+        Target::Partner(i) => map.stack_members(i),
         _ => Vec::new(),
     };
+    let member_count = if stack.len() > 1 { stack.len() } else { 0 };
+    let members = (stack.iter().take(MEMBERS_LISTED))
+        .filter(|_| member_count > 0)
+        .filter_map(|&j| details(map, j))
+        .collect();
     Some(HitView {
         kind,
         id: pair
@@ -416,6 +425,7 @@ pub fn hit_view(map: &MapState, t: Target) -> Option<HitView> {
         x: at.map(|p| p.x),
         y: at.map(|p| p.y),
         members,
+        member_count,
     })
 }
 

@@ -16,7 +16,9 @@ export function createTooltip(ctx, stage) {
     const d = hit.details;
     if (!d) return '';
     const year = d.year ? ` · ${t('tooltipYear', { year: d.year })}` : '';
-    const stack = hit.members?.length > 1 ? ` · ${t('stackCount', { n: hit.members.length })} ${hit.members.map((m) => name(m.partnerZh, m.partnerEn)).join('、')}` : '';
+    // A stack: its count and the names the core sent (the first ten), the rest counted.
+    const n = hit.memberCount ?? 0, names = (hit.members ?? []).map((m) => name(m.partnerZh, m.partnerEn));
+    const stack = n > 1 ? ` · ${t('stackCount', { n })} ${names.join('、')}${n > names.length ? `、${t('stackMore', { n: n - names.length })}` : ''}` : '';
     return `${name(d.cityZh, d.cityEn)} — ${name(d.partnerZh, d.partnerEn)}, ${name(d.countryZh, d.countryEn)} · ${t(`relation_${d.relation}`)}${year}${stack}`;
   };
 
@@ -51,7 +53,7 @@ export function createTooltip(ctx, stage) {
         h('span', { class: 'yc-tip-city' }, `${t('shandongSide')}: ${name(d.cityZh, d.cityEn)}${d.subunitZh || d.subunitEn ? ` · ${name(d.subunitZh, d.subunitEn)}` : ''}`),
         h('span', { class: 'yc-tip-relation' }, t(`relation_${d.relation}`)),
         h('span', { class: 'yc-tip-year' }, `${t('established')}: ${d.established ?? t('unknown')}`),
-        memberList(ctx, hit.members),
+        memberList(ctx, hit.members, hit.memberCount),
       ].filter(Boolean));
     }
     node.hidden = false;
