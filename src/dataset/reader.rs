@@ -234,5 +234,5 @@ fn json_record(
         issues.push(issue);
         return;
     }
-    rows.push(Row { line: n, fields });
+    rows.push(Row::new(n, fields.iter().map(String::as_str)));
 }

@@ -15,11 +15,36 @@ pub struct Table {
     pub rows: Vec<Row>,
 }
 
-/// One data row. Fields are trimmed.
+/// One data row. Fields are trimmed. They are kept in one string, each ending where `ends`
+/// says: a row is two allocations instead of one per field (a 25,000-row file's reading had
+/// spent a tenth of its time in the allocator).
 #[derive(Debug, Clone)]
 pub struct Row {
     pub line: u64,
-    pub(super) fields: Vec<String>,
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl Row {
+    /// A row of `fields`, as they are.
+    pub(super) fn new<'a>(line: u64, fields: impl IntoIterator<Item = &'a str>) -> Self {
+        let (mut text, mut ends) = (String::new(), Vec::new());
+        for f in fields {
+            text.push_str(f);
+            ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
+        }
+        Self { line, text, ends }
+    }
+
+    /// Field `i`, or `None` past the last.
+    pub(super) fn field(&self, i: usize) -> Option<&str> {
+        let end = *self.ends.get(i)? as usize;
+        let start = match i.checked_sub(1) {
+            Some(p) => *self.ends.get(p)? as usize,
+            None => 0,
+        };
+        self.text.get(start..end)
+    }
 }
 
 pub use super::reader::TableReader;
@@ -62,8 +87,8 @@ impl Table {
         self.header
             .iter()
             .position(|h| h == column)
-            .and_then(|i| row.fields.get(i))
-            .map_or("", String::as_str)
+            .and_then(|i| row.field(i))
+            .unwrap_or("")
     }
 
     /// Whether the file has `column`.
@@ -105,7 +130,7 @@ pub(super) fn record_fields(
         .iter()
         .map(|c| match o.get(c) {
             None | Some(serde_json::Value::Null) => String::new(),
-            Some(serde_json::Value::String(s)) => field(s),
+            Some(serde_json::Value::String(s)) => field(s).to_string(),
             Some(serde_json::Value::Array(list)) => list
                 .iter()
                 .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
@@ -309,19 +334,16 @@ pub(super) fn read_record(
         issues.push(file_issue(file, line, "", "", problem));
         return true;
     }
-    rows.push(Row {
-        line,
-        fields: record.iter().map(field).collect(),
-    });
+    rows.push(Row::new(line, record.iter().map(field)));
     true
 }
 
 /// A field as the loader reads it: trimmed, and without the apostrophe a spreadsheet export puts
 /// before text that would otherwise be a formula (`'=…`, `'+…`, `'-…`, `'@…`).
-fn field(raw: &str) -> String {
+fn field(raw: &str) -> &str {
     let f = raw.trim();
     match f.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest.to_string(),
-        _ => f.to_string(),
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        _ => f,
     }
 }
