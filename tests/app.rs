@@ -417,3 +417,108 @@ fn a_stack_s_hover_carries_its_count_and_its_first_ten_pairs() {
     let v = hit_view(&a.map, Target::Partner(alone.members[0])).expect("a view");
     assert_eq!((v.member_count, v.members.len()), (0, 0));
 }
+
+/// The export's rows are the visible pairs as a partnerships file's rows: the loader's columns in
+/// order, each pair's cells as its details have them, the sources as written; loaded back, they
+/// are the same pairs.
+#[test]
+fn the_export_rows_are_the_visible_pairs_as_a_file_that_loads_back() {
+    use youcheng::dataset::{LoadMode, COLUMNS};
+    let mut a = app();
+    a.handle(Command::SetFilter {
+        filter: Filter {
+            cities: vec!["qingdao".into()],
+            ..Default::default()
+        },
+    });
+    let rows = a.export_rows();
+    let details = a.rows();
+    assert_eq!(rows.len(), details.len());
+    assert!(rows.len() > 10);
+    let col = |c: &str| COLUMNS.iter().position(|k| *k == c).expect("a column");
+    for (r, d) in rows.iter().zip(&details) {
+        assert_eq!(r.len(), COLUMNS.len());
+        assert_eq!(r[col("id")], d.id);
+        assert_eq!(r[col("shandong_city")], d.city);
+        assert_eq!(r[col("partner_en")], d.partner_en);
+        assert_eq!(r[col("country")], d.country);
+        assert_eq!(r[col("relation")], d.relation);
+        assert_eq!(
+            r[col("established")],
+            d.established.clone().unwrap_or_default()
+        );
+        assert_eq!(
+            r[col("lon")],
+            d.lon.map(|v| v.to_string()).unwrap_or_default()
+        );
+    }
+    // Written as CSV (quoted where needed) and loaded back: the same pairs, with their sources.
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(COLUMNS).expect("header");
+    for r in &rows {
+        w.write_record(r).expect("row");
+    }
+    let bytes = w.into_inner().expect("bytes");
+    let mut b = app();
+    let report = b.load_partnerships("back.csv", &bytes, common::TODAY, LoadMode::AllOrNothing);
+    assert!(report.ok, "{:?}", report.errors);
+    assert_eq!(b.export_rows(), rows);
+}
+
+/// The CSV export's text: a byte-order mark, CRLF line ends, the loader's columns; a cell with a
+/// comma or quote quoted (quotes doubled); a text cell that starts like a formula behind an
+/// apostrophe, a negative longitude left as the number it is; and it loads back.
+#[test]
+fn the_csv_export_is_quoted_neutralised_and_loads_back() {
+    use youcheng::dataset::LoadMode;
+    let csv = "id,shandong_city,partner_en,partner_zh,country,lon,lat,sources,note\n\
+               qingdao-f,qingdao,\"Shimonoseki, Yamaguchi\",下关市,JP,-130.93,33.95,https://example.org/a | Example | remark,\"=HYPERLINK(\"\"http://evil.example\"\")\"\n";
+    let mut a = App::new(800.0, 600.0);
+    let r = a.load_reference(
+        &common::read("data/shandong.csv"),
+        &common::read("data/countries.csv"),
+        &common::read("data/groups.csv"),
+    );
+    assert!(r.ok);
+    let r = a.load_partnerships(
+        "f.csv",
+        csv.as_bytes(),
+        common::TODAY,
+        LoadMode::AllOrNothing,
+    );
+    assert!(r.ok, "{:?}", r.errors);
+    let text = a.export_csv();
+    assert!(text.starts_with("\u{feff}id,shandong_city,"), "{text}");
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
+    assert_eq!(lines.len(), 3, "{text:?}"); // header, row, and the empty rest after the last CRLF
+    assert_eq!(lines[2], "");
+    let row = lines[1];
+    assert!(row.contains(",\"Shimonoseki, Yamaguchi\","), "{row}");
+    assert!(row.contains(",-130.93,33.95,"), "{row}");
+    assert!(
+        row.contains(",https://example.org/a | Example | remark,"),
+        "{row}"
+    );
+    assert!(
+        row.contains(",\"'=HYPERLINK(\"\"http://evil.example\"\")\","),
+        "{row}"
+    );
+    let mut b = App::new(800.0, 600.0);
+    let r = b.load_reference(
+        &common::read("data/shandong.csv"),
+        &common::read("data/countries.csv"),
+        &common::read("data/groups.csv"),
+    );
+    assert!(r.ok);
+    let r = b.load_partnerships(
+        "back.csv",
+        text.as_bytes(),
+        common::TODAY,
+        LoadMode::AllOrNothing,
+    );
+    assert!(r.ok, "{:?}", r.errors);
+    assert_eq!(b.export_rows(), a.export_rows());
+    let d = b.details("qingdao-f").expect("the pair");
+    assert_eq!(d.note, "=HYPERLINK(\"http://evil.example\")");
+    assert_eq!(d.partner_en, "Shimonoseki, Yamaguchi");
+}

@@ -10,7 +10,7 @@ import { checkFilter, checkNumbers, toBytes } from './checks.js';
 import { reflect, upgradeProperties, validAttribute } from './attributes.js';
 import { buildLayout } from './ui/layout.js';
 import { wireInput, watchSize } from './ui/input.js';
-import { download, toCsv } from './ui/export.js';
+import { download } from './ui/export.js';
 import { coveredRects } from './ui/reveal.js';
 
 /** Pairs of the map's arcs packed for the raster workers per idle-time piece (~2–3 ms at the world network). */
@@ -156,7 +156,7 @@ export class YouchengMap extends HTMLElement {
       downloadCsv: async () => {
         await this.#s?.notes().catch((e) => this.#reportError(e)); // the rows go out with their notes
         if (!this.#map) return;
-        download(this.shadowRoot, new Blob([toCsv(this.#map.rows())], { type: 'text/csv;charset=utf-8' }), `youcheng-${new Date().toISOString().slice(0, 10)}.csv`, (fn, ms) => this.#timers.later(fn, ms));
+        download(this.shadowRoot, new Blob([this.#map.exportCsv()], { type: 'text/csv;charset=utf-8' }), `youcheng-${new Date().toISOString().slice(0, 10)}.csv`, (fn, ms) => this.#timers.later(fn, ms));
       },
       toggleTheme: () => (this.theme = this.#isDark() ? 'light' : 'dark'),
     };

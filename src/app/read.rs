@@ -80,7 +80,80 @@ impl App {
             .collect()
     }
 
-    /// The visible pairs with every detail, in data order (the CSV export).
+    /// The visible pairs as the rows of a partnerships file, in data order: each the cells of
+    /// [`crate::dataset::COLUMNS`] in that order, as the loader reads them back (a pair's
+    /// sources as written). The CSV export writes them; cells as plain strings, and the sources
+    /// not parsed, make the world network's 25,000 rows cheap to hand over.
+    pub fn export_rows(&self) -> Vec<Vec<String>> {
+        let ds = self.map.dataset();
+        let visible = self.map.visible();
+        let mut out = Vec::with_capacity(visible.len());
+        for p in visible.iter().filter_map(|&i| ds.partnerships.get(i)) {
+            let number = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+            let row = crate::dataset::COLUMNS.map(|column| match column {
+                "id" => p.id.clone(),
+                "shandong_city" => ds.city_of(p).key.clone(),
+                "shandong_subunit" => p.subunit_zh.clone(),
+                "shandong_subunit_en" => p.subunit_en.clone(),
+                "partner_en" => p.partner_en.clone(),
+                "partner_zh" => p.partner_zh.clone(),
+                "partner_zh_source" => p.partner_zh_source.clone(),
+                "country" => ds.country_of(p).iso2.clone(),
+                "partner_level" => p.level.key().to_string(),
+                "relation" => p.relation.key().to_string(),
+                "status" => p.status.key().to_string(),
+                "established" => p.established.map(|d| d.to_string()).unwrap_or_default(),
+                "lon" => number(p.location.map(|l| l.lon)),
+                "lat" => number(p.location.map(|l| l.lat)),
+                "coord_source" => p.coord_source.clone(),
+                "sources" => p.sources.as_str().to_string(),
+                "note" => p.note.clone(),
+                "note_zh" => p.note_zh.clone(),
+                _ => String::new(),
+            });
+            out.push(row.to_vec());
+        }
+        out
+    }
+
+    /// The visible pairs as a CSV file (see [`App::export_rows`]): the loader's columns, UTF-8
+    /// with a byte-order mark and CRLF line ends so that Excel and WPS open it with the Chinese
+    /// intact, and formula injection neutralised: a text cell that starts with = + - @ (or a tab
+    /// or CR) gets a leading apostrophe, which spreadsheets show as text and the loader drops
+    /// (the coordinates, numbers, are left as they are). Written here rather than with the `csv`
+    /// crate's writer, which added 3 KB gzip to the module for what is quoting (size): a cell
+    /// with a comma, quote or line break is quoted, its quotes doubled.
+    pub fn export_csv(&self) -> String {
+        let mut out = String::from("\u{feff}");
+        let mut push_row = |cells: &mut dyn Iterator<Item = (&str, bool)>| {
+            for (k, (v, numeric)) in cells.enumerate() {
+                if k > 0 {
+                    out.push(',');
+                }
+                let risky = !numeric && v.starts_with(['=', '+', '-', '@', '\t', '\r']);
+                let apostrophe = if risky { "'" } else { "" };
+                if v.contains([',', '"', '\r', '\n']) {
+                    out.push('"');
+                    out.push_str(apostrophe);
+                    out.push_str(&v.replace('"', "\"\""));
+                    out.push('"');
+                } else {
+                    out.push_str(apostrophe);
+                    out.push_str(v);
+                }
+            }
+            out.push_str("\r\n");
+        };
+        let columns = crate::dataset::COLUMNS;
+        push_row(&mut columns.iter().map(|c| (*c, false)));
+        for row in self.export_rows() {
+            let numeric = columns.iter().map(|c| *c == "lon" || *c == "lat");
+            push_row(&mut row.iter().map(String::as_str).zip(numeric));
+        }
+        out
+    }
+
+    /// The visible pairs with every detail, in data order.
     pub fn rows(&self) -> Vec<views::Details> {
         self.map
             .visible()

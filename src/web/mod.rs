@@ -868,9 +868,10 @@ impl Youcheng {
         to_js(&self.app.details(id))
     }
 
-    /// The visible pairs with their details (the CSV export).
-    pub fn rows(&self) -> Result<JsValue, JsError> {
-        to_js(&self.app.rows())
+    /// The visible pairs as a CSV file's text (the CSV export; see `App::export_csv`).
+    #[wasm_bindgen(js_name = exportCsv)]
+    pub fn export_csv(&self) -> String {
+        self.app.export_csv()
     }
 
     /// The visible pairs as the table view lists them (`TableRow`s: no sources or notes).
