@@ -465,6 +465,18 @@ fn the_export_rows_are_the_visible_pairs_as_a_file_that_loads_back() {
     assert_eq!(b.export_rows(), rows);
 }
 
+/// An app with the shipped reference tables and no pairs yet.
+fn with_reference() -> App {
+    let mut a = App::new(800.0, 600.0);
+    let r = a.load_reference(
+        &common::read("data/shandong.csv"),
+        &common::read("data/countries.csv"),
+        &common::read("data/groups.csv"),
+    );
+    assert!(r.ok, "{:?}", r.errors);
+    a
+}
+
 /// The CSV export's text: a byte-order mark, CRLF line ends, the loader's columns; a cell with a
 /// comma or quote quoted (quotes doubled); a text cell that starts like a formula behind an
 /// apostrophe, a negative longitude left as the number it is; and it loads back.
@@ -473,13 +485,7 @@ fn the_csv_export_is_quoted_neutralised_and_loads_back() {
     use youcheng::dataset::LoadMode;
     let csv = "id,shandong_city,partner_en,partner_zh,country,lon,lat,sources,note\n\
                qingdao-f,qingdao,\"Shimonoseki, Yamaguchi\",下关市,JP,-130.93,33.95,https://example.org/a | Example | remark,\"=HYPERLINK(\"\"http://evil.example\"\")\"\n";
-    let mut a = App::new(800.0, 600.0);
-    let r = a.load_reference(
-        &common::read("data/shandong.csv"),
-        &common::read("data/countries.csv"),
-        &common::read("data/groups.csv"),
-    );
-    assert!(r.ok);
+    let mut a = with_reference();
     let r = a.load_partnerships(
         "f.csv",
         csv.as_bytes(),
@@ -503,13 +509,7 @@ fn the_csv_export_is_quoted_neutralised_and_loads_back() {
         row.contains(",\"'=HYPERLINK(\"\"http://evil.example\"\")\","),
         "{row}"
     );
-    let mut b = App::new(800.0, 600.0);
-    let r = b.load_reference(
-        &common::read("data/shandong.csv"),
-        &common::read("data/countries.csv"),
-        &common::read("data/groups.csv"),
-    );
-    assert!(r.ok);
+    let mut b = with_reference();
     let r = b.load_partnerships(
         "back.csv",
         text.as_bytes(),
