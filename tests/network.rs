@@ -378,3 +378,54 @@ fn a_list_naming_arcs_the_rasteriser_does_not_hold_does_not_read() {
         assert_eq!(got, Err(format!("map arcs: {error}")), "{numbers:?}");
     }
 }
+
+/// The flow at a network of thousands of arcs: at most FLOW_MAX_COMETS comets (every k-th arc,
+/// spread over the data), computed in a few milliseconds rather than hundreds; with a selection,
+/// only its comet moves.
+#[test]
+fn the_flow_of_a_large_network_moves_at_most_a_couple_of_thousand_comets() {
+    use youcheng::map::FLOW_MAX_COMETS;
+    let (origins, pairs) = world_network(6_000);
+    let (mut a, r) = app_with(&origins, &pairs);
+    assert!(r.ok, "{:?}", r.errors);
+    let arcs = a.map.visible().len();
+    assert!(arcs > 2 * FLOW_MAX_COMETS, "{arcs} arcs");
+    a.handle(Command::SetFlow { on: true });
+    let t = std::time::Instant::now();
+    let dots: usize = (a.flow_scene(1000.0).flow.iter())
+        .map(|b| b.centres.len())
+        .sum();
+    let ms = t.elapsed().as_secs_f64() * 1000.0;
+    println!("flow at {arcs} arcs: {dots} dots in {ms:.1} ms");
+    assert!(
+        dots > FLOW_MAX_COMETS && dots <= 3 * FLOW_MAX_COMETS,
+        "{dots} dots"
+    );
+    // The comets come from all over the data, not its first rows.
+    let last = a.map.visible()[arcs - 1];
+    let id = a.map.dataset().partnerships[last].id.clone();
+    a.handle(Command::Select {
+        id: Some(id),
+        pin: false,
+    });
+    let one: usize = (a.flow_scene(1000.0).flow.iter())
+        .map(|b| b.centres.len())
+        .sum();
+    assert!((1..=3).contains(&one), "{one} dots for the selected pair");
+}
+
+/// A list without dates: the vocabulary says no pair has a year (the year filter then offers no
+/// range); the shipped data's pairs have theirs.
+#[test]
+fn a_network_without_dates_says_so_in_its_vocabulary() {
+    let (origins, pairs) = world_network(50);
+    let (a, r) = app_with(&origins, &pairs);
+    assert!(r.ok, "{:?}", r.errors);
+    assert!(!a.snapshot().vocabulary.dated);
+    assert!(
+        common::shipped_app(800.0, 600.0)
+            .snapshot()
+            .vocabulary
+            .dated
+    );
+}

@@ -823,7 +823,12 @@ firstYear: number,
 /**
  * The last year it offers: today's year, or a later tie's.
  */
-lastYear: number, };
+lastYear: number, 
+/**
+ * Whether any pair of the data has a known year (the year filter then offers a range;
+ * without one, only whether to show the pairs of unknown year).
+ */
+dated: boolean, };
 export type Filter = { 
 /**
  * Shandong keys (`shandong`, `jinan`, …).

@@ -24,6 +24,9 @@ pub struct Vocabulary {
     pub first_year: i32,
     /// The last year it offers: today's year, or a later tie's.
     pub last_year: i32,
+    /// Whether any pair of the data has a known year (the year filter then offers a range;
+    /// without one, only whether to show the pairs of unknown year).
+    pub dated: bool,
 }
 
 /// The vocabulary for `map`'s data; `this_year` is the year of the last load's `today`.
@@ -47,5 +50,6 @@ pub fn vocabulary(map: &MapState, this_year: i32) -> Vocabulary {
         colour_modes: ColourBy::ALL.map(ColourBy::key).to_vec(),
         first_year: if first == i32::MAX { this_year } else { first },
         last_year: last.max(this_year),
+        dated: first != i32::MAX,
     }
 }

@@ -39,7 +39,7 @@ pub use arc_store::{ArcPacker, ArcStore, MapArcs};
 pub use cache::{DataBuild, HIT_PART_PIECES, MARK_MAX_DEG};
 pub use colour::LegendItem;
 pub use emphasis::{Emphasis, Pick};
-pub use flow::{phase, FlowPath, FLOW_PERIOD_MS};
+pub use flow::{phase, FlowPath, FLOW_MAX_COMETS, FLOW_PERIOD_MS};
 pub use focus::Step;
 pub use inset::{InsetCity, TARGET_PX};
 pub use layout::{InsetLayout, Layout, MapLabel};

@@ -144,7 +144,9 @@ export function createFilters(ctx, actions) {
       }
       ui.yearFrom.value = f.yearFrom ?? firstYear;
       ui.yearTo.value = f.yearTo ?? lastYear;
-      ui.yearText.textContent = `${f.yearFrom ?? firstYear} – ${f.yearTo ?? lastYear}`;
+      // No pair with a known year (a list without dates): no range to offer, and it says so.
+      ui.yearFrom.parentNode.hidden = !v.dated;
+      ui.yearText.textContent = v.dated ? `${f.yearFrom ?? firstYear} – ${f.yearTo ?? lastYear}` : t('noYears');
       ui.unknownYear.checked = !f.hideUnknownYear && (f.showUnknownYear || (f.yearFrom === null && f.yearTo === null));
     },
   };
