@@ -86,8 +86,9 @@ export function createTable(ctx, actions) {
     });
     sayShown();
     const table = h('table', {}, caption, h('thead', {}, head), body);
-    // "Show more" under the scrolling rows, always in sight.
-    node.replaceChildren(h('div', { class: 'yc-table-scroll', tabindex: '0', role: 'region', 'aria-label': t('tableCaption', { n: keyed.length }) }, table), more);
+    // "Show more" after the last row, inside the scrolling region: the panel's height stays the
+    // rows' (a phone's panel under the map is a few rows high), and the caption says more exist.
+    node.replaceChildren(h('div', { class: 'yc-table-scroll', tabindex: '0', role: 'region', 'aria-label': t('tableCaption', { n: keyed.length }) }, table, more));
   };
 
   /** Shows or hides the table; returns whether it is open. */
