@@ -30,7 +30,7 @@ fn ends_inside(a: &App, id: &str) -> bool {
     [origin, partner].iter().all(|&l| {
         let s = a.map.project(l).expect("projects");
         (0.0..=W).contains(&s.x) && (0.0..=H).contains(&s.y)
-    }) && !d.id.is_empty()
+    }) && !d.row.id.is_empty()
 }
 
 fn choose(a: &mut App, kind: HitKind, key: &str, animate: bool) -> Response {

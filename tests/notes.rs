@@ -54,7 +54,7 @@ fn a_bad_notes_file_is_refused_whole_and_changes_nothing() {
     let (data, _) = split_notes(&read("data/partnerships.csv")).expect("split");
     let mut app = app_with(&data);
     let before = app.rows();
-    let id = &before[0].id;
+    let id = &before[0].row.id;
     for (bad, code, line) in [
         (
             format!("id,note,note_zh\n{id},fine,好\nno-such-pair,a note,\n"),
@@ -70,7 +70,7 @@ fn a_bad_notes_file_is_refused_whole_and_changes_nothing() {
         (
             format!(
                 "id,note,note_zh,sources\n{id},a note,,https://example.org | Example\n{},,,\n",
-                before[1].id
+                before[1].row.id
             ),
             "empty",
             3,

@@ -141,10 +141,6 @@ declare global {
 // ---- generated from the Rust types by src/app/typescript.rs: do not edit by hand ----
 export type Details = { 
 /**
- * The pair's id, e.g. `"qingdao-shimonoseki"`.
- */
-id: string, 
-/**
  * The pair's line in its source file (the header is line 1).
  */
 line: number, 
@@ -152,14 +148,6 @@ line: number,
  * The Shandong key, e.g. `"qingdao"`.
  */
 city: string, 
-/**
- * The Shandong side's Chinese name, e.g. `"青岛市"`.
- */
-cityZh: string, 
-/**
- * The Shandong side's English name, e.g. `"Qingdao"`.
- */
-cityEn: string, 
 /**
  * The Shandong district or county-level city in Chinese when the tie is at that level,
  * else empty.
@@ -170,14 +158,6 @@ subunitZh: string,
  */
 subunitEn: string, 
 /**
- * The partner's name in simplified Chinese; empty when nobody is confident of it.
- */
-partnerZh: string, 
-/**
- * The partner's name in English.
- */
-partnerEn: string, 
-/**
  * Where `partner_zh` comes from: `official`, `standard` or `translit`, or empty; as
  * written in the file.
  */
@@ -186,6 +166,54 @@ partnerZhSource: string,
  * The partner's country: ISO 3166-1 alpha-2 code, upper case.
  */
 country: string, 
+/**
+ * The partner's longitude in degrees; `None` when its place is unknown (the pair is listed
+ * but not drawn).
+ */
+lon: number | null, 
+/**
+ * The partner's latitude in degrees; `None` when its place is unknown.
+ */
+lat: number | null, 
+/**
+ * Where the point comes from, as written, e.g. `geonames:<id>`, `capital:geonames:<id>`,
+ * `hand:…` or `unknown:…`.
+ */
+coordSource: string, 
+/**
+ * The evidence for the pair, in the order written. The shipped data's come with its notes
+ * (`notes.csv`, fetched with the first details shown or the CSV export, or by `loadNotes()`):
+ * empty until then.
+ */
+sources: Array<SourceView>, 
+/**
+ * The note in English (date details, doubts, which capital the point uses); may be empty.
+ */
+note: string, 
+/**
+ * The note in Chinese; empty when the file has none.
+ */
+noteZh: string, 
+/**
+ * The pair's id, e.g. `"qingdao-shimonoseki"`.
+ */
+id: string, 
+/**
+ * The Shandong side's Chinese name, e.g. `"青岛市"`.
+ */
+cityZh: string, 
+/**
+ * The Shandong side's English name, e.g. `"Qingdao"`.
+ */
+cityEn: string, 
+/**
+ * The partner's name in simplified Chinese; empty when nobody is confident of it.
+ */
+partnerZh: string, 
+/**
+ * The partner's name in English.
+ */
+partnerEn: string, 
 /**
  * The country's Chinese name.
  */
@@ -207,6 +235,10 @@ level: 'province' | 'city' | 'county' | 'unknown',
  */
 relation: 'friendship' | 'cooperation' | 'unknown', 
 /**
+ * How firm the tie is.
+ */
+status: 'signed' | 'intent' | 'unconfirmed', 
+/**
  * When the tie was established, `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as precisely as known;
  * `None` when unknown.
  */
@@ -214,54 +246,22 @@ established: string | null,
 /**
  * The year of `established`; `None` when unknown.
  */
-year: number | null, 
-/**
- * The partner's longitude in degrees; `None` when its place is unknown (the pair is listed
- * but not drawn).
- */
-lon: number | null, 
-/**
- * The partner's latitude in degrees; `None` when its place is unknown.
- */
-lat: number | null, 
-/**
- * Where the point comes from, as written, e.g. `geonames:<id>`, `capital:geonames:<id>`,
- * `hand:…` or `unknown:…`.
- */
-coordSource: string, 
-/**
- * How firm the tie is.
- */
-status: 'signed' | 'intent' | 'unconfirmed', 
-/**
- * The evidence for the pair, in the order written. The shipped data's come with its notes
- * (`notes.csv`, fetched with the first details shown or the CSV export, or by `loadNotes()`):
- * empty until then.
- */
-sources: Array<SourceView>, 
-/**
- * The note in English (date details, doubts, which capital the point uses); may be empty.
- */
-note: string, 
-/**
- * The note in Chinese; empty when the file has none.
- */
-noteZh: string, };
+year: number | null, };
 export type TableRow = { 
 /**
- * The pair's id.
+ * The pair's id, e.g. `"qingdao-shimonoseki"`.
  */
 id: string, 
 /**
- * The Shandong side's Chinese name.
+ * The Shandong side's Chinese name, e.g. `"青岛市"`.
  */
 cityZh: string, 
 /**
- * The Shandong side's English name.
+ * The Shandong side's English name, e.g. `"Qingdao"`.
  */
 cityEn: string, 
 /**
- * The partner's name in simplified Chinese; may be empty.
+ * The partner's name in simplified Chinese; empty when nobody is confident of it.
  */
 partnerZh: string, 
 /**
@@ -277,7 +277,7 @@ countryZh: string,
  */
 countryEn: string, 
 /**
- * The country's continent key.
+ * The country's continent key, e.g. `"north_america"`.
  */
 continent: string, 
 /**
@@ -293,7 +293,8 @@ relation: 'friendship' | 'cooperation' | 'unknown',
  */
 status: 'signed' | 'intent' | 'unconfirmed', 
 /**
- * When the tie was established, as precisely as known; `None` when unknown.
+ * When the tie was established, `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as precisely as known;
+ * `None` when unknown.
  */
 established: string | null, 
 /**

@@ -9,35 +9,65 @@ use serde::Serialize;
 
 pub use super::choices::{choices, legend, LISTED_ORIGINS};
 
-/// Everything the detail panel and the table show about one pair.
+/// Everything the detail panel shows about one pair: what the table lists of it ([`TableRow`],
+/// its fields at the same level in JS) and the rest.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Details {
-    /// The pair's id, e.g. `"qingdao-shimonoseki"`.
-    pub id: String,
+    /// Its names, keys, kind and date, as the table lists them.
+    #[serde(flatten)]
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), ts(flatten))]
+    pub row: TableRow,
     /// The pair's line in its source file (the header is line 1).
     pub line: u64,
     /// The Shandong key, e.g. `"qingdao"`.
     pub city: String,
-    /// The Shandong side's Chinese name, e.g. `"青岛市"`.
-    pub city_zh: String,
-    /// The Shandong side's English name, e.g. `"Qingdao"`.
-    pub city_en: String,
     /// The Shandong district or county-level city in Chinese when the tie is at that level,
     /// else empty.
     pub subunit_zh: String,
     /// The same subunit in English, or empty.
     pub subunit_en: String,
-    /// The partner's name in simplified Chinese; empty when nobody is confident of it.
-    pub partner_zh: String,
-    /// The partner's name in English.
-    pub partner_en: String,
     /// Where `partner_zh` comes from: `official`, `standard` or `translit`, or empty; as
     /// written in the file.
     pub partner_zh_source: String,
     /// The partner's country: ISO 3166-1 alpha-2 code, upper case.
     pub country: String,
+    /// The partner's longitude in degrees; `None` when its place is unknown (the pair is listed
+    /// but not drawn).
+    pub lon: Option<f64>,
+    /// The partner's latitude in degrees; `None` when its place is unknown.
+    pub lat: Option<f64>,
+    /// Where the point comes from, as written, e.g. `geonames:<id>`, `capital:geonames:<id>`,
+    /// `hand:…` or `unknown:…`.
+    pub coord_source: String,
+    /// The evidence for the pair, in the order written. The shipped data's come with its notes
+    /// (`notes.csv`, fetched with the first details shown or the CSV export, or by `loadNotes()`):
+    /// empty until then.
+    pub sources: Vec<SourceView>,
+    /// The note in English (date details, doubts, which capital the point uses); may be empty.
+    pub note: String,
+    /// The note in Chinese; empty when the file has none.
+    pub note_zh: String,
+}
+
+/// A pair as the table view lists it: its names and keys, without what only its details show
+/// (sources, notes, coordinates), so that thousands of rows cross the boundary cheaply; the
+/// first part of its [`Details`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct TableRow {
+    /// The pair's id, e.g. `"qingdao-shimonoseki"`.
+    pub id: String,
+    /// The Shandong side's Chinese name, e.g. `"青岛市"`.
+    pub city_zh: String,
+    /// The Shandong side's English name, e.g. `"Qingdao"`.
+    pub city_en: String,
+    /// The partner's name in simplified Chinese; empty when nobody is confident of it.
+    pub partner_zh: String,
+    /// The partner's name in English.
+    pub partner_en: String,
     /// The country's Chinese name.
     pub country_zh: String,
     /// The country's English name.
@@ -56,76 +86,14 @@ pub struct Details {
         ts(type = "'friendship' | 'cooperation' | 'unknown'")
     )]
     pub relation: &'static str,
+    /// How firm the tie is.
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        ts(type = "'signed' | 'intent' | 'unconfirmed'")
+    )]
+    pub status: &'static str,
     /// When the tie was established, `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as precisely as known;
     /// `None` when unknown.
-    pub established: Option<String>,
-    /// The year of `established`; `None` when unknown.
-    pub year: Option<i32>,
-    /// The partner's longitude in degrees; `None` when its place is unknown (the pair is listed
-    /// but not drawn).
-    pub lon: Option<f64>,
-    /// The partner's latitude in degrees; `None` when its place is unknown.
-    pub lat: Option<f64>,
-    /// Where the point comes from, as written, e.g. `geonames:<id>`, `capital:geonames:<id>`,
-    /// `hand:…` or `unknown:…`.
-    pub coord_source: String,
-    /// How firm the tie is.
-    #[cfg_attr(
-        all(test, not(target_arch = "wasm32")),
-        ts(type = "'signed' | 'intent' | 'unconfirmed'")
-    )]
-    pub status: &'static str,
-    /// The evidence for the pair, in the order written. The shipped data's come with its notes
-    /// (`notes.csv`, fetched with the first details shown or the CSV export, or by `loadNotes()`):
-    /// empty until then.
-    pub sources: Vec<SourceView>,
-    /// The note in English (date details, doubts, which capital the point uses); may be empty.
-    pub note: String,
-    /// The note in Chinese; empty when the file has none.
-    pub note_zh: String,
-}
-
-/// A pair as the table view lists it: its names and keys, without what only its details show
-/// (sources, notes, coordinates), so that thousands of rows cross the boundary cheaply.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase")]
-pub struct TableRow {
-    /// The pair's id.
-    pub id: String,
-    /// The Shandong side's Chinese name.
-    pub city_zh: String,
-    /// The Shandong side's English name.
-    pub city_en: String,
-    /// The partner's name in simplified Chinese; may be empty.
-    pub partner_zh: String,
-    /// The partner's name in English.
-    pub partner_en: String,
-    /// The country's Chinese name.
-    pub country_zh: String,
-    /// The country's English name.
-    pub country_en: String,
-    /// The country's continent key.
-    pub continent: &'static str,
-    /// The partner's administrative level.
-    #[cfg_attr(
-        all(test, not(target_arch = "wasm32")),
-        ts(type = "'province' | 'city' | 'county' | 'unknown'")
-    )]
-    pub level: &'static str,
-    /// The type of tie.
-    #[cfg_attr(
-        all(test, not(target_arch = "wasm32")),
-        ts(type = "'friendship' | 'cooperation' | 'unknown'")
-    )]
-    pub relation: &'static str,
-    /// How firm the tie is.
-    #[cfg_attr(
-        all(test, not(target_arch = "wasm32")),
-        ts(type = "'signed' | 'intent' | 'unconfirmed'")
-    )]
-    pub status: &'static str,
-    /// When the tie was established, as precisely as known; `None` when unknown.
     pub established: Option<String>,
     /// The year of `established`; `None` when unknown.
     pub year: Option<i32>,
@@ -330,31 +298,17 @@ pub struct Snapshot {
 pub fn details(map: &MapState, i: usize) -> Option<Details> {
     let ds = map.dataset();
     let p = ds.partnerships.get(i)?;
-    let city = ds.city_of(p);
-    let country = ds.country_of(p);
     Some(Details {
-        id: p.id.clone(),
+        row: table_row(map, i)?,
         line: p.line,
-        city: city.key.clone(),
-        city_zh: city.name_zh.clone(),
-        city_en: city.name_en.clone(),
+        city: ds.city_of(p).key.clone(),
         subunit_zh: p.subunit_zh.clone(),
         subunit_en: p.subunit_en.clone(),
-        partner_zh: p.partner_zh.clone(),
-        partner_en: p.partner_en.clone(),
         partner_zh_source: p.partner_zh_source.clone(),
-        country: country.iso2.clone(),
-        country_zh: country.name_zh.clone(),
-        country_en: country.name_en.clone(),
-        continent: country.continent.key(),
-        level: p.level.key(),
-        relation: p.relation.key(),
-        established: p.established.map(|d| d.to_string()),
-        year: p.established.map(|d| d.year),
+        country: ds.country_of(p).iso2.clone(),
         lon: p.location.map(|l| l.lon),
         lat: p.location.map(|l| l.lat),
         coord_source: p.coord_source.clone(),
-        status: p.status.key(),
         sources: p
             .sources
             .entries()
