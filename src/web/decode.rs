@@ -99,7 +99,7 @@ pub fn command(value: &JsValue) -> Result<Command> {
         },
         "blur" => Command::Blur,
         "select" => Command::Select {
-            id: o.opt_string("id")?,
+            id: o.opt("id", string)?,
             pin: o.bool("pin")?,
         },
         "clearSelection" => Command::ClearSelection {
@@ -129,10 +129,7 @@ pub fn command(value: &JsValue) -> Result<Command> {
             keep_view: o.bool("keepView")?,
         },
         "reveal" => Command::Reveal {
-            covered: match o.get("covered") {
-                Some(v) => seq(&v, rect)?,
-                None => Vec::new(),
-            },
+            covered: o.opt("covered", |v| seq(v, rect))?.unwrap_or_default(),
         },
         "search" => Command::Search {
             text: o.string("text")?,
@@ -172,17 +169,17 @@ pub fn command(value: &JsValue) -> Result<Command> {
 pub fn filter(value: &JsValue) -> Result<Filter> {
     let o = Obj::of(value, "struct Filter")?;
     Ok(Filter {
-        cities: o.strings("cities")?.unwrap_or_default(),
-        countries: o.strings("countries")?.unwrap_or_default(),
-        continents: o.strings("continents")?.unwrap_or_default(),
-        relations: o.strings("relations")?.unwrap_or_default(),
-        levels: o.strings("levels")?.unwrap_or_default(),
-        groups: o.strings("groups")?.unwrap_or_default(),
-        year_from: o.opt_int("yearFrom")?,
-        year_to: o.opt_int("yearTo")?,
+        cities: o.opt("cities", strings)?.unwrap_or_default(),
+        countries: o.opt("countries", strings)?.unwrap_or_default(),
+        continents: o.opt("continents", strings)?.unwrap_or_default(),
+        relations: o.opt("relations", strings)?.unwrap_or_default(),
+        levels: o.opt("levels", strings)?.unwrap_or_default(),
+        groups: o.opt("groups", strings)?.unwrap_or_default(),
+        year_from: o.opt("yearFrom", integer)?,
+        year_to: o.opt("yearTo", integer)?,
         hide_unknown_year: o.flag("hideUnknownYear")?,
         show_unknown_year: o.flag("showUnknownYear")?,
-        text: o.opt_string("text")?.unwrap_or_default(),
+        text: o.opt("text", string)?.unwrap_or_default(),
     })
 }
 
@@ -191,31 +188,31 @@ pub fn theme(value: &JsValue) -> Result<ThemeInput> {
     let o = Obj::of(value, "struct ThemeInput")?;
     Ok(ThemeInput {
         dark: o.flag("dark")?,
-        ocean: o.opt_string("ocean")?,
-        land: o.opt_string("land")?,
-        china: o.opt_string("china")?,
-        border: o.opt_string("border")?,
-        origin_stroke: o.opt_string("originStroke")?,
-        focus: o.opt_string("focus")?,
-        palette: o.strings("palette")?,
+        ocean: o.opt("ocean", string)?,
+        land: o.opt("land", string)?,
+        china: o.opt("china", string)?,
+        border: o.opt("border", string)?,
+        origin_stroke: o.opt("originStroke", string)?,
+        focus: o.opt("focus", string)?,
+        palette: o.opt("palette", strings)?,
     })
 }
 
 /// What the page puts into a report; every field may be left out.
 pub fn report_spec(value: &JsValue) -> Result<ReportSpec> {
     let o = Obj::of(value, "struct ReportSpec")?;
-    let text = |name| Ok::<_, String>(o.opt_string(name)?.unwrap_or_default());
+    let text = |name| Ok::<_, String>(o.opt(name, string)?.unwrap_or_default());
     Ok(ReportSpec {
-        width_css_px: o.opt_f64("widthCssPx")?.unwrap_or_default(),
-        scale: o.opt_f64("scale")?,
-        width_px: o.opt_f64("widthPx")?,
+        width_css_px: o.opt("widthCssPx", number)?.unwrap_or_default(),
+        scale: o.opt("scale", number)?,
+        width_px: o.opt("widthPx", number)?,
         title: text("title")?,
         summary: text("summary")?,
-        legend: o.strings("legend")?.unwrap_or_default(),
+        legend: o.opt("legend", strings)?.unwrap_or_default(),
         attribution: text("attribution")?,
         date: text("date")?,
-        background: o.opt_string("background")?,
-        text: o.opt_string("text")?,
+        background: o.opt("background", string)?,
+        text: o.opt("text", string)?,
     })
 }
 
@@ -252,6 +249,15 @@ fn seq<T>(value: &JsValue, item: impl Fn(&JsValue) -> Result<T>) -> Result<Vec<T
         .iter()
         .map(|v| item(&v))
         .collect()
+}
+
+fn boolean(value: &JsValue) -> Result<bool> {
+    value.as_bool().ok_or_else(|| invalid(value, "a boolean"))
+}
+
+/// A list of strings.
+fn strings(value: &JsValue) -> Result<Vec<String>> {
+    seq(value, string)
 }
 
 fn string(value: &JsValue) -> Result<String> {
@@ -334,49 +340,23 @@ impl<'a> Obj<'a> {
     }
 
     fn bool(&self, name: &str) -> Result<bool> {
-        let v = self.need(name)?;
-        v.as_bool().ok_or_else(|| invalid(&v, "a boolean"))
+        boolean(&self.need(name)?)
     }
 
     /// A boolean that is `false` when left out (or `null`).
     fn flag(&self, name: &str) -> Result<bool> {
-        match self.get(name).filter(|v| !v.is_null()) {
-            Some(v) => v.as_bool().ok_or_else(|| invalid(&v, "a boolean")),
-            None => Ok(false),
-        }
+        Ok(self.opt(name, boolean)?.unwrap_or(false))
     }
 
     fn string(&self, name: &str) -> Result<String> {
         string(&self.need(name)?)
     }
 
-    /// An optional string: left out or `null` is `None`.
-    fn opt_string(&self, name: &str) -> Result<Option<String>> {
+    /// A field that may be left out: `None` when it is (or `null`), else read by `read`.
+    fn opt<T>(&self, name: &str, read: impl Fn(&JsValue) -> Result<T>) -> Result<Option<T>> {
         self.get(name)
             .filter(|v| !v.is_null())
-            .map(|v| string(&v))
-            .transpose()
-    }
-
-    fn opt_f64(&self, name: &str) -> Result<Option<f64>> {
-        self.get(name)
-            .filter(|v| !v.is_null())
-            .map(|v| number(&v))
-            .transpose()
-    }
-
-    fn opt_int<T: TryFrom<i64>>(&self, name: &str) -> Result<Option<T>> {
-        self.get(name)
-            .filter(|v| !v.is_null())
-            .map(|v| integer(&v))
-            .transpose()
-    }
-
-    /// A list of strings: left out or `null` is `None`.
-    fn strings(&self, name: &str) -> Result<Option<Vec<String>>> {
-        self.get(name)
-            .filter(|v| !v.is_null())
-            .map(|v| seq(&v, string))
+            .map(|v| read(&v))
             .transpose()
     }
 }
