@@ -82,38 +82,13 @@ impl App {
 
     /// The visible pairs as the rows of a partnerships file, in data order: each the cells of
     /// [`crate::dataset::COLUMNS`] in that order, as the loader reads them back (a pair's
-    /// sources as written). The CSV export writes them; cells as plain strings, and the sources
-    /// not parsed, make the world network's 25,000 rows cheap to hand over.
+    /// sources as written). [`App::export_csv`] writes them.
     pub fn export_rows(&self) -> Vec<Vec<String>> {
         let ds = self.map.dataset();
-        let visible = self.map.visible();
-        let mut out = Vec::with_capacity(visible.len());
-        for p in visible.iter().filter_map(|&i| ds.partnerships.get(i)) {
-            let number = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
-            let row = crate::dataset::COLUMNS.map(|column| match column {
-                "id" => p.id.clone(),
-                "shandong_city" => ds.city_of(p).key.clone(),
-                "shandong_subunit" => p.subunit_zh.clone(),
-                "shandong_subunit_en" => p.subunit_en.clone(),
-                "partner_en" => p.partner_en.clone(),
-                "partner_zh" => p.partner_zh.clone(),
-                "partner_zh_source" => p.partner_zh_source.clone(),
-                "country" => ds.country_of(p).iso2.clone(),
-                "partner_level" => p.level.key().to_string(),
-                "relation" => p.relation.key().to_string(),
-                "status" => p.status.key().to_string(),
-                "established" => p.established.map(|d| d.to_string()).unwrap_or_default(),
-                "lon" => number(p.location.map(|l| l.lon)),
-                "lat" => number(p.location.map(|l| l.lat)),
-                "coord_source" => p.coord_source.clone(),
-                "sources" => p.sources.as_str().to_string(),
-                "note" => p.note.clone(),
-                "note_zh" => p.note_zh.clone(),
-                _ => String::new(),
-            });
-            out.push(row.to_vec());
-        }
-        out
+        (self.map.visible().iter())
+            .filter_map(|&i| ds.partnerships.get(i))
+            .map(|p| export_row(ds, p).to_vec())
+            .collect()
     }
 
     /// The visible pairs as a CSV file (see [`App::export_rows`]): the loader's columns, UTF-8
@@ -146,7 +121,10 @@ impl App {
         };
         let columns = crate::dataset::COLUMNS;
         push_row(&mut columns.iter().map(|c| (*c, false)));
-        for row in self.export_rows() {
+        // A row at a time: the world network's 25,000 rows are never all held as cells.
+        let ds = self.map.dataset();
+        for p in (self.map.visible().iter()).filter_map(|&i| ds.partnerships.get(i)) {
+            let row = export_row(ds, p);
             let numeric = columns.iter().map(|c| *c == "lon" || *c == "lat");
             push_row(&mut row.iter().map(String::as_str).zip(numeric));
         }
@@ -180,4 +158,33 @@ impl App {
             zoom,
         })
     }
+}
+
+/// Pair `p` of `ds` as the cells of [`crate::dataset::COLUMNS`], in order.
+fn export_row(
+    ds: &crate::dataset::Dataset,
+    p: &crate::dataset::Partnership,
+) -> [String; crate::dataset::COLUMNS.len()] {
+    let number = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+    crate::dataset::COLUMNS.map(|column| match column {
+        "id" => p.id.clone(),
+        "shandong_city" => ds.city_of(p).key.clone(),
+        "shandong_subunit" => p.subunit_zh.clone(),
+        "shandong_subunit_en" => p.subunit_en.clone(),
+        "partner_en" => p.partner_en.clone(),
+        "partner_zh" => p.partner_zh.clone(),
+        "partner_zh_source" => p.partner_zh_source.clone(),
+        "country" => ds.country_of(p).iso2.clone(),
+        "partner_level" => p.level.key().to_string(),
+        "relation" => p.relation.key().to_string(),
+        "status" => p.status.key().to_string(),
+        "established" => p.established.map(|d| d.to_string()).unwrap_or_default(),
+        "lon" => number(p.location.map(|l| l.lon)),
+        "lat" => number(p.location.map(|l| l.lat)),
+        "coord_source" => p.coord_source.clone(),
+        "sources" => p.sources.as_str().to_string(),
+        "note" => p.note.clone(),
+        "note_zh" => p.note_zh.clone(),
+        _ => String::new(),
+    })
 }
