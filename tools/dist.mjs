@@ -47,7 +47,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve, relative } from 'node:path';
 import { posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const TEXT = /\.(m?js|html|css|svg)$/;
 const TYPES_ONLY = (rel) => /\.d\.ts$/.test(rel);
@@ -265,7 +265,9 @@ export async function buildDist({ src = 'www', out = 'dist', log = console.log, 
   if (!existsSync(join(resolve(src), 'pkg')) || !existsSync(join(resolve(src), 'data'))) throw new Error(`${src}/pkg or ${src}/data missing: run make build first`);
   const { stage, early, element, exported } = minify ? await minifiedCopy(resolve(src)) : { stage: null, early: new Set(), element: new Set(), exported: null };
   try {
-    return emitDist(stage ?? resolve(src), outRoot, log, early, exported, element);
+    // Which data files a map fetches, as the widget decides it (written into the stub).
+    const { shippedFiles } = await import(pathToFileURL(join(resolve(src), 'shipped-files.js')).href);
+    return emitDist(stage ?? resolve(src), outRoot, log, early, exported, element, shippedFiles);
   } finally {
     if (stage) rmSync(stage, { recursive: true, force: true });
   }
@@ -273,7 +275,7 @@ export async function buildDist({ src = 'www', out = 'dist', log = console.log, 
 
 /** `early`: the files the stable entry's core imports statically (see staticImports), which its
  *  stub names too; `exported`: the names the core exports (esbuild's metafile), null when unknown. */
-function emitDist(srcRoot, outRoot, log, early, exported, element = new Set()) {
+function emitDist(srcRoot, outRoot, log, early, exported, element = new Set(), shippedFiles = null) {
   const out = relative(process.cwd(), outRoot) || '.';
   // data/world/ is the world demo network `make demo-world` converts (not part of the widget).
   const all = walk(srcRoot).filter((rel) => !COPY_AS_IS.has(rel) && !TYPES_ONLY(rel) && !rel.startsWith('data/world/'));
@@ -356,7 +358,8 @@ function emitDist(srcRoot, outRoot, log, early, exported, element = new Set()) {
         .map(local)
         .filter((f) => !named.includes(f));
       const wasm = [hashed.get('pkg/youcheng_bg.wasm')].filter(present).map(local);
-      // The shipped data files under loader.js's DATA_FILES keys, for the preloads below.
+      // The shipped data files under loader.js's DATA_FILES keys, for the preloads below (which
+      // of them a map fetches: www/shipped-files.js).
       const dataFiles = { basemap: 'basemap.json', packed: 'shipped.bin', totals: 'official_totals.csv', about: 'about.csv', countries: 'countries.csv', groups: 'groups.csv', shandong: 'shandong.csv' };
       const data = Object.fromEntries(
         Object.entries(dataFiles)
@@ -388,8 +391,9 @@ function emitDist(srcRoot, outRoot, log, early, exported, element = new Set()) {
           // requests after it wait for a free one.
           `const core=import('${spec}');\n` +
           `for(const u of${JSON.stringify(elementModules)})h(u,'modulepreload');\n` +
-          `const d=${JSON.stringify(data)},m=document.querySelectorAll('youcheng-map'),w=new Set;\n` +
-          `for(const e of m){const o=n=>e.getAttribute(n);w.add(d.basemap);for(const n of!o('origins-src')&&!o('data-src')?['packed','totals','about']:['countries','groups',...o('origins-src')?[]:['shandong']])w.add(d[n])}\n` +
+          // loader.js's own rule for which files a map fetches (www/shipped-files.js), as written.
+          `const d=${JSON.stringify(data)},m=document.querySelectorAll('youcheng-map'),w=new Set,f=${shippedFiles.toString()};\n` +
+          `for(const e of m)for(const k of f(n=>e.getAttribute(n)))w.add(d[k]);\n` +
           `for(const u of w)if(u)h(u,'preload','fetch');\n` +
           (css ? `if(m.length)h(${JSON.stringify(css)},'preload','style');\n` : '') +
           `export const { ${exported.join(', ')} } = await core;\n`

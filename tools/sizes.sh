@@ -20,7 +20,7 @@ echo "== www/ (source modules, as make demo serves them) =="
 printf '%-40s %9s %9s\n' file raw gzip
 # Everything the element loads: the module, its glue, its own modules (not the demo and iframe pages' scripts).
 cd www
-widget=(pkg/youcheng_bg.wasm pkg/youcheng.js youcheng.js element.js session.js core.js loader.js steps.js attributes.js checks.js dom.js i18n.js charts.js ui/*.js youcheng.css)
+widget=(pkg/youcheng_bg.wasm pkg/youcheng.js youcheng.js element.js session.js core.js loader.js shipped-files.js steps.js attributes.js checks.js dom.js i18n.js charts.js ui/*.js youcheng.css)
 cd ..
 rows www "${widget[@]}"
 read -r www_raw www_gz <<<"$total"

@@ -3,6 +3,7 @@
 // fetched once per page however many maps share them.
 import { translate } from './i18n.js';
 import { fileLabel } from './dom.js';
+import { shippedFiles } from './shipped-files.js';
 
 export const BASE = new URL('./', import.meta.url);
 export const DATA_FILES = { basemap: 'basemap.json', packed: 'shipped.bin', shandong: 'shandong.csv', countries: 'countries.csv', groups: 'groups.csv', partnerships: 'partnerships.csv', notes: 'notes.csv', totals: 'official_totals.csv', about: 'about.csv' };
@@ -61,20 +62,9 @@ export function fetchShipped(name, limit = MAX_BASEMAP_BYTES) {
   return shipped.get(key);
 }
 
-/**
- * Starts downloading the shipped files a map needs, given its attributes (`attr(name)`): the basemap
- * (the world outlines, needed whatever map a portal shows) and, for the shipped data, its
- * pre-validated form (shipped.bin: the reference tables and the pairs) with its official totals;
- * for a portal's data, the countries and groups, and the origins unless the portal gives its own.
- */
+/** Starts downloading the shipped files a map needs, given its attributes (`attr(name)`; see shipped-files.js). */
 export function prefetchShipped(attr) {
-  const names = [DATA_FILES.basemap];
-  if (!attr('origins-src') && !attr('data-src')) names.push(DATA_FILES.packed, DATA_FILES.totals, DATA_FILES.about);
-  else {
-    names.push(DATA_FILES.countries, DATA_FILES.groups);
-    if (!attr('origins-src')) names.push(DATA_FILES.shandong);
-  }
-  for (const name of names) fetchShipped(name, name === DATA_FILES.packed ? MAX_DATA_BYTES : undefined).catch(() => {});
+  for (const key of shippedFiles(attr)) fetchShipped(DATA_FILES[key], key === 'packed' ? MAX_DATA_BYTES : undefined).catch(() => {});
 }
 
 /**
