@@ -101,6 +101,29 @@ test('phone 390×844 (touch, DPR 3): a tap on each labelled city selects that ci
   await context.close();
 });
 
+test("a stack's announcement lists its members with the UI language's separator", async () => {
+  const { page, context } = await open(browser, url, DESKTOP);
+  const said = await page.evaluate(async () => {
+    const { createTooltip } = await import('/ui/tooltip.js');
+    const { translate } = await import('/i18n.js');
+    const member = (zh, en) => ({ partnerZh: zh, partnerEn: en });
+    const hit = {
+      kind: 'partner',
+      details: { cityZh: '青岛', cityEn: 'Qingdao', partnerZh: '维也纳', partnerEn: 'Vienna', countryZh: '奥地利', countryEn: 'Austria', relation: 'friendship', year: 1990 },
+      members: [member('维也纳', 'Vienna'), member('格拉茨', 'Graz')],
+      memberCount: 3,
+    };
+    return Object.fromEntries(['en', 'zh'].map((lang) => {
+      const ctx = { t: (k, v) => translate(lang, k, v), name: (zh, en) => (lang === 'zh' ? zh || en : en || zh), lang: () => lang };
+      return [lang, createTooltip(ctx, () => document.body).describe(hit)];
+    }));
+  });
+  assert.match(said.en, /Vienna, Graz, and 1 more$/, said.en);
+  assert.doesNotMatch(said.en, /、/, said.en);
+  assert.match(said.zh, /维也纳、格拉茨、另有 1 对$/, said.zh);
+  await context.close();
+});
+
 test('a stack of overlapping partners shows its count and lists its members (Yamaguchi)', async () => {
   const { page, context } = await open(browser, url, DESKTOP);
   await frame(page);

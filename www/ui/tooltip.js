@@ -18,7 +18,9 @@ export function createTooltip(ctx, stage) {
     const year = d.year ? ` · ${t('tooltipYear', { year: d.year })}` : '';
     // A stack: its count and the names the core sent (the first ten), the rest counted.
     const n = hit.memberCount ?? 0, names = (hit.members ?? []).map((m) => name(m.partnerZh, m.partnerEn));
-    const stack = n > 1 ? ` · ${t('stackCount', { n })} ${names.join('、')}${n > names.length ? `、${t('stackMore', { n: n - names.length })}` : ''}` : '';
+    // Listed with the UI language's separator ("、" in Chinese, ", " in English).
+    const listed = [...names, ...(n > names.length ? [t('stackMore', { n: n - names.length })] : [])];
+    const stack = n > 1 ? ` · ${t('stackCount', { n })} ${listed.join(t('listSep'))}` : '';
     return `${name(d.cityZh, d.cityEn)} — ${name(d.partnerZh, d.partnerEn)}, ${name(d.countryZh, d.countryEn)} · ${t(`relation_${d.relation}`)}${year}${stack}`;
   };
 
