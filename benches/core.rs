@@ -419,6 +419,13 @@ fn bench_load(c: &mut Criterion) {
     c.bench_function("shipped/read the basemap", |b| {
         b.iter(|| black_box(Basemap::parse(&basemap_text).is_ok()))
     });
+    // The same outlines as the page reads them since session 17: basemap.bin (no JSON).
+    let basemap_bin = Basemap::parse(&basemap_text)
+        .expect("basemap")
+        .to_binary(youcheng::basemap::COMPACT_QUANTUM_DEG);
+    c.bench_function("shipped/read the basemap (basemap.bin)", |b| {
+        b.iter(|| black_box(Basemap::read(&basemap_bin).is_ok()))
+    });
     let gaz = Gazetteer::load(&shandong, &countries, &groups).expect("gazetteer");
     let basemap = Basemap::parse(&basemap_text).expect("basemap");
     let check = || {

@@ -49,7 +49,7 @@ fn canvas(width: u32, height: u32) -> HtmlCanvasElement {
 
 fn widget(c: &HtmlCanvasElement, dpr: f64, data: Option<&[u8]>) -> Youcheng {
     let mut y = Youcheng::new(c.clone()).expect("widget");
-    y.load_basemap(BASEMAP, false).expect("basemap");
+    y.load_basemap(BASEMAP.as_bytes(), false).expect("basemap");
     y.load_reference(SHANDONG, COUNTRIES, GROUPS, None)
         .expect("reference");
     if let Some(bytes) = data {

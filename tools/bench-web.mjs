@@ -27,7 +27,7 @@ function bytes(size) {
   const ownData = size === 'world' ? ['www/data/countries.csv', 'www/data/groups.csv', ...data] : ['www/data/shipped.bin'];
   // The shipped widget: dist/'s manifest lists its files (wasm, glue, bundled JS, CSS).
   const widget = JSON.parse(readFileSync('dist/manifest.json', 'utf8')).widget.files.map((f) => join('dist', f));
-  const y = [...widget, 'www/data/basemap.json', ...ownData].reduce((a, p) => a + gz(p), 0);
+  const y = [...widget, 'www/data/basemap.bin', ...ownData].reduce((a, p) => a + gz(p), 0);
   const e = ['node_modules/echarts/dist/echarts.min.js', 'node_modules/@surbowl/world-geo-json-zh/world.zh.json', 'www/data/countries.csv', ...data].reduce((a, p) => a + gz(p), 0);
   return [y, e];
 }

@@ -20,4 +20,7 @@ cargo run --quiet --bin youcheng-data -- split-notes data/partnerships.csv www/d
 # without their notes): the widget reads it at first paint instead of parsing and checking the CSV
 # files, which stay for portals' own data and as the fallback.
 cargo run --quiet --bin youcheng-data -- pack data www/data/shipped.bin
+# The basemap in binary (the same integers as basemap.json, read without JSON at first paint);
+# basemap.json stays beside it for portals and as the fallback.
+cargo run --quiet --bin youcheng-data -- basemap-bin data/basemap.json www/data/basemap.bin
 echo "[build] www/pkg and www/data ready"

@@ -266,8 +266,8 @@ export async function buildDist({ src = 'www', out = 'dist', log = console.log, 
   const { stage, early, element, exported } = minify ? await minifiedCopy(resolve(src)) : { stage: null, early: new Set(), element: new Set(), exported: null };
   try {
     // Which data files a map fetches, as the widget decides it (written into the stub).
-    const { shippedFiles } = await import(pathToFileURL(join(resolve(src), 'shipped-files.js')).href);
-    return emitDist(stage ?? resolve(src), outRoot, log, early, exported, element, shippedFiles);
+    const { shippedFiles, DATA_FILES } = await import(pathToFileURL(join(resolve(src), 'shipped-files.js')).href);
+    return emitDist(stage ?? resolve(src), outRoot, log, early, exported, element, shippedFiles, DATA_FILES);
   } finally {
     if (stage) rmSync(stage, { recursive: true, force: true });
   }
@@ -275,7 +275,7 @@ export async function buildDist({ src = 'www', out = 'dist', log = console.log, 
 
 /** `early`: the files the stable entry's core imports statically (see staticImports), which its
  *  stub names too; `exported`: the names the core exports (esbuild's metafile), null when unknown. */
-function emitDist(srcRoot, outRoot, log, early, exported, element = new Set(), shippedFiles = null) {
+function emitDist(srcRoot, outRoot, log, early, exported, element = new Set(), shippedFiles = null, dataFiles = {}) {
   const out = relative(process.cwd(), outRoot) || '.';
   // data/world/ is the world demo network `make demo-world` converts (not part of the widget).
   const all = walk(srcRoot).filter((rel) => !COPY_AS_IS.has(rel) && !TYPES_ONLY(rel) && !rel.startsWith('data/world/'));
@@ -358,11 +358,14 @@ function emitDist(srcRoot, outRoot, log, early, exported, element = new Set(), s
         .map(local)
         .filter((f) => !named.includes(f));
       const wasm = [hashed.get('pkg/youcheng_bg.wasm')].filter(present).map(local);
-      // The shipped data files under loader.js's DATA_FILES keys, for the preloads below (which
-      // of them a map fetches: www/shipped-files.js).
-      const dataFiles = { basemap: 'basemap.json', packed: 'shipped.bin', totals: 'official_totals.csv', about: 'about.csv', countries: 'countries.csv', groups: 'groups.csv', shandong: 'shandong.csv' };
+      // The shipped data files a map may fetch at its start, by their keys (www/shipped-files.js's
+      // DATA_FILES), for the preloads below (which of them a map fetches: its shippedFiles, here
+      // asked for every combination of the attributes it reads).
+      const attrs = [[], ['origins-src'], ['data-src'], ['origins-src', 'data-src']];
+      const keys = new Set(attrs.flatMap((set) => shippedFiles?.((a) => (set.includes(a) ? 'x' : null)) ?? []));
       const data = Object.fromEntries(
         Object.entries(dataFiles)
+          .filter(([k]) => keys.has(k))
           .map(([k, n]) => [k, hashed.get(`data/${n}`)])
           .filter(([, f]) => present(f))
           .map(([k, f]) => [k, local(f)]),

@@ -40,8 +40,9 @@ printf '%-40s %9d %9d\n' "shipped widget total (wasm+JS+CSS)" "$dist_raw" "$dist
 echo
 echo "== default payload: the shipped widget and the data it loads for its first frame =="
 # The shipped data pre-validated (shipped.bin) stands for shandong, countries, groups and partnerships.csv,
+# and basemap.bin for basemap.json (both kept for portals and as fallbacks),
 # which are read only when it cannot be (and for a portal's own data).
-data=(basemap.json shipped.bin official_totals.csv about.csv)
+data=(basemap.bin shipped.bin official_totals.csv about.csv)
 rows www/data "${data[@]}"
 read -r data_raw data_gz <<<"$total"
 printf '%-40s %9d %9d\n' "data total" "$data_raw" "$data_gz"

@@ -3,10 +3,10 @@
 // fetched once per page however many maps share them.
 import { translate } from './i18n.js';
 import { fileLabel } from './dom.js';
-import { shippedFiles } from './shipped-files.js';
+import { shippedFiles, DATA_FILES } from './shipped-files.js';
 
 export const BASE = new URL('./', import.meta.url);
-export const DATA_FILES = { basemap: 'basemap.json', packed: 'shipped.bin', shandong: 'shandong.csv', countries: 'countries.csv', groups: 'groups.csv', partnerships: 'partnerships.csv', notes: 'notes.csv', totals: 'official_totals.csv', about: 'about.csv' };
+export { DATA_FILES };
 // Bytes read from a portal's file before giving up (the core checks its own limits again).
 export const MAX_DATA_BYTES = 16 * 1024 * 1024;
 export const MAX_BASEMAP_BYTES = 32 * 1024 * 1024;

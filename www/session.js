@@ -202,16 +202,38 @@ export class Session {
 
   async loadBasemap({ shippedOnly = false } = {}) {
     const src = shippedOnly ? null : this.#host.attr('basemap-src');
-    const bytes = src ? await this.#fetch(allowedSource(src, this.#host.lang()), MAX_BASEMAP_BYTES) : await fetchShipped(DATA_FILES.basemap);
-    const text = new TextDecoder().decode(bytes);
-    this.map.loadBasemap(text, false); // throws with a message naming the problem; the old basemap stays
-    this.#good.basemap = text;
-    this.customBasemap = !!src;
-    if (src && !this.#good.outlines) {
-      // Partners are checked against the shipped world outlines, whatever map the portal shows.
-      this.#good.outlines = new TextDecoder().decode(await fetchShipped(DATA_FILES.basemap));
-      this.map.loadBasemap(this.#good.outlines, true);
+    let bytes;
+    if (src) {
+      // A portal's JSON (GeoJSON or the compact form), read by the core from its bytes.
+      bytes = await this.#fetch(allowedSource(src, this.#host.lang()), MAX_BASEMAP_BYTES);
+      this.map.loadBasemap(bytes, false); // throws with a message naming the problem; the old basemap stays
+    } else {
+      bytes = await this.#shippedBasemap(false);
     }
+    this.#good.basemap = bytes;
+    this.customBasemap = !!src;
+    // Partners are checked against the shipped world outlines, whatever map the portal shows.
+    if (src && !this.#good.outlines) this.#good.outlines = await this.#shippedBasemap(true);
+  }
+
+  /**
+   * Loads the shipped outlines (drawn, or with `outlinesOnly` only to check partners against) →
+   * their bytes: basemap.bin (the compact basemap in binary, which `make` writes from basemap.json:
+   * read without parsing JSON), or, when it cannot be fetched or read (a damaged file, or one
+   * another version wrote), basemap.json, and the console says why.
+   */
+  async #shippedBasemap(outlinesOnly) {
+    try {
+      const bytes = await fetchShipped(DATA_FILES.basemap);
+      this.map.loadBasemap(bytes, outlinesOnly);
+      return bytes;
+    } catch (e) {
+      if (e instanceof CoreTrap) throw e;
+      console.warn(`Youcheng: ${DATA_FILES.basemap}: ${e?.message ?? e}; reading ${DATA_FILES.basemapJson} instead`);
+    }
+    const bytes = await fetchShipped(DATA_FILES.basemapJson);
+    this.map.loadBasemap(bytes, outlinesOnly);
+    return bytes;
   }
 
   /** The partnerships: the shipped CSV (with its official totals), or `data-src` (CSV or JSON). Throws on errors. */

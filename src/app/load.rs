@@ -10,11 +10,16 @@ use crate::style::Rgba;
 use std::sync::Arc;
 
 impl App {
-    /// Loads a basemap (GeoJSON or the compact form); on error the previous one stays. With
+    /// Loads a basemap (GeoJSON, or the compact form as JSON or binary: see [`Basemap::read`]);
+    /// on error the previous one stays. With
     /// `outlines_only` it is not drawn but used to check where partners lie (the shipped world
     /// outlines, when a portal shows its own, perhaps China-only, approved map).
-    pub fn load_basemap(&mut self, text: &str, outlines_only: bool) -> Result<usize, String> {
-        let basemap = Basemap::parse(text).map_err(|e| e.to_string())?;
+    pub fn load_basemap(
+        &mut self,
+        file: impl AsRef<[u8]>,
+        outlines_only: bool,
+    ) -> Result<usize, String> {
+        let basemap = Basemap::read(file.as_ref()).map_err(|e| e.to_string())?;
         if outlines_only {
             let n = basemap.features.len();
             self.outlines = Some(Arc::new(basemap));

@@ -1,6 +1,7 @@
 //! The compact form of a basemap (`data/basemap.json`): the rings quantised and delta-encoded as
 //! integers, a third of the GeoJSON's size. Reading it checks every delta for overflow and every
-//! vertex for range.
+//! vertex for range. The same file in binary (`basemap.bin`, which `make` ships: the integers as
+//! postcard's varints after [`BINARY_MAGIC`]) is read through the same checks, without JSON.
 
 use super::{Basemap, BasemapError, Feature, COMPACT_FORMAT, MAX_BASEMAP_VERTICES};
 use geo::{Coord, LineString, MultiPolygon, Polygon};
@@ -23,11 +24,28 @@ struct CompactFeature {
     polygons: Vec<Vec<Vec<i64>>>,
 }
 
+/// The first bytes of the binary form (then the compact file in postcard).
+pub const BINARY_MAGIC: &[u8] = b"youcheng-basemap-bin/1\n";
+
 impl Basemap {
     /// Reads the compact form (already parsed as JSON).
     pub(super) fn from_compact(value: Value) -> Result<Self, BasemapError> {
         let file: CompactFile =
             serde_json::from_value(value).map_err(|e| BasemapError::Json(e.to_string()))?;
+        Self::from_compact_file(file)
+    }
+
+    /// Reads the binary form (what follows [`BINARY_MAGIC`]).
+    pub(super) fn from_binary(bytes: &[u8]) -> Result<Self, BasemapError> {
+        let file: CompactFile =
+            postcard::from_bytes(bytes).map_err(|e| BasemapError::Binary(e.to_string()))?;
+        if file.format != COMPACT_FORMAT {
+            return Err(BasemapError::UnknownFormat);
+        }
+        Self::from_compact_file(file)
+    }
+
+    fn from_compact_file(file: CompactFile) -> Result<Self, BasemapError> {
         if !(file.quantum_deg.is_finite() && file.quantum_deg > 0.0) {
             return Err(BasemapError::Json(format!(
                 "quantum_deg {} is not a positive number",
@@ -106,6 +124,18 @@ impl Basemap {
     /// vertices that quantise to the same point are dropped, and so are rings left with fewer
     /// than three vertices. `quantum_deg` should be positive.
     pub fn to_compact(&self, quantum_deg: f64) -> String {
+        serde_json::to_string(&self.compact_file(quantum_deg)).unwrap_or_default()
+    }
+
+    /// The compact form in binary ([`BINARY_MAGIC`], then postcard): the same integers, read
+    /// without JSON.
+    pub fn to_binary(&self, quantum_deg: f64) -> Vec<u8> {
+        let mut out = BINARY_MAGIC.to_vec();
+        out.extend(postcard::to_allocvec(&self.compact_file(quantum_deg)).unwrap_or_default());
+        out
+    }
+
+    fn compact_file(&self, quantum_deg: f64) -> CompactFile {
         let q = quantum_deg;
         let features = self
             .features
@@ -142,12 +172,11 @@ impl Basemap {
                     .collect(),
             })
             .collect();
-        let file = CompactFile {
+        CompactFile {
             format: COMPACT_FORMAT.into(),
             attribution: self.attribution.clone(),
             quantum_deg: q,
             features,
-        };
-        serde_json::to_string(&file).unwrap_or_default()
+        }
     }
 }

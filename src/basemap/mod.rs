@@ -3,7 +3,8 @@
 //! * GeoJSON `FeatureCollection`s of `Polygon`/`MultiPolygon` features (a portal's own approved
 //!   basemap, or the npm `@surbowl/world-geo-json-zh` source), and
 //! * the compact form `data/basemap.json` that `youcheng-data basemap` writes: the same rings
-//!   quantised and delta-encoded as integers, a third of the size.
+//!   quantised and delta-encoded as integers, a third of the size; and the same in binary
+//!   (`basemap.bin`, written by `youcheng-data basemap-bin` for the page: read without JSON).
 
 use crate::geometry::LonLat;
 use geo::{BoundingRect, Contains, Coord, LineString, MultiPolygon, Point, Polygon, Rect};
@@ -13,12 +14,17 @@ use crate::limits::{MAX_BASEMAP_BYTES, MAX_BASEMAP_VERTICES};
 
 mod compact;
 
+pub use compact::BINARY_MAGIC;
+
 /// Longest longitude span of one unwrapped ring: a ring round a pole spans 360°, one that
 /// crosses the seam a little more; beyond this it winds round the globe.
 const MAX_RING_SPAN_DEG: f64 = 540.0;
 
 /// The format tag of the compact form.
 pub const COMPACT_FORMAT: &str = "youcheng-basemap/1";
+
+/// The compact form's quantum (`data/basemap.json`'s): 0.001° ≈ 110 m.
+pub const COMPACT_QUANTUM_DEG: f64 = 0.001;
 
 /// One country or territory.
 #[derive(Debug, Clone, PartialEq)]
@@ -149,6 +155,13 @@ pub enum BasemapError {
     /// parser's message.
     #[error("basemap is not valid JSON: {0}")]
     Json(String),
+    /// A file that starts as the binary form but does not read as one (cut short, or damaged);
+    /// holds the reader's message.
+    #[error("basemap.bin cannot be read: {0}")]
+    Binary(String),
+    /// Neither the binary form nor UTF-8 text.
+    #[error("basemap is not UTF-8 text (JSON) at byte {0}")]
+    NotText(usize),
     /// Neither a GeoJSON `FeatureCollection` (with a `features` array) nor a file tagged
     /// [`COMPACT_FORMAT`].
     #[error("basemap is neither a GeoJSON FeatureCollection nor a {COMPACT_FORMAT} file")]
@@ -194,20 +207,37 @@ impl Basemap {
     /// that cannot be read (coordinates out of range, a ring that winds round the globe),
     /// too many vertices, or no polygon features.
     pub fn parse(text: &str) -> Result<Self, BasemapError> {
-        if text.len() > MAX_BASEMAP_BYTES {
+        Self::read(text.as_bytes())
+    }
+
+    /// As [`Basemap::parse`], from a file's bytes: the binary form when they start with
+    /// [`BINARY_MAGIC`], else UTF-8 JSON text in either form.
+    ///
+    /// # Errors
+    ///
+    /// As [`Basemap::parse`]; also a binary file that does not read ([`BasemapError::Binary`])
+    /// and bytes that are neither ([`BasemapError::NotText`]).
+    pub fn read(bytes: &[u8]) -> Result<Self, BasemapError> {
+        if bytes.len() > MAX_BASEMAP_BYTES {
             return Err(BasemapError::TooLarge {
-                bytes: text.len(),
+                bytes: bytes.len(),
                 limit: MAX_BASEMAP_BYTES,
             });
         }
-        let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-            .map_err(|e| BasemapError::Json(e.to_string()))?;
-        let basemap = if value.get("format").and_then(Value::as_str) == Some(COMPACT_FORMAT) {
-            Self::from_compact(value)?
-        } else if value.get("type").and_then(Value::as_str) == Some("FeatureCollection") {
-            Self::from_geojson(&value)?
+        let basemap = if let Some(rest) = bytes.strip_prefix(BINARY_MAGIC) {
+            Self::from_binary(rest)?
         } else {
-            return Err(BasemapError::UnknownFormat);
+            let text =
+                std::str::from_utf8(bytes).map_err(|e| BasemapError::NotText(e.valid_up_to()))?;
+            let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+                .map_err(|e| BasemapError::Json(e.to_string()))?;
+            if value.get("format").and_then(Value::as_str) == Some(COMPACT_FORMAT) {
+                Self::from_compact(value)?
+            } else if value.get("type").and_then(Value::as_str) == Some("FeatureCollection") {
+                Self::from_geojson(&value)?
+            } else {
+                return Err(BasemapError::UnknownFormat);
+            }
         };
         if basemap.features.is_empty() {
             return Err(BasemapError::Empty);
@@ -450,6 +480,50 @@ mod tests {
         for (p, q) in a.iter().zip(c) {
             assert!((p.x - q.x).abs() <= 0.0005 && (p.y - q.y).abs() <= 0.0005);
         }
+    }
+
+    #[test]
+    fn the_binary_form_reads_as_the_shipped_json_and_a_damaged_one_says_so() {
+        let json = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/basemap.json"))
+            .expect("basemap");
+        let b = Basemap::read(&json).expect("parses");
+        let bin = b.to_binary(COMPACT_QUANTUM_DEG);
+        assert!(bin.starts_with(BINARY_MAGIC));
+        assert!(
+            bin.len() * 2 < json.len(),
+            "{} vs {} bytes",
+            bin.len(),
+            json.len()
+        );
+        assert_eq!(
+            Basemap::read(&bin),
+            Ok(b.clone()),
+            "the same features and attribution"
+        );
+        // Cut anywhere: an error, never a panic, and never a basemap.
+        for cut in (BINARY_MAGIC.len()..bin.len()).step_by(997) {
+            let e = Basemap::read(&bin[..cut]).expect_err("cut short");
+            assert!(
+                matches!(e, BasemapError::Binary(_) | BasemapError::Feature { .. }),
+                "{e:?}"
+            );
+        }
+        // The magic without the rest, and another format tag inside.
+        assert!(matches!(
+            Basemap::read(BINARY_MAGIC),
+            Err(BasemapError::Binary(_))
+        ));
+        let mut other = b.clone();
+        other.attribution.clear();
+        let mut tagged = other.to_binary(COMPACT_QUANTUM_DEG);
+        let at = BINARY_MAGIC.len() + 1; // the tag's length, then its bytes
+        tagged[at + COMPACT_FORMAT.len() - 1] = b'9';
+        assert_eq!(Basemap::read(&tagged), Err(BasemapError::UnknownFormat));
+        // Neither binary nor text.
+        assert_eq!(
+            Basemap::read(&[b'{', 0xff, 0xfe]),
+            Err(BasemapError::NotText(1))
+        );
     }
 
     #[test]

@@ -544,11 +544,12 @@ impl Youcheng {
         })
     }
 
-    /// A basemap to draw, or with `outlines_only` the world outlines partners are checked against.
+    /// A basemap to draw, or with `outlines_only` the world outlines partners are checked against:
+    /// a file's bytes, the binary form (`basemap.bin`) or JSON (GeoJSON or the compact form).
     #[wasm_bindgen(js_name = loadBasemap)]
-    pub fn load_basemap(&mut self, text: &str, outlines_only: bool) -> Result<usize, JsError> {
+    pub fn load_basemap(&mut self, bytes: &[u8], outlines_only: bool) -> Result<usize, JsError> {
         self.app
-            .load_basemap(text, outlines_only)
+            .load_basemap(bytes, outlines_only)
             .map_err(|e| JsError::new(&e))
     }
 

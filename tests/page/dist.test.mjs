@@ -157,7 +157,7 @@ test('a portal page with the stable youcheng.js: the stub preloads the element, 
   const preloadedData = preloads.filter(([h]) => h.startsWith('data/')).map(([h]) => h).sort();
   const fetchedData = [...new Set(requests.filter((p) => p.startsWith('data/')))].sort();
   assert.deepEqual(preloadedData, fetchedData);
-  for (const f of ['data/shipped.bin', 'data/basemap.json']) assert.ok(fetchedData.includes(manifest.files[f].file), fetchedData.join(' '));
+  for (const f of ['data/shipped.bin', 'data/basemap.bin']) assert.ok(fetchedData.includes(manifest.files[f].file), fetchedData.join(' '));
   for (const f of [...fetchedData, manifest.files['element.js'].file]) {
     assert.equal(requests.filter((p) => p === f).length, 1, `${f} was fetched once: ${requests.join(' ')}`);
   }

@@ -574,6 +574,47 @@ test('the shipped data comes pre-validated (shipped.bin) instead of four CSV fil
   await c.close();
 });
 
+test('the shipped basemap comes in binary (basemap.bin) instead of basemap.json; a damaged or missing one leaves the map to basemap.json, with the same outlines', async () => {
+  const jsonName = /\/basemap(\.[0-9a-f]+)?\.json$/, binName = /\/basemap(\.[0-9a-f]+)?\.bin$/;
+  // The outlines as drawn: the land colour at places on each continent, and the attribution.
+  const look = (page) =>
+    page.evaluate(() => {
+      const map = window.youcheng, c = map.canvas, r = c.getBoundingClientRect(), k = c.width / r.width;
+      const px = ([lon, lat]) => { const p = map.project(lon, lat); return [...c.getContext('2d').getImageData(Math.round(p.x * k), Math.round(p.y * k), 1, 1).data].join(','); };
+      const places = [[100, 35], [-100, 40], [-60, -10], [20, 0], [135, -25], [10, 50], [160, 20]];
+      return { pixels: places.map(px), attribution: map.attribution };
+    });
+  const { page, context, log } = await open(browser, url);
+  assert.equal(log.requests.filter((u) => binName.test(u)).length, 1);
+  assert.deepEqual(log.requests.filter((u) => jsonName.test(u)), [], 'basemap.json is not read');
+  const shown = await look(page);
+  assert.ok(new Set(shown.pixels).size >= 2, `not one colour: ${shown.pixels.join(' ')}`);
+  await context.close();
+  const bytes = readFileSync('www/data/basemap.bin');
+  for (const [what, answer] of [
+    ['cut short', { body: bytes.subarray(0, bytes.length >> 1) }],
+    ['another version', { body: Buffer.concat([Buffer.from('youcheng-basemap-bin/9'), bytes.subarray(22)]) }],
+    ['missing', { status: 404, body: 'not found' }],
+  ]) {
+    const c = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    await c.route(binName, (route) => route.fulfill(answer));
+    const p = await c.newPage();
+    const warnings = [], errors = [], requests = [];
+    p.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    p.on('pageerror', (e) => errors.push(String(e)));
+    p.on('request', (r) => requests.push(r.url()));
+    await p.goto(url);
+    await p.waitForFunction(() => document.body.dataset.youchengReady === 'true' || document.body.dataset.youchengError, null, { timeout: 30000 });
+    assert.equal(await p.evaluate(() => document.body.dataset.youchengError), undefined, what);
+    assert.deepEqual(errors, [], what);
+    assert.ok(warnings.some((w) => /basemap\.bin.*reading basemap\.json instead/.test(w)), `${what}: ${warnings.join(' | ')}`);
+    assert.equal(requests.filter((u) => jsonName.test(u)).length, 1, `${what}: basemap.json is read`);
+    await frame(p);
+    assert.deepEqual(await look(p), shown, `${what}: the same outlines and attribution`);
+    await c.close();
+  }
+});
+
 test('the shipped notes come when first needed: not with the map, once for the first details shown, and with the CSV export', async () => {
   const fetched = (log) => log.requests.filter((u) => /\/notes(\.[0-9a-f]+)?\.csv$/.test(u)).length;
   const { page, context, log } = await open(browser, url);

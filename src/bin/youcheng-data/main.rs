@@ -35,7 +35,8 @@ fn main() -> ExitCode {
         Some("world") if args.len() >= 4 => world::run(&args[1], &args[2], &args[3], today()),
         Some("split-notes") if args.len() >= 3 => split_notes(&args[1], &args[2]),
         Some("pack") if args.len() >= 3 => pack(&args[1], &args[2]),
-        _ => Err("usage: youcheng-data check [DIR] | youcheng-data basemap IN.geojson OUT.json [--attribution TEXT] | youcheng-data world LIST.csv DATA_DIR OUT_DIR | youcheng-data split-notes PARTNERSHIPS.csv OUT_DIR | youcheng-data pack DATA_DIR OUT.bin".into()),
+        Some("basemap-bin") if args.len() >= 3 => basemap_bin(&args[1], &args[2]),
+        _ => Err("usage: youcheng-data check [DIR] | youcheng-data basemap IN.geojson OUT.json [--attribution TEXT] | youcheng-data world LIST.csv DATA_DIR OUT_DIR | youcheng-data split-notes PARTNERSHIPS.csv OUT_DIR | youcheng-data pack DATA_DIR OUT.bin | youcheng-data basemap-bin BASEMAP.json OUT.bin".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -204,13 +205,25 @@ fn coverage(dir: &str, gaz: &Gazetteer, ds: &Dataset) -> Result<(), String> {
     Ok(())
 }
 
+/// The compact basemap in binary for the page (`basemap.bin`: read without JSON), checked by
+/// reading it back: the same outlines as the JSON.
+fn basemap_bin(input: &str, output: &str) -> Result<(), String> {
+    let json = read(input)?;
+    let b = Basemap::read(&json).map_err(|e| format!("{input}: {e}"))?;
+    let bin = b.to_binary(youcheng::basemap::COMPACT_QUANTUM_DEG);
+    if Basemap::read(&bin).as_ref() != Ok(&b) {
+        return Err(format!("{output}: does not read back as {input}"));
+    }
+    std::fs::write(output, &bin).map_err(|e| format!("{output}: {e}"))
+}
+
 fn basemap(input: &str, output: &str, attribution: &str) -> Result<(), String> {
     let text = String::from_utf8(read(input)?).map_err(|e| format!("{input}: {e}"))?;
     let mut b = Basemap::parse(&text).map_err(|e| format!("{input}: {e}"))?;
     if !attribution.is_empty() {
         b.attribution = attribution.to_string();
     }
-    let compact = b.to_compact(0.001);
+    let compact = b.to_compact(youcheng::basemap::COMPACT_QUANTUM_DEG);
     std::fs::write(output, &compact).map_err(|e| format!("{output}: {e}"))?;
     println!(
         "{output}: {} features, {} vertices, {} bytes (from {} bytes)",
