@@ -239,10 +239,24 @@ impl Viewport {
         (centre, zoom)
     }
 
-    /// Keeps the map's centre inside the world so the map can never be lost off-screen.
+    /// Keeps the map on the canvas: along an axis where the world is larger than the canvas its
+    /// edge never comes inside it (no empty band past the seam or the poles' cut, as a pan could
+    /// leave); along one where it is smaller, it stays wholly on the canvas.
     fn clamp(&mut self) {
-        self.centre.x = self.centre.x.clamp(self.bounds_min.x, self.bounds_max.x);
-        self.centre.y = self.centre.y.clamp(self.bounds_min.y, self.bounds_max.y);
+        let s = self.scale();
+        let axis = |c: f64, lo: f64, hi: f64, px: f64| {
+            let half = px / s / 2.0;
+            if !half.is_finite() {
+                c.clamp(lo, hi)
+            } else if hi - lo >= 2.0 * half {
+                c.clamp(lo + half, hi - half)
+            } else {
+                c.clamp(hi - half, lo + half)
+            }
+        };
+        let (lo, hi) = (self.bounds_min, self.bounds_max);
+        self.centre.x = axis(self.centre.x, lo.x, hi.x, self.width_css_px);
+        self.centre.y = axis(self.centre.y, lo.y, hi.y, self.height_css_px);
     }
 }
 

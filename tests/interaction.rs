@@ -144,11 +144,77 @@ fn a_double_click_zooms_in_about_the_pointer_and_slow_clicks_do_not() {
     assert!(close(v.zoom, 1.0));
 }
 
+/// A pan or a zoom never brings the world's edge (the seam, the map's top or bottom) inside the
+/// canvas where the world is larger than it: no empty band past the edge. Where the world is
+/// smaller (its height on a tall canvas), its centre stays inside it.
+#[test]
+fn the_world_edge_never_comes_inside_the_canvas() {
+    let projection = Projection::default();
+    let (lo, hi) = projection.world_bounds();
+    for (w, h) in [(1000.0, 600.0), (390.0, 700.0), (1280.0, 400.0)] {
+        let mut v = Viewport::new(w, h, &projection);
+        v.zoom_about(pt(w / 2.0, h / 2.0), 4.0);
+        for (dx, dy) in [
+            (1e5, 0.0),
+            (-1e5, 0.0),
+            (0.0, 1e5),
+            (0.0, -1e5),
+            (3e4, -2e4),
+        ] {
+            v.pan_by(dx, dy);
+            let (a, b) = (v.to_screen(lo), v.to_screen(hi));
+            let (left, right) = (a.x.min(b.x), a.x.max(b.x));
+            let (top, bottom) = (a.y.min(b.y), a.y.max(b.y));
+            let eps = 1e-6;
+            assert!(
+                left <= eps && right >= w - eps,
+                "{w}×{h} after ({dx}, {dy}): x {left}…{right}"
+            );
+            assert!(
+                top <= eps && bottom >= h - eps,
+                "{w}×{h} after ({dx}, {dy}): y {top}…{bottom}"
+            );
+        }
+        // Zoomed in at the east edge: the wheel keeps the edge on the canvas's side.
+        v.zoom_about(pt(w - 1.0, h / 2.0), 1.5);
+        let right = v.to_screen(hi).x.max(v.to_screen(lo).x);
+        assert!(right >= w - 1e-6, "{w}×{h}: the edge at {right}");
+    }
+    // The default view of a tall canvas: the world's height fills it, its width is panned over.
+    let mut v = Viewport::new(390.0, 700.0, &projection);
+    v.pan_by(-1e5, 0.0);
+    let right = v.to_screen(hi).x.max(v.to_screen(lo).x);
+    assert!(
+        (right - 390.0).abs() < 1e-6,
+        "the east edge at the canvas's: {right}"
+    );
+    // Zoomed out on a canvas of another shape (the whole world smaller than it along an axis):
+    // a pan cannot move any of the world off the canvas.
+    for (w, h) in [(1600.0, 500.0), (500.0, 900.0)] {
+        let mut v = Viewport::new(w, h, &projection);
+        v.set(v.centre, 1.0);
+        for (dx, dy) in [(1e5, 1e5), (-1e5, -1e5)] {
+            v.pan_by(dx, dy);
+            let (a, b) = (v.to_screen(lo), v.to_screen(hi));
+            let (left, right) = (a.x.min(b.x), a.x.max(b.x));
+            let (top, bottom) = (a.y.min(b.y), a.y.max(b.y));
+            let eps = 1e-6;
+            let inside =
+                |a: f64, b: f64, n: f64| (a >= -eps && b <= n + eps) || (a <= eps && b >= n - eps);
+            assert!(
+                inside(left, right, w) && inside(top, bottom, h),
+                "{w}×{h}: x {left}…{right}, y {top}…{bottom}"
+            );
+        }
+    }
+}
+
 #[test]
 fn the_wheel_zooms_about_the_pointer() {
     let mut v = view();
     let mut i = Interaction::default();
-    let p = pt(820.0, 140.0);
+    // Where zooming in leaves the world's edges off the canvas (see the next test for the edges).
+    let p = pt(820.0, 300.0);
     let w = v.to_world(p);
     let o = i.wheel(p, -100.0, 0, &mut v);
     assert!(o.view && o.handled);
