@@ -124,13 +124,10 @@ pub fn dataset_steps(data: &[u8]) {
     );
 }
 
-/// `basemap`: a basemap file (GeoJSON or the compact form), its compact form, and both
-/// projected and clipped at the seam.
+/// `basemap`: a basemap file (GeoJSON, the compact form or its binary form), its compact form
+/// (which reads back the same in binary), and both projected and clipped at the seam.
 pub fn basemap(data: &[u8]) {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    let Ok(b) = Basemap::parse(text) else {
+    let Ok(b) = Basemap::read(data) else {
         return;
     };
     let mut map = MapState::new(640.0, 400.0);
@@ -146,6 +143,8 @@ pub fn basemap(data: &[u8]) {
             "{}",
             short(&compact)
         );
+        let binary = Basemap::read(&again.to_binary(0.001));
+        assert_eq!(binary.as_ref(), Ok(&again), "{}", short(&compact));
         map.set_basemap(&again);
     }
 }
