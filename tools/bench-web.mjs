@@ -25,8 +25,12 @@ function bytes(size) {
   // The widget reads the shipped data pre-validated (shipped.bin: the reference tables and the
   // pairs) instead of the CSV files ECharts's page is given; a portal's network comes as CSV.
   const ownData = size === 'world' ? ['www/data/countries.csv', 'www/data/groups.csv', ...data] : ['www/data/shipped.bin'];
-  // The shipped widget: dist/'s manifest lists its files (wasm, glue, bundled JS, CSS).
-  const widget = JSON.parse(readFileSync('dist/manifest.json', 'utf8')).widget.files.map((f) => join('dist', f));
+  // The shipped widget: dist/'s manifest lists its files (wasm, glue, bundled JS, CSS), with both
+  // builds of the core, of which a map loads one: the small one for the shipped data, the full one
+  // (and the raster workers) for a portal's network.
+  const manifest = JSON.parse(readFileSync('dist/manifest.json', 'utf8'));
+  const other = new Set(size === 'world' ? manifest.modules.lean : [...manifest.modules.full, ...manifest.widget.files.filter((f) => /^raster-worker/.test(f))]);
+  const widget = manifest.widget.files.filter((f) => !other.has(f)).map((f) => join('dist', f));
   const y = [...widget, 'www/data/basemap.bin', ...ownData].reduce((a, p) => a + gz(p), 0);
   const e = ['node_modules/echarts/dist/echarts.min.js', 'node_modules/@surbowl/world-geo-json-zh/world.zh.json', 'www/data/countries.csv', ...data].reduce((a, p) => a + gz(p), 0);
   return [y, e];

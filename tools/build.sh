@@ -4,13 +4,22 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-cargo build --quiet --lib --profile wasm-release --target wasm32-unknown-unknown
-rm -rf www/pkg
-wasm-bindgen --target web --out-dir www/pkg target/wasm32-unknown-unknown/wasm-release/youcheng.wasm
+# Two modules from the one crate: www/pkg/ the full one (it reads a portal's own files: the
+# `files` feature), www/pkg-lean/ the small one a default map loads (the shipped data's
+# pre-validated forms only; www/core.js picks, www/session.js moves a map to the full one when it
+# has to read a file).
 # npm binaryen (not Debian's wasm-opt 108, which breaks wasm-bindgen's externref table).
 # --low-memory-unused: rustc lays the stack out first (data from 1 MiB, the stack growing down to 0),
 # so the low 1 KiB is never addressed unless the stack is about to overflow; it saves ~6 KB.
-node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused www/pkg/youcheng_bg.wasm -o www/pkg/youcheng_bg.wasm
+module() {
+  local out=$1; shift
+  cargo build --quiet --lib --profile wasm-release --target wasm32-unknown-unknown "$@"
+  rm -rf "www/$out"
+  wasm-bindgen --target web --out-dir "www/$out" target/wasm32-unknown-unknown/wasm-release/youcheng.wasm
+  node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused "www/$out/youcheng_bg.wasm" -o "www/$out/youcheng_bg.wasm"
+}
+module pkg-lean --no-default-features
+module pkg
 mkdir -p www/data
 cp data/basemap.json data/shandong.csv data/countries.csv data/groups.csv data/official_totals.csv data/about.csv www/data/
 # The pairs without their notes, and the notes by id (read when a visitor first opens a pair's

@@ -50,6 +50,8 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const TEXT = /\.(m?js|html|css|svg)$/;
+// The two builds of the core (tools/build.sh), by www/core.js's names for them.
+const MODULE_DIRS = { lean: 'pkg-lean', full: 'pkg' };
 const TYPES_ONLY = (rel) => /\.d\.ts$/.test(rel);
 const JUNK = (rel) => /(^|\/)package\.json$/.test(rel) || /(^|\/)\.gitignore$/.test(rel) || /(^|\/)README[^/]*$/i.test(rel);
 const STABLE = (rel) => /^[^/]+\.html$/.test(rel) || rel === 'youcheng.js';
@@ -207,7 +209,7 @@ async function minifiedCopy(srcRoot) {
     name: 'youcheng-external',
     setup(b) {
       b.onResolve({ filter: /^\.\/youcheng\.js$/ }, (a) => (demo.has(a.importer) ? { path: './youcheng.js', external: true } : undefined));
-      b.onResolve({ filter: /\/pkg\/youcheng\.js$/ }, (a) => ({ path: './' + posix.relative(stage, join(a.resolveDir, a.path)).split('\\').join('/'), external: true }));
+      b.onResolve({ filter: /\/pkg(-lean)?\/youcheng\.js$/ }, (a) => ({ path: './' + posix.relative(stage, join(a.resolveDir, a.path)).split('\\').join('/'), external: true }));
     },
   };
   const result = await build({
@@ -266,16 +268,19 @@ export async function buildDist({ src = 'www', out = 'dist', log = console.log, 
   const { stage, early, element, exported } = minify ? await minifiedCopy(resolve(src)) : { stage: null, early: new Set(), element: new Set(), exported: null };
   try {
     // Which data files a map fetches, as the widget decides it (written into the stub).
-    const { shippedFiles, DATA_FILES } = await import(pathToFileURL(join(resolve(src), 'shipped-files.js')).href);
-    return emitDist(stage ?? resolve(src), outRoot, log, early, exported, element, shippedFiles, DATA_FILES);
+    const { shippedFiles, DATA_FILES, moduleFor } = await import(pathToFileURL(join(resolve(src), 'shipped-files.js')).href);
+    return emitDist(stage ?? resolve(src), outRoot, log, early, exported, element, { shippedFiles, dataFiles: DATA_FILES, moduleFor });
   } finally {
     if (stage) rmSync(stage, { recursive: true, force: true });
   }
 }
 
+/** A small function's source on one line, for the stub (www/shipped-files.js writes its with semicolons). */
+const oneLine = (f) => f.toString().replace(/\s*\n\s*/g, '');
+
 /** `early`: the files the stable entry's core imports statically (see staticImports), which its
  *  stub names too; `exported`: the names the core exports (esbuild's metafile), null when unknown. */
-function emitDist(srcRoot, outRoot, log, early, exported, element = new Set(), shippedFiles = null, dataFiles = {}) {
+function emitDist(srcRoot, outRoot, log, early, exported, element = new Set(), { shippedFiles = null, dataFiles = {}, moduleFor = null } = {}) {
   const out = relative(process.cwd(), outRoot) || '.';
   // data/world/ is the world demo network `make demo-world` converts (not part of the widget).
   const all = walk(srcRoot).filter((rel) => !COPY_AS_IS.has(rel) && !TYPES_ONLY(rel) && !rel.startsWith('data/world/'));
@@ -347,7 +352,7 @@ function emitDist(srcRoot, outRoot, log, early, exported, element = new Set(), s
       // chunks → the glue), and the wasm compile and data downloads the core starts begin sooner.
       const local = (f) => `./${posix.relative(dir, f)}`;
       const present = (f) => f && written.has(f);
-      const named = [...early, 'pkg/youcheng.js']
+      const named = [...early]
         .map((f) => hashed.get(f))
         .filter(present)
         .map(local);
@@ -357,7 +362,14 @@ function emitDist(srcRoot, outRoot, log, early, exported, element = new Set(), s
         .filter(present)
         .map(local)
         .filter((f) => !named.includes(f));
-      const wasm = [hashed.get('pkg/youcheng_bg.wasm')].filter(present).map(local);
+      // The two builds of the core, glue and wasm (www/core.js's MODULES): the maps on the page
+      // each start on the one shipped-files.js's moduleFor picks from their attributes.
+      const modules = Object.fromEntries(
+        Object.entries(MODULE_DIRS)
+          .map(([k, d]) => [k, [hashed.get(`${d}/youcheng.js`), hashed.get(`${d}/youcheng_bg.wasm`)]])
+          .filter(([, fs]) => fs.every(present))
+          .map(([k, fs]) => [k, fs.map(local)]),
+      );
       // The shipped data files a map may fetch at its start, by their keys (www/shipped-files.js's
       // DATA_FILES), for the preloads below (which of them a map fetches: its shippedFiles, here
       // asked for every combination of the attributes it reads).
@@ -383,25 +395,28 @@ function emitDist(srcRoot, outRoot, log, early, exported, element = new Set(), s
       // page test in tests/page/dist.test.mjs checks that each preloaded file is the one fetched,
       // once). Without them (--no-minify) it imports those modules statically, which also loads
       // them all at once, but starts the wasm only once the last has arrived.
-      const hints = [...named.map((f) => [f, 'modulepreload']), ...wasm.map((f) => [f, 'preload'])];
+      const hints = named.map((f) => [f, 'modulepreload']);
       const stub = exported && !hasDefault
         ? head +
           // Written small (the stub is fetched uncached on every page view): h(url, rel, as)
           // adds a hint; a fetch preload is CORS-mode, as the core's fetch() asks.
           `const h=(u,r,a)=>{const l=document.createElement('link');l.rel=r;l.href=new URL(u,import.meta.url).href;if(a)l.as=a;if(a==='fetch')l.crossOrigin='anonymous';(document.head??document.documentElement).append(l)};\n` +
           `for(const[u,r]of${JSON.stringify(hints)})h(u,r,r==='preload'?'fetch':0);\n` +
+          // Each map's build of the core, its glue and wasm (www/shipped-files.js's moduleFor, as written).
+          `const m=document.querySelectorAll('youcheng-map'),M=${JSON.stringify(modules)},g=${moduleFor ? oneLine(moduleFor) : '()=>"full"'};\n` +
+          `for(const k of new Set([...m].map(e=>g(n=>e.getAttribute(n)))))if(M[k])h(M[k][0],'modulepreload'),h(M[k][1],'preload','fetch');\n` +
           // The core is asked for before the rest: over HTTP/1.1's six connections to a host the
           // requests after it wait for a free one.
           `const core=import('${spec}');\n` +
           `for(const u of${JSON.stringify(elementModules)})h(u,'modulepreload');\n` +
           // loader.js's own rule for which files a map fetches (www/shipped-files.js), as written.
-          `const d=${JSON.stringify(data)},m=document.querySelectorAll('youcheng-map'),w=new Set,f=${shippedFiles.toString()};\n` +
+          `const d=${JSON.stringify(data)},w=new Set,f=${oneLine(shippedFiles)};\n` +
           `for(const e of m)for(const k of f(n=>e.getAttribute(n)))w.add(d[k]);\n` +
           `for(const u of w)if(u)h(u,'preload','fetch');\n` +
           (css ? `if(m.length)h(${JSON.stringify(css)},'preload','style');\n` : '') +
           `export const { ${exported.join(', ')} } = await core;\n`
         : head +
-          named.map((f) => `import '${f}';\n`).join('') +
+          [...named, ...Object.values(modules).map(([glue]) => glue)].map((f) => `import '${f}';\n`).join('') +
           `import '${spec}';\nexport * from '${spec}';\n` +
           (hasDefault ? `export { default } from '${spec}';\n` : '');
       emit(rel, Buffer.from(stub, 'utf8'));
@@ -450,6 +465,8 @@ function emitDist(srcRoot, outRoot, log, early, exported, element = new Set(), s
     (t, f) => { const { raw, gzip } = size(written.get(f)); return { ...t, raw: t.raw + raw, gzip: t.gzip + gzip }; },
     { files: widgetFiles, raw: 0, gzip: 0 },
   );
+  // Each build of the core's files (glue, wasm): a map loads one of them (see www/core.js).
+  manifest.modules = Object.fromEntries(Object.entries(MODULE_DIRS).map(([k, d]) => [k, [`${d}/youcheng.js`, `${d}/youcheng_bg.wasm`].map((f) => hashed.get(f)).filter(Boolean)]));
   writeFileSync(join(outRoot, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 
   const w = Math.max(...rows.map(([, d]) => d.length), 5);

@@ -18,13 +18,16 @@ rows() {
 
 echo "== www/ (source modules, as make demo serves them) =="
 printf '%-40s %9s %9s\n' file raw gzip
-# Everything the element loads: the module, its glue, its own modules (not the demo and iframe pages' scripts).
+# What a default map loads: the small module (pkg-lean/: the shipped data's own forms only), its
+# glue, the element's own modules (not the demo and iframe pages' scripts). A map that reads a
+# portal's files loads the full module (pkg/) instead: its row follows.
 cd www
-widget=(pkg/youcheng_bg.wasm pkg/youcheng.js youcheng.js element.js session.js core.js loader.js shipped-files.js steps.js attributes.js checks.js dom.js i18n.js charts.js ui/*.js youcheng.css)
+widget=(pkg-lean/youcheng_bg.wasm pkg-lean/youcheng.js youcheng.js element.js session.js core.js loader.js shipped-files.js steps.js attributes.js checks.js dom.js i18n.js charts.js ui/*.js youcheng.css)
 cd ..
 rows www "${widget[@]}"
 read -r www_raw www_gz <<<"$total"
 printf '%-40s %9d %9d\n' "www widget total (wasm+JS+CSS)" "$www_raw" "$www_gz"
+row www/pkg/youcheng_bg.wasm "pkg/youcheng_bg.wasm (full: a portal's files)"
 
 echo
 echo "== dist/ (shipped: make dist, bundled and minified) =="
@@ -32,10 +35,16 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 node tools/dist.mjs www "$out" >/dev/null
 printf '%-40s %9s %9s\n' file raw gzip
-mapfile -t shipped < <(node -e 'for (const f of JSON.parse(require("fs").readFileSync(process.argv[1])).widget.files) console.log(f)' "$out/manifest.json")
+# The widget as a default map loads it: every file youcheng.js leads to but the full module's
+# (the raster workers' too, which only large networks start: a portal's, on the full module).
+manifest="$out/manifest.json"
+mapfile -t shipped < <(node -e 'const m = JSON.parse(require("fs").readFileSync(process.argv[1])); const full = new Set(m.modules.full); for (const f of m.widget.files) if (!full.has(f) && !/^raster-worker/.test(f)) console.log(f)' "$manifest")
 rows "$out" "${shipped[@]}"
 read -r dist_raw dist_gz <<<"$total"
 printf '%-40s %9d %9d\n' "shipped widget total (wasm+JS+CSS)" "$dist_raw" "$dist_gz"
+mapfile -t full < <(node -e 'const m = JSON.parse(require("fs").readFileSync(process.argv[1])); for (const f of m.modules.full) console.log(f)' "$manifest")
+echo "-- a map that reads a portal's files loads the full module instead of pkg-lean/'s, and raster-worker.js for a large network:"
+rows "$out" "${full[@]}" $(node -e 'for (const f of JSON.parse(require("fs").readFileSync(process.argv[1])).widget.files) if (/^raster-worker/.test(f)) console.log(f)' "$manifest")
 
 echo
 echo "== default payload: the shipped widget and the data it loads for its first frame =="

@@ -37,7 +37,7 @@ tier() { # name, counter, command...
 
 none() { echo "0 0"; }
 
-tier lint none bash -c 'cargo fmt --check && cargo clippy --quiet --workspace --all-targets -- -D warnings && cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings && RUSTDOCFLAGS="-D warnings" cargo doc --quiet --workspace --no-deps'
+tier lint none bash -c 'cargo fmt --check && cargo clippy --quiet --workspace --all-targets -- -D warnings && cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings && cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings && RUSTDOCFLAGS="-D warnings" cargo doc --quiet --workspace --no-deps'
 # The TypeScript definitions, as a portal uses them (tests/types/usage.ts, with @ts-expect-error lines).
 tier types none node_modules/.bin/tsc -p tests/types
 tier data-check none cargo run --quiet --bin youcheng-data -- check data

@@ -4,43 +4,64 @@
 // replaced by a fresh one. Calls into a core go through guard(): a trap (a WebAssembly RuntimeError,
 // or the glue's "recursive use" error of a handle left borrowed by a trap) is reported once and
 // turned into a CoreTrap error, so the element can start a new core and restore what it showed.
-const GLUE = './pkg/youcheng.js';
-const WASM = new URL('./pkg/youcheng_bg.wasm', import.meta.url);
+// Two builds of the one core (tools/build.sh): 'full' reads a portal's own files (partnerships,
+// origins, JSON basemaps); 'lean', ~30 KB gzip smaller, only the shipped data's pre-validated forms. A
+// map starts on the module its attributes need (shipped-files.js, moduleFor) and moves to the
+// full one when it has to read a file (session.js).
+import { moduleFor } from './shipped-files.js';
 
-let compiled = null;
-let instances = 0;
+const MODULES = {
+  lean: { glue: './pkg-lean/youcheng.js', wasm: new URL('./pkg-lean/youcheng_bg.wasm', import.meta.url) },
+  full: { glue: './pkg/youcheng.js', wasm: new URL('./pkg/youcheng_bg.wasm', import.meta.url) },
+};
 
-function compile() {
-  compiled ??= (async () => {
+const compiled = {};
+const glues = {};
+const instances = { lean: 0, full: 0 };
+
+function compile(kind) {
+  const { wasm } = MODULES[kind];
+  compiled[kind] ??= (async () => {
     try {
-      return await WebAssembly.compileStreaming(fetch(WASM));
+      return await WebAssembly.compileStreaming(fetch(wasm));
     } catch {
       // A server that sends the wrong MIME type: compile from the bytes instead.
-      const r = await fetch(WASM);
-      if (!r.ok) throw new Error(`${WASM.pathname}: HTTP ${r.status}`);
+      const r = await fetch(wasm);
+      if (!r.ok) throw new Error(`${wasm.pathname}: HTTP ${r.status}`);
       return WebAssembly.compile(await r.arrayBuffer());
     }
   })();
-  compiled.catch(() => (compiled = null));
-  return compiled;
+  compiled[kind].catch(() => (compiled[kind] = null));
+  return compiled[kind];
 }
 
-// Both start as soon as this module is evaluated (the element's script has loaded), so the module
-// compiles while the element connects and its data downloads: first paint waits for the slowest of
-// them, not their sum.
-const firstGlue = import(GLUE);
-firstGlue.catch(() => {}); // reported by newCore, which awaits it
-compile();
+/** The module's glue for its first instance, imported once (the one a preload fetched). */
+function firstGlue(kind) {
+  glues[kind] ??= import(MODULES[kind].glue);
+  glues[kind].catch(() => (glues[kind] = null)); // reported by newCore, which awaits it
+  return glues[kind];
+}
+
+/** Starts fetching and compiling a module (`kind`: 'lean' or 'full') and its glue, if not yet. */
+export function warm(kind) {
+  firstGlue(kind).catch(() => {});
+  compile(kind).catch(() => {});
+}
+
+// Both start as soon as this module is evaluated (the element's script has loaded), for the maps
+// already in the page, so the module compiles while the element connects and its data downloads:
+// first paint waits for the slowest of them, not their sum.
+for (const el of globalThis.document?.querySelectorAll('youcheng-map') ?? []) warm(moduleFor((name) => el.getAttribute(name)));
 
 /**
- * A fresh core: the glue module's exports (`Youcheng`, …) bound to a new instance. `onPanic(message)`
- * hears the message of a panic in that instance before it traps.
+ * A fresh core of the module `kind`: the glue module's exports (`Youcheng`, …) bound to a new
+ * instance. `onPanic(message)` hears the message of a panic in that instance before it traps.
  */
-export async function newCore(onPanic) {
+export async function newCore(onPanic, kind = 'full') {
   if (typeof WebAssembly !== 'object') throw Object.assign(new Error('no WebAssembly'), { code: 'noWasm' });
-  const n = instances++;
+  const n = instances[kind]++;
   // The first map uses the glue as it is (preloadable); later ones import a copy with its own state.
-  const [glue, module] = await Promise.all([n === 0 ? firstGlue : import(`${GLUE}?instance=${n}`), compile()]);
+  const [glue, module] = await Promise.all([n === 0 ? firstGlue(kind) : import(`${MODULES[kind].glue}?instance=${n}`), compile(kind)]);
   await glue.default({ module_or_path: module });
   glue.onPanic(onPanic);
   return glue;
@@ -101,7 +122,9 @@ export function rasterWorker(answer) {
       w.onerror = (e) => (e.preventDefault?.(), fail(e.message || 'worker failed'));
       return w;
     });
-    compile().then((module) => workers?.forEach((w) => w.postMessage({ module })), (e) => fail(String(e)));
+    // The full module (raster-worker.js imports its glue): large layers come only from a portal's
+    // network, which only the full module reads.
+    compile('full').then((module) => workers?.forEach((w) => w.postMessage({ module })), (e) => fail(String(e)));
   };
   return {
     bands,

@@ -204,7 +204,8 @@ export class YouchengMap extends HTMLElement {
       attr: (name) => this.getAttribute(name),
       alive: () => !!this.#abort && this.#s === session,
       emit: (type, detail) => this.#emit(type, detail),
-      restore: (message, ok) => this.#restored(message, ok),
+      restore: (message, ok, state) => this.#restored(message, ok, state),
+      state: () => this.stateHash(),
       progress: (file, p, ms, done) => this.#m.progress?.update(file, p, ms, done),
       redraw: () => this.#requestDraw(),
     }));
@@ -302,14 +303,19 @@ export class YouchengMap extends HTMLElement {
     later(step);
   }
 
-  /** After a trap the session has a new core with the old data: put the view state back and say so. */
-  #restored(message, ok) {
+  /**
+   * The session has a new core with the old data: after a trap (`message`), put the view state
+   * back and say so; after a move to the full core (no message), put `state` back, silently.
+   */
+  #restored(message, ok, state = this.#m.hash.last) {
     if (!ok) return this.#showMessage(this.#t('recoverFailed', { error: message }), 'error');
     this.#fit();
     this.#applyTheme();
     this.#send({ type: 'setLang', lang: this.#lang }, null, { quiet: true });
-    this.applyState(this.#m.hash.last, { quiet: true });
+    this.applyState(state, { quiet: true });
     this.#renderAttribution();
+    this.#requestDraw();
+    if (message === null) return;
     this.#showMessage(this.#t('recovered', { error: message }), 'error');
     this.#emit('youcheng:recovered', { message });
   }
@@ -585,7 +591,11 @@ export class YouchengMap extends HTMLElement {
    */
   loadCsv(name, bytes, { validRowsOnly = false } = {}) {
     if (typeof name !== 'string') throw new TypeError('loadCsv(name, bytes): name must be a string');
-    return this.#reported(this.#s ? this.#s.loadFile(name, toBytes(bytes), !!validRowsOnly) : null, name);
+    const data = toBytes(bytes), s = this.#s;
+    // A map on the small core (it reads no file of a portal's) moves to the full one first: the
+    // report then comes as a promise.
+    if (s && s.module !== 'full') return s.readsFiles().then((ok) => this.#reported(ok && this.#s === s ? s.loadFile(name, data, !!validRowsOnly) : null, name));
+    return this.#reported(s ? s.loadFile(name, data, !!validRowsOnly) : null, name);
   }
   async loadFile(name, bytes, { validRowsOnly = false } = {}) {
     if (typeof name !== 'string') throw new TypeError('loadFile(name, bytes): name must be a string');

@@ -2,7 +2,8 @@
 // reference tables, the partnerships (shipped, `data-src` or a visitor's file) and, for the shipped
 // data, the official totals. It keeps the last good copy of each, so that when the core traps it
 // can start a new core and restore them (the element then restores the view state).
-import { newCore, guard, CoreTrap, rasterWorker } from './core.js';
+import { newCore, guard, CoreTrap, rasterWorker, warm } from './core.js';
+import { moduleFor } from './shipped-files.js';
 import { issueText } from './i18n.js';
 import { fileLabel } from './dom.js';
 import { coded, DATA_FILES, MAX_DATA_BYTES, MAX_BASEMAP_BYTES, fetchLimited, fetchShipped, prefetchShipped, allowedSource } from './loader.js';
@@ -31,6 +32,11 @@ export class Session {
   customBasemap = false;
   /** Whether the origins are the portal's own (`origins-src`) rather than Shandong's. */
   customOrigins = false;
+  /**
+   * The build of the core the map runs on (core.js): 'lean' until it has to read a portal's file
+   * (then `#readsFiles` moves it to 'full'), 'full' from the start when its attributes name one.
+   */
+  module = 'lean';
   #good = { basemap: null, outlines: null, packed: null, reference: null, data: null, coverage: null, notes: null };
   /** The shipped data is shown without its notes and sources (notes.csv), not fetched yet. */
   #notesWanted = false;
@@ -49,10 +55,12 @@ export class Session {
   /**
    * `host`: { canvas, lang(), t(key, vars), attr(name), alive(), emit(type, detail),
    * restore(message) — after a trap, the element puts its view state and message back,
-   * progress(file, progress, ms, done) — a load in steps is this far, redraw() — a frame is wanted }.
+   * progress(file, progress, ms, done) — a load in steps is this far, redraw() — a frame is wanted,
+   * state() — the view state to put back on a new core }.
    */
   constructor(host) {
     this.#host = host;
+    this.module = moduleFor(host.attr);
   }
 
   /**
@@ -79,6 +87,7 @@ export class Session {
     own('origins-src', MAX_DATA_BYTES);
     own('data-src', MAX_DATA_BYTES);
     prefetchShipped(host.attr);
+    warm(this.module);
   }
 
   /** A portal's file: the download prefetch() started for it, else a new one. */
@@ -91,7 +100,7 @@ export class Session {
 
   /** A new core and handle on the host's canvas (at start, and after a trap). */
   async open() {
-    const core = await newCore((message) => (this.#panic = message));
+    const core = await newCore((message) => (this.#panic = message), this.module);
     if (!this.#host.alive()) return null;
     this.map = guard(new core.Youcheng(this.#host.canvas), (error) => this.#recover(error), this.boundary);
     const post = (values, size, cuts) => {
@@ -189,6 +198,7 @@ export class Session {
 
   /** The origins (`origins-src`, else the shipped shandong.csv) with the shipped countries and groups. Throws on errors; the old tables stay. */
   async loadReference() {
+    if (!(await this.readsFiles())) return;
     const host = this.#host;
     const src = host.attr('origins-src');
     const url = src ? allowedSource(src, host.lang()) : null;
@@ -206,6 +216,7 @@ export class Session {
     if (src) {
       // A portal's JSON (GeoJSON or the compact form), read by the core from its bytes.
       bytes = await this.#fetch(allowedSource(src, this.#host.lang()), MAX_BASEMAP_BYTES);
+      if (!(await this.readsFiles())) return;
       this.map.loadBasemap(bytes, false); // throws with a message naming the problem; the old basemap stays
     } else {
       bytes = await this.#shippedBasemap(false);
@@ -232,6 +243,7 @@ export class Session {
       console.warn(`Youcheng: ${DATA_FILES.basemap}: ${e?.message ?? e}; reading ${DATA_FILES.basemapJson} instead`);
     }
     const bytes = await fetchShipped(DATA_FILES.basemapJson);
+    await this.readsFiles();
     this.map.loadBasemap(bytes, outlinesOnly);
     return bytes;
   }
@@ -245,6 +257,7 @@ export class Session {
     const url = src ? allowedSource(src, host.lang()) : null;
     const bytes = url ? await this.#fetch(url, MAX_DATA_BYTES) : await fetchShipped(DATA_FILES.partnerships, MAX_DATA_BYTES);
     const name = url ? fileLabel(url) : DATA_FILES.partnerships;
+    if (!(await this.readsFiles())) return { ...failedReport(name, 'cancelled', ''), cancelled: true };
     // The first data of a map, when small (the shipped file is ~300 KB), loads at once: nothing is on
     // screen yet and the steps' yields and frame waits would only delay the first map frame (~120 vs
     // ~55 ms for the shipped file). Later loads, and large files, go in steps with progress.
@@ -295,7 +308,10 @@ export class Session {
    * The data shown stays until the new data is complete.
    */
   async loadInSteps(name, bytes, validRowsOnly = false, t0 = performance.now()) {
-    const refused = this.#refuse(name, bytes);
+    let refused = this.#refuse(name, bytes);
+    if (refused) return refused;
+    if (!(await this.readsFiles())) return { ...failedReport(name, 'cancelled', ''), cancelled: true };
+    refused = this.#refuse(name, bytes);
     if (refused) return refused;
     const host = this.#host;
     // A file this large, or more pairs than the core draws on the main thread (BUILD_PAIRS in
@@ -379,6 +395,45 @@ export class Session {
     return this.#notes;
   }
 
+  /**
+   * Moves the map to the full core when it runs on the small one, which reads none of a portal's
+   * files (see `module`): a new core with the last good data and the view state, as after a trap
+   * but without a message → false when the map went away meanwhile. Every load of a portal's file,
+   * and the fallbacks to the CSV files and basemap.json, come here first.
+   */
+  async readsFiles() {
+    if (this.module === 'full') return true;
+    this.module = 'full';
+    const old = this.map;
+    if (!old) return true; // not open yet: open() makes a full core
+    const host = this.#host;
+    const state = this.report ? host.state() : null; // none before the first data
+    this.map = null;
+    try {
+      const map = await this.open();
+      if (!map) return false;
+      await this.#restoreGood(map);
+      if (state !== null) host.restore(null, true, state);
+      return this.map === map;
+    } finally {
+      old.free();
+    }
+  }
+
+  /** Loads the last good basemap, data, totals and notes into a new core `map`. */
+  async #restoreGood(map) {
+    const host = this.#host, good = this.#good;
+    if (good.basemap) map.loadBasemap(good.basemap, false);
+    if (good.outlines) map.loadBasemap(good.outlines, true);
+    // The reference tables (and the shipped data) as last loaded: the CSV files' or shipped.bin's.
+    if (good.reference) map.loadReference(...good.reference);
+    else if (good.packed) map.loadPacked(DATA_FILES.packed, good.packed, todayUnixDays());
+    if (good.data) await loadInSteps(map, { ...good.data, today: todayUnixDays(), onProgress: () => {}, wanted: () => host.alive() && this.map === map });
+    // Totals and notes are kept only while the shipped data is shown (new data drops them).
+    if (good.coverage) map.loadCoverage(...good.coverage);
+    if (good.notes) map.loadNotes(DATA_FILES.notes, good.notes);
+  }
+
   /** The core trapped: tell the portal, start a new core, restore the last good data. */
   async #recover(error) {
     const host = this.#host;
@@ -393,15 +448,7 @@ export class Session {
     try {
       const map = await this.open();
       if (!map) return;
-      map.loadBasemap(good.basemap, false);
-      if (good.outlines) map.loadBasemap(good.outlines, true);
-      // The reference tables (and the shipped data) as last loaded: the CSV files' or shipped.bin's.
-      if (good.reference) map.loadReference(...good.reference);
-      else map.loadPacked(DATA_FILES.packed, good.packed, todayUnixDays());
-      if (good.data) await loadInSteps(map, { ...good.data, today: todayUnixDays(), onProgress: () => {}, wanted: () => host.alive() && this.map === map });
-      // Totals and notes are kept only while the shipped data is shown (new data drops them).
-      if (good.coverage) map.loadCoverage(...good.coverage);
-      if (good.notes) map.loadNotes(DATA_FILES.notes, good.notes);
+      await this.#restoreGood(map);
       host.restore(message, true);
     } catch (e) {
       this.map = null;

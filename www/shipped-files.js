@@ -3,10 +3,19 @@
 // portal shows) and, for the shipped data, its pre-validated form with its official totals; for a
 // portal's data, the countries and groups, and the origins unless the portal gives its own.
 // loader.js's prefetchShipped reads it, and tools/dist.mjs writes it into dist/youcheng.js, which
-// preloads these files before the core has arrived: one rule, so the two never differ.
+// preloads these files before the core has arrived: one rule, so the two never differ. (The
+// stub has these functions' source on one line: each statement ends with a semicolon.)
 export const DATA_FILES = { basemap: 'basemap.bin', basemapJson: 'basemap.json', packed: 'shipped.bin', shandong: 'shandong.csv', countries: 'countries.csv', groups: 'groups.csv', partnerships: 'partnerships.csv', notes: 'notes.csv', totals: 'official_totals.csv', about: 'about.csv' };
 
 export function shippedFiles(attr) {
   if (!attr('origins-src') && !attr('data-src')) return ['basemap', 'packed', 'totals', 'about'];
   return ['basemap', 'countries', 'groups', ...(attr('origins-src') ? [] : ['shandong'])];
+}
+
+/**
+ * Which build of the core a map starts on (www/core.js): 'lean' (the shipped data's pre-validated
+ * forms only) unless its attributes give it a portal's file to read, 'full'.
+ */
+export function moduleFor(attr) {
+  return attr('origins-src') || attr('data-src') || attr('basemap-src') ? 'full' : 'lean';
 }

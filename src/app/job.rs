@@ -73,6 +73,7 @@ impl App {
     }
 
     /// The next piece of load `id`: at most `rows` rows.
+    #[cfg_attr(not(feature = "files"), allow(dead_code))]
     pub(super) fn load_step(&mut self, id: u32, rows: usize) -> Response {
         let Some(job) = self.job.0.take_if(|j| j.id == id) else {
             let cancelled = Progress::new(LoadPhase::Cancelled, 0, 0);

@@ -20,17 +20,23 @@ impl App {
         outlines_only: bool,
     ) -> Result<usize, String> {
         let basemap = Basemap::read(file.as_ref()).map_err(|e| e.to_string())?;
+        Ok(self.set_basemap(basemap, outlines_only))
+    }
+
+    /// Puts a basemap already read on the map (or with `outlines_only` keeps it to check
+    /// partners against) → its features.
+    pub fn set_basemap(&mut self, basemap: Basemap, outlines_only: bool) -> usize {
         if outlines_only {
             let n = basemap.features.len();
             self.outlines = Some(Arc::new(basemap));
-            return Ok(n);
+            return n;
         }
         self.map.set_basemap(&basemap);
         self.map.refresh_stale_layout();
         self.land.invalidate();
         let n = basemap.features.len();
         self.basemap = Some(Arc::new(basemap));
-        Ok(n)
+        n
     }
 
     /// The basemap's attribution line.

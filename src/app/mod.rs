@@ -180,7 +180,11 @@ impl App {
                 layout_changed: self.map.set_lang(lang != "en"),
                 ..Response::default()
             },
+            #[cfg(feature = "files")]
             Command::LoadStep { id, rows } => self.load_step(id, rows),
+            // No load in steps was started: the module reads no files of a portal's.
+            #[cfg(not(feature = "files"))]
+            Command::LoadStep { .. } => Response::default(),
             Command::CancelLoad => self.cancel_load(),
             Command::Prepare { pairs } => Response {
                 pending: !self.map.prepare_search(pairs),

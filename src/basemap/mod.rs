@@ -218,15 +218,11 @@ impl Basemap {
     /// As [`Basemap::parse`]; also a binary file that does not read ([`BasemapError::Binary`])
     /// and bytes that are neither ([`BasemapError::NotText`]).
     pub fn read(bytes: &[u8]) -> Result<Self, BasemapError> {
-        if bytes.len() > MAX_BASEMAP_BYTES {
-            return Err(BasemapError::TooLarge {
-                bytes: bytes.len(),
-                limit: MAX_BASEMAP_BYTES,
-            });
+        if bytes.starts_with(BINARY_MAGIC) {
+            return Self::read_binary(bytes);
         }
-        let basemap = if let Some(rest) = bytes.strip_prefix(BINARY_MAGIC) {
-            Self::from_binary(rest)?
-        } else {
+        Self::check_size(bytes)?;
+        let basemap = {
             let text =
                 std::str::from_utf8(bytes).map_err(|e| BasemapError::NotText(e.valid_up_to()))?;
             let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
@@ -239,11 +235,42 @@ impl Basemap {
                 return Err(BasemapError::UnknownFormat);
             }
         };
-        if basemap.features.is_empty() {
+        basemap.checked()
+    }
+
+    /// The binary form only ([`BINARY_MAGIC`], then the compact file in postcard: what `make`
+    /// ships as `basemap.bin`), with the same checks as [`Basemap::read`]; without the JSON
+    /// reader, so a module that reads no JSON basemap (the `files` feature off) leaves it out.
+    ///
+    /// # Errors
+    ///
+    /// As [`Basemap::read`]; bytes without the magic are [`BasemapError::UnknownFormat`].
+    pub fn read_binary(bytes: &[u8]) -> Result<Self, BasemapError> {
+        Self::check_size(bytes)?;
+        let rest = bytes
+            .strip_prefix(BINARY_MAGIC)
+            .ok_or(BasemapError::UnknownFormat)?;
+        Self::from_binary(rest)?.checked()
+    }
+
+    fn check_size(bytes: &[u8]) -> Result<(), BasemapError> {
+        if bytes.len() > MAX_BASEMAP_BYTES {
+            return Err(BasemapError::TooLarge {
+                bytes: bytes.len(),
+                limit: MAX_BASEMAP_BYTES,
+            });
+        }
+        Ok(())
+    }
+
+    /// Refuses a basemap without features or with rings that cannot be drawn (see
+    /// [`Basemap::check_rings`]).
+    fn checked(self) -> Result<Self, BasemapError> {
+        if self.features.is_empty() {
             return Err(BasemapError::Empty);
         }
-        basemap.check_rings()?;
-        Ok(basemap)
+        self.check_rings()?;
+        Ok(self)
     }
 
     /// Refuses rings that wind round the globe (their clipping would cost length × windings)

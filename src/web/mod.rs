@@ -545,12 +545,23 @@ impl Youcheng {
     }
 
     /// A basemap to draw, or with `outlines_only` the world outlines partners are checked against:
-    /// a file's bytes, the binary form (`basemap.bin`) or JSON (GeoJSON or the compact form).
+    /// a file's bytes, the binary form (`basemap.bin`) or JSON (GeoJSON or the compact form;
+    /// only with the `files` feature: the small module reads the binary form alone).
     #[wasm_bindgen(js_name = loadBasemap)]
     pub fn load_basemap(&mut self, bytes: &[u8], outlines_only: bool) -> Result<usize, JsError> {
-        self.app
-            .load_basemap(bytes, outlines_only)
-            .map_err(|e| JsError::new(&e))
+        #[cfg(feature = "files")]
+        let basemap = crate::basemap::Basemap::read(bytes);
+        #[cfg(not(feature = "files"))]
+        let basemap = crate::basemap::Basemap::read_binary(bytes);
+        let basemap = basemap.map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(self.app.set_basemap(basemap, outlines_only))
+    }
+
+    /// Whether this module reads a portal's own files (partnerships, origins, JSON basemaps):
+    /// the full module does, the small one a default map loads does not.
+    #[wasm_bindgen(js_name = readsFiles)]
+    pub fn reads_files() -> bool {
+        cfg!(feature = "files")
     }
 
     /// The basemap's attribution line.
@@ -561,6 +572,7 @@ impl Youcheng {
 
     /// The origins (`shandong.csv` or a portal's file named `name`), `countries.csv`,
     /// `groups.csv` → a load report.
+    #[cfg(feature = "files")]
     #[wasm_bindgen(js_name = loadReference)]
     pub fn load_reference(
         &mut self,
@@ -574,6 +586,7 @@ impl Youcheng {
     }
 
     /// A partnerships file → a load report (`valid_rows_only`: load the rows without errors).
+    #[cfg(feature = "files")]
     #[wasm_bindgen(js_name = loadPartnerships)]
     pub fn load_partnerships(
         &mut self,
@@ -605,6 +618,7 @@ impl Youcheng {
 
     /// Starts loading a partnerships file in steps (then `handle({type: 'loadStep', id, rows})`
     /// until the answer's `load.report`) → `{id, progress, report}`; the data shown stays meanwhile.
+    #[cfg(feature = "files")]
     #[wasm_bindgen(js_name = startLoad)]
     pub fn start_load(
         &mut self,

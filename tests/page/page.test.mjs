@@ -718,6 +718,47 @@ test('copy link: the copied URL restores the same filter, selection, view and la
   await context.close();
 });
 
+test('a default map runs on the small build of the core and moves to the full one when it has to read a file, keeping its view and filter', async () => {
+  const lean = /\/pkg-lean\/youcheng_bg\.wasm$/, full = /\/pkg\/youcheng_bg\.wasm$/;
+  const { page, context, log } = await open(browser, url);
+  assert.equal(log.requests.filter((u) => lean.test(u)).length, 1, 'the small build');
+  assert.deepEqual(log.requests.filter((u) => full.test(u)), [], 'not the full one');
+  await page.evaluate(() => { const m = window.youcheng; m.setView(10, 50, 3); m.setFilter({ continents: ['europe'] }); m.setAttribute('lang', 'en'); });
+  const before = await page.evaluate(() => ({ view: window.youcheng.view(), filter: window.youcheng.getFilter() }));
+  const csv = ['id,shandong_city,partner_en,partner_zh,country,lon,lat,sources', 'qingdao-x,qingdao,Shimonoseki,下关市,JP,130.93,33.95,https://example.org/a', 'jinan-x,jinan,Regensburg,雷根斯堡,DE,12.1,49.02,https://example.org/b'].join('\n');
+  // On the small build the report comes as a promise: the map moves to the full build first.
+  const first = await page.evaluate((csv) => { const r = window.youcheng.loadCsv('mine.csv', csv); return Promise.resolve(r).then((report) => ({ promise: r instanceof Promise, ok: report.ok, pairs: report.pairs })); }, csv);
+  assert.deepEqual(first, { promise: true, ok: true, pairs: 2 });
+  assert.equal(log.requests.filter((u) => full.test(u)).length, 1, 'the full build was fetched');
+  const after = await page.evaluate(() => ({ view: window.youcheng.view(), filter: window.youcheng.getFilter(), lang: window.youcheng.language, ids: window.youcheng.visibleIds() }));
+  assert.ok(Math.abs(after.view.lon - before.view.lon) < 0.01 && Math.abs(after.view.zoom - before.view.zoom) < 0.01, JSON.stringify([before.view, after.view]));
+  assert.deepEqual(after.filter.continents, ['europe']);
+  assert.equal(after.lang, 'en');
+  assert.deepEqual(after.ids, ['jinan-x'], 'the new data, filtered to Europe');
+  // Now on the full build: the next file loads at once.
+  const second = await page.evaluate((csv) => { const r = window.youcheng.loadCsv('again.csv', csv); return { promise: r instanceof Promise, ok: r.ok }; }, csv);
+  assert.deepEqual(second, { promise: false, ok: true });
+  await frame(page);
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.consoleErrors, []);
+  await context.close();
+  // A map whose attributes name a portal's file starts on the full build: the small one is not fetched.
+  const c = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+  const requests = [];
+  await c.route(`${url}own.html`, (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: '<!doctype html><meta charset="utf-8"><youcheng-map id="map" data-src="data/partnerships.csv" style="display:block;height:500px"></youcheng-map>' +
+      '<script type="module">import "./youcheng.js"; await document.getElementById("map").ready; document.body.dataset.done = "1";</script>',
+  }));
+  const p = await c.newPage();
+  p.on('request', (r) => requests.push(r.url()));
+  await p.goto(`${url}own.html`);
+  await p.waitForFunction(() => document.body.dataset.done === '1', null, { timeout: 30000 });
+  assert.equal(requests.filter((u) => full.test(u)).length, 1, requests.join(' '));
+  assert.deepEqual(requests.filter((u) => lean.test(u)), [], requests.join(' '));
+  await c.close();
+});
+
 test('download data: the visible pairs as CSV with a BOM, formulas neutralised, sources kept, and it loads back', async () => {
   const { page, context } = await open(browser, url);
   // A pair whose note would be a formula in a spreadsheet.
