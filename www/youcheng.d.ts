@@ -106,8 +106,12 @@ export declare class YouchengMap extends HTMLElement {
   exportPng(options?: { scale?: number; width?: number }): Promise<Blob>;
   /** The same report as an SVG document (`image/svg+xml`, vector, for print). */
   exportSvg(): Promise<Blob>;
-  /** Loads a partnerships CSV; throws a TypeError for arguments of the wrong type. */
-  loadCsv(name: string, bytes: Uint8Array | ArrayBuffer | string, options?: { validRowsOnly?: boolean }): LoadReport;
+  /**
+   * Loads a partnerships CSV at once → its report; throws a TypeError for arguments of the wrong
+   * type. A map that shows only the shipped data runs on the small build of the core, which reads
+   * no file: it first moves to the full build (fetched then), and the report comes as a promise.
+   */
+  loadCsv(name: string, bytes: Uint8Array | ArrayBuffer | string, options?: { validRowsOnly?: boolean }): LoadReport | Promise<LoadReport>;
   /**
    * The same in steps between frames (a large file never freezes the page; progress shows on the map and in
    * `youcheng:progress`); `cancelled` when a newer load replaced it. Rejects with a TypeError for wrong arguments.

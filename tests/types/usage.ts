@@ -284,9 +284,10 @@ async function use(el: YouchengMap): Promise<void> {
   say('flow', flowing);
 
   const csv = 'city,partner_zh\n';
-  const fromString: LoadReport = el.loadCsv('mine.csv', csv);
-  const fromBytes: LoadReport = el.loadCsv('mine.csv', new TextEncoder().encode(csv));
-  const fromBuffer: LoadReport = el.loadCsv('mine.csv', new TextEncoder().encode(csv).buffer);
+  // A report, or a promise of it while the map moves to the full build of the core: awaited alike.
+  const fromString: LoadReport = await el.loadCsv('mine.csv', csv);
+  const fromBytes: LoadReport = await el.loadCsv('mine.csv', new TextEncoder().encode(csv));
+  const fromBuffer: LoadReport = await el.loadCsv('mine.csv', new TextEncoder().encode(csv).buffer);
   say(describeReport(fromString), describeReport(fromBytes), describeReport(fromBuffer));
   void el.loadFile('mine.csv', csv, { validRowsOnly: true }).then((r) => say(describeReport(r), r.cancelled === true));
 
