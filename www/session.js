@@ -42,6 +42,8 @@ export class Session {
   #notesWanted = false;
   /** The notes' download and load under way (see notes()). */
   #notes = null;
+  /** The move to the full core under way (see readsFiles). */
+  #moving = null;
   /** Downloads started by prefetch(), by URL, each taken once by the load that needs it. */
   #early = new Map();
   #panic = null;
@@ -100,7 +102,10 @@ export class Session {
 
   /** A new core and handle on the host's canvas (at start, and after a trap). */
   async open() {
-    const core = await newCore((message) => (this.#panic = message), this.module);
+    let kind, core;
+    // Again if the map was moved to the full build meanwhile (a file to read while it started).
+    do core = await newCore((message) => (this.#panic = message), (kind = this.module));
+    while (kind !== this.module);
     if (!this.#host.alive()) return null;
     this.map = guard(new core.Youcheng(this.#host.canvas), (error) => this.#recover(error), this.boundary);
     const post = (values, size, cuts) => {
@@ -401,23 +406,27 @@ export class Session {
    * but without a message → false when the map went away meanwhile. Every load of a portal's file,
    * and the fallbacks to the CSV files and basemap.json, come here first.
    */
-  async readsFiles() {
-    if (this.module === 'full') return true;
+  readsFiles() {
+    // One move, however many loads ask for it meanwhile (each waits for the new core).
+    if (this.module === 'full' && !this.#moving) return Promise.resolve(true);
+    this.#moving ??= this.#moveToFull().finally(() => (this.#moving = null));
+    return this.#moving;
+  }
+
+  async #moveToFull() {
     this.module = 'full';
     const old = this.map;
     if (!old) return true; // not open yet: open() makes a full core
     const host = this.#host;
     const state = this.report ? host.state() : null; // none before the first data
+    // The old core is dropped whole (its own instance and memory), as after a trap: not freed,
+    // so that a call still under way to it finds it.
     this.map = null;
-    try {
-      const map = await this.open();
-      if (!map) return false;
-      await this.#restoreGood(map);
-      if (state !== null) host.restore(null, true, state);
-      return this.map === map;
-    } finally {
-      old.free();
-    }
+    const map = await this.open();
+    if (!map) return false;
+    await this.#restoreGood(map);
+    if (state !== null) host.restore(null, true, state);
+    return this.map === map;
   }
 
   /** Loads the last good basemap, data, totals and notes into a new core `map`. */
