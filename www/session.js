@@ -34,7 +34,7 @@ export class Session {
   customOrigins = false;
   /**
    * The build of the core the map runs on (core.js): 'lean' until it has to read a portal's file
-   * (then `#readsFiles` moves it to 'full'), 'full' from the start when its attributes name one.
+   * (then `readsFiles()` moves it to 'full'), 'full' from the start when its attributes name one.
    */
   module = 'lean';
   #good = { basemap: null, outlines: null, packed: null, reference: null, data: null, coverage: null, notes: null };
@@ -56,7 +56,8 @@ export class Session {
 
   /**
    * `host`: { canvas, lang(), t(key, vars), attr(name), alive(), emit(type, detail),
-   * restore(message) — after a trap, the element puts its view state and message back,
+   * restore(message, ok, state) — after a trap (a message), or a move to the full core (none,
+   * with `state`), the element puts its view state back (and the message),
    * progress(file, progress, ms, done) — a load in steps is this far, redraw() — a frame is wanted,
    * state() — the view state to put back on a new core }.
    */
