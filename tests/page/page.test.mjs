@@ -513,6 +513,26 @@ test('the shipped sources come with notes.csv: the detail panel says they are lo
   await context.close();
 });
 
+/**
+ * The page with the requests matching `re` answered by `answer` (a damaged or missing shipped
+ * file), once the map is ready, with no error on the page (`what` names the case) → its context,
+ * page, console warnings and requests.
+ */
+async function openAnswering(re, answer, what) {
+  const c = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  await c.route(re, (route) => route.fulfill(answer));
+  const p = await c.newPage();
+  const warnings = [], errors = [], requests = [];
+  p.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  p.on('pageerror', (e) => errors.push(String(e)));
+  p.on('request', (r) => requests.push(r.url()));
+  await p.goto(url);
+  await p.waitForFunction(() => document.body.dataset.youchengReady === 'true' || document.body.dataset.youchengError, null, { timeout: 30000 });
+  assert.equal(await p.evaluate(() => document.body.dataset.youchengError), undefined, what);
+  assert.deepEqual(errors, [], what);
+  return { c, p, warnings, requests };
+}
+
 test('the shipped data comes pre-validated (shipped.bin) instead of four CSV files; a damaged or missing one leaves the map to the CSV files, with the same data; missing official totals leave it without its coverage line', async () => {
   const csvNames = /\/(shandong|countries|groups|partnerships)(\.[0-9a-f]+)?\.csv$/;
   // With the notes and sources (notes.csv) loaded: shipped.bin has neither.
@@ -542,17 +562,7 @@ test('the shipped data comes pre-validated (shipped.bin) instead of four CSV fil
     ['another version', { body: Buffer.concat([Buffer.from([17]), Buffer.from('youcheng-packed 0'), bytes.subarray(18)]) }],
     ['missing', { status: 404, body: 'not found' }],
   ]) {
-    const c = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-    await c.route(/\/shipped(\.[0-9a-f]+)?\.bin$/, (route) => route.fulfill(answer));
-    const p = await c.newPage();
-    const warnings = [], errors = [], requests = [];
-    p.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
-    p.on('pageerror', (e) => errors.push(String(e)));
-    p.on('request', (r) => requests.push(r.url()));
-    await p.goto(url);
-    await p.waitForFunction(() => document.body.dataset.youchengReady === 'true' || document.body.dataset.youchengError, null, { timeout: 30000 });
-    assert.equal(await p.evaluate(() => document.body.dataset.youchengError), undefined, what);
-    assert.deepEqual(errors, [], what);
+    const { c, p, warnings, requests } = await openAnswering(/\/shipped(\.[0-9a-f]+)?\.bin$/, answer, what);
     assert.ok(warnings.some((w) => /shipped\.bin.*reading the CSV files instead/.test(w)), `${what}: ${warnings.join(' | ')}`);
     assert.equal(requests.filter((u) => csvNames.test(u)).length, 4, `${what}: the four CSV files are read`);
     assert.deepEqual(await read(p), packed, `${what}: the same pairs, statistics and details`);
@@ -596,17 +606,7 @@ test('the shipped basemap comes in binary (basemap.bin) instead of basemap.json;
     ['another version', { body: Buffer.concat([Buffer.from('youcheng-basemap-bin/9'), bytes.subarray(22)]) }],
     ['missing', { status: 404, body: 'not found' }],
   ]) {
-    const c = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-    await c.route(binName, (route) => route.fulfill(answer));
-    const p = await c.newPage();
-    const warnings = [], errors = [], requests = [];
-    p.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
-    p.on('pageerror', (e) => errors.push(String(e)));
-    p.on('request', (r) => requests.push(r.url()));
-    await p.goto(url);
-    await p.waitForFunction(() => document.body.dataset.youchengReady === 'true' || document.body.dataset.youchengError, null, { timeout: 30000 });
-    assert.equal(await p.evaluate(() => document.body.dataset.youchengError), undefined, what);
-    assert.deepEqual(errors, [], what);
+    const { c, p, warnings, requests } = await openAnswering(binName, answer, what);
     assert.ok(warnings.some((w) => /basemap\.bin.*reading basemap\.json instead/.test(w)), `${what}: ${warnings.join(' | ')}`);
     assert.equal(requests.filter((u) => jsonName.test(u)).length, 1, `${what}: basemap.json is read`);
     await frame(p);
