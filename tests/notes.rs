@@ -96,3 +96,44 @@ fn a_bad_notes_file_is_refused_whole_and_changes_nothing() {
     );
     assert!(!before[0].sources.is_empty());
 }
+
+/// The notes in binary (`notes.bin`, what the page reads: no CSV reader needed) give the pairs
+/// what the CSV gives; the same checks refuse a bad row (with its CSV line); a damaged file is
+/// refused whole, never a panic.
+#[test]
+fn the_binary_notes_give_what_the_csv_gives_and_a_damaged_file_is_refused() {
+    use youcheng::dataset::{notes_binary, NOTES_MAGIC};
+    let full = read("data/partnerships.csv");
+    let (data, notes) = split_notes(&full).expect("split");
+    let bin = notes_binary(&notes).expect("binary");
+    assert!(bin.starts_with(NOTES_MAGIC));
+    let (mut from_csv, mut from_bin) = (app_with(&data), app_with(&data));
+    assert!(from_csv.load_notes("notes.csv", &notes).ok);
+    let r = from_bin.load_notes("notes.bin", &bin);
+    assert!(r.ok, "{:?}", r.errors.first());
+    assert_eq!(
+        from_bin.rows(),
+        from_csv.rows(),
+        "the same notes and sources"
+    );
+    // A row the checks refuse: an unknown id, on the line the CSV file has it.
+    let bad = format!(
+        "{}no-such-pair,a note,,https://example.org/x\n",
+        String::from_utf8(notes.clone()).expect("utf-8")
+    );
+    let lines = bad.lines().count() as u64;
+    let mut app = app_with(&data);
+    let before = app.rows();
+    let r = app.load_notes("notes.bin", &notes_binary(bad.as_bytes()).expect("binary"));
+    assert!(!r.ok);
+    assert_eq!((r.errors[0].code, r.errors[0].line), ("unknown-id", lines));
+    assert_eq!(app.rows(), before, "nothing changed");
+    // Cut short anywhere, or not a notes file: refused, nothing changed.
+    for len in (NOTES_MAGIC.len()..bin.len()).step_by(1009) {
+        let r = app.load_notes("notes.bin", &bin[..len]);
+        assert!(!r.ok, "cut to {len}");
+        assert_eq!(r.errors[0].code, "not-packed");
+    }
+    assert!(!app.load_notes("notes.bin", NOTES_MAGIC).ok);
+    assert_eq!(app.rows(), before);
+}

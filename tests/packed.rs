@@ -109,7 +109,7 @@ fn the_packed_file_gives_the_map_what_the_csv_files_give() {
 #[test]
 fn a_file_that_breaks_what_the_map_relies_on_is_refused_and_says_what() {
     type Spoil = fn(&mut Loaded);
-    let cases: [(&str, Spoil, &str); 6] = [
+    let cases: [(&str, Spoil, &str); 7] = [
         (
             "pair's origin",
             |l| l.dataset.partnerships[3].city = 99,
@@ -150,6 +150,15 @@ fn a_file_that_breaks_what_the_map_relies_on_is_refused_and_says_what() {
             },
             "group nowhere",
         ),
+        (
+            "official total of no origin",
+            |l| {
+                let mut c = coverage(l);
+                c.totals[0].scope = "atlantis".into();
+                l.dataset.coverage = Some(c);
+            },
+            "scope atlantis",
+        ),
     ];
     for (what, spoil, words) in cases {
         let mut loaded = checked();
@@ -171,8 +180,9 @@ fn a_cut_foreign_or_damaged_file_is_refused_never_a_panic_and_changes_nothing() 
     // Another version's file, or not one at all.
     let mut other = postcard_string("youcheng-packed 0");
     other.extend(&bytes[PACKED_FORMAT.len() + 1..]);
+    let not_this = format!("not \"{PACKED_FORMAT}\"");
     for (bad, words) in [
-        (other, "not \"youcheng-packed 3\""),
+        (other, not_this.as_str()),
         (b"id,city_key\n".to_vec(), "format"),
         (Vec::new(), "format name"),
         ([bytes.as_slice(), b"x"].concat(), "1 bytes follow"),
@@ -220,6 +230,37 @@ fn a_cut_foreign_or_damaged_file_is_refused_never_a_panic_and_changes_nothing() 
 }
 
 /// A string as postcard writes it (a varint length, then the bytes): the start of another version's file.
+/// The shipped official totals and review date, as `make` packs them with the data.
+fn coverage(l: &Loaded) -> youcheng::dataset::Coverage {
+    youcheng::dataset::Coverage::load(
+        &l.dataset.gazetteer,
+        &read("data/official_totals.csv"),
+        &read("data/about.csv"),
+    )
+    .expect("the shipped totals")
+}
+
+/// The official totals come in the file: the page reads no CSV for them.
+#[test]
+fn the_official_totals_come_packed_with_the_data() {
+    let mut loaded = checked();
+    let c = coverage(&loaded);
+    assert!(!c.totals.is_empty() && c.reviewed.is_some());
+    loaded.dataset.coverage = Some(c.clone());
+    let back = Dataset::unpack(&Dataset::pack(&loaded).expect("packs")).expect("reads");
+    assert_eq!(back.dataset.coverage, Some(c));
+    let (app, r) = packed_app(&Dataset::pack(&loaded).expect("packs"));
+    assert!(r.ok);
+    let shown = app.snapshot().stats.coverage.expect("the coverage line");
+    assert_eq!(shown.shown, loaded.dataset.partnerships.len());
+    assert!(
+        shown.official > shown.shown,
+        "{} of {}",
+        shown.shown,
+        shown.official
+    );
+}
+
 fn postcard_string(s: &str) -> Vec<u8> {
     assert!(s.len() < 128);
     [&[s.len() as u8][..], s.as_bytes()].concat()

@@ -48,14 +48,14 @@ rows "$out" "${full[@]}" $(node -e 'for (const f of JSON.parse(require("fs").rea
 
 echo
 echo "== default payload: the shipped widget and the data it loads for its first frame =="
-# The shipped data pre-validated (shipped.bin) stands for shandong, countries, groups and partnerships.csv,
-# and basemap.bin for basemap.json (both kept for portals and as fallbacks),
+# The shipped data pre-validated (shipped.bin) stands for shandong, countries, groups, partnerships.csv,
+# official_totals.csv and about.csv, and basemap.bin for basemap.json (all kept for portals and as fallbacks),
 # which are read only when it cannot be (and for a portal's own data).
-data=(basemap.bin shipped.bin official_totals.csv about.csv)
+data=(basemap.bin shipped.bin)
 rows www/data "${data[@]}"
 read -r data_raw data_gz <<<"$total"
 printf '%-40s %9d %9d\n' "data total" "$data_raw" "$data_gz"
 printf '%-40s %9d %9d\n' "default payload (shipped widget + data)" "$((dist_raw + data_raw))" "$((dist_gz + data_gz))"
 echo
 echo "== fetched when first needed (a pair's details, the CSV export), not with the map =="
-row www/data/notes.csv notes.csv
+row www/data/notes.bin notes.bin

@@ -198,7 +198,8 @@ export class Session {
     }
     this.#loaded(report, null); // its pairs come back with shipped.bin, not as a file of their own
     this.customOrigins = false;
-    await this.#shippedExtras();
+    // Its official totals and review date came in it; its notes are wanted (see notes()).
+    this.#notesWanted = true;
     return true;
   }
 
@@ -280,9 +281,10 @@ export class Session {
   }
 
   /**
-   * The shipped data is shown: its notes are wanted (see notes()), and its official totals and
-   * review date are loaded (a portal's own data makes no coverage claim). Without them (a failed
-   * download) the map shows the data without the coverage line, and the console says why.
+   * The shipped data is shown from its CSV files (shipped.bin, which carries them, could not be
+   * read): its notes are wanted (see notes()), and its official totals and review date are loaded
+   * (a portal's own data makes no coverage claim). Without them (a failed download) the map shows
+   * the data without the coverage line, and the console says why.
    */
   async #shippedExtras() {
     this.#notesWanted = true; // the shipped pairs come without their notes (and, packed, their sources)
@@ -369,8 +371,9 @@ export class Session {
 
   /**
    * The shipped data's notes: `make` ships partnerships.csv without its note columns and the notes
-   * with each pair's sources as notes.csv (shipped.bin has neither), most of the data's bytes, which
-   * nothing on the first frame shows. They are fetched
+   * with each pair's sources as notes.csv and, read here, notes.bin (the same rows in binary:
+   * the small build of the core reads no CSV; shipped.bin has neither), most of the data's bytes,
+   * which nothing on the first frame shows. They are fetched
    * and given to the core when first needed (a pair's details, the CSV export) → a promise of
    * whether this call's download put them on the pairs (false when they already were, or the data
    * changed meanwhile). A failed download is tried again on the next call.

@@ -1,14 +1,14 @@
 // The widget's own data files by key (DATA_FILES, which loader.js fetches them by), and which of
 // them a map fetches, from its attributes (`attr(name)`), by those keys: the basemap (the world outlines, needed whatever map a
-// portal shows) and, for the shipped data, its pre-validated form with its official totals; for a
+// portal shows) and, for the shipped data, its pre-validated form (with its official totals); for a
 // portal's data, the countries and groups, and the origins unless the portal gives its own.
 // loader.js's prefetchShipped reads it, and tools/dist.mjs writes it into dist/youcheng.js, which
 // preloads these files before the core has arrived: one rule, so the two never differ. (The
 // stub has these functions' source on one line: each statement ends with a semicolon.)
-export const DATA_FILES = { basemap: 'basemap.bin', basemapJson: 'basemap.json', packed: 'shipped.bin', shandong: 'shandong.csv', countries: 'countries.csv', groups: 'groups.csv', partnerships: 'partnerships.csv', notes: 'notes.csv', totals: 'official_totals.csv', about: 'about.csv' };
+export const DATA_FILES = { basemap: 'basemap.bin', basemapJson: 'basemap.json', packed: 'shipped.bin', shandong: 'shandong.csv', countries: 'countries.csv', groups: 'groups.csv', partnerships: 'partnerships.csv', notes: 'notes.bin', totals: 'official_totals.csv', about: 'about.csv' };
 
 export function shippedFiles(attr) {
-  if (!attr('origins-src') && !attr('data-src')) return ['basemap', 'packed', 'totals', 'about'];
+  if (!attr('origins-src') && !attr('data-src')) return ['basemap', 'packed'];
   return ['basemap', 'countries', 'groups', ...(attr('origins-src') ? [] : ['shandong'])];
 }
 

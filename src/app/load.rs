@@ -150,7 +150,12 @@ impl App {
     /// they are first needed (a pair's details, an export). An id not in the data, markup in a
     /// note or an empty `sources` cell refuses the file; the data stays.
     pub fn load_notes(&mut self, file: &str, bytes: &[u8]) -> LoadReport {
-        match self.map.set_notes(file, bytes) {
+        // `notes.bin` (what the page fetches), or with the `files` feature `notes.csv` too.
+        #[cfg(feature = "files")]
+        let apply = crate::dataset::apply_notes;
+        #[cfg(not(feature = "files"))]
+        let apply = crate::dataset::apply_notes_binary;
+        match self.map.set_notes(|ds| apply(ds, file, bytes)) {
             Ok(n) => LoadReport::ok(file, n, &[], &[]),
             Err(issues) => LoadReport::failed(file, &issues),
         }

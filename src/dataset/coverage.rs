@@ -15,7 +15,7 @@ use super::{Dataset, Gazetteer, Issue, PartialDate};
 use serde::Serialize;
 
 /// One published total.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct OfficialTotal {
     /// `all` (every pair of the province, all levels) or a Shandong key (`shandong`: the
     /// province's own ties).
@@ -37,8 +37,9 @@ pub struct OfficialTotal {
     pub note: String,
 }
 
-/// The official totals and the review date.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// The official totals and the review date (written into `shipped.bin` by the build, read from
+/// it by the page: see [`Dataset::pack`](super::Dataset::pack)).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, serde::Deserialize)]
 pub struct Coverage {
     /// Every row of `official_totals.csv`, in file order.
     pub totals: Vec<OfficialTotal>,

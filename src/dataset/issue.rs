@@ -185,8 +185,8 @@ pub enum Problem {
     /// A JSON file that is not an array of records (objects), or a record that is not one.
     #[error("is not a record: a JSON file must be an array of objects with the column names")]
     NotRecords,
-    /// The pre-validated shipped data (`make`'s `shipped.bin`) cannot be read: another
-    /// version's, cut short, or not that file at all. Holds what is wrong.
+    /// The pre-validated shipped data (`make`'s `shipped.bin`, or its `notes.bin`) cannot be
+    /// read: another version's, cut short, or not that file at all. Holds what is wrong.
     #[error("is not pre-validated data this version can read: {0}")]
     NotPacked(String),
     #[error("and {not_shown} more problems ({errors_not_shown} of them errors) are not listed; the first of each kind are")]

@@ -43,7 +43,10 @@ pub use issue::{has_errors, Issue, IssueLog, IssueReport, Problem, Severity};
 pub use job::{LoadJob, LoadPhase, Progress};
 pub use kinds::{Continent, Level, Relation, Status};
 pub use load::{LoadMode, Loaded, COLUMNS, NEAR_COUNTRY_DEG, REQUIRED_COLUMNS};
-pub use notes::{apply_notes, split_notes, NOTE_COLUMNS, SOURCES_COLUMN};
+pub use notes::{
+    apply_notes, apply_notes_binary, notes_binary, split_notes, NOTES_MAGIC, NOTE_COLUMNS,
+    SOURCES_COLUMN,
+};
 pub use packed::PACKED_FORMAT;
 pub use records::{Country, Group, Partnership, ShandongCity};
 pub use source::{parse_sources, Source, Sources};

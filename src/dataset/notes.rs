@@ -22,45 +22,138 @@ pub const NOTE_COLUMNS: [&str; 2] = ["note", "note_zh"];
 /// [`super::parse_sources`]); a file without it (written before the sources moved) sets notes only.
 pub const SOURCES_COLUMN: &str = "sources";
 
-/// Sets the notes of `bytes` (a CSV with `id`, `note`, `note_zh` and `sources`, in any encoding
-/// the loader reads) on the pairs of `ds` with those ids → how many rows it set. Every problem
-/// (an id not in the data, markup in a note, an empty `sources` cell, a file that is not such a
-/// table) is an error, and then nothing is set: the data stays as it was. With a `sources`
-/// column, the data's sources are the file's from then on ([`Dataset::sources_apart`] cleared).
+/// The first bytes of the notes in binary (`notes.bin`, which `make` ships beside `notes.csv`:
+/// the same rows as postcard strings after this line), read without a CSV reader.
+pub const NOTES_MAGIC: &[u8] = b"youcheng-notes-bin/1\n";
+
+/// One row of the notes file: `id`, `note`, `note_zh`, `sources`.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct NoteRow {
+    id: String,
+    note: String,
+    note_zh: String,
+    sources: String,
+}
+
+/// Sets the notes of `bytes` (the binary form, [`NOTES_MAGIC`] first, or a CSV with `id`,
+/// `note`, `note_zh` and `sources`, in any encoding the loader reads) on the pairs of `ds` with
+/// those ids → how many rows it set. Every problem (an id not in the data, markup in a note, an
+/// empty `sources` cell, a file that is not such a table) is an error, and then nothing is set:
+/// the data stays as it was. With a `sources` column, the data's sources are the file's from
+/// then on ([`Dataset::sources_apart`] cleared).
 pub fn apply_notes(ds: &mut Dataset, file: &str, bytes: &[u8]) -> Result<usize, Vec<Issue>> {
+    if bytes.starts_with(NOTES_MAGIC) {
+        return apply_notes_binary(ds, file, bytes);
+    }
     let mut issues = IssueLog::new();
-    let mut found = Vec::new();
-    let mut with_sources = false;
-    if let Some(t) = Table::read(file, bytes, &["id"], &mut issues) {
-        with_sources = t.has_column(SOURCES_COLUMN);
-        let index: HashMap<&str, usize> = ds
-            .partnerships
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i))
-            .collect();
-        for row in &t.rows {
-            let Some(&i) = index.get(t.get(row, "id")) else {
-                issues.push(t.issue(row, "id", Problem::UnknownId));
-                continue;
+    let Some(t) = Table::read(file, bytes, &["id"], &mut issues) else {
+        return Err(issues.into_issues());
+    };
+    let with_sources = t.has_column(SOURCES_COLUMN);
+    let rows = t.rows.iter().map(|row| {
+        let [note, note_zh] = NOTE_COLUMNS.map(|col| t.get(row, col));
+        (
+            row.line,
+            t.get(row, "id"),
+            [note, note_zh],
+            t.get(row, SOURCES_COLUMN),
+        )
+    });
+    apply_rows(ds, file, rows, with_sources, issues)
+}
+
+/// As [`apply_notes`], for the binary form only (what `make` ships as `notes.bin`): without the
+/// CSV reader, so a module that reads no CSV (the `files` feature off) leaves it out. Its rows
+/// are numbered as the CSV file's lines (the first row on line 2).
+pub fn apply_notes_binary(ds: &mut Dataset, file: &str, bytes: &[u8]) -> Result<usize, Vec<Issue>> {
+    let mut issues = IssueLog::new();
+    let rows: Vec<NoteRow> = match bytes.strip_prefix(NOTES_MAGIC).map(postcard::from_bytes) {
+        Some(Ok(rows)) => rows,
+        why => {
+            let reason = match why {
+                Some(Err(e)) => format!("it is cut short or damaged ({e})"),
+                _ => "it does not start as a notes file".into(),
             };
-            let [note, note_zh] = NOTE_COLUMNS.map(|col| t.get(row, col));
-            for (col, text) in NOTE_COLUMNS.iter().zip([note, note_zh]) {
-                if has_markup(text) {
-                    issues.push(t.issue(row, col, Problem::Markup));
-                }
-            }
-            let sources = t.get(row, SOURCES_COLUMN);
-            if with_sources && sources.is_empty() {
-                issues.push(t.issue(row, SOURCES_COLUMN, Problem::Empty));
-            }
-            found.push((
-                i,
-                note.to_string(),
-                note_zh.to_string(),
-                Sources::new(sources),
-            ));
+            issues.push(Issue {
+                file: file.into(),
+                line: 0,
+                field: String::new(),
+                value: String::new(),
+                problem: Problem::NotPacked(reason),
+            });
+            return Err(issues.into_issues());
         }
+    };
+    let rows = rows.iter().zip(2u64..).map(|(r, line)| {
+        let notes = [r.note.as_str(), r.note_zh.as_str()];
+        (line, r.id.as_str(), notes, r.sources.as_str())
+    });
+    apply_rows(ds, file, rows, true, issues)
+}
+
+/// The notes file `notes_csv` (as [`split_notes`] writes it) in binary ([`NOTES_MAGIC`], then
+/// its rows); the build writes it (`youcheng-data split-notes`).
+pub fn notes_binary(notes_csv: &[u8]) -> Result<Vec<u8>, String> {
+    let mut issues = IssueLog::new();
+    let t = Table::read("notes.csv", notes_csv, &["id"], &mut issues).ok_or_else(|| {
+        format!(
+            "{} problem(s) reading the notes",
+            issues.into_issues().len()
+        )
+    })?;
+    let rows: Vec<NoteRow> = t
+        .rows
+        .iter()
+        .map(|row| NoteRow {
+            id: t.get(row, "id").into(),
+            note: t.get(row, "note").into(),
+            note_zh: t.get(row, "note_zh").into(),
+            sources: t.get(row, SOURCES_COLUMN).into(),
+        })
+        .collect();
+    let mut out = NOTES_MAGIC.to_vec();
+    out.extend(postcard::to_allocvec(&rows).map_err(|e| e.to_string())?);
+    Ok(out)
+}
+
+/// Checks and sets `rows` (line, id, [note, note_zh], sources) read from `file` (see
+/// [`apply_notes`]).
+fn apply_rows<'a>(
+    ds: &mut Dataset,
+    file: &str,
+    rows: impl Iterator<Item = (u64, &'a str, [&'a str; 2], &'a str)>,
+    with_sources: bool,
+    mut issues: IssueLog,
+) -> Result<usize, Vec<Issue>> {
+    let issue = |line: u64, field: &str, value: &str, problem| Issue {
+        file: file.into(),
+        line,
+        field: field.into(),
+        value: value.into(),
+        problem,
+    };
+    let index: HashMap<&str, usize> = ds
+        .partnerships
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    let mut found = Vec::new();
+    for (line, id, notes, sources) in rows {
+        let Some(&i) = index.get(id) else {
+            issues.push(issue(line, "id", id, Problem::UnknownId));
+            continue;
+        };
+        for (col, text) in NOTE_COLUMNS.iter().zip(notes) {
+            if has_markup(text) {
+                issues.push(issue(line, col, text, Problem::Markup));
+            }
+        }
+        if with_sources && sources.is_empty() {
+            issues.push(issue(line, SOURCES_COLUMN, sources, Problem::Empty));
+        }
+        let [note, note_zh] = notes.map(str::to_string);
+        found.push((i, note, note_zh, Sources::new(sources)));
     }
     if issues.has_errors() {
         return Err(issues.into_issues());

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 /// The first field of the file; a file that starts with anything else is not read. Bump it when
 /// a record's fields change.
-pub const PACKED_FORMAT: &str = "youcheng-packed 3";
+pub const PACKED_FORMAT: &str = "youcheng-packed 4";
 
 /// What the file holds after the format: the tables, the pairs (without their notes and
 /// sources, which ship apart) and the warnings of the load.
@@ -33,6 +33,9 @@ struct Packed {
     partnerships: Vec<Partnership>,
     source_name: String,
     warnings: Vec<Warning>,
+    /// The official totals and review date the data is measured against (`official_totals.csv`
+    /// and `about.csv`, checked by the build): the page needs no CSV reader for them.
+    coverage: Option<super::Coverage>,
 }
 
 /// A warning of the load, kept for the page's report: a point near its country but off the
@@ -101,6 +104,7 @@ impl Dataset {
                 .collect(),
             source_name: ds.source_name.clone(),
             warnings,
+            coverage: ds.coverage.clone(),
         };
         let mut out = postcard::to_allocvec(PACKED_FORMAT).map_err(|e| e.to_string())?;
         out.extend(postcard::to_allocvec(&packed).map_err(|e| e.to_string())?);
@@ -129,7 +133,7 @@ impl Dataset {
                 gazetteer,
                 partnerships: packed.partnerships,
                 source_name: packed.source_name,
-                coverage: None,
+                coverage: packed.coverage,
                 sources_apart: true,
             },
             warnings: packed
@@ -178,6 +182,15 @@ fn check(p: &Packed) -> Result<(), String> {
             return Err(format!(
                 "country {} is in group {g}, which it does not list",
                 c.iso2
+            ));
+        }
+    }
+    // The totals' scopes: the whole province or one of its origins.
+    for t in p.coverage.iter().flat_map(|c| &c.totals) {
+        if t.scope != "all" && !p.cities.iter().any(|c| c.key == t.scope) {
+            return Err(format!(
+                "an official total's scope {} is not an origin",
+                t.scope
             ));
         }
     }

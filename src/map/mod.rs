@@ -183,14 +183,14 @@ impl MapState {
         self.dataset.coverage = coverage;
     }
 
-    /// Sets the notes of a notes file on the pairs (see [`crate::dataset::apply_notes`]): how
-    /// many pairs got one, or every problem (then nothing changed).
+    /// Sets the notes of a notes file on the pairs with `apply` ([`crate::dataset::apply_notes`],
+    /// or [`crate::dataset::apply_notes_binary`] where no CSV is read): how many pairs got one,
+    /// or every problem (then nothing changed).
     pub fn set_notes(
         &mut self,
-        file: &str,
-        bytes: &[u8],
+        apply: impl FnOnce(&mut Dataset) -> Result<usize, Vec<crate::dataset::Issue>>,
     ) -> Result<usize, Vec<crate::dataset::Issue>> {
-        crate::dataset::apply_notes(&mut self.dataset, file, bytes)
+        apply(&mut self.dataset)
     }
 
     /// Labels the map in Chinese (`true`) or English.

@@ -632,6 +632,7 @@ impl Youcheng {
     }
 
     /// `official_totals.csv` and `about.csv`, for the shipped data only → a load report.
+    #[cfg(feature = "files")]
     #[wasm_bindgen(js_name = loadCoverage)]
     pub fn load_coverage(&mut self, totals: &[u8], about: &[u8]) -> Result<JsValue, JsError> {
         to_js(&self.app.load_coverage(totals, about))

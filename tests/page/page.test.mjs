@@ -95,7 +95,7 @@ test('hovering the Qingdao–Shimonoseki arc highlights it and shows its tooltip
   await page.waitForSelector('#map .yc-detail:not([hidden])');
   const detail = await text(page, '.yc-detail');
   for (const s of ['青岛市', 'Qingdao', '下关市', 'Shimonoseki', '日本', 'Japan', '友好城市', '1979', '市级']) assert.ok(detail.includes(s), `detail has ${s}`);
-  await page.waitForSelector('#map .yc-sources a'); // the shipped sources come with notes.csv, fetched on the first details
+  await page.waitForSelector('#map .yc-sources a'); // the shipped sources come with notes.bin, fetched on the first details
   const links = await page.locator('#map .yc-sources a').evaluateAll((as) => as.map((a) => a.href));
   assert.ok(links.length >= 1 && links.every((h) => /^https?:/.test(h)), links.join(' '));
   assert.equal(selects.at(-1)?.id, 'qingdao-shimonoseki');
@@ -474,7 +474,7 @@ test('coverage: the summary, statistics and table say how many of the official p
 test('sources are shown by readable name, link to the exact URL, and keep remarks out of the link; status is shown', async () => {
   const { page, context } = await open(browser, url);
   await page.evaluate(() => window.youcheng.select('qingdao-shimonoseki'));
-  await page.waitForFunction(() => window.youcheng.details('qingdao-shimonoseki').noteZh); // notes.csv, fetched on the first details
+  await page.waitForFunction(() => window.youcheng.details('qingdao-shimonoseki').noteZh); // notes.bin, fetched on the first details
   const links = await page.locator('#map .yc-sources a').evaluateAll((as) => as.map((a) => ({ text: a.textContent, href: a.getAttribute('href') })));
   const d = await page.evaluate(() => window.youcheng.details('qingdao-shimonoseki'));
   assert.equal(links.length, d.sources.filter((s) => s.url).length);
@@ -495,11 +495,11 @@ test('sources are shown by readable name, link to the exact URL, and keep remark
   await context.close();
 });
 
-test('the shipped sources come with notes.csv: the detail panel says they are loading until it has come, then links them', async () => {
+test('the shipped sources come with notes.bin: the detail panel says they are loading until it has come, then links them', async () => {
   const { page, context } = await open(browser, url);
   let release;
   const gate = new Promise((r) => (release = r));
-  await context.route(/\/notes(\.[0-9a-f]+)?\.csv$/, async (route) => {
+  await context.route(/\/notes(\.[0-9a-f]+)?\.bin$/, async (route) => {
     await gate;
     await route.continue();
   });
@@ -533,9 +533,9 @@ async function openAnswering(re, answer, what) {
   return { c, p, warnings, requests };
 }
 
-test('the shipped data comes pre-validated (shipped.bin) instead of four CSV files; a damaged or missing one leaves the map to the CSV files, with the same data; missing official totals leave it without its coverage line', async () => {
-  const csvNames = /\/(shandong|countries|groups|partnerships)(\.[0-9a-f]+)?\.csv$/;
-  // With the notes and sources (notes.csv) loaded: shipped.bin has neither.
+test('the shipped data comes pre-validated (shipped.bin, with its official totals) instead of six CSV files; a damaged or missing one leaves the map to the CSV files, with the same data; missing official totals then leave it without its coverage line', async () => {
+  const csvNames = /\/(shandong|countries|groups|partnerships|official_totals|about)(\.[0-9a-f]+)?\.csv$/;
+  // With the notes and sources (notes.bin) loaded: shipped.bin has neither.
   const read = (page) =>
     page.evaluate(async () => {
       assert(await window.youcheng.loadNotes(), 'the notes load');
@@ -551,7 +551,7 @@ test('the shipped data comes pre-validated (shipped.bin) instead of four CSV fil
   const early = await page.evaluate(() => ({ sourced: window.youcheng.stats().withSources, sources: window.youcheng.visibleIds().reduce((n, id) => n + window.youcheng.details(id).sources.length, 0) }));
   assert.deepEqual(early, { sourced: rows, sources: 0 });
   const packed = await read(page);
-  assert.ok(packed.details.every((d) => d.sources.length > 0), 'the sources came with notes.csv');
+  assert.ok(packed.details.every((d) => d.sources.length > 0), 'the sources came with notes.bin');
   assert.equal(packed.ids.length, rows);
   assert.equal(packed.stats.coverage.shown, rows, 'with its official totals');
   await context.close();
@@ -564,19 +564,13 @@ test('the shipped data comes pre-validated (shipped.bin) instead of four CSV fil
   ]) {
     const { c, p, warnings, requests } = await openAnswering(/\/shipped(\.[0-9a-f]+)?\.bin$/, answer, what);
     assert.ok(warnings.some((w) => /shipped\.bin.*reading the CSV files instead/.test(w)), `${what}: ${warnings.join(' | ')}`);
-    assert.equal(requests.filter((u) => csvNames.test(u)).length, 4, `${what}: the four CSV files are read`);
+    assert.equal(requests.filter((u) => csvNames.test(u)).length, 6, `${what}: the six CSV files are read`);
     assert.deepEqual(await read(p), packed, `${what}: the same pairs, statistics and details`);
     await c.close();
   }
-  // The official totals missing: the data is shown without its coverage line, and nothing fails.
-  const c = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-  await c.route(/\/official_totals(\.[0-9a-f]+)?\.csv$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
-  const p = await c.newPage();
-  const warnings = [];
-  p.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
-  await p.goto(url);
-  await p.waitForFunction(() => document.body.dataset.youchengReady === 'true' || document.body.dataset.youchengError, null, { timeout: 30000 });
-  assert.equal(await p.evaluate(() => document.body.dataset.youchengError), undefined);
+  // shipped.bin and the official totals missing: the data is shown from its CSV files without its
+  // coverage line, and nothing fails.
+  const { c, p, warnings } = await openAnswering(/\/(shipped(\.[0-9a-f]+)?\.bin|official_totals(\.[0-9a-f]+)?\.csv)$/, { status: 404, body: 'not found' }, 'no totals');
   const s = await p.evaluate(() => window.youcheng.stats());
   assert.equal(s.pairs, rows);
   assert.ok(!s.coverage, 'no coverage claim without the totals');
@@ -616,7 +610,7 @@ test('the shipped basemap comes in binary (basemap.bin) instead of basemap.json;
 });
 
 test('the shipped notes come when first needed: not with the map, once for the first details shown, and with the CSV export', async () => {
-  const fetched = (log) => log.requests.filter((u) => /\/notes(\.[0-9a-f]+)?\.csv$/.test(u)).length;
+  const fetched = (log) => log.requests.filter((u) => /\/notes(\.[0-9a-f]+)?\.bin$/.test(u)).length;
   const { page, context, log } = await open(browser, url);
   const [head, ...full] = parseCsv(readFileSync('data/partnerships.csv', 'utf8'));
   const withNote = full.find((r) => r[head.indexOf('note_zh')] && r[head.indexOf('note')]);

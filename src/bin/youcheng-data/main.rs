@@ -51,7 +51,13 @@ fn main() -> ExitCode {
 fn split_notes(input: &str, dir: &str) -> Result<(), String> {
     let (data, notes) =
         youcheng::dataset::split_notes(&read(input)?).map_err(|e| format!("{input}: {e}"))?;
-    for (name, bytes) in [("partnerships.csv", data), ("notes.csv", notes)] {
+    // The notes also in binary (`notes.bin`, what the page fetches: read without a CSV reader).
+    let binary = youcheng::dataset::notes_binary(&notes).map_err(|e| format!("{input}: {e}"))?;
+    for (name, bytes) in [
+        ("partnerships.csv", data),
+        ("notes.csv", notes),
+        ("notes.bin", binary),
+    ] {
         let path = format!("{dir}/{name}");
         std::fs::write(&path, bytes).map_err(|e| format!("{path}: {e}"))?;
     }
@@ -108,8 +114,22 @@ fn load_checked(dir: &str) -> Result<Loaded, String> {
 }
 
 /// The shipped data checked and written pre-validated (see `Dataset::pack`) to `out`.
+/// The shipped data pre-validated (`shipped.bin`), with its official totals and review date.
 fn pack(dir: &str, out: &str) -> Result<(), String> {
-    let loaded = load_checked(dir)?;
+    let mut loaded = load_checked(dir)?;
+    let coverage = youcheng::dataset::Coverage::load(
+        &loaded.dataset.gazetteer,
+        &read(&format!("{dir}/official_totals.csv"))?,
+        &read(&format!("{dir}/about.csv"))?,
+    )
+    .map_err(|issues| {
+        print_issues(&issues);
+        format!(
+            "{} problem(s) in official_totals.csv or about.csv",
+            issues.len()
+        )
+    })?;
+    loaded.dataset.coverage = Some(coverage);
     std::fs::write(out, Dataset::pack(&loaded)?).map_err(|e| format!("{out}: {e}"))
 }
 
