@@ -113,23 +113,11 @@ fn load_checked(dir: &str) -> Result<Loaded, String> {
     })
 }
 
-/// The shipped data checked and written pre-validated (see `Dataset::pack`) to `out`.
-/// The shipped data pre-validated (`shipped.bin`), with its official totals and review date.
+/// The shipped data checked and written pre-validated (see `Dataset::pack`) to `out`, with its
+/// official totals and review date.
 fn pack(dir: &str, out: &str) -> Result<(), String> {
     let mut loaded = load_checked(dir)?;
-    let coverage = youcheng::dataset::Coverage::load(
-        &loaded.dataset.gazetteer,
-        &read(&format!("{dir}/official_totals.csv"))?,
-        &read(&format!("{dir}/about.csv"))?,
-    )
-    .map_err(|issues| {
-        print_issues(&issues);
-        format!(
-            "{} problem(s) in official_totals.csv or about.csv",
-            issues.len()
-        )
-    })?;
-    loaded.dataset.coverage = Some(coverage);
+    loaded.dataset.coverage = Some(load_coverage(dir, &loaded.dataset.gazetteer)?);
     std::fs::write(out, Dataset::pack(&loaded)?).map_err(|e| format!("{out}: {e}"))
 }
 
@@ -184,9 +172,9 @@ fn check(dir: &str) -> Result<(), String> {
     coverage(dir, &ds.gazetteer, ds)
 }
 
-/// Shown vs the official totals (`official_totals.csv`, `about.csv`), per Shandong side.
-fn coverage(dir: &str, gaz: &Gazetteer, ds: &Dataset) -> Result<(), String> {
-    let c = Coverage::load(
+/// `official_totals.csv` and `about.csv` of `dir`, checked; the problems printed.
+fn load_coverage(dir: &str, gaz: &Gazetteer) -> Result<Coverage, String> {
+    Coverage::load(
         gaz,
         &read(&format!("{dir}/official_totals.csv"))?,
         &read(&format!("{dir}/about.csv"))?,
@@ -197,7 +185,12 @@ fn coverage(dir: &str, gaz: &Gazetteer, ds: &Dataset) -> Result<(), String> {
             "{} problem(s) in official_totals.csv or about.csv",
             issues.len()
         )
-    })?;
+    })
+}
+
+/// Shown vs the official totals (`official_totals.csv`, `about.csv`), per Shandong side.
+fn coverage(dir: &str, gaz: &Gazetteer, ds: &Dataset) -> Result<(), String> {
+    let c = load_coverage(dir, gaz)?;
     let Some(v) = c.view(ds) else {
         return Err("official_totals.csv has no province-wide (`all`) total".into());
     };
