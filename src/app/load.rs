@@ -10,33 +10,31 @@ use crate::style::Rgba;
 use std::sync::Arc;
 
 impl App {
-    /// Loads a basemap (GeoJSON, or the compact form as JSON or binary: see [`Basemap::read`]);
-    /// on error the previous one stays. With
-    /// `outlines_only` it is not drawn but used to check where partners lie (the shipped world
-    /// outlines, when a portal shows its own, perhaps China-only, approved map).
+    /// Loads a basemap (GeoJSON, or the compact form as JSON or binary: see [`Basemap::read`];
+    /// without the `files` feature the binary form only, [`Basemap::read_binary`]); on error the
+    /// previous one stays. With `outlines_only` it is not drawn but used to check where partners
+    /// lie (the shipped world outlines, when a portal shows its own, perhaps China-only, approved
+    /// map) → its features.
     pub fn load_basemap(
         &mut self,
         file: impl AsRef<[u8]>,
         outlines_only: bool,
     ) -> Result<usize, String> {
-        let basemap = Basemap::read(file.as_ref()).map_err(|e| e.to_string())?;
-        Ok(self.set_basemap(basemap, outlines_only))
-    }
-
-    /// Puts a basemap already read on the map (or with `outlines_only` keeps it to check
-    /// partners against) → its features.
-    pub fn set_basemap(&mut self, basemap: Basemap, outlines_only: bool) -> usize {
+        #[cfg(feature = "files")]
+        let read = Basemap::read;
+        #[cfg(not(feature = "files"))]
+        let read = Basemap::read_binary;
+        let basemap = read(file.as_ref()).map_err(|e| e.to_string())?;
+        let n = basemap.features.len();
         if outlines_only {
-            let n = basemap.features.len();
             self.outlines = Some(Arc::new(basemap));
-            return n;
+            return Ok(n);
         }
         self.map.set_basemap(&basemap);
         self.map.refresh_stale_layout();
         self.land.invalidate();
-        let n = basemap.features.len();
         self.basemap = Some(Arc::new(basemap));
-        n
+        Ok(n)
     }
 
     /// The basemap's attribution line.

@@ -549,19 +549,9 @@ impl Youcheng {
     /// only with the `files` feature: the small module reads the binary form alone).
     #[wasm_bindgen(js_name = loadBasemap)]
     pub fn load_basemap(&mut self, bytes: &[u8], outlines_only: bool) -> Result<usize, JsError> {
-        #[cfg(feature = "files")]
-        let basemap = crate::basemap::Basemap::read(bytes);
-        #[cfg(not(feature = "files"))]
-        let basemap = crate::basemap::Basemap::read_binary(bytes);
-        let basemap = basemap.map_err(|e| JsError::new(&e.to_string()))?;
-        Ok(self.app.set_basemap(basemap, outlines_only))
-    }
-
-    /// Whether this module reads a portal's own files (partnerships, origins, JSON basemaps):
-    /// the full module does, the small one a default map loads does not.
-    #[wasm_bindgen(js_name = readsFiles)]
-    pub fn reads_files() -> bool {
-        cfg!(feature = "files")
+        self.app
+            .load_basemap(bytes, outlines_only)
+            .map_err(|e| JsError::new(&e))
     }
 
     /// The basemap's attribution line.
