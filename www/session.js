@@ -20,6 +20,8 @@ const LARGE_FILE_BYTES = 1024 * 1024;
 const VIEW_TAG = 4;
 
 const todayUnixDays = () => Math.floor(Date.now() / 86400000);
+/** The report of a load a newer one replaced, or whose map went away. */
+const cancelled = (name) => ({ ...failedReport(name, 'cancelled', ''), cancelled: true });
 
 export class Session {
   /** The guarded core handle, or null before it is ready and after a trap. */
@@ -250,7 +252,7 @@ export class Session {
       console.warn(`Youcheng: ${DATA_FILES.basemap}: ${e?.message ?? e}; reading ${DATA_FILES.basemapJson} instead`);
     }
     const bytes = await fetchShipped(DATA_FILES.basemapJson);
-    await this.readsFiles();
+    if (!(await this.readsFiles())) return bytes; // the map went away meanwhile
     this.map.loadBasemap(bytes, outlinesOnly);
     return bytes;
   }
@@ -264,7 +266,7 @@ export class Session {
     const url = src ? allowedSource(src, host.lang()) : null;
     const bytes = url ? await this.#fetch(url, MAX_DATA_BYTES) : await fetchShipped(DATA_FILES.partnerships, MAX_DATA_BYTES);
     const name = url ? fileLabel(url) : DATA_FILES.partnerships;
-    if (!(await this.readsFiles())) return { ...failedReport(name, 'cancelled', ''), cancelled: true };
+    if (!(await this.readsFiles())) return cancelled(name);
     // The first data of a map, when small (the shipped file is ~300 KB), loads at once: nothing is on
     // screen yet and the steps' yields and frame waits would only delay the first map frame (~120 vs
     // ~55 ms for the shipped file). Later loads, and large files, go in steps with progress.
@@ -316,11 +318,10 @@ export class Session {
    * The data shown stays until the new data is complete.
    */
   async loadInSteps(name, bytes, validRowsOnly = false, t0 = performance.now()) {
-    let refused = this.#refuse(name, bytes);
+    const refused = this.#refuse(name, bytes);
     if (refused) return refused;
-    if (!(await this.readsFiles())) return { ...failedReport(name, 'cancelled', ''), cancelled: true };
-    refused = this.#refuse(name, bytes);
-    if (refused) return refused;
+    // True only with a map (the one there was, or the full one it moved to).
+    if (!(await this.readsFiles())) return cancelled(name);
     const host = this.#host;
     // A file this large, or more pairs than the core draws on the main thread (BUILD_PAIRS in
     // src/web/mod.rs): the raster workers start while it loads, not when its first layer is sent
@@ -335,7 +336,7 @@ export class Session {
       const map = this.map;
       const wanted = () => host.alive() && this.map === map;
       const status = await loadInSteps(map, { name, bytes, today: todayUnixDays(), validRowsOnly, onProgress, t0, wanted });
-      if (status.progress.phase === 'cancelled') return { ...failedReport(name, 'cancelled', ''), cancelled: true };
+      if (status.progress.phase === 'cancelled') return cancelled(name);
       return this.#loaded(status.report, { name, bytes, validRowsOnly });
     } catch (e) {
       if (!(e instanceof CoreTrap)) throw e;
