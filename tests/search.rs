@@ -313,6 +313,10 @@ fn the_search_index_is_made_in_idle_steps_or_when_first_needed() {
         .results
     };
     let mut stepped = common::shipped_app(800.0, 500.0);
+    assert!(
+        !stepped.map.has_hit_index(),
+        "a load at once leaves the hit index to idle time too"
+    );
     let mut steps = 0;
     loop {
         steps += 1;
@@ -323,9 +327,10 @@ fn the_search_index_is_made_in_idle_steps_or_when_first_needed() {
     }
     assert_eq!(
         steps,
-        n.div_ceil(100),
-        "{n} origins and pairs in steps of 100"
+        n.div_ceil(100) + 1,
+        "{n} origins and pairs in steps of 100, then the hit index in one"
     );
+    assert!(stepped.map.has_hit_index());
     assert!(
         !stepped.handle(Command::Prepare { pairs: 100 }).pending,
         "nothing is left once it is made"

@@ -187,7 +187,7 @@ impl App {
             Command::LoadStep { .. } => Response::default(),
             Command::CancelLoad => self.cancel_load(),
             Command::Prepare { pairs } => Response {
-                pending: !self.map.prepare_search(pairs),
+                pending: !self.map.prepare_when_idle(pairs),
                 ..Response::default()
             },
         };

@@ -74,11 +74,14 @@ impl MapState {
         rings
     }
 
-    /// Replaces the data: projects every pair's great circle and dots, builds the hit index,
-    /// clears the emphasis and refilters. The search index is made later (see
-    /// [`MapState::prepare_search`]).
+    /// Replaces the data: projects every pair's great circle and dots, clears the emphasis and
+    /// refilters. The hit index and the search index are made later, in idle time after the
+    /// first frame (see [`MapState::prepare_when_idle`]), or when first needed: at the shipped
+    /// data the index was a fifth of the load's work before the first frame.
     pub fn set_dataset(&mut self, dataset: Dataset) {
-        self.install(DataBuild::new(dataset, self.projection));
+        let mut build = DataBuild::new(dataset, self.projection);
+        build.index = false;
+        self.install(build);
     }
 
     /// Replaces the data with one prepared by a [`DataBuild`] (finishing it if need be): what
@@ -97,6 +100,7 @@ impl MapState {
             partner_xy,
             places,
             hit,
+            done,
             ..
         } = build;
         self.arcs = arcs;
@@ -124,8 +128,9 @@ impl MapState {
         self.dataset = dataset;
         self.emphasis = Emphasis::default();
         self.refresh_visible();
-        // Built with the data, so no hover waits for it (a filter change does not rebuild it).
-        self.hit = Some(hit);
+        // A load in steps built it with the data, so no hover waits for it (a filter change does
+        // not rebuild it); a load at once leaves it to idle time (`prepare_when_idle`).
+        self.hit = done.then_some(hit);
     }
 }
 
@@ -137,7 +142,7 @@ pub const HIT_PART_PIECES: usize = 40_000;
 /// circle projected and cut at the seam, then each pair's partner place, then the hit index
 /// over every pair, a part at a time — the work proportional to the pairs that
 /// [`MapState::install`] would otherwise do at once. (The search names are made after the
-/// data is on the map: [`MapState::prepare_search`].)
+/// data is on the map: [`MapState::prepare_when_idle`].)
 #[derive(Debug, Clone)]
 pub struct DataBuild {
     dataset: Dataset,
@@ -151,6 +156,9 @@ pub struct DataBuild {
     hit: HitIndex,
     /// Pairs in the hit index so far.
     indexed: usize,
+    /// Whether the steps build the hit index (a load in steps); without, they end with the
+    /// partner places and the index is made after the first frame.
+    index: bool,
     /// Every pair and the origins are in the hit index.
     done: bool,
 }
@@ -169,6 +177,7 @@ impl DataBuild {
             places: PlaceNumbers::default(),
             hit: HitIndex::default(),
             indexed: 0,
+            index: true,
             done: false,
         }
     }
@@ -182,6 +191,10 @@ impl DataBuild {
         let mut budget = max_pairs.max(1);
         self.step_arcs(&mut budget);
         self.step_places(&mut budget);
+        if !self.index {
+            let n = self.dataset.partnerships.len();
+            return self.arcs.len() >= n && self.places.numbers.len() >= n;
+        }
         if budget > 0 {
             self.step_index();
         }

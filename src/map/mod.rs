@@ -83,7 +83,7 @@ pub struct MapState {
     land: Vec<ProjectedShape>,
     dataset: Dataset,
     /// The search keys of the dataset's pairs, by index: made in idle time after the data is
-    /// on the map ([`MapState::prepare_search`]), or when first needed.
+    /// on the map ([`MapState::prepare_when_idle`]), or when first needed.
     search: std::sync::OnceLock<SearchIndex>,
     /// The origins by their pairs in the data (see [`MapState::origins_by_pairs`]).
     origin_order: std::sync::OnceLock<Vec<usize>>,
