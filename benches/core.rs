@@ -127,8 +127,9 @@ fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {
                 .count()
         })
     });
-    // Everything the map prepares per data change (arcs projected and cut at the seam, flow
-    // paths, search names, the hit index), as a load's build steps do.
+    // What the map prepares per data change before its first frame (arcs projected and cut at
+    // the seam, the partner places): a load at once leaves the hit index and the search names
+    // to idle time (their rows below); a load in steps also builds the hit index.
     let mut fresh = map.clone();
     c.bench_function(&format!("{label}/prepare a dataset for the map"), |b| {
         b.iter_batched(
