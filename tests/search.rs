@@ -328,7 +328,7 @@ fn the_search_index_is_made_in_idle_steps_or_when_first_needed() {
     assert_eq!(
         steps,
         n.div_ceil(100) + 1,
-        "{n} origins and pairs in steps of 100, then the hit index in one"
+        "the hit index in one step, then {n} origins and pairs in steps of 100"
     );
     assert!(stepped.map.has_hit_index());
     assert!(

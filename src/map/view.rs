@@ -135,15 +135,16 @@ impl MapState {
         self.search.get_or_init(|| SearchIndex::new(&self.dataset))
     }
 
-    /// Makes the search index in steps of at most `max_pairs` pairs or origins, then the hit
-    /// index when the data came at once (the page calls this in idle time after the first
-    /// frame, so that the first keystroke and the first pointer move find them made); `true`
-    /// once both are made.
+    /// Makes the hit index when the data came at once (a load in steps built it), then the
+    /// search index in steps of at most `max_pairs` pairs or origins (the page calls this in
+    /// idle time after the first frame, so that the first pointer move and the first keystroke
+    /// find them made; the pointer first: it comes sooner); `true` once both are made.
     pub fn prepare_when_idle(&mut self, max_pairs: usize) -> bool {
+        if self.hit.is_none() {
+            self.hit = Some(self.hit_index());
+            return false; // one piece of work a call: the search index in the next
+        }
         if self.search.get().is_some() {
-            if self.hit.is_none() {
-                self.hit = Some(self.hit_index());
-            }
             return true;
         }
         let (all, g) = (&self.dataset.partnerships, &self.dataset.gazetteer);
@@ -164,6 +165,6 @@ impl MapState {
         if let Some(index) = self.search_build.take() {
             let _ = self.search.set(index.finish());
         }
-        self.hit.is_some() // else the hit index in the next idle period
+        true
     }
 }
