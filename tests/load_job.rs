@@ -440,3 +440,35 @@ fn statistics_counted_with_place_numbers_are_those_counted_with_names() {
     assert_eq!(by_numbers, by_names);
     assert!(by_names.partner_places > 50);
 }
+
+#[test]
+fn after_a_load_at_once_idle_steps_make_the_hit_index_in_parts_that_answer_as_one_made_at_once() {
+    // 1,500 pairs: several parts of the index (~40,000 segments each).
+    let bytes = repeated(1500);
+    let mut stepped = app();
+    let r = stepped.load_partnerships("r.csv", &bytes, common::TODAY, LoadMode::AllOrNothing);
+    assert!(r.ok, "{:?}", r.errors);
+    assert!(
+        !stepped.map.has_hit_index(),
+        "a load at once leaves it to idle time"
+    );
+    let mut steps = 0;
+    while !stepped.map.has_hit_index() {
+        assert!(stepped.handle(Command::Prepare { pairs: 200 }).pending);
+        steps += 1;
+        assert!(steps < 100, "never done");
+    }
+    assert!(steps > 1, "made in {steps} parts, one a call");
+    // Against an app whose first query makes it all at once, hover by hover.
+    let mut lazy = app();
+    lazy.load_partnerships("r.csv", &bytes, common::TODAY, LoadMode::AllOrNothing);
+    let mut hits = 0;
+    for (x, y) in probes() {
+        let mv = |app: &mut App| app.handle(Command::PointerMove { id: 1, x, y }).hover;
+        let (h1, h2) = (mv(&mut stepped), mv(&mut lazy));
+        hits += usize::from(h1.is_some());
+        assert_eq!(h1, h2, "hover at ({x}, {y})");
+    }
+    assert!(lazy.map.has_hit_index(), "made by the first query");
+    assert!(hits > 20, "{hits} points hit something");
+}

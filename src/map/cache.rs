@@ -129,8 +129,10 @@ impl MapState {
         self.emphasis = Emphasis::default();
         self.refresh_visible();
         // A load in steps built it with the data, so no hover waits for it (a filter change does
-        // not rebuild it); a load at once leaves it to idle time (`prepare_when_idle`).
+        // not rebuild it); a load at once leaves it to idle time, a part at a time
+        // (`prepare_when_idle`).
         self.hit = done.then_some(hit);
+        self.hit_part = None;
     }
 }
 
@@ -236,37 +238,10 @@ impl DataBuild {
         if self.arcs.len() < n || self.places.numbers.len() < n {
             return;
         }
-        let start = self.indexed;
-        let mut end = start;
-        let mut pieces = 0;
-        while end < n && pieces < HIT_PART_PIECES {
-            pieces += self
-                .arcs
-                .get(end)
-                .map_or(0, |a| a.iter().map(Vec::len).sum::<usize>())
-                + 1;
-            end += 1;
-        }
-        let lines = (start..end).flat_map(|i| {
-            self.arcs
-                .get(i)
-                .into_iter()
-                .flatten()
-                .map(move |piece| (Target::Arc(i), piece.as_slice()))
-        });
-        let dots = (start..end)
-            .filter_map(|i| Some((Target::Partner(i), (*self.partner_xy.get(i)?)?)))
-            .collect::<Vec<_>>();
-        self.hit.add(lines, dots);
-        self.indexed = end;
-        if end >= n {
+        self.indexed = index_part(&mut self.hit, (&self.arcs, &self.partner_xy), self.indexed);
+        if self.indexed >= n {
             let origins = origin_dots(&self.dataset, self.projection);
-            let dots = origins
-                .iter()
-                .enumerate()
-                .filter_map(|(k, w)| Some((Target::Origin(k), (*w)?)));
-            self.hit
-                .add(std::iter::empty::<(Target, &[WorldXY])>(), dots);
+            index_origins(&mut self.hit, &origins);
             self.done = true;
         }
     }
@@ -287,6 +262,42 @@ impl DataBuild {
 }
 
 pub(crate) use youcheng_kernels::lod::Bounds;
+
+/// Adds to `hit` one part of about [`HIT_PART_PIECES`] segments: the arcs and partner dots of
+/// the pairs from `start` on → the first pair not added.
+pub(super) fn index_part(
+    hit: &mut HitIndex,
+    (arcs, partner_xy): (&[Vec<Vec<WorldXY>>], &[Option<WorldXY>]),
+    start: usize,
+) -> usize {
+    let n = arcs.len();
+    let mut end = start;
+    let mut pieces = 0;
+    while end < n && pieces < HIT_PART_PIECES {
+        pieces += arcs
+            .get(end)
+            .map_or(0, |a| a.iter().map(Vec::len).sum::<usize>())
+            + 1;
+        end += 1;
+    }
+    let lines = (start..end).flat_map(|i| {
+        arcs.get(i)
+            .into_iter()
+            .flatten()
+            .map(move |piece| (Target::Arc(i), piece.as_slice()))
+    });
+    let dots = (start..end)
+        .filter_map(|i| Some((Target::Partner(i), (*partner_xy.get(i)?)?)))
+        .collect::<Vec<_>>();
+    hit.add(lines, dots);
+    end
+}
+
+/// Adds the origins' dots to `hit`: its last part.
+pub(super) fn index_origins(hit: &mut HitIndex, origins: &[Option<WorldXY>]) {
+    let dots = (origins.iter().enumerate()).filter_map(|(k, w)| Some((Target::Origin(k), (*w)?)));
+    hit.add(std::iter::empty::<(Target, &[WorldXY])>(), dots);
+}
 
 /// Each origin's dot in world units (`None` where it does not project).
 fn origin_dots(dataset: &Dataset, projection: Projection) -> Vec<Option<WorldXY>> {

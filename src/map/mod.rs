@@ -131,6 +131,9 @@ pub struct MapState {
     /// Hit-test index over every pair's geometry in world units: built once per data change,
     /// valid for every view and every filter (a query skips what the filter hides).
     hit: Option<HitIndex>,
+    /// The hit index while it is made in idle time, a part at a time (see
+    /// [`MapState::prepare_when_idle`]), with the pairs in it so far.
+    hit_part: Option<(HitIndex, usize)>,
     /// Labels and the inset in Chinese (else English).
     lang_zh: bool,
     /// Bumped whenever what a layout depends on changes (data, filter, basemap, language).
@@ -171,6 +174,7 @@ impl MapState {
             visible_mask: Vec::new(),
             origin_mask: Vec::new(),
             hit: None,
+            hit_part: None,
             lang_zh: true,
             generation: 0,
             layout: None,

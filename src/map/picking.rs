@@ -28,8 +28,26 @@ impl MapState {
         HitIndex::new(lines, dots)
     }
 
-    /// Whether the hit index is built (it comes with the data, also from a load in steps).
+    /// Whether the hit index is made (a load in steps builds it with the data; after a load at
+    /// once it is made in idle time, or by the first query).
     pub fn has_hit_index(&self) -> bool {
+        self.hit.is_some()
+    }
+
+    /// Adds the next part of the hit index made after a load at once (see
+    /// [`super::cache::index_part`]; the origins after the last pair) → whether it is made.
+    pub(super) fn index_part(&mut self) -> bool {
+        if self.hit.is_some() {
+            return true;
+        }
+        let (mut hit, start) = self.hit_part.take().unwrap_or_default();
+        let end = super::cache::index_part(&mut hit, (&self.arcs, &self.partner_xy), start);
+        if end >= self.arcs.len() {
+            super::cache::index_origins(&mut hit, &self.origin_xy);
+            self.hit = Some(hit);
+        } else {
+            self.hit_part = Some((hit, end));
+        }
         self.hit.is_some()
     }
 
@@ -82,9 +100,7 @@ impl MapState {
         if let Some(i) = stack {
             return Some(Target::Partner(i));
         }
-        if self.hit.is_none() {
-            self.hit = Some(self.hit_index());
-        }
+        while !self.index_part() {} // a query before idle time made it all: the rest now
         let scale = self.viewport.scale();
         let world = self.viewport.to_world(p);
         self.hit

@@ -135,14 +135,14 @@ impl MapState {
         self.search.get_or_init(|| SearchIndex::new(&self.dataset))
     }
 
-    /// Makes the hit index when the data came at once (a load in steps built it), then the
-    /// search index in steps of at most `max_pairs` pairs or origins (the page calls this in
+    /// Makes the hit index when the data came at once (a load in steps built it), a part of
+    /// about [`super::HIT_PART_PIECES`] segments per call, then the search index in steps of at most `max_pairs` pairs or origins (the page calls this in
     /// idle time after the first frame, so that the first pointer move and the first keystroke
     /// find them made; the pointer first: it comes sooner); `true` once both are made.
     pub fn prepare_when_idle(&mut self, max_pairs: usize) -> bool {
         if self.hit.is_none() {
-            self.hit = Some(self.hit_index());
-            return false; // one piece of work a call: the search index in the next
+            self.index_part();
+            return false; // one piece of work a call: the search index after the last part
         }
         if self.search.get().is_some() {
             return true;
