@@ -285,14 +285,20 @@ fn the_app_swaps_in_the_new_data_only_when_it_is_complete_and_as_the_one_shot_lo
     assert!(!a.loading());
     // The hit index came with the data, built in parts, and answers as the one built at once.
     assert!(a.map.has_hit_index(), "built during the load");
+    let hits = same_hovers(&mut a, &mut once);
+    assert!(hits > 20, "{hits} points hit something");
+}
+
+/// Hovers `a` and `b` at every probe, asserting they answer alike → how many probes hit.
+fn same_hovers(a: &mut App, b: &mut App) -> usize {
     let mut hits = 0;
     for (x, y) in probes() {
         let mv = |app: &mut App| app.handle(Command::PointerMove { id: 1, x, y }).hover;
-        let (h1, h2) = (mv(&mut a), mv(&mut once));
+        let (h1, h2) = (mv(a), mv(b));
         hits += usize::from(h1.is_some());
         assert_eq!(h1, h2, "hover at ({x}, {y})");
     }
-    assert!(hits > 20, "{hits} points hit something");
+    hits
 }
 
 #[test]
@@ -462,13 +468,7 @@ fn after_a_load_at_once_idle_steps_make_the_hit_index_in_parts_that_answer_as_on
     // Against an app whose first query makes it all at once, hover by hover.
     let mut lazy = app();
     lazy.load_partnerships("r.csv", &bytes, common::TODAY, LoadMode::AllOrNothing);
-    let mut hits = 0;
-    for (x, y) in probes() {
-        let mv = |app: &mut App| app.handle(Command::PointerMove { id: 1, x, y }).hover;
-        let (h1, h2) = (mv(&mut stepped), mv(&mut lazy));
-        hits += usize::from(h1.is_some());
-        assert_eq!(h1, h2, "hover at ({x}, {y})");
-    }
+    let hits = same_hovers(&mut stepped, &mut lazy);
     assert!(lazy.map.has_hit_index(), "made by the first query");
     assert!(hits > 20, "{hits} points hit something");
 }
