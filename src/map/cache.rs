@@ -141,10 +141,10 @@ impl MapState {
 pub const HIT_PART_PIECES: usize = 40_000;
 
 /// A dataset being made ready for the map a number of pairs at a time: each pair's great
-/// circle projected and cut at the seam, then each pair's partner place, then the hit index
-/// over every pair, a part at a time — the work proportional to the pairs that
-/// [`MapState::install`] would otherwise do at once. (The search names are made after the
-/// data is on the map: [`MapState::prepare_when_idle`].)
+/// circle projected and cut at the seam, then each pair's partner place, then (for a load in
+/// steps) the hit index over every pair, a part at a time — the work proportional to the pairs
+/// that [`MapState::install`] would otherwise do at once. (The search names, and the hit index
+/// of a load at once, are made after the data is on the map: [`MapState::prepare_when_idle`].)
 #[derive(Debug, Clone)]
 pub struct DataBuild {
     dataset: Dataset,
