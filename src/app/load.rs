@@ -104,16 +104,9 @@ impl App {
                 self.gazetteer = Some(loaded.dataset.gazetteer.clone());
                 self.show_loaded(&loaded.dataset.source_name.clone(), loaded)
             }
-            Err(reason) => LoadReport::failed(
-                file,
-                &[Issue {
-                    file: file.into(),
-                    line: 0,
-                    field: String::new(),
-                    value: String::new(),
-                    problem: Problem::NotPacked(reason),
-                }],
-            ),
+            Err(reason) => {
+                LoadReport::failed(file, &[Issue::whole_file(file, Problem::NotPacked(reason))])
+            }
         }
     }
 

@@ -102,7 +102,7 @@ impl Coverage {
         if let Some(t) = Table::read("official_totals.csv", totals, &cols, &mut issues) {
             for row in &t.rows {
                 let scope = t.get(row, "scope");
-                if scope != "all" && gazetteer.city_index(scope).is_none() {
+                if !is_scope(gazetteer, scope) {
                     issues.push(t.issue(
                         row,
                         "scope",
@@ -201,4 +201,9 @@ impl Coverage {
             by_city,
         })
     }
+}
+
+/// Whether `scope` names what an official total may count: `all`, or an origin's key.
+pub(super) fn is_scope(gazetteer: &Gazetteer, scope: &str) -> bool {
+    scope == "all" || gazetteer.city_index(scope).is_some()
 }

@@ -344,6 +344,17 @@ pub struct Issue {
 }
 
 impl Issue {
+    /// A problem with the whole of `file` (no line, field or value).
+    pub fn whole_file(file: &str, problem: Problem) -> Self {
+        Issue {
+            file: file.into(),
+            line: 0,
+            field: String::new(),
+            value: String::new(),
+            problem,
+        }
+    }
+
     /// The severity of its [`Problem`].
     pub fn severity(&self) -> Severity {
         self.problem.severity()

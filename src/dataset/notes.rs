@@ -74,13 +74,7 @@ pub fn apply_notes_binary(ds: &mut Dataset, file: &str, bytes: &[u8]) -> Result<
                 Some(Err(e)) => format!("it is cut short or damaged ({e})"),
                 _ => "it does not start as a notes file".into(),
             };
-            issues.push(Issue {
-                file: file.into(),
-                line: 0,
-                field: String::new(),
-                value: String::new(),
-                problem: Problem::NotPacked(reason),
-            });
+            issues.push(Issue::whole_file(file, Problem::NotPacked(reason)));
             return Err(issues.into_issues());
         }
     };

@@ -9,6 +9,7 @@
 //! cut short, or with an index, a coordinate or a date out of range is refused with what is wrong
 //! (and the page then reads the CSV files). Nothing in it can make the map panic.
 
+use super::coverage::is_scope;
 use super::date::PartialDate;
 use super::gazetteer::Gazetteer;
 use super::issue::{Issue, Problem};
@@ -128,6 +129,14 @@ impl Dataset {
         }
         check(&packed)?;
         let gazetteer = Gazetteer::new(packed.cities, packed.countries, packed.groups);
+        // The totals' scopes, by the rule `official_totals.csv` is read with.
+        let mut totals = packed.coverage.iter().flat_map(|c| &c.totals);
+        if let Some(t) = totals.find(|t| !is_scope(&gazetteer, &t.scope)) {
+            return Err(format!(
+                "an official total's scope {} is not an origin",
+                t.scope
+            ));
+        }
         Ok(Loaded {
             dataset: Dataset {
                 gazetteer,
@@ -182,15 +191,6 @@ fn check(p: &Packed) -> Result<(), String> {
             return Err(format!(
                 "country {} is in group {g}, which it does not list",
                 c.iso2
-            ));
-        }
-    }
-    // The totals' scopes: the whole province or one of its origins.
-    for t in p.coverage.iter().flat_map(|c| &c.totals) {
-        if t.scope != "all" && !p.cities.iter().any(|c| c.key == t.scope) {
-            return Err(format!(
-                "an official total's scope {} is not an origin",
-                t.scope
             ));
         }
     }
