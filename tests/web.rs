@@ -48,7 +48,55 @@ fn canvas(width: u32, height: u32) -> HtmlCanvasElement {
 }
 
 fn widget(c: &HtmlCanvasElement, dpr: f64, data: Option<&[u8]>) -> Youcheng {
-    let mut y = Youcheng::new(c.clone()).expect("widget");
+    set_up(
+        Youcheng::new(c.clone(), None, None).expect("widget"),
+        c,
+        dpr,
+        data,
+    )
+}
+
+/// The element's stack, as the page builds it: the land and arcs layers' canvases, each in an
+/// element of its own, under the map's canvas (`width` × `height` CSS px) → (map's canvas, the
+/// two layers' canvases).
+fn stacked(width: u32, height: u32) -> (HtmlCanvasElement, [HtmlCanvasElement; 2]) {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let element = |tag: &str, style: &str| {
+        let e = document.create_element(tag).expect("element");
+        e.set_attribute("style", style).expect("style");
+        e
+    };
+    let size = format!("width:{width}px;height:{height}px");
+    let map = element("div", &format!("position:relative;{size}"));
+    let stack = element("div", "position:absolute;inset:0;overflow:hidden");
+    let top: HtmlCanvasElement =
+        element("canvas", &format!("position:relative;display:block;{size}"))
+            .dyn_into()
+            .expect("canvas");
+    let layers = [0, 1].map(|_| {
+        // As the page's stylesheet places them.
+        let holder = element(
+            "div",
+            "position:absolute;inset:0;transform-origin:0 0;will-change:transform,opacity",
+        );
+        let c = element("canvas", "display:block;width:100%;height:100%");
+        holder.append_child(&c).expect("append");
+        stack.append_child(&holder).expect("append");
+        c.dyn_into::<HtmlCanvasElement>().expect("canvas")
+    });
+    map.append_child(&stack).expect("append");
+    map.append_child(&top).expect("append");
+    document
+        .body()
+        .expect("body")
+        .append_child(&map)
+        .expect("append");
+    (top, layers)
+}
+
+fn set_up(mut y: Youcheng, c: &HtmlCanvasElement, dpr: f64, data: Option<&[u8]>) -> Youcheng {
     y.load_basemap(BASEMAP.as_bytes(), false).expect("basemap");
     y.load_reference(SHANDONG, COUNTRIES, GROUPS, None)
         .expect("reference");
@@ -68,6 +116,130 @@ fn widget(c: &HtmlCanvasElement, dpr: f64, data: Option<&[u8]>) -> Youcheng {
     y.handle(command).expect("resize");
     y.render(None);
     y
+}
+
+/// The map as shown ([`Youcheng::picture`]), RGBA.
+fn picture(y: &Youcheng) -> Vec<u8> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let out: HtmlCanvasElement = document
+        .create_element("canvas")
+        .expect("canvas")
+        .dyn_into()
+        .expect("is canvas");
+    y.picture(out.clone()).expect("picture");
+    let ctx: CanvasRenderingContext2d = out
+        .get_context("2d")
+        .expect("ctx")
+        .expect("2d")
+        .dyn_into()
+        .expect("2d type");
+    let (w, h) = (f64::from(out.width()), f64::from(out.height()));
+    ctx.get_image_data(0.0, 0.0, w, h)
+        .expect("pixels")
+        .data()
+        .to_vec()
+}
+
+/// How many pixels of `a` and `b` differ by more than `tolerance` in a channel.
+fn differing(a: &[u8], b: &[u8], tolerance: u8) -> usize {
+    assert_eq!(a.len(), b.len());
+    (a.chunks(4).zip(b.chunks(4)))
+        .filter(|(p, q)| p.iter().zip(*q).any(|(x, y)| x.abs_diff(*y) > tolerance))
+        .count()
+}
+
+fn command(y: &mut Youcheng, value: serde_json::Value) {
+    let js =
+        serde::Serialize::serialize(&value, &serde_wasm_bindgen::Serializer::json_compatible())
+            .expect("command");
+    y.handle(js).expect("handled");
+}
+
+/// The page's stack (the land and arcs layers on canvases of their own, moved by their style
+/// during a drag) shows the same map as one canvas the layers are copied onto, at rest, during
+/// a drag and once it ends; during the drag the layers are moved, not drawn again, and the
+/// map's canvas holds only what is drawn over them.
+#[wasm_bindgen_test]
+fn layers_on_the_page_show_the_map_as_one_canvas_does() {
+    use serde_json::json;
+    let one = canvas(800, 500);
+    let mut a = widget(&one, 1.0, Some(PAIRS));
+    let (top, [land, arcs]) = stacked(800, 500);
+    let mut b = Youcheng::new(top.clone(), Some(land.clone()), Some(arcs.clone())).expect("widget");
+    b = set_up(b, &top, 1.0, Some(PAIRS));
+    let pixels = 800 * 500;
+    let compare = |a: &Youcheng, b: &Youcheng, when: &str| {
+        let n = differing(&picture(a), &picture(b), 3);
+        assert!(n * 1000 <= pixels, "{when}: {n} of {pixels} pixels differ");
+    };
+    compare(&a, &b, "at rest");
+    let holder_style = |c: &HtmlCanvasElement| {
+        c.parent_element()
+            .expect("holder")
+            .get_attribute("style")
+            .unwrap_or_default()
+    };
+    assert!(
+        !holder_style(&land).contains("translate("),
+        "{}",
+        holder_style(&land)
+    );
+    for y in [&mut a, &mut b] {
+        command(
+            y,
+            json!({"type": "pointerDown", "id": 1, "kind": "mouse", "x": 400, "y": 250}),
+        );
+        command(
+            y,
+            json!({"type": "pointerMove", "id": 1, "x": 460, "y": 270}),
+        );
+        y.render(None);
+    }
+    let renders = |y: &Youcheng| {
+        let stats = y.frame_stats().expect("stats");
+        js_sys::Reflect::get(&stats, &"baseRenders".into())
+            .expect("baseRenders")
+            .as_f64()
+    };
+    compare(&a, &b, "during a drag");
+    // Moved by their style (the world's width fills the canvas: only the 20 px down).
+    for c in [&land, &arcs] {
+        assert!(
+            holder_style(c).contains("translate(0px, 20px)"),
+            "{}",
+            holder_style(c)
+        );
+    }
+    // Open sea far from any arc: nothing on the map's canvas there, the ocean in the picture.
+    let (sx, sy) = screen(&b, -150.0, -30.0);
+    let ctx: CanvasRenderingContext2d = top
+        .get_context("2d")
+        .expect("ctx")
+        .expect("2d")
+        .dyn_into()
+        .expect("2d type");
+    let alpha = ctx.get_image_data(sx, sy, 1.0, 1.0).expect("pixel").data()[3];
+    assert_eq!(alpha, 0, "the map's canvas leaves the layers uncovered");
+    let before = renders(&b);
+    for y in [&mut a, &mut b] {
+        command(
+            y,
+            json!({"type": "pointerUp", "id": 1, "x": 460, "y": 270, "t": 1000.0}),
+        );
+        y.render(None);
+    }
+    assert!(
+        renders(&b) > before,
+        "the land is drawn again once the drag ends"
+    );
+    compare(&a, &b, "after the drag");
+    assert!(
+        !holder_style(&land).contains("translate("),
+        "{}",
+        holder_style(&land)
+    );
 }
 
 /// The RGB of the backing-store pixel under CSS position (x, y).

@@ -160,7 +160,7 @@ export class YouchengMap extends HTMLElement {
       },
       toggleTheme: () => (this.theme = this.#isDark() ? 'light' : 'dark'),
     };
-    ({ ui: this.#ui, m: this.#m } = buildLayout(this.shadowRoot, ctx, actions, this.controls, this.#ui.canvas));
+    ({ ui: this.#ui, m: this.#m } = buildLayout(this.shadowRoot, ctx, actions, this.controls, this.#ui.canvas, this.#ui.layers));
     this.#pointer = wireInput(ctx, this.#ui, this.shadowRoot, () => {
       if (!this.#m.detail.node.hidden) ctx.clearSelection(true);
       else if (this.#m.filters?.node.classList.contains('yc-open')) this.#toggleDrawer(false);
@@ -199,6 +199,7 @@ export class YouchengMap extends HTMLElement {
     this.#showMessage(this.#t('loading'), 'loading', 'loading');
     const session = (this.#s = new Session({
       canvas: this.#ui.canvas,
+      layers: [...this.#ui.layers.querySelectorAll('canvas')],
       lang: () => this.#lang,
       t: (k, v) => this.#t(k, v),
       attr: (name) => this.getAttribute(name),
@@ -576,6 +577,8 @@ export class YouchengMap extends HTMLElement {
     return stats && { ...stats, coreCalls: this.#s.boundary.calls, drawMs: this.#drawMs, arcsPending: this.#map.arcsPending(), idlePending: this.#idlePending || this.#s.rasterMakingArcs, rasterWorker: { ...this.#s.rasterStats, down: this.#s.rasterDown } };
   }
   get canvas() { return this.#ui.canvas; }
+  /** The map as shown, on a new canvas: the land and arcs layers under `canvas` with what it holds over them (null before the core). */
+  picture() { const out = document.createElement('canvas'); return this.#map ? (this.#map.picture(out), out) : null; }
   redraw() { this.#requestDraw(); }
   /** Test hook: makes this map's core panic; it recovers (`youcheng:recovered`). */
   testTrap(message = 'test trap') {

@@ -57,7 +57,7 @@ export class Session {
   rasterStats = { images: 0, empty: 0, skipped: 0, failed: 0, byNumber: 0 };
 
   /**
-   * `host`: { canvas, lang(), t(key, vars), attr(name), alive(), emit(type, detail),
+   * `host`: { canvas, layers (the land and arcs layers' canvases under it), lang(), t(key, vars), attr(name), alive(), emit(type, detail),
    * restore(message, ok, state) — after a trap (a message), or a move to the full core (none,
    * with `state`), the element puts its view state back (and the message),
    * progress(file, progress, ms, done) — a load in steps is this far, redraw() — a frame is wanted,
@@ -110,7 +110,7 @@ export class Session {
     do core = await newCore((message) => (this.#panic = message), (kind = this.module));
     while (kind !== this.module);
     if (!this.#host.alive()) return null;
-    this.map = guard(new core.Youcheng(this.#host.canvas), (error) => this.#recover(error), this.boundary);
+    this.map = guard(new core.Youcheng(this.#host.canvas, ...this.#host.layers), (error) => this.#recover(error), this.boundary);
     const post = (values, size, cuts) => {
       if (values[0] === VIEW_TAG) this.rasterStats.byNumber++; // a layer naming the workers' arcs
       return this.#raster.post(values, size, cuts);

@@ -62,7 +62,10 @@ export declare class YouchengMap extends HTMLElement {
   readonly language: Lang;
   /** The basemap's full attribution (the widget shows a compact line, e.g. "底图：GS(2023)2767", and this on demand). */
   readonly attribution: string;
+  /** The map's top canvas: what is drawn over its cached land and arcs layers (their own canvases under it) — input goes to it; read the whole map with `picture()`. */
   readonly canvas: HTMLCanvasElement;
+  /** The map as shown (the land and arcs layers and what is drawn over them) on a new canvas, at the canvas's device pixels; null before the map has loaded. */
+  picture(): HTMLCanvasElement | null;
 
   /** Where a place is drawn, in CSS px relative to the canvas, or null. */
   project(lon: number, lat: number): { x: number; y: number } | null;

@@ -5,8 +5,12 @@ use crate::lines::Lines;
 use crate::map::MapState;
 use crate::style::Rgba;
 use crate::surface::{ScreenPt, Stroke, Surface, TextStyle};
+use std::cell::Cell;
 use wasm_bindgen::{JsCast, JsError};
-use web_sys::{CanvasRenderingContext2d, CanvasWindingRule, HtmlCanvasElement};
+use web_sys::{
+    CanvasRenderingContext2d, CanvasWindingRule, HtmlCanvasElement, ImageBitmapRenderingContext,
+    OffscreenCanvas,
+};
 
 pub struct CanvasSurface<'a> {
     ctx: &'a CanvasRenderingContext2d,
@@ -217,14 +221,34 @@ pub fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, J
         .map_err(|_| JsError::new("the 2D context has an unexpected type"))
 }
 
-/// A cached layer (the land, or the arcs): an off-screen canvas that carries out the core's
-/// [`LandPlan`].
+/// A cached layer (the land, or the arcs) that carries out the core's [`LandPlan`]. Off the
+/// page, a canvas element copied onto the map's canvas each frame. On the page (the page gave
+/// its canvases: [`Layer::on_page`]), it is drawn in an `OffscreenCanvas` whose picture is then
+/// handed (`transferToImageBitmap`, no copy) to a `bitmaprenderer` canvas stacked under the
+/// map's, which a frame moves and fades by the style of the element holding it: a pan or a
+/// hover frame then copies no layer, and the browser does not copy a picture it already holds
+/// (a 2D canvas on the page is copied to the compositor at every frame that updates layers,
+/// ~0.5 ms each at 1280 × 720 with software compositing).
 pub struct Layer {
+    /// Where the layer is drawn: a canvas element, or an `OffscreenCanvas` held as the
+    /// element's type (the module calls its methods by name, and the two share every one used
+    /// here; [`Layer::offscreen`]).
     canvas: HtmlCanvasElement,
     ctx: CanvasRenderingContext2d,
+    /// On the page: the canvas showing it.
+    shown: Option<Shown>,
+}
+
+/// The page's canvas that shows a layer, and how it is placed.
+struct Shown {
+    canvas: HtmlCanvasElement,
+    bitmap: ImageBitmapRenderingContext,
+    /// The transform (x, y, k) and opacity last set on its holder's style.
+    placed: Cell<[f64; 4]>,
 }
 
 impl Layer {
+    /// An off-screen layer: a canvas element (not on the page).
     pub fn new() -> Result<Self, JsError> {
         let canvas = web_sys::window()
             .and_then(|w| w.document())
@@ -234,7 +258,134 @@ impl Layer {
             .dyn_into::<HtmlCanvasElement>()
             .map_err(|_| JsError::new("the layer is not a canvas"))?;
         let ctx = context(&canvas)?;
-        Ok(Self { canvas, ctx })
+        Ok(Self {
+            canvas,
+            ctx,
+            shown: None,
+        })
+    }
+
+    /// An off-screen layer in an `OffscreenCanvas` (its picture can be handed to a page's
+    /// canvas without a copy), or `None` where the browser has no 2D `OffscreenCanvas`.
+    pub fn offscreen() -> Option<Self> {
+        let canvas = OffscreenCanvas::new(300, 150).ok()?;
+        let ctx = canvas.get_context("2d").ok()??;
+        Some(Self {
+            canvas: canvas.unchecked_into(),
+            ctx: ctx.unchecked_into(),
+            shown: None,
+        })
+    }
+
+    /// A layer shown by the page's `canvas` (stacked under the map's canvas, in an element of
+    /// its own that the page's stylesheet sizes as the map's canvas, with its transform's origin
+    /// at its top-left corner and a compositing layer of its own), or `None` where the browser cannot show it
+    /// so: no 2D `OffscreenCanvas` or no `bitmaprenderer` context.
+    pub fn on_page(canvas: HtmlCanvasElement) -> Option<Self> {
+        let bitmap = canvas
+            .get_context("bitmaprenderer")
+            .ok()??
+            .dyn_into::<ImageBitmapRenderingContext>()
+            .ok()?;
+        canvas.parent_element()?;
+        let mut layer = Self::offscreen()?;
+        layer.shown = Some(Shown {
+            canvas,
+            bitmap,
+            placed: Cell::new([f64::NAN; 4]),
+        });
+        Some(layer)
+    }
+
+    /// Whether the layer is on the page (shown by its own canvas, not copied).
+    pub fn is_on_page(&self) -> bool {
+        self.shown.is_some()
+    }
+
+    /// Shows the layer as `plan` says at opacity `alpha`: on the page by its holder's style
+    /// (set only when it changes), else copied onto `target`.
+    pub fn put(
+        &self,
+        target: &CanvasRenderingContext2d,
+        size: (f64, f64),
+        alpha: f64,
+        plan: LandPlan,
+    ) {
+        let Some(shown) = &self.shown else {
+            return self.show(target, size, alpha, plan);
+        };
+        let (x, y, k) = match plan {
+            LandPlan::Shift { x, y, k } => (x, y, k),
+            _ => (0.0, 0.0, 1.0),
+        };
+        if shown.placed.replace([x, y, k, alpha]) == [x, y, k, alpha] {
+            return;
+        }
+        let Some(holder) = shown.canvas.parent_element() else {
+            return;
+        };
+        // At rest no transform: a layer drawn for this view shows pixel for pixel. A shift to
+        // a thousandth of a pixel (the float noise of the view's arithmetic left out).
+        let transform = if (x, y, k) == (0.0, 0.0, 1.0) {
+            String::from("none")
+        } else {
+            let r = |v: f64| (v * 1000.0).round() / 1000.0;
+            format!("translate({}px,{}px) scale({})", r(x), r(y), k)
+        };
+        // Through the CSS object model: a page's `style-src 'self'` refuses style attributes.
+        let style = holder.unchecked_into::<web_sys::HtmlElement>().style();
+        let _ = style.set_property("transform", &transform);
+        let _ = style.set_property("opacity", &alpha.to_string());
+    }
+
+    /// On the page: shows what was drawn in `from` (this layer, or the arcs' back buffer) on
+    /// this layer's canvas; `from` is left empty.
+    pub fn present(&self, from: &Layer) {
+        let Some(shown) = &self.shown else {
+            return;
+        };
+        let (w, h) = (from.canvas.width(), from.canvas.height());
+        if let Ok(bitmap) = from
+            .canvas
+            .unchecked_ref::<OffscreenCanvas>()
+            .transfer_to_image_bitmap()
+        {
+            if shown.canvas.width() != w || shown.canvas.height() != h {
+                shown.canvas.set_width(w);
+                shown.canvas.set_height(h);
+            }
+            shown.bitmap.transfer_from_image_bitmap(&bitmap);
+        }
+    }
+
+    /// Draws what the page shows of this layer on the page (its canvas where its style puts
+    /// it) onto `target` (whose transform maps CSS px).
+    pub fn show_as_placed(&self, target: &CanvasRenderingContext2d, (w, h): (f64, f64)) {
+        let Some(shown) = &self.shown else {
+            return;
+        };
+        let [x, y, k, alpha] = shown.placed.get();
+        if x.is_nan() || shown.canvas.width() == 0 || shown.canvas.height() == 0 {
+            return; // never shown
+        }
+        target.set_global_alpha(alpha);
+        let _ = target.draw_image_with_html_canvas_element_and_dw_and_dh(
+            &shown.canvas,
+            x,
+            y,
+            w * k,
+            h * k,
+        );
+        target.set_global_alpha(1.0);
+    }
+
+    /// Sets the background of the stack holding this layer on the page.
+    pub fn set_stack_background(&self, colour: Rgba) {
+        let holder = self.shown.as_ref().and_then(|s| s.canvas.parent_element());
+        if let Some(stack) = holder.and_then(|h| h.parent_element()) {
+            let style = stack.unchecked_into::<web_sys::HtmlElement>().style();
+            let _ = style.set_property("background-color", &colour.css());
+        }
     }
 
     /// Sizes the layer for a `w` × `h` CSS px view at `dpr` and clears it.
@@ -342,6 +493,8 @@ impl Layer {
         let v = map.viewport;
         let (w, h) = (v.width_css_px, v.height_css_px);
         match plan {
+            // On the page, the stage's own background (the ocean) shows where the layer is not.
+            LandPlan::Shift { .. } if self.is_on_page() => {}
             LandPlan::Shift { .. } => {
                 if let Some(c) = under {
                     target.set_fill_style_str(&c.css());
@@ -351,9 +504,10 @@ impl Layer {
             LandPlan::Redraw => {
                 self.begin((w, h), dpr);
                 paint(&mut CanvasSurface::new(&self.ctx, w, h));
+                self.present(self);
             }
             LandPlan::Copy => {}
         }
-        self.show(target, (w, h), alpha, plan);
+        self.put(target, (w, h), alpha, plan);
     }
 }

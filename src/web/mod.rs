@@ -88,6 +88,8 @@ pub struct Youcheng {
     arcs: Progressive,
     /// What the last frame drawn showed (see [`Youcheng::render`]).
     last_frame: Option<FrameKey>,
+    /// The colour last set on the page's stack of layers (the ocean).
+    stack_ocean: Option<crate::style::Rgba>,
 }
 
 /// What a frame shows, as far as it changes between frames: the view, the content (data,
@@ -115,12 +117,12 @@ impl Youcheng {
         let shifted = |holds: Option<(LayerView, u64)>| holds.and_then(|(h, _)| h.shift_to(&now.0));
         if let (LandPlan::Shift { .. }, Some(shift)) = (plan, shifted(p.holds)) {
             p.job = None;
-            front.show(&self.ctx, size, alpha, shift);
+            front.put(&self.ctx, size, alpha, shift);
             return false;
         }
         if p.holds == Some(now) {
             p.job = None;
-            front.show(&self.ctx, size, alpha, LandPlan::Copy);
+            front.put(&self.ctx, size, alpha, LandPlan::Copy);
             return false;
         }
         if p.job.as_ref().is_none_or(|j| j.target != now) {
@@ -143,17 +145,24 @@ impl Youcheng {
             p.job = Some(Job { phase, target: now });
         }
         if p.advance(map, size, dpr, start) {
-            std::mem::swap(&mut self.layers[1], &mut p.back);
+            if front.is_on_page() {
+                front.present(&p.back); // the page's canvas stays where it is
+            } else {
+                std::mem::swap(&mut self.layers[1], &mut p.back);
+            }
             p.holds = Some(now);
             p.job = None;
-            self.layers[1].show(&self.ctx, size, alpha, LandPlan::Copy);
+            self.layers[1].put(&self.ctx, size, alpha, LandPlan::Copy);
             return false;
         }
         match shifted(p.holds) {
             // The last complete layer, where the current view puts it.
-            Some(shift) => front.show(&self.ctx, size, alpha, shift),
-            // None yet: what is drawn so far.
-            None => p.back.show(&self.ctx, size, alpha, LandPlan::Copy),
+            Some(shift) => front.put(&self.ctx, size, alpha, shift),
+            // None yet: what is drawn so far, on the map's canvas (hiding one of another size).
+            None => {
+                front.put(&self.ctx, size, 0.0, LandPlan::Copy);
+                p.back.show(&self.ctx, size, alpha, LandPlan::Copy);
+            }
         }
         true
     }
@@ -514,15 +523,32 @@ const STEP_BUDGET_MS: f64 = 12.0;
 
 #[wasm_bindgen]
 impl Youcheng {
-    /// A map drawing on `canvas` (sized from its CSS box), with no data yet.
+    /// A map drawing on `canvas` (sized from its CSS box), with no data yet. `land` and `arcs`:
+    /// the page's canvases stacked under it (sized as it by CSS, on the ocean colour) for the
+    /// cached land and arcs layers, which are then moved and faded by their style during a
+    /// gesture or an emphasis instead of copied onto `canvas` each frame; without them the
+    /// layers are off-screen and each frame copies them onto `canvas`.
     #[wasm_bindgen(constructor)]
-    pub fn new(canvas: HtmlCanvasElement) -> Result<Youcheng, JsError> {
+    pub fn new(
+        canvas: HtmlCanvasElement,
+        land: Option<HtmlCanvasElement>,
+        arcs: Option<HtmlCanvasElement>,
+    ) -> Result<Youcheng, JsError> {
         crate::dataset::encoding::set_gb18030_decoder(decode_gb18030);
-        let (ctx, layers) = (canvas::context(&canvas)?, [Layer::new()?, Layer::new()?]);
+        // On the page where the browser can show them so (see [`Layer`]), else off it.
+        let on_page = (land.and_then(Layer::on_page), arcs.and_then(Layer::on_page));
+        let (layers, back) = match on_page {
+            (Some(land), Some(arcs)) => match Layer::offscreen() {
+                Some(back) => ([land, arcs], back),
+                None => ([Layer::new()?, Layer::new()?], Layer::new()?),
+            },
+            _ => ([Layer::new()?, Layer::new()?], Layer::new()?),
+        };
+        let ctx = canvas::context(&canvas)?;
         let (w, h) = (canvas.client_width(), canvas.client_height());
         let app = App::new(f64::from(w), f64::from(h));
         let arcs = Progressive {
-            back: Layer::new()?,
+            back,
             scratch: Layer::new()?,
             raster: crate::raster::Raster::default(),
             post: None,
@@ -541,6 +567,7 @@ impl Youcheng {
             layers,
             arcs,
             last_frame: None,
+            stack_ocean: None,
         })
     }
 
@@ -681,6 +708,20 @@ impl Youcheng {
         let (land, (arcs, alpha)) = (self.app.plan_frame(), self.app.plan_arcs());
         let (map, [l0, _]) = (&self.app.map, &self.layers);
         let ocean = Some(map.theme.ocean);
+        if l0.is_on_page() {
+            // The layers show under this canvas: it holds only what is drawn over them.
+            self.ctx.clear_rect(
+                0.0,
+                0.0,
+                map.viewport.width_css_px,
+                map.viewport.height_css_px,
+            );
+            // Where a shifted land layer leaves its stack uncovered, the ocean.
+            if self.stack_ocean != ocean {
+                self.stack_ocean = ocean;
+                l0.set_stack_background(map.theme.ocean);
+            }
+        }
         l0.draw(&self.ctx, map, (dpr, 1.0), land, ocean, |s| {
             map.base_scene().render_base(s)
         });
@@ -693,6 +734,30 @@ impl Youcheng {
             self.app.flow_scene(t).render(&mut surface);
         }
         self.app.animating() || (pending && !self.arcs.waiting())
+    }
+
+    /// The map as the page shows it, drawn on `out` (sized as the map's canvas): the ocean, the
+    /// land and arcs layers where their styles put them, then the map's canvas over them. For
+    /// reading its pixels or keeping the view as an image.
+    pub fn picture(&self, out: HtmlCanvasElement) -> Result<(), JsError> {
+        out.set_width(self.canvas.width());
+        out.set_height(self.canvas.height());
+        let ctx = canvas::context(&out)?;
+        let (dpr, v) = (self.app.dpr(), self.app.map.viewport);
+        let size = (v.width_css_px, v.height_css_px);
+        let [land, arcs] = &self.layers;
+        if land.is_on_page() {
+            let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+            if let Some(ocean) = self.stack_ocean {
+                ctx.set_fill_style_str(&ocean.css());
+                ctx.fill_rect(0.0, 0.0, size.0, size.1);
+            }
+            land.show_as_placed(&ctx, size);
+            arcs.show_as_placed(&ctx, size);
+            let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+        }
+        ctx.draw_image_with_html_canvas_element(&self.canvas, 0.0, 0.0)
+            .map_err(|_| JsError::new("the map's canvas could not be drawn"))
     }
 
     /// The page's function that sends a large arcs layer's arcs and dots to its workers, in

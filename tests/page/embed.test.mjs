@@ -45,8 +45,8 @@ const pixel = (page, id, lon, lat) =>
     const el = document.getElementById(id);
     const p = el.project(lon, lat);
     if (!p) return null;
-    const c = el.canvas;
-    const s = c.width / c.getBoundingClientRect().width;
+    const c = el.picture();
+    const s = c.width / el.canvas.getBoundingClientRect().width;
     const d = c.getContext('2d').getImageData(Math.floor(p.x * s), Math.floor(p.y * s), 1, 1).data;
     return [d[0], d[1], d[2]];
   }, [id, lon, lat]);
@@ -79,7 +79,7 @@ test('two maps with different attributes work independently on a portal page, un
   // The portal's reset did not reach inside: the widget's buttons keep their borders and size.
   const btn = await page.locator('#b .yc-filters-toggle').evaluate((el) => {
     const s = getComputedStyle(el);
-    return { border: s.borderTopWidth, font: s.fontSize, canvasBorder: getComputedStyle(el.getRootNode().querySelector('canvas')).borderTopWidth };
+    return { border: s.borderTopWidth, font: s.fontSize, canvasBorder: getComputedStyle(el.getRootNode().querySelector('.yc-canvas')).borderTopWidth };
   });
   assert.equal(btn.border, '1px');
   assert.equal(btn.font, '14px');

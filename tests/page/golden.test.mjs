@@ -41,9 +41,9 @@ after(async () => {
   server?.close();
 });
 
-/** The map canvas's pixels as a pngjs image (canvas.toDataURL: the canvas only, no overlays). */
+/** The map's pixels as a pngjs image (its picture: the layers and the canvas over them; no overlays). */
 async function canvasImage(page) {
-  const dataUrl = await page.evaluate(() => window.youcheng.canvas.toDataURL('image/png'));
+  const dataUrl = await page.evaluate(() => window.youcheng.picture().toDataURL('image/png'));
   return PNG.sync.read(Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
 }
 

@@ -48,11 +48,11 @@ export async function open(browser, url, { viewport = { width: 1280, height: 860
   return { page, context, log };
 }
 
-/** RGB of the canvas pixel under CSS position (x, y) of the map canvas. */
+/** RGB of the map's pixel (its picture: the layers and the canvas over them) under CSS position (x, y) of the map canvas. */
 export async function pixelAt(page, x, y) {
   return page.evaluate(([x, y]) => {
-    const canvas = document.querySelector('#map').canvas;
-    const scale = canvas.width / canvas.getBoundingClientRect().width;
+    const map = document.querySelector('#map'), canvas = map.picture();
+    const scale = canvas.width / map.canvas.getBoundingClientRect().width;
     const d = canvas.getContext('2d').getImageData(Math.floor(x * scale), Math.floor(y * scale), 1, 1).data;
     return [d[0], d[1], d[2]];
   }, [x, y]);

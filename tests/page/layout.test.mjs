@@ -285,8 +285,8 @@ test('a 600×400 iframe: the widget takes the frame\'s height, the whole map and
 function maxDiff(page, points, rgb) {
   return page.evaluate(([points, rgb]) => {
     const el = document.querySelector('#map');
-    const c = el.canvas, ctx = c.getContext('2d');
-    const s = c.width / c.getBoundingClientRect().width;
+    const c = el.picture(), ctx = c.getContext('2d');
+    const s = c.width / el.canvas.getBoundingClientRect().width;
     return points.map(([lon, lat]) => {
       const p = el.project(lon, lat);
       const d = ctx.getImageData(Math.round(p.x * s) - 2, Math.round(p.y * s) - 2, 5, 5).data;
@@ -309,7 +309,7 @@ test('the South China Sea line stands out from the ocean in both themes, at the 
     // The ocean's colour, read where there is open sea (the central Pacific).
     const ocean = await page.evaluate(() => {
       const el = document.querySelector('#map');
-      const c = el.canvas, s = c.width / c.getBoundingClientRect().width;
+      const c = el.picture(), s = c.width / el.canvas.getBoundingClientRect().width;
       const p = el.project(-150, 0);
       return [...c.getContext('2d').getImageData(Math.round(p.x * s), Math.round(p.y * s), 1, 1).data.slice(0, 3)];
     });

@@ -205,7 +205,7 @@ test('a large arcs layer rasterised in the workers is the same picture as one ra
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       await complete();
       return page.evaluate(() => {
-        const m = document.getElementById('map'), c = m.canvas;
+        const m = document.getElementById('map'), c = m.picture();
         const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
         let hash = 0, inked = 0;
         for (let k = 0; k < px.length; k += 4) {
@@ -268,7 +268,7 @@ test('quick filter changes at the world network end on the last one\'s picture',
     await done();
   };
   const hash = (page) => page.evaluate(() => {
-    const c = document.getElementById('map').canvas;
+    const c = document.getElementById('map').picture();
     const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     let h = 0;
     for (let k = 0; k < px.length; k += 4) h = (Math.imul(h, 31) + (px[k] | (px[k + 1] << 8) | (px[k + 2] << 16))) | 0;

@@ -583,7 +583,7 @@ test('the shipped basemap comes in binary (basemap.bin) instead of basemap.json;
   // The outlines as drawn: the land colour at places on each continent, and the attribution.
   const look = (page) =>
     page.evaluate(() => {
-      const map = window.youcheng, c = map.canvas, r = c.getBoundingClientRect(), k = c.width / r.width;
+      const map = window.youcheng, c = map.picture(), r = map.canvas.getBoundingClientRect(), k = c.width / r.width;
       const px = ([lon, lat]) => { const p = map.project(lon, lat); return [...c.getContext('2d').getImageData(Math.round(p.x * k), Math.round(p.y * k), 1, 1).data].join(','); };
       const places = [[100, 35], [-100, 40], [-60, -10], [20, 0], [135, -25], [10, 50], [160, 20]];
       return { pixels: places.map(px), attribution: map.attribution };

@@ -151,8 +151,8 @@ test('a stack of overlapping partners shows its count and lists its members (Yam
   }
   // The marker carries the count: dark digits on the light marker at its centre.
   const dark = await page.evaluate(([x, y]) => {
-    const c = window.youcheng.canvas;
-    const r = c.getBoundingClientRect();
+    const c = window.youcheng.picture();
+    const r = window.youcheng.canvas.getBoundingClientRect();
     const k = c.width / r.width;
     const d = c.getContext('2d').getImageData(Math.round((x - r.left - 3) * k), Math.round((y - r.top - 4) * k), Math.round(6 * k), Math.round(8 * k)).data;
     let n = 0;
@@ -193,8 +193,8 @@ test('names on the map are placed without overlaps and drawn where the core put 
     assert.ok(labels.some((l) => l.text === japan), `${japan} is named`);
     // Text pixels (darker than land and ocean) inside the partner names' boxes.
     const inked = await page.evaluate((boxes) => {
-      const c = window.youcheng.canvas;
-      const k = c.width / c.getBoundingClientRect().width;
+      const c = window.youcheng.picture();
+      const k = c.width / window.youcheng.canvas.getBoundingClientRect().width;
       const ctx = c.getContext('2d');
       return boxes.filter((b) => {
         const d = ctx.getImageData(Math.round(b.x * k), Math.round(b.y * k), Math.max(1, Math.round(b.width * k)), Math.max(1, Math.round(b.height * k))).data;

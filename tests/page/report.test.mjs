@@ -217,11 +217,11 @@ test('flow: frames while on, none while off, off-screen, in a hidden tab or unde
   assert.equal(await page.getAttribute('#map', 'flow'), '', 'the property is reflected as a boolean attribute');
   assert.equal(await page.getAttribute('#map .yc-flow', 'aria-pressed'), 'true');
   const start = await page.evaluate(() => ({ ...window.youcheng.frameStats(), t: performance.now() }));
-  const a = await page.evaluate(() => window.youcheng.canvas.toDataURL());
+  const a = await page.evaluate(() => window.youcheng.picture().toDataURL());
   await sleep(1000);
   await framesPast(page, start.frames + 5);
   const end = await page.evaluate(() => ({ ...window.youcheng.frameStats(), t: performance.now() }));
-  const b = await page.evaluate(() => window.youcheng.canvas.toDataURL());
+  const b = await page.evaluate(() => window.youcheng.picture().toDataURL());
   const n = end.frames - start.frames;
   const perFrame = (end.drawMs - start.drawMs) / Math.max(1, n);
   console.log(`flow: ${n} frames in ${((end.t - start.t) / 1000).toFixed(1)} s, ${perFrame.toFixed(2)} ms drawing per frame at ${await page.evaluate(() => { const r = window.youcheng.canvas.getBoundingClientRect(); return `${r.width}×${r.height}`; })} CSS px; land layer renders ${end.baseRenders - start.baseRenders}`);

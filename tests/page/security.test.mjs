@@ -43,7 +43,7 @@ test('under a strict CSP the page gets ready and a visitor can use it with no vi
   await page.click('#map .yc-table-toggle');
   await page.selectOption('#map .yc-colour', 'decade');
   await page.evaluate(() => window.youcheng.exportPng());
-  const box = await page.locator('#map canvas').boundingBox();
+  const box = await page.locator('#map .yc-canvas').boundingBox();
   await page.mouse.move(box.x + 300, box.y + 200);
   await page.mouse.down();
   await page.mouse.move(box.x + 360, box.y + 240, { steps: 4 });

@@ -23,8 +23,11 @@ import { createProgress } from './progress.js';
 /** Whether the widget's stylesheet has loaded once on this page (later builds need not wait). */
 let styled = false;
 
-/** Builds the modules and the DOM into `root`; `canvas` (kept across rebuilds) is the core's. */
-export function buildLayout(root, ctx, actions, controls, canvas) {
+/**
+ * Builds the modules and the DOM into `root`; `canvas` and `layers` (kept across rebuilds) are
+ * the core's: the map's canvas, and under it the canvases of its cached land and arcs layers.
+ */
+export function buildLayout(root, ctx, actions, controls, canvas, layers) {
   const full = controls !== 'minimal' && controls !== 'none';
   const ui = {};
   const m = {};
@@ -49,8 +52,9 @@ export function buildLayout(root, ctx, actions, controls, canvas) {
   ui.announce = h('div', { class: 'yc-sr', 'aria-live': 'polite', role: 'status' });
   ui.summary = m.summary?.node ?? null;
   ui.canvas = canvas ?? h('canvas', { class: 'yc-canvas', 'aria-hidden': 'true' });
+  ui.layers = layers ?? h('div', { class: 'yc-layers', 'aria-hidden': 'true' }, ...[0, 1].map(() => h('div', { class: 'yc-layer-box' }, h('canvas', { class: 'yc-layer' }))));
   ui.help = h('p', { class: 'yc-sr', id: 'yc-help' });
-  ui.mapBox = h('div', { class: 'yc-map', part: 'map', tabindex: '0', role: 'application', 'aria-describedby': 'yc-summary yc-help' }, ui.canvas);
+  ui.mapBox = h('div', { class: 'yc-map', part: 'map', tabindex: '0', role: 'application', 'aria-describedby': 'yc-summary yc-help' }, ui.layers, ui.canvas);
   ui.zoom = controls !== 'none' ? ['+', '−', '⌂'].map((s, i) => h('button', { type: 'button', class: `yc-btn ${['yc-zoom-in', 'yc-zoom-out', 'yc-zoom-reset'][i]}` }, s)) : [];
   ui.attribution = m.attribution.node;
   ui.message = h('div', { class: 'yc-message', role: 'alert', hidden: true, part: 'message' });
