@@ -227,8 +227,8 @@ pub fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, J
 /// handed (`transferToImageBitmap`, no copy) to a `bitmaprenderer` canvas stacked under the
 /// map's, which a frame moves and fades by the style of the element holding it: a pan or a
 /// hover frame then copies no layer, and the browser does not copy a picture it already holds
-/// (a 2D canvas on the page is copied to the compositor at every frame that moves it, ~0.5 ms
-/// at 1280 × 720 with software compositing). The price: the `OffscreenCanvas` gets a new
+/// (a 2D canvas on the page is copied to the compositor at every frame the page commits, ~0.5
+/// ms at 1280 × 720 with software compositing). The price: the `OffscreenCanvas` gets a new
 /// picture's memory after each hand-over, which the browser clears (~1.5 ms at that size), so
 /// a view change (both layers drawn afresh) costs ~3 ms more than copying did.
 pub struct Layer {
@@ -280,9 +280,10 @@ impl Layer {
     }
 
     /// A layer shown by the page's `canvas` (stacked under the map's canvas, in an element of
-    /// its own that the page's stylesheet sizes as the map's canvas, with its transform's origin
-    /// at its top-left corner and a compositing layer of its own), or `None` where the browser cannot show it
-    /// so: no 2D `OffscreenCanvas` or no `bitmaprenderer` context.
+    /// its own that the page's stylesheet sizes as the map's canvas, with its transform's
+    /// origin at its top-left corner and a compositing layer of its own), or `None` where the
+    /// browser cannot show it so: no 2D `OffscreenCanvas` or no `bitmaprenderer` context (or
+    /// no element holding the canvas, to move).
     pub fn on_page(canvas: HtmlCanvasElement) -> Option<Self> {
         let bitmap = canvas
             .get_context("bitmaprenderer")
@@ -495,7 +496,7 @@ impl Layer {
         let v = map.viewport;
         let (w, h) = (v.width_css_px, v.height_css_px);
         match plan {
-            // On the page, the stage's own background (the ocean) shows where the layer is not.
+            // On the page, the stack's background (the ocean) shows where the layer is not.
             LandPlan::Shift { .. } if self.is_on_page() => {}
             LandPlan::Shift { .. } => {
                 if let Some(c) = under {
