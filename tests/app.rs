@@ -226,6 +226,99 @@ fn the_land_layer_is_shifted_during_a_drag_and_redrawn_once_after() {
     assert_eq!((f.base_renders, f.base_reuses), (2, 1));
 }
 
+/// What is drawn over the layers: the same scene again is not drawn again when the page's canvas
+/// holds it; during a drag the inset's leader lines are left out (the rest of the inset stays
+/// where it is), so a pan with nothing emphasised leaves that canvas as it is frame after frame;
+/// a selection moves with the map and is drawn every frame; the leaders are back after the drag.
+#[test]
+fn what_is_over_the_layers_is_drawn_again_only_when_it_changes() {
+    use youcheng::app::layer::LandPlan;
+    let mut a = app();
+    // Zoomed in a little (at the first view the world fills the canvas and a drag moves
+    // nothing), Shandong's cities still crowded enough for the inset.
+    a.handle(Command::SetView {
+        lon: 90.0,
+        lat: 30.0,
+        zoom: 2.0,
+    });
+    a.plan_frame();
+    let rest = a.plan_top(false).expect("a first frame draws");
+    let inset = rest
+        .inset
+        .clone()
+        .expect("the inset shows at the first view");
+    assert!(!inset.leaders.is_empty(), "leaders at rest");
+    assert_eq!(
+        a.plan_top(true),
+        None,
+        "the same again, and the canvas holds it"
+    );
+    assert_eq!(
+        a.plan_top(false).as_ref(),
+        Some(&rest),
+        "a canvas that lost it draws it again"
+    );
+    a.handle(Command::PointerDown {
+        id: 1,
+        kind: "mouse".into(),
+        x: 600.0,
+        y: 300.0,
+    });
+    // Each move shifts the land layer somewhere else: the map does move.
+    let mut last = None;
+    let mut drag = |a: &mut App, id: i32, y: f64| {
+        a.handle(Command::PointerMove { id, x: 600.0, y });
+        let plan = a.plan_frame();
+        assert!(matches!(plan, LandPlan::Shift { .. }) && Some(plan) != last);
+        last = Some(plan);
+    };
+    drag(&mut a, 1, 320.0);
+    let moving = a.plan_top(true).expect("the leaders go: drawn once");
+    let moved = moving.inset.as_ref().expect("the inset stays");
+    assert!(moved.leaders.is_empty());
+    assert_eq!((&moved.frame, &moved.labels), (&inset.frame, &inset.labels));
+    let before = a.frame_stats().top_reuses;
+    for y in [330.0, 340.0, 350.0] {
+        drag(&mut a, 1, y);
+        assert_eq!(
+            a.plan_top(true),
+            None,
+            "nothing over the layers changed at y = {y}"
+        );
+    }
+    assert_eq!(a.frame_stats().top_reuses, before + 3);
+    a.handle(Command::PointerUp {
+        id: 1,
+        x: 600.0,
+        y: 350.0,
+        t: 2000.0,
+        pin: false,
+    });
+    a.plan_frame();
+    let after = a.plan_top(true).expect("the leaders are back: drawn");
+    assert!(!after.inset.expect("inset").leaders.is_empty());
+    // A selection is drawn over the layers and moves with the map: every drag frame draws.
+    assert!(a
+        .handle(Command::Select {
+            id: Some("qingdao-shimonoseki".into()),
+            pin: true,
+        })
+        .error
+        .is_none());
+    a.plan_frame();
+    a.plan_top(true);
+    a.handle(Command::PointerDown {
+        id: 2,
+        kind: "mouse".into(),
+        x: 600.0,
+        y: 300.0,
+    });
+    for y in [340.0, 330.0] {
+        drag(&mut a, 2, y);
+        assert!(a.plan_top(true).is_some(), "the selection moved at y = {y}");
+    }
+}
+
 #[test]
 fn reveal_moves_the_shown_pair_and_its_arc_out_from_under_a_panel() {
     let mut a = app();

@@ -1168,7 +1168,12 @@ arcsRenders: number,
 /**
  * Times the arcs layer was shifted and scaled during a gesture instead of drawn.
  */
-arcsReuses: number, };
+arcsReuses: number, 
+/**
+ * Frames that left what is drawn over the layers as it was (the layers on canvases of
+ * their own, and nothing over them changed: a pan with nothing emphasised).
+ */
+topReuses: number, };
 export type ThemeInput = { 
 /**
  * Start from the dark theme's map colours instead of the light one's.

@@ -365,6 +365,9 @@ pub struct FrameStats {
     pub arcs_renders: u32,
     /// Times the arcs layer was shifted and scaled during a gesture instead of drawn.
     pub arcs_reuses: u32,
+    /// Frames that left what is drawn over the layers as it was (the layers on canvases of
+    /// their own, and nothing over them changed: a pan with nothing emphasised).
+    pub top_reuses: u32,
 }
 
 /// Portal colours as `#rgb` or `#rrggbb` strings; any field may be left out, which keeps the

@@ -45,6 +45,7 @@ use crate::basemap::Basemap;
 use crate::dataset::Gazetteer;
 use crate::interaction::{Interaction, PointerKind};
 use crate::map::MapState;
+use crate::scene::Scene;
 use layer::{ArcsLayer, LandLayer, LandPlan, LayerView};
 use selection::Selection;
 use std::sync::Arc;
@@ -90,6 +91,11 @@ pub struct App {
     /// The pairs the view was last fitted to (a choice or a fit), until the visitor moves the
     /// view: a resize (the detail panel opening) fits them again.
     fitted: Option<Vec<usize>>,
+    /// What was last drawn over the layers, while the page's canvas holds it (see
+    /// [`App::plan_top`]).
+    top: Option<Scene>,
+    /// Frames that left what is over the layers as it was.
+    top_reuses: u32,
 }
 
 impl Default for App {
@@ -120,6 +126,8 @@ impl App {
             flow: false,
             flight: None,
             fitted: None,
+            top: None,
+            top_reuses: 0,
         }
     }
 
@@ -226,13 +234,40 @@ impl App {
             base_reuses: self.land.reuses,
             arcs_renders: self.arcs.layer.renders,
             arcs_reuses: self.arcs.layer.reuses,
+            top_reuses: self.top_reuses,
         }
+    }
+
+    /// Whether a gesture or a flight is moving the view.
+    fn moving(&self) -> bool {
+        self.interaction.active() || self.wheeling || self.flight.is_some()
+    }
+
+    /// What to draw over the cached layers this frame (the emphasis, the inset, the focus
+    /// rings), or `None` when it is what was drawn last and `canvas_holds_it` (the page's
+    /// canvas holds only that, as it does when the layers are canvases of their own): then the
+    /// canvas is left as it is. While a gesture or a flight moves the view, the inset's leader
+    /// lines are left out (one end stays with the inset, the other moves with the map), so that
+    /// a pan with nothing emphasised draws nothing over the layers, which the browser moves.
+    pub fn plan_top(&mut self, canvas_holds_it: bool) -> Option<Scene> {
+        let mut scene = self.map.emphasis_scene();
+        if self.moving() {
+            if let Some(inset) = &mut scene.inset {
+                inset.leaders = Default::default();
+            }
+        }
+        if canvas_holds_it && self.top.as_ref() == Some(&scene) {
+            self.top_reuses = self.top_reuses.wrapping_add(1);
+            return None;
+        }
+        self.top = Some(scene.clone());
+        Some(scene)
     }
 
     /// The plan for the land layer this frame (counted as a frame).
     pub fn plan_frame(&mut self) -> LandPlan {
         self.frames = self.frames.wrapping_add(1);
-        let moving = self.interaction.active() || self.wheeling || self.flight.is_some();
+        let moving = self.moving();
         if !moving {
             // Stacks, labels and the inset once per settled view, never per gesture frame.
             self.map.refresh_layout();

@@ -90,6 +90,10 @@ pub struct Youcheng {
     last_frame: Option<FrameKey>,
     /// The colour last set on the page's stack of layers (the ocean).
     stack_ocean: Option<crate::style::Rgba>,
+    /// Whether the map's canvas holds only what was last drawn over the layers (on the page:
+    /// no layer under way drawn on it, no flow, not sized since), so that a frame that would
+    /// draw the same may leave it ([`App::plan_top`]).
+    top_kept: bool,
 }
 
 /// What a frame shows, as far as it changes between frames: the view, the content (data,
@@ -106,9 +110,11 @@ impl Youcheng {
     /// gesture shifts the layer shown; otherwise a layer not holding this view and content is
     /// drawn afresh in steps (its scene built a run of arcs at a time, then its arcs and dots
     /// rasterised by the core and put on the layer in one call): a small layer all in this
-    /// frame, a large one as many steps a frame as fit in its budget from `start` (ms) on. True
-    /// while a layer is under way.
-    fn draw_arcs(&mut self, plan: LandPlan, (dpr, alpha): (f64, f64), start: f64) -> bool {
+    /// frame, a large one as many steps a frame as fit in its budget from `start` (ms) on. →
+    /// whether a layer is under way, and whether what it has so far is to be shown on the map's
+    /// canvas (no complete layer to show meanwhile, and the layers on canvases of their own:
+    /// the caller draws it there, under what goes over the layers).
+    fn draw_arcs(&mut self, plan: LandPlan, (dpr, alpha): (f64, f64), start: f64) -> (bool, bool) {
         let map = &self.app.map;
         let v = map.viewport;
         let size = (v.width_css_px, v.height_css_px);
@@ -118,12 +124,12 @@ impl Youcheng {
         if let (LandPlan::Shift { .. }, Some(shift)) = (plan, shifted(p.holds)) {
             p.job = None;
             front.put(&self.ctx, size, alpha, shift);
-            return false;
+            return (false, false);
         }
         if p.holds == Some(now) {
             p.job = None;
             front.put(&self.ctx, size, alpha, LandPlan::Copy);
-            return false;
+            return (false, false);
         }
         if p.job.as_ref().is_none_or(|j| j.target != now) {
             p.back.begin(size, dpr); // nothing stale shows while it is built
@@ -153,18 +159,19 @@ impl Youcheng {
             p.holds = Some(now);
             p.job = None;
             self.layers[1].put(&self.ctx, size, alpha, LandPlan::Copy);
-            return false;
+            return (false, false);
         }
         match shifted(p.holds) {
             // The last complete layer, where the current view puts it.
             Some(shift) => front.put(&self.ctx, size, alpha, shift),
             // None yet: what is drawn so far, on the map's canvas (hiding one of another size).
-            None => {
+            None if front.is_on_page() => {
                 front.put(&self.ctx, size, 0.0, LandPlan::Copy);
-                p.back.show(&self.ctx, size, alpha, LandPlan::Copy);
+                return (true, true);
             }
+            None => p.back.put(&self.ctx, size, alpha, LandPlan::Copy),
         }
-        true
+        (true, false)
     }
 }
 
@@ -568,6 +575,7 @@ impl Youcheng {
             arcs,
             last_frame: None,
             stack_ocean: None,
+            top_kept: false,
         })
     }
 
@@ -682,6 +690,7 @@ impl Youcheng {
         if (self.canvas.width(), self.canvas.height()) != (w, h) {
             self.canvas.set_width(w); // the size of the backing store; the page sets the CSS size
             self.canvas.set_height(h);
+            self.top_kept = false; // (sizing clears it)
         }
         let _ = self.ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
         let start = js_sys::Date::now();
@@ -708,31 +717,35 @@ impl Youcheng {
         let (land, (arcs, alpha)) = (self.app.plan_frame(), self.app.plan_arcs());
         let (map, [l0, _]) = (&self.app.map, &self.layers);
         let ocean = Some(map.theme.ocean);
-        if l0.is_on_page() {
-            // The layers show under this canvas: it holds only what is drawn over them.
-            self.ctx.clear_rect(
-                0.0,
-                0.0,
-                map.viewport.width_css_px,
-                map.viewport.height_css_px,
-            );
-            // Where a shifted land layer leaves its stack uncovered, the ocean.
-            if self.stack_ocean != ocean {
-                self.stack_ocean = ocean;
-                l0.set_stack_background(map.theme.ocean);
-            }
+        // The layers on canvases of their own: this canvas holds only what is over them.
+        let on_page = l0.is_on_page();
+        // Where a shifted land layer leaves its stack uncovered, the ocean.
+        if on_page && self.stack_ocean != ocean {
+            self.stack_ocean = ocean;
+            l0.set_stack_background(map.theme.ocean);
         }
         l0.draw(&self.ctx, map, (dpr, 1.0), land, ocean, |s| {
             map.base_scene().render_base(s)
         });
-        let pending = self.draw_arcs(arcs, (dpr, alpha), start);
-        let map = &self.app.map;
-        let v = map.viewport;
-        let mut surface = CanvasSurface::new(&self.ctx, v.width_css_px, v.height_css_px);
-        map.emphasis_scene().render(&mut surface);
-        if let Some(t) = now_ms {
-            self.app.flow_scene(t).render(&mut surface);
+        let (pending, partial) = self.draw_arcs(arcs, (dpr, alpha), start);
+        let flow = self.app.animating() && now_ms.is_some();
+        // Nothing over the layers changed (a pan with nothing emphasised): this canvas stays.
+        if let Some(top) = self.app.plan_top(self.top_kept && !partial && !flow) {
+            let v = self.app.map.viewport;
+            let size = (v.width_css_px, v.height_css_px);
+            if on_page {
+                self.ctx.clear_rect(0.0, 0.0, size.0, size.1);
+                if partial {
+                    self.arcs.back.show(&self.ctx, size, alpha, LandPlan::Copy);
+                }
+            }
+            let mut surface = CanvasSurface::new(&self.ctx, size.0, size.1);
+            top.render(&mut surface);
+            if let Some(t) = now_ms {
+                self.app.flow_scene(t).render(&mut surface);
+            }
         }
+        self.top_kept = on_page && !partial && !flow;
         self.app.animating() || (pending && !self.arcs.waiting())
     }
 

@@ -208,6 +208,8 @@ test('dragging pans from the cached land layer and the wheel zooms about the poi
   assert.ok(Math.abs(after.x - before.x - 120) < 1 && Math.abs(after.y - before.y - 50) < 1, `moved with the pointer: ${JSON.stringify([before, after])}`);
   assert.ok(mid.baseReuses - stats0.baseReuses >= 5, `pan frames reused the land layer: ${JSON.stringify([stats0, mid])}`);
   assert.equal(mid.baseRenders, stats0.baseRenders, 'no land redraw while dragging');
+  // Nothing emphasised: the layers are moved by the browser and nothing over them is drawn again.
+  assert.ok(mid.topReuses - stats0.topReuses >= 5, `pan frames left the map's canvas as it was: ${JSON.stringify([stats0, mid])}`);
   // A drag is not a click: nothing got selected.
   assert.deepEqual(await page.evaluate(() => window.youcheng.selection()), []);
   // After the drag, the land is redrawn once, sharply, and the pixels are right.
