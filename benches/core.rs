@@ -392,6 +392,13 @@ fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {
             })
         },
     );
+    // A pan frame with nothing emphasised: what is over the layers built and found the same as
+    // the last frame's (`App::plan_top`), so that nothing is drawn.
+    let last = map.emphasis_scene();
+    c.bench_function(
+        &format!("{label}/what is over the layers, compared with the last frame's"),
+        |b| b.iter(|| black_box(map.emphasis_scene() == last)),
+    );
     // A flow frame's own work: the comets' positions for one time (the overlay is as above).
     let mut t = 0.0;
     c.bench_function(&format!("{label}/flow dots for one frame"), |b| {
