@@ -729,7 +729,8 @@ impl Youcheng {
         });
         let (pending, partial) = self.draw_arcs(arcs, (dpr, alpha), start);
         let flow = self.app.animating() && now_ms.is_some();
-        // Nothing over the layers changed (a pan with nothing emphasised): this canvas stays.
+        // What goes over the layers, unless this canvas holds it already (a pan with nothing
+        // emphasised): then the canvas stays as it is.
         if let Some(top) = self.app.plan_top(self.top_kept && !partial && !flow) {
             let v = self.app.map.viewport;
             let size = (v.width_css_px, v.height_css_px);
