@@ -242,7 +242,7 @@ fn what_is_over_the_layers_is_drawn_again_only_when_it_changes() {
         zoom: 2.0,
     });
     a.plan_frame();
-    let rest = a.plan_top(false).expect("a first frame draws");
+    let rest = a.plan_top(false).expect("a first frame draws").clone();
     let inset = rest
         .inset
         .clone()
@@ -254,7 +254,7 @@ fn what_is_over_the_layers_is_drawn_again_only_when_it_changes() {
         "the same again, and the canvas holds it"
     );
     assert_eq!(
-        a.plan_top(false).as_ref(),
+        a.plan_top(false),
         Some(&rest),
         "a canvas that lost it draws it again"
     );
@@ -296,7 +296,7 @@ fn what_is_over_the_layers_is_drawn_again_only_when_it_changes() {
     });
     a.plan_frame();
     let after = a.plan_top(true).expect("the leaders are back: drawn");
-    assert!(!after.inset.expect("inset").leaders.is_empty());
+    assert!(!after.inset.as_ref().expect("inset").leaders.is_empty());
     // A selection is drawn over the layers and moves with the map: every drag frame draws.
     assert!(a
         .handle(Command::Select {

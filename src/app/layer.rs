@@ -75,6 +75,17 @@ pub enum LandPlan {
     Redraw,
 }
 
+impl LandPlan {
+    /// Where the layer's top-left corner goes (CSS px) and its scale: (`x`, `y`, `k`) of a
+    /// [`LandPlan::Shift`], else where it was drawn, as it was drawn.
+    pub fn placement(self) -> (f64, f64, f64) {
+        match self {
+            LandPlan::Shift { x, y, k } => (x, y, k),
+            _ => (0.0, 0.0, 1.0),
+        }
+    }
+}
+
 /// The layer's bookkeeping: what it holds, and how often it was redrawn or reused.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LandLayer {

@@ -249,7 +249,7 @@ impl App {
     /// canvas is left as it is. While a gesture or a flight moves the view, the inset's leader
     /// lines are left out (one end stays with the inset, the other moves with the map), so that
     /// a pan with nothing emphasised draws nothing over the layers, which the browser moves.
-    pub fn plan_top(&mut self, canvas_holds_it: bool) -> Option<Scene> {
+    pub fn plan_top(&mut self, canvas_holds_it: bool) -> Option<&Scene> {
         let mut scene = self.map.emphasis_scene();
         if self.moving() {
             if let Some(inset) = &mut scene.inset {
@@ -260,8 +260,7 @@ impl App {
             self.top_reuses = self.top_reuses.wrapping_add(1);
             return None;
         }
-        self.top = Some(scene.clone());
-        Some(scene)
+        Some(&*self.top.insert(scene))
     }
 
     /// The plan for the land layer this frame (counted as a frame).

@@ -317,10 +317,7 @@ impl Layer {
         let Some(shown) = &self.shown else {
             return self.show(target, size, alpha, plan);
         };
-        let (x, y, k) = match plan {
-            LandPlan::Shift { x, y, k } => (x, y, k),
-            _ => (0.0, 0.0, 1.0),
-        };
+        let (x, y, k) = plan.placement();
         if shown.placed.replace([x, y, k, alpha]) == [x, y, k, alpha] {
             return;
         }
@@ -371,15 +368,7 @@ impl Layer {
         if x.is_nan() || shown.canvas.width() == 0 || shown.canvas.height() == 0 {
             return; // never shown
         }
-        target.set_global_alpha(alpha);
-        let _ = target.draw_image_with_html_canvas_element_and_dw_and_dh(
-            &shown.canvas,
-            x,
-            y,
-            w * k,
-            h * k,
-        );
-        target.set_global_alpha(1.0);
+        copy_onto(target, &shown.canvas, (x, y, k, alpha), (w, h));
     }
 
     /// Sets the background of the stack holding this layer on the page.
@@ -466,19 +455,8 @@ impl Layer {
         alpha: f64,
         plan: LandPlan,
     ) {
-        let (x, y, k) = match plan {
-            LandPlan::Shift { x, y, k } => (x, y, k),
-            _ => (0.0, 0.0, 1.0),
-        };
-        target.set_global_alpha(alpha);
-        let _ = target.draw_image_with_html_canvas_element_and_dw_and_dh(
-            &self.canvas,
-            x,
-            y,
-            w * k,
-            h * k,
-        );
-        target.set_global_alpha(1.0);
+        let (x, y, k) = plan.placement();
+        copy_onto(target, &self.canvas, (x, y, k, alpha), (w, h));
     }
 
     /// Carries out `plan` onto `target` (whose transform maps CSS px) at opacity `alpha`;
@@ -513,4 +491,17 @@ impl Layer {
         }
         self.put(target, (w, h), alpha, plan);
     }
+}
+
+/// Draws `source` (a `w` × `h` CSS px layer) onto `target` with its top-left corner at (`x`,
+/// `y`), scaled by `k`, at opacity `alpha`.
+fn copy_onto(
+    target: &CanvasRenderingContext2d,
+    source: &HtmlCanvasElement,
+    (x, y, k, alpha): (f64, f64, f64, f64),
+    (w, h): (f64, f64),
+) {
+    target.set_global_alpha(alpha);
+    let _ = target.draw_image_with_html_canvas_element_and_dw_and_dh(source, x, y, w * k, h * k);
+    target.set_global_alpha(1.0);
 }

@@ -731,19 +731,19 @@ impl Youcheng {
         let flow = self.app.animating() && now_ms.is_some();
         // What goes over the layers, unless this canvas holds it already (a pan with nothing
         // emphasised): then the canvas stays as it is.
+        let v = self.app.map.viewport;
+        let size = (v.width_css_px, v.height_css_px);
         if let Some(top) = self.app.plan_top(self.top_kept && !partial && !flow) {
-            let v = self.app.map.viewport;
-            let size = (v.width_css_px, v.height_css_px);
             if on_page {
                 self.ctx.clear_rect(0.0, 0.0, size.0, size.1);
                 if partial {
                     self.arcs.back.show(&self.ctx, size, alpha, LandPlan::Copy);
                 }
             }
-            let mut surface = CanvasSurface::new(&self.ctx, size.0, size.1);
-            top.render(&mut surface);
+            top.render(&mut CanvasSurface::new(&self.ctx, size.0, size.1));
             if let Some(t) = now_ms {
-                self.app.flow_scene(t).render(&mut surface);
+                let flow = self.app.flow_scene(t);
+                flow.render(&mut CanvasSurface::new(&self.ctx, size.0, size.1));
             }
         }
         self.top_kept = on_page && !partial && !flow;
