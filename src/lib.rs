@@ -21,6 +21,7 @@
 //! | [`viewport`] | the view: world units to CSS pixels; [`viewport::ScreenPt`] |
 //! | [`scene`] | what to draw, in CSS pixels |
 //! | [`surface`] | the drawing trait, and a recording surface for tests |
+//! | [`fills`] | the land's drawing as a list of numbers, for a worker's canvas |
 //! | [`svg`] | an SVG writer implementing the drawing trait |
 //! | [`report`] | the export image: map frame, title, summary, legend, attribution, date |
 //! | [`map`] | [`MapState`]: the state, geometry cache, emphasis, colours, focus walk, scenes |
@@ -50,6 +51,7 @@ pub mod app;
 pub mod basemap;
 mod case;
 pub mod dataset;
+pub mod fills;
 pub mod filter;
 pub mod geometry;
 pub mod hit;

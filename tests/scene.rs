@@ -558,3 +558,32 @@ fn the_arcs_layer_sent_as_commands_to_a_worker_comes_back_as_the_same_pixels() {
         );
     }
 }
+
+/// The land's drawing as a list for the page's worker says all of it: the shipped basemap's
+/// base scene, at the first view and zoomed in, replays call for call as it was drawn.
+#[test]
+fn the_lands_list_for_a_worker_replays_as_the_land_is_drawn() {
+    let mut map = MapState::new(1280.0, 720.0);
+    map.set_basemap(&common::basemap());
+    for zoom in [None, Some(6.0)] {
+        if let Some(z) = zoom {
+            map.set_view_lonlat(LonLat::new(120.0, 36.0), z);
+        }
+        let scene = map.base_scene();
+        let (mut direct, mut list, mut replayed) = (
+            RecordingSurface::default(),
+            youcheng::fills::FillCommands::default(),
+            RecordingSurface::default(),
+        );
+        scene.render_base(&mut direct);
+        scene.render_base(&mut list);
+        assert!(!list.unsupported, "the land is clears and fills only");
+        list.replay(&mut replayed).unwrap();
+        assert!(
+            direct.commands.len() > 100,
+            "{} calls",
+            direct.commands.len()
+        );
+        assert_eq!(replayed.commands, direct.commands);
+    }
+}

@@ -54,7 +54,7 @@ try {
         const f0 = performance.now();
         await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
         longest = Math.max(longest, performance.now() - Math.max(f0, t0));
-      } while (map.frameStats().arcsPending);
+      } while (map.frameStats().arcsPending || map.frameStats().landPending);
       const t1 = performance.now();
       performance.mark(`probe-${id}-end`);
       return { id, total: t1 - t0, longest, draw: map.frameStats().drawMs - d0, calls: { ...(window.__calls ?? {}) } };

@@ -197,6 +197,56 @@ export function rasterWorker(answer) {
   };
 }
 
+/**
+ * The worker that draws the land layer after a view change (land-worker.js), made when the first
+ * list is sent. `post(values, colours, [width, height, dpr, cssWidth, cssHeight])` sends the core's list of the land's
+ * drawing (Float64Array, handed over) and returns its token, or false when there is no worker
+ * (none can be made: an old browser without OffscreenCanvas, or a page whose Content-Security-Policy
+ * allows no workers; the core then draws the land itself). `answer(data)` hears {token, picture}
+ * (an ImageBitmap) or {token, error} (also for every list still awaited when the worker fails);
+ * lists skipped for a newer one get no answer. `close()` ends it.
+ */
+export function landWorker(answer) {
+  let worker = null, failed = false, token = 0;
+  const pending = new Set();
+  const fail = (error) => {
+    failed = true;
+    worker?.terminate();
+    worker = null;
+    for (const t of [...pending]) (pending.delete(t), answer({ token: t, error }));
+  };
+  return {
+    get down() {
+      return failed;
+    },
+    post(values, colours, size) {
+      if (failed || typeof OffscreenCanvas !== 'function') return false;
+      try {
+        if (!worker) {
+          worker = new Worker(new URL('./land-worker.js', import.meta.url), { type: 'module' });
+          worker.onmessage = ({ data }) => {
+            if (!pending.delete(data.token) || data.skipped) return;
+            answer(data);
+          };
+          worker.onerror = (e) => (e.preventDefault?.(), fail(e.message || 'worker failed'));
+        }
+        const t = ++token;
+        worker.postMessage({ token: t, values, colours, size }, [values.buffer]);
+        pending.add(t);
+        return t;
+      } catch (e) {
+        fail(String(e?.message ?? e));
+        return false;
+      }
+    },
+    close() {
+      pending.clear();
+      worker?.terminate();
+      worker = null;
+    },
+  };
+}
+
 /** The error a call into a trapped core throws. */
 export class CoreTrap extends Error {
   constructor(cause) {

@@ -571,10 +571,10 @@ export class YouchengMap extends HTMLElement {
   /** Ranked results for `text`, as the search box lists them. */ search(text) { if (typeof text !== 'string') throw new TypeError('search(text): text must be a string'); return this.#send({ type: 'search', text, limit: 8 }).results ?? []; }
   /** The Shandong keys with names, colours and counts. */
   cities() { return this.#snap?.choices.cities ?? []; }
-  /** Frames drawn, land-layer renders and reuses, calls into the core so far, and whether a large arcs layer is still being drawn. */
+  /** Frames drawn, land-layer renders and reuses, calls into the core so far, and whether a large arcs layer or the land (in its worker) is still being drawn. */
   frameStats() {
     const stats = this.#map?.frameStats() ?? null;
-    return stats && { ...stats, coreCalls: this.#s.boundary.calls, drawMs: this.#drawMs, arcsPending: this.#map.arcsPending(), idlePending: this.#idlePending || this.#s.rasterMakingArcs, rasterWorker: { ...this.#s.rasterStats, down: this.#s.rasterDown } };
+    return stats && { ...stats, coreCalls: this.#s.boundary.calls, drawMs: this.#drawMs, arcsPending: this.#map.arcsPending(), landPending: this.#map.landPending(), idlePending: this.#idlePending || this.#s.rasterMakingArcs, rasterWorker: { ...this.#s.rasterStats, down: this.#s.rasterDown }, landWorker: { ...this.#s.landStats, down: this.#s.landDown } };
   }
   get canvas() { return this.#ui.canvas; }
   /** The map as shown, on a new canvas: the land and arcs layers under `canvas` with what it holds over them (null before the core). */

@@ -2,7 +2,7 @@
 // reference tables, the partnerships (shipped, `data-src` or a visitor's file) and, for the shipped
 // data, the official totals. It keeps the last good copy of each, so that when the core traps it
 // can start a new core and restore them (the element then restores the view state).
-import { newCore, guard, CoreTrap, rasterWorker, warm } from './core.js';
+import { newCore, guard, CoreTrap, rasterWorker, landWorker, warm } from './core.js';
 import { moduleFor } from './shipped-files.js';
 import { issueText } from './i18n.js';
 import { fileLabel } from './dom.js';
@@ -53,6 +53,10 @@ export class Session {
   #host;
   /** The worker that rasterises large arcs layers (made when the first is sent; see core.js). */
   #raster = rasterWorker((answer) => this.#rasterised(answer));
+  /** The worker that draws the land after a view change (made when the first list is sent; see core.js). */
+  #land = landWorker((answer) => this.#landDrawn(answer));
+  /** The land worker's lists and answers (frameStats().landWorker). */
+  landStats = { sent: 0, pictures: 0, failed: 0 };
   /** Answers from the worker, by kind (frameStats().rasterWorker). */
   rasterStats = { images: 0, empty: 0, skipped: 0, failed: 0, byNumber: 0 };
 
@@ -116,6 +120,11 @@ export class Session {
       return this.#raster.post(values, size, cuts);
     };
     this.map.setRasterWorker(post, this.#raster.bands, (numbers, k, from, total) => this.#raster.postArcs(numbers, k, from, total));
+    this.map.setLandWorker((values, colours, size) => {
+      const t = this.#land.post(values, colours, size);
+      if (t) this.landStats.sent++;
+      return t;
+    });
     return this.map;
   }
 
@@ -141,6 +150,23 @@ export class Session {
     }
   }
 
+  /** The land worker's picture (or its failure: the core then draws the land itself), then a frame. */
+  #landDrawn({ token, picture, error }) {
+    const map = this.map;
+    this.landStats[error ? 'failed' : 'pictures']++;
+    if (!map) return void picture?.close();
+    try {
+      if (map.putLand(token, error ? null : picture)) this.#host.redraw();
+    } catch (e) {
+      if (!(e instanceof CoreTrap)) throw e;
+    }
+  }
+
+  /** The land worker failed or could not be made (frameStats().landWorker.down). */
+  get landDown() {
+    return this.#land.down;
+  }
+
   /** The raster workers are reading the map's arcs (idle-time work after new data: frameStats().idlePending). */
   get rasterMakingArcs() {
     return this.#raster.makingArcs;
@@ -154,6 +180,7 @@ export class Session {
   /** The map is gone: its worker ends. */
   close() {
     this.#raster.close();
+    this.#land.close();
   }
 
   /** Basemap, reference tables, data: returns the errors the map survived (a portal's basemap or data). */

@@ -130,9 +130,12 @@ export declare class YouchengMap extends HTMLElement {
    * bands, bands skipped because a newer layer had been sent, and failures, after which the core rasterises them
    * itself), `byNumber` the layers sent naming the arcs the workers hold (sent them once per dataset in idle time,
    * so a layer is sent as its view and pairs, not every line's points), and `down` once the workers have failed or
-   * could not be made (the core then rasterises every layer itself).
+   * could not be made (the core then rasterises every layer itself). `landPending` while the land layer's picture
+   * for the view shown is still awaited from the worker that draws it after a view change (meanwhile the last one
+   * is shown moved to the view); `landWorker` counts the lists sent to it, its pictures and its failures (after
+   * which the core draws the land itself), and `down` once it failed or could not be made.
    */
-  frameStats(): (FrameStats & { coreCalls: number; drawMs: number; arcsPending: boolean; idlePending: boolean; rasterWorker: { images: number; empty: number; skipped: number; failed: number; byNumber: number; down: boolean } }) | null;
+  frameStats(): (FrameStats & { coreCalls: number; drawMs: number; arcsPending: boolean; landPending: boolean; idlePending: boolean; rasterWorker: { images: number; empty: number; skipped: number; failed: number; byNumber: number; down: boolean }; landWorker: { sent: number; pictures: number; failed: number; down: boolean } }) | null;
   redraw(): void;
 
   addEventListener<K extends keyof YouchengEvents>(type: K, listener: (this: YouchengMap, ev: YouchengEvents[K]) => unknown, options?: boolean | AddEventListenerOptions): void;

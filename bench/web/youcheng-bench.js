@@ -2,8 +2,8 @@
 import { SIZE, FILES, painted as frame } from './common.js';
 
 const map = document.getElementById('map');
-/** The next painted frame that shows the whole picture (a large arcs layer is drawn over several frames). */
-async function painted() { do await frame(); while (map.frameStats()?.arcsPending); }
+/** The next painted frame that shows the whole picture (a large arcs layer is drawn over several frames, the land after a view change in a worker). */
+async function painted() { let s; do (await frame(), (s = map.frameStats())); while (s?.arcsPending || s?.landPending); }
 if (SIZE === 'world') {
   map.setAttribute('origins-src', FILES.origins);
   map.setAttribute('data-src', FILES.pairs);

@@ -275,6 +275,12 @@ impl App {
             .plan(LayerView::of(&self.map.viewport, self.dpr), moving)
     }
 
+    /// The land layer's picture did not come (the page's worker drawing it failed): the next
+    /// frame draws it afresh.
+    pub fn land_lost(&mut self) {
+        self.land.invalidate();
+    }
+
     /// The plan for the arcs layer this frame, and the opacity to draw it at (see
     /// [`MapState::layer_alpha`](crate::map::MapState::layer_alpha)).
     pub fn plan_arcs(&mut self) -> (LandPlan, f64) {

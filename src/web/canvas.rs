@@ -358,6 +358,20 @@ impl Layer {
         }
     }
 
+    /// On the page: shows `picture` (drawn elsewhere: the land's worker) on this layer's
+    /// canvas, sized as the picture.
+    pub fn show_picture(&self, picture: &web_sys::ImageBitmap) {
+        let Some(shown) = &self.shown else {
+            return;
+        };
+        let (w, h) = (picture.width(), picture.height());
+        if shown.canvas.width() != w || shown.canvas.height() != h {
+            shown.canvas.set_width(w);
+            shown.canvas.set_height(h);
+        }
+        shown.bitmap.transfer_from_image_bitmap(picture);
+    }
+
     /// Draws what the page shows of this layer on the page (its canvas where its style puts
     /// it) onto `target` (whose transform maps CSS px).
     pub fn show_as_placed(&self, target: &CanvasRenderingContext2d, (w, h): (f64, f64)) {

@@ -4,6 +4,7 @@
 
 mod canvas;
 pub mod decode;
+mod land;
 
 /// The module's allocator: talc instead of Rust's default for wasm32 (dlmalloc), 3.1 KB gzip
 /// smaller and as fast in the page (a world network's view change allocates and frees the
@@ -94,6 +95,8 @@ pub struct Youcheng {
     /// no layer under way drawn on it, no flow, not sized since), so that a frame that would
     /// draw the same may leave it ([`App::plan_top`]).
     top_kept: bool,
+    /// The land drawn by the page's worker after a view change.
+    land: land::LandWorker,
 }
 
 /// What a frame shows, as far as it changes between frames: the view, the content (data,
@@ -576,6 +579,7 @@ impl Youcheng {
             last_frame: None,
             stack_ocean: None,
             top_kept: false,
+            land: land::LandWorker::default(),
         })
     }
 
@@ -724,9 +728,12 @@ impl Youcheng {
             self.stack_ocean = ocean;
             l0.set_stack_background(map.theme.ocean);
         }
-        l0.draw(&self.ctx, map, (dpr, 1.0), land, ocean, |s| {
-            map.base_scene().render_base(s)
-        });
+        let now = (land, LayerView::of(&map.viewport, dpr), size);
+        if !on_page || !self.land.carry_out(l0, &self.ctx, now, || map.base_scene()) {
+            l0.draw(&self.ctx, map, (dpr, 1.0), land, ocean, |s| {
+                map.base_scene().render_base(s)
+            });
+        }
         let (pending, partial) = self.draw_arcs(arcs, (dpr, alpha), start);
         let flow = self.app.animating() && now_ms.is_some();
         // What goes over the layers, unless this canvas holds it already (a pan with nothing
@@ -898,6 +905,39 @@ impl Youcheng {
             }
             Ok(out.into())
         })
+    }
+
+    /// The page's function that sends the land to its worker after a view change (see
+    /// `www/land-worker.js`): `post(values: Float64Array, colours: string[], [width, height,
+    /// dpr, cssWidth, cssHeight]) → token` (the land as [`crate::fills`] lists it; the
+    /// picture's size in device px, the view's in CSS px; a number back, else, or on a throw,
+    /// the land is drawn here from then on). `null`: none.
+    #[wasm_bindgen(js_name = setLandWorker)]
+    pub fn set_land_worker(&mut self, post: Option<js_sys::Function>) {
+        self.land.post = post;
+    }
+
+    /// The worker's picture of the land for `token`, or `null` when it failed (the land is then
+    /// drawn here, now and from then on). True when a frame is wanted.
+    #[wasm_bindgen(js_name = putLand)]
+    pub fn put_land(&mut self, token: f64, picture: Option<web_sys::ImageBitmap>) -> bool {
+        let (dpr, v) = (self.app.dpr(), self.app.map.viewport);
+        let now = (LayerView::of(&v, dpr), (v.width_css_px, v.height_css_px));
+        let [l0, _] = &self.layers;
+        match self.land.arrived(l0, &self.ctx, token, picture, now) {
+            land::Arrival::Shown => true,
+            land::Arrival::Lost => {
+                self.app.land_lost();
+                true
+            }
+            land::Arrival::Unwanted => false,
+        }
+    }
+
+    /// Whether the land's picture for the view shown is still awaited from the page's worker.
+    #[wasm_bindgen(js_name = landPending)]
+    pub fn land_pending(&self) -> bool {
+        self.land.pending()
     }
 
     /// Whether the arcs layer shown is still the last complete one while a new one is drawn.

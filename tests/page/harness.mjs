@@ -68,8 +68,18 @@ export async function patchAt(page, lon, lat, r = 2) {
 
 export const near = (a, b, tol = 3) => a.every((v, i) => Math.abs(v - b[i]) <= tol);
 
-/** Waits until the next animation frame has been drawn. */
 /** The selector of something inside the map element's shadow root (Playwright CSS pierces it). */
 export const inMap = (sel) => `#map ${sel}`;
 
-export const frame = (page) => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+/**
+ * Waits until the next animation frame has been drawn, and then until no map on the page awaits
+ * its land's picture from its worker (after a view change; at most ~60 more frames).
+ */
+export const frame = (page) =>
+  page.evaluate(async () => {
+    const next = () => new Promise((ok) => requestAnimationFrame(ok));
+    await next();
+    await next();
+    const waiting = () => [...document.querySelectorAll('youcheng-map')].some((m) => m.frameStats?.()?.landPending);
+    for (let k = 0; k < 60 && waiting(); k++) await next();
+  });

@@ -238,6 +238,60 @@ test('dragging pans from the cached land layer and the wheel zooms about the poi
   await context.close();
 });
 
+test('after a view change the land is drawn by its worker, pixel for pixel as the main thread draws it', async () => {
+  const { page, context } = await open(browser, url);
+  await frame(page);
+  const stats = () => page.evaluate(() => window.youcheng.frameStats());
+  // The map's picture (its layers and canvas as shown), kept in the page under `name`; → how
+  // many of its bytes differ from the one kept under `other`.
+  const picture = (name, other) => page.evaluate(([name, other]) => {
+    const c = window.youcheng.picture();
+    const data = (window.__pictures ??= {})[name] = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const was = other && window.__pictures[other];
+    return was ? data.reduce((n, v, k) => n + (v !== was[k]), 0) + Math.abs(was.length - data.length) : null;
+  }, [name, other]);
+  const s0 = await stats();
+  assert.equal(s0.landWorker.sent, 0, 'the first frame draws its land at once');
+  await page.evaluate(() => window.youcheng.setView(120, 36, 4));
+  await frame(page);
+  const s1 = await stats();
+  assert.deepEqual([s1.landWorker.sent, s1.landWorker.pictures, s1.landWorker.failed, s1.landWorker.down, s1.landPending], [1, 1, 0, false, false], JSON.stringify(s1));
+  await picture('worker');
+  // The same view, its land drawn on the main thread: new colours at the same view are drawn at
+  // once (dark, then light again).
+  for (const theme of ['dark', 'light']) {
+    await page.evaluate((t) => window.youcheng.setAttribute('theme', t), theme);
+    await frame(page);
+  }
+  const s2 = await stats();
+  assert.equal(s2.landWorker.sent, 1, 'colours at the same view: drawn here');
+  assert.ok(s2.baseRenders >= s1.baseRenders + 2, JSON.stringify([s1, s2]));
+  assert.equal(await picture('here', 'worker'), 0, "the worker's land is the main thread's");
+  await context.close();
+});
+
+test('a land worker that cannot start leaves the land to the main thread, with nothing lost', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  await context.route('**/land-worker*.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => document.body.dataset.youchengReady === 'true');
+  await frame(page);
+  const before = await patchAt(page, 91, 46.5, 3); // western Mongolia: land at the first view
+  assert.ok(before.some((p) => near(p, LAND)), JSON.stringify(before));
+  for (const [lon, lat, zoom] of [[95, 46, 3], [91, 46.5, 2]]) {
+    await page.evaluate(([lon, lat, zoom]) => window.youcheng.setView(lon, lat, zoom), [lon, lat, zoom]);
+    await frame(page);
+    await page.waitForFunction(() => !window.youcheng.frameStats().landPending);
+    await frame(page);
+    const s = await page.evaluate(() => window.youcheng.frameStats());
+    assert.ok(s.landWorker.down && s.landWorker.failed >= 1 && s.landWorker.pictures === 0, JSON.stringify(s));
+    const p = await patchAt(page, 91, 46.5, 3);
+    assert.ok(p.some((c) => near(c, LAND)), `land drawn here at ${lon},${lat}: ${JSON.stringify(p)}`);
+  }
+  await context.close();
+});
+
 test('the timeline plays from 1979 with the counts rising, then stops', async () => {
   const { page, context } = await open(browser, url);
   const all = await count(page);
