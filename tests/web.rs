@@ -750,3 +750,108 @@ fn themes_and_report_specs_decode_as_serde_reads_them() {
     let bad = decode::report_spec(&js(&json!({"widthCssPx": "wide"}))).expect_err("an error");
     assert!(bad.contains("invalid type: string"), "{bad}");
 }
+
+/// A red picture of `w` × `h` device px, as the land's worker hands one back.
+fn red_picture(w: u32, h: u32) -> web_sys::ImageBitmap {
+    let c = web_sys::OffscreenCanvas::new(w, h).expect("offscreen canvas");
+    let ctx: CanvasRenderingContext2d = c
+        .get_context("2d")
+        .expect("context")
+        .expect("2d")
+        .unchecked_into(); // the module calls its methods by name, as the layers do
+    ctx.set_fill_style_str("#ff0000");
+    ctx.fill_rect(0.0, 0.0, f64::from(w), f64::from(h));
+    c.transfer_to_image_bitmap().expect("picture")
+}
+
+/// After a view change the land goes to the page's worker as a list, once and ahead of the
+/// frame; meanwhile the frame moves the picture held to the view, and the worker's picture is
+/// shown as it came. New colours before it comes are drawn here at once and the late picture is
+/// dropped; a failed worker's land is drawn here, and nothing more is sent to it.
+#[wasm_bindgen_test]
+fn a_view_change_sends_the_land_to_the_worker_once_and_shows_its_picture() {
+    use serde_json::json;
+    use wasm_bindgen::prelude::Closure;
+    use wasm_bindgen::JsValue;
+    let (top, [land, arcs]) = stacked(600, 400);
+    let mut y = Youcheng::new(top.clone(), Some(land.clone()), Some(arcs)).expect("widget");
+    let sent = js_sys::Array::new();
+    let post = Closure::<dyn FnMut(JsValue, JsValue, JsValue) -> f64>::new({
+        let sent = sent.clone();
+        move |values: JsValue, _: JsValue, _: JsValue| f64::from(sent.push(&values))
+    });
+    y.set_land_worker(Some(
+        post.as_ref().unchecked_ref::<js_sys::Function>().clone(),
+    ));
+    y = set_up(y, &top, 1.0, Some(PAIRS));
+    assert_eq!(sent.length(), 0, "the first frame's land is drawn here");
+    let red = |y: &Youcheng| {
+        let p = picture(y);
+        p.chunks(4).filter(|c| c[..3] == [255, 0, 0]).count() * 100 / (p.len() / 4)
+    };
+    let style = || {
+        land.parent_element()
+            .expect("holder")
+            .get_attribute("style")
+            .unwrap_or_default()
+    };
+    let view = |y: &mut Youcheng, zoom: f64| {
+        command(
+            y,
+            json!({"type": "setView", "lon": 117.0, "lat": 36.0, "zoom": zoom}),
+        );
+    };
+
+    view(&mut y, 3.0);
+    assert_eq!(sent.length(), 1, "sent ahead of the frame");
+    assert!(y.land_pending());
+    let list: js_sys::Float64Array = sent.get(0).dyn_into().expect("numbers");
+    assert!(list.length() > 1000, "{} numbers", list.length());
+    assert_eq!(list.get_index(0), youcheng::fills::CLEAR);
+    y.render(None);
+    assert_eq!(sent.length(), 1, "the frame does not send it again");
+    assert!(
+        style().contains("scale("),
+        "the picture held, moved: {}",
+        style()
+    );
+    assert!(
+        y.put_land(1.0, Some(red_picture(600, 400))),
+        "a frame is wanted"
+    );
+    assert!(!y.land_pending());
+    y.render(None);
+    assert!(red(&y) > 50, "the worker's picture shown: {}% red", red(&y));
+    assert!(!style().contains("scale("), "at rest: {}", style());
+
+    // New colours before the picture comes: drawn here, the late picture dropped.
+    view(&mut y, 5.0);
+    assert_eq!(sent.length(), 2);
+    let dark = serde::Serialize::serialize(
+        &json!({"dark": true}),
+        &serde_wasm_bindgen::Serializer::json_compatible(),
+    )
+    .expect("theme");
+    y.set_theme(dark).expect("theme");
+    y.render(None);
+    assert!(!y.land_pending(), "drawn here");
+    assert!(!y.put_land(2.0, Some(red_picture(600, 400))), "not wanted");
+    y.render(None);
+    assert_eq!(red(&y), 0, "the land of the new colours stays");
+
+    // A worker that failed: its land drawn here, and no list sent to it again.
+    view(&mut y, 2.0);
+    assert_eq!(sent.length(), 3);
+    assert!(y.put_land(3.0, None), "a frame is wanted");
+    y.render(None);
+    assert!(!y.land_pending());
+    assert!(
+        !style().contains("scale("),
+        "drawn here for the view: {}",
+        style()
+    );
+    view(&mut y, 4.0);
+    y.render(None);
+    assert_eq!(sent.length(), 3, "nothing more sent");
+    assert!(!style().contains("scale("), "{}", style());
+}

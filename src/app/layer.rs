@@ -94,12 +94,15 @@ pub struct LandLayer {
     pub renders: u32,
     /// How many times [`LandLayer::plan`] answered [`LandPlan::Shift`] (copies are not counted).
     pub reuses: u32,
+    /// How many times it was forgotten: a picture drawn before is of other colours or shapes.
+    pub generation: u32,
 }
 
 impl LandLayer {
     /// Forgets the layer (a new basemap, new colours).
     pub fn invalidate(&mut self) {
         self.drawn = None;
+        self.generation = self.generation.wrapping_add(1);
     }
 
     /// The plan for a frame at `now`; `moving` while a gesture or wheel zoom is under way.

@@ -239,7 +239,7 @@ impl App {
     }
 
     /// Whether a gesture or a flight is moving the view.
-    fn moving(&self) -> bool {
+    pub fn moving(&self) -> bool {
         self.interaction.active() || self.wheeling || self.flight.is_some()
     }
 
@@ -273,6 +273,15 @@ impl App {
         }
         self.land
             .plan(LayerView::of(&self.map.viewport, self.dpr), moving)
+    }
+
+    /// What the land layer shows: its view at the device pixel ratio, and how many times its
+    /// colours or shapes changed (a picture of the land is for this pair only).
+    pub fn land_key(&self) -> (LayerView, u32) {
+        (
+            LayerView::of(&self.map.viewport, self.dpr),
+            self.land.generation,
+        )
     }
 
     /// The land layer's picture did not come (the page's worker drawing it failed): the next

@@ -17,6 +17,10 @@ use crate::scene::Scene;
 use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, ImageBitmap};
 
+/// What a picture of the land shows: its view, and the generation of its colours and shapes
+/// ([`crate::app::App::land_key`]).
+pub type LandKey = (LayerView, u32);
+
 /// The page's worker and what the land's canvas holds.
 #[derive(Default)]
 pub struct LandWorker {
@@ -25,10 +29,10 @@ pub struct LandWorker {
     /// the view's in CSS px, which a clear fills); a number back, else (or on a throw) no
     /// worker: the land is drawn here from then on.
     pub post: Option<js_sys::Function>,
-    /// The view the land's canvas on the page holds, when it was drawn for one.
-    holds: Option<LayerView>,
-    /// The newest list sent and the view it draws.
-    waiting: Option<(f64, LayerView)>,
+    /// What the land's canvas on the page holds, when it was drawn for one.
+    holds: Option<LandKey>,
+    /// The newest list sent and what it draws.
+    waiting: Option<(f64, LandKey)>,
 }
 
 impl LandWorker {
@@ -37,46 +41,68 @@ impl LandWorker {
         self.waiting.is_some()
     }
 
-    /// Carries out the core's `plan` for the land at view `now` (`size` CSS px) on `layer`
-    /// (on the page): a redraw for a new view of the same canvas goes to the worker while the
-    /// picture held is moved to `now`; → `false` when the caller is to draw it here (it then
-    /// holds `now`).
+    /// How the picture held is shown at `now` (moved and scaled to it), when it is one of the
+    /// same colours and canvas size but another view: what the worker is for.
+    fn moved_to(&self, now: LandKey) -> Option<LandPlan> {
+        let (view, generation) = self.holds?;
+        (view != now.0 && generation == now.1)
+            .then(|| view.shift_to(&now.0))
+            .flatten()
+    }
+
+    /// Carries out the core's `plan` for the land at `now` (`size` CSS px) on `layer` (on the
+    /// page): a redraw for a new view of the same canvas and colours goes to the worker (unless
+    /// it went ahead of the frame and its picture is shown already) while the picture held is
+    /// moved to the view; → `false` when the caller is to draw it here (it then holds `now`).
     pub fn carry_out(
         &mut self,
         layer: &Layer,
         target: &CanvasRenderingContext2d,
-        (plan, now, size): (LandPlan, LayerView, (f64, f64)),
+        (plan, now, size): (LandPlan, LandKey, (f64, f64)),
         scene: impl FnOnce() -> Scene,
     ) -> bool {
         if self.post.is_none() {
             return false;
         }
-        let moved = self.holds.and_then(|h| h.shift_to(&now));
-        match (plan, moved) {
-            (LandPlan::Redraw, Some(shift)) if self.holds != Some(now) => {
-                let Some(token) = self.send(&scene(), now) else {
-                    return self.drawn_here(now);
-                };
-                self.waiting = Some((token, now));
-                layer.put(target, size, 1.0, shift);
-                true
-            }
-            (LandPlan::Redraw, _) => self.drawn_here(now),
-            (_, Some(shift)) => {
-                let placed = if self.holds == Some(now) {
-                    LandPlan::Copy
-                } else {
-                    shift
-                };
-                layer.put(target, size, 1.0, placed);
-                true
-            }
-            (_, None) => false,
+        if self.holds == Some(now) {
+            // Drawn for this frame (its picture came ahead of it), or a gesture's end at the view held.
+            layer.put(target, size, 1.0, LandPlan::Copy);
+            return true;
+        }
+        let Some(shift) = self.moved_to(now) else {
+            return match plan {
+                LandPlan::Redraw => self.drawn_here(now),
+                _ => false,
+            };
+        };
+        if plan == LandPlan::Redraw && self.waiting.map(|(_, k)| k) != Some(now) {
+            let Some(token) = self.send(&scene(), now.0) else {
+                return self.drawn_here(now);
+            };
+            self.waiting = Some((token, now));
+        }
+        layer.put(target, size, 1.0, shift);
+        true
+    }
+
+    /// Sends the land for `now` ahead of the frame that is to show it, when the canvas holds
+    /// another view of the same size and colours and it was not sent yet: the frame then
+    /// finds it shown more often than not, or awaits it ([`LandWorker::carry_out`]).
+    pub fn ahead(&mut self, now: LandKey, scene: impl FnOnce() -> Scene) {
+        if self.post.is_none()
+            || self.moved_to(now).is_none()
+            || self.waiting.map(|(_, k)| k) == Some(now)
+        {
+            return;
+        }
+        match self.send(&scene(), now.0) {
+            Some(token) => self.waiting = Some((token, now)),
+            None => self.waiting = None,
         }
     }
 
     /// The land is drawn here for `now`: a picture still awaited is not wanted.
-    fn drawn_here(&mut self, now: LayerView) -> bool {
+    fn drawn_here(&mut self, now: LandKey) -> bool {
         self.waiting = None;
         self.holds = Some(now);
         false
@@ -116,18 +142,17 @@ impl LandWorker {
     }
 
     /// The worker's answer for `token`: its picture, or `None` when it failed (then no more
-    /// lists go to it). The picture is shown on `layer` moved to the view `now`; → whether a
-    /// frame is wanted (`lost`: the caller has the land drawn afresh).
+    /// lists go to it). The picture is shown on `layer` moved to the view `now`.
     pub fn arrived(
         &mut self,
         layer: &Layer,
         target: &CanvasRenderingContext2d,
         token: f64,
         picture: Option<ImageBitmap>,
-        (now, size): (LayerView, (f64, f64)),
+        (now, size): (LandKey, (f64, f64)),
     ) -> Arrival {
-        let view = match self.waiting {
-            Some((t, view)) if t == token => view,
+        let key = match self.waiting {
+            Some((t, key)) if t == token => key,
             _ => {
                 if let Some(p) = picture {
                     p.close(); // an older list's, or one no longer wanted
@@ -141,11 +166,13 @@ impl LandWorker {
             return Arrival::Lost;
         };
         layer.show_picture(&picture);
-        self.holds = Some(view);
+        self.holds = Some(key);
         // At once where it belongs (a gesture may have moved the view since it was sent); the
         // frame this asks for places it again with what goes over it.
-        if let Some(shift) = view.shift_to(&now) {
-            let placed = if view == now { LandPlan::Copy } else { shift };
+        if let Some(placed) = self
+            .moved_to(now)
+            .or((key == now).then_some(LandPlan::Copy))
+        {
             layer.put(target, size, 1.0, placed);
         }
         Arrival::Shown

@@ -531,6 +531,22 @@ const BUILD_PAIRS: usize = 2_000;
 /// it is finished).
 const STEP_BUDGET_MS: f64 = 12.0;
 
+impl Youcheng {
+    /// A command that settled the view on a new one (a view set, a key, the end of a drag or
+    /// a wheel zoom) sends the land for it to the page's worker at once, not at the next
+    /// frame: drawn while the page waits for that frame, it is there for it more often than
+    /// not (see [`land::LandWorker::ahead`]).
+    fn land_ahead(&mut self) {
+        let [l0, _] = &self.layers;
+        if !l0.is_on_page() || self.app.moving() {
+            return;
+        }
+        let now = self.app.land_key();
+        let map = &self.app.map;
+        self.land.ahead(now, || map.base_scene());
+    }
+}
+
 #[wasm_bindgen]
 impl Youcheng {
     /// A map drawing on `canvas` (sized from its CSS box), with no data yet. `land` and `arcs`:
@@ -677,7 +693,9 @@ impl Youcheng {
     /// One command (`{type: 'pointerMove', id, x, y}`, …) → what changed, with the hover.
     pub fn handle(&mut self, command: JsValue) -> Result<JsValue, JsError> {
         let command = read("command", decode::command(&command))?;
-        to_js(&self.app.handle(command))
+        let response = self.app.handle(command);
+        self.land_ahead();
+        to_js(&response)
     }
 
     /// Everything the controls show: filter, counts, legend, choices, statistics, selection.
@@ -728,7 +746,7 @@ impl Youcheng {
             self.stack_ocean = ocean;
             l0.set_stack_background(map.theme.ocean);
         }
-        let now = (land, LayerView::of(&map.viewport, dpr), size);
+        let now = (land, self.app.land_key(), size);
         if !on_page || !self.land.carry_out(l0, &self.ctx, now, || map.base_scene()) {
             l0.draw(&self.ctx, map, (dpr, 1.0), land, ocean, |s| {
                 map.base_scene().render_base(s)
@@ -921,8 +939,8 @@ impl Youcheng {
     /// drawn here, now and from then on). True when a frame is wanted.
     #[wasm_bindgen(js_name = putLand)]
     pub fn put_land(&mut self, token: f64, picture: Option<web_sys::ImageBitmap>) -> bool {
-        let (dpr, v) = (self.app.dpr(), self.app.map.viewport);
-        let now = (LayerView::of(&v, dpr), (v.width_css_px, v.height_css_px));
+        let v = self.app.map.viewport;
+        let now = (self.app.land_key(), (v.width_css_px, v.height_css_px));
         let [l0, _] = &self.layers;
         match self.land.arrived(l0, &self.ctx, token, picture, now) {
             land::Arrival::Shown => true,
