@@ -22,7 +22,7 @@ printf '%-40s %9s %9s\n' file raw gzip
 # glue, the element's own modules (not the demo and iframe pages' scripts). A map that reads a
 # portal's files loads the full module (pkg/) instead: its row follows.
 cd www
-widget=(pkg-lean/youcheng_bg.wasm pkg-lean/youcheng.js youcheng.js element.js session.js core.js loader.js shipped-files.js steps.js attributes.js checks.js dom.js i18n.js charts.js ui/*.js youcheng.css)
+widget=(pkg-lean/youcheng_bg.wasm pkg-lean/youcheng.js youcheng.js element.js session.js core.js loader.js shipped-files.js steps.js attributes.js checks.js dom.js i18n.js charts.js land-worker.js ui/*.js youcheng.css)
 cd ..
 rows www "${widget[@]}"
 read -r www_raw www_gz <<<"$total"
