@@ -399,6 +399,15 @@ fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {
         &format!("{label}/what is over the layers, compared with the last frame's"),
         |b| b.iter(|| black_box(map.emphasis_scene() == last)),
     );
+    // A view change's land for its worker (session 20): the base scene projected for the view
+    // and listed as numbers (`fills::FillCommands`), the main thread's share of the land.
+    c.bench_function(&format!("{label}/the land listed for its worker"), |b| {
+        b.iter(|| {
+            let mut list = youcheng::fills::FillCommands::default();
+            map.base_scene().render_base(&mut list);
+            black_box(list.values.len())
+        })
+    });
     // A flow frame's own work: the comets' positions for one time (the overlay is as above).
     let mut t = 0.0;
     c.bench_function(&format!("{label}/flow dots for one frame"), |b| {
