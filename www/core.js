@@ -203,8 +203,9 @@ export function rasterWorker(answer) {
  * drawing (Float64Array, handed over) and returns its token, or false when there is no worker
  * (none can be made: an old browser without OffscreenCanvas, or a page whose Content-Security-Policy
  * allows no workers; the core then draws the land itself). `answer(data)` hears {token, picture}
- * (an ImageBitmap) or {token, error} (also for every list still awaited when the worker fails);
- * lists skipped for a newer one get no answer. `close()` ends it.
+ * (an ImageBitmap) or {token, error} (for every list still awaited when the worker fails or
+ * answers one with an error: it is then ended, `down`); lists skipped for a newer one get no
+ * answer. `close()` ends it.
  */
 export function landWorker(answer) {
   let worker = null, failed = false, token = 0;
@@ -225,8 +226,9 @@ export function landWorker(answer) {
         if (!worker) {
           worker = new Worker(new URL('./land-worker.js', import.meta.url), { type: 'module' });
           worker.onmessage = ({ data }) => {
-            if (!pending.delete(data.token) || data.skipped) return;
-            answer(data);
+            // A list it could not draw (no 2D OffscreenCanvas in workers, say): no more go to it.
+            if (data.error) return fail(data.error);
+            if (pending.delete(data.token) && !data.skipped) answer(data);
           };
           worker.onerror = (e) => (e.preventDefault?.(), fail(e.message || 'worker failed'));
         }

@@ -341,25 +341,20 @@ impl Layer {
     /// On the page: shows what was drawn in `from` (this layer, or the arcs' back buffer) on
     /// this layer's canvas; `from` is left empty.
     pub fn present(&self, from: &Layer) {
-        let Some(shown) = &self.shown else {
+        if self.shown.is_none() {
             return;
-        };
-        let (w, h) = (from.canvas.width(), from.canvas.height());
+        }
         if let Ok(bitmap) = from
             .canvas
             .unchecked_ref::<OffscreenCanvas>()
             .transfer_to_image_bitmap()
         {
-            if shown.canvas.width() != w || shown.canvas.height() != h {
-                shown.canvas.set_width(w);
-                shown.canvas.set_height(h);
-            }
-            shown.bitmap.transfer_from_image_bitmap(&bitmap);
+            self.show_picture(&bitmap);
         }
     }
 
-    /// On the page: shows `picture` (drawn elsewhere: the land's worker) on this layer's
-    /// canvas, sized as the picture.
+    /// On the page: shows `picture` (this layer's own, or the land's worker's) on this
+    /// layer's canvas, sized as the picture.
     pub fn show_picture(&self, picture: &web_sys::ImageBitmap) {
         let Some(shown) = &self.shown else {
             return;

@@ -50,10 +50,21 @@ impl LandWorker {
             .flatten()
     }
 
+    /// Where the picture held goes at `now`: as it is when it was drawn for `now`, else moved
+    /// ([`LandWorker::moved_to`]); `None` when it cannot show `now`.
+    fn placement(&self, now: LandKey) -> Option<LandPlan> {
+        if self.holds == Some(now) {
+            Some(LandPlan::Copy)
+        } else {
+            self.moved_to(now)
+        }
+    }
+
     /// Carries out the core's `plan` for the land at `now` (`size` CSS px) on `layer` (on the
     /// page): a redraw for a new view of the same canvas and colours goes to the worker (unless
-    /// it went ahead of the frame and its picture is shown already) while the picture held is
-    /// moved to the view; → `false` when the caller is to draw it here (it then holds `now`).
+    /// it went ahead of the frame: then its picture is shown already, or awaited) while the
+    /// picture held is moved to the view; → `false` when the caller is to draw it here (it then
+    /// holds `now`).
     pub fn carry_out(
         &mut self,
         layer: &Layer,
@@ -64,30 +75,23 @@ impl LandWorker {
         if self.post.is_none() {
             return false;
         }
-        if self.holds == Some(now) {
-            // Drawn for this frame (its picture came ahead of it), or a gesture's end at the view held.
-            layer.put(target, size, 1.0, LandPlan::Copy);
-            return true;
-        }
-        let Some(shift) = self.moved_to(now) else {
-            return match plan {
-                LandPlan::Redraw => self.drawn_here(now),
-                _ => false,
-            };
+        let Some(placed) = self.placement(now) else {
+            return plan == LandPlan::Redraw && self.drawn_here(now);
         };
-        if plan == LandPlan::Redraw && self.waiting.map(|(_, k)| k) != Some(now) {
-            let Some(token) = self.send(&scene(), now.0) else {
-                return self.drawn_here(now);
-            };
-            self.waiting = Some((token, now));
+        if plan == LandPlan::Redraw && placed != LandPlan::Copy {
+            self.ahead(now, scene);
+            if self.waiting.map(|(_, k)| k) != Some(now) {
+                return self.drawn_here(now); // not sent after all
+            }
         }
-        layer.put(target, size, 1.0, shift);
+        layer.put(target, size, 1.0, placed);
         true
     }
 
-    /// Sends the land for `now` ahead of the frame that is to show it, when the canvas holds
-    /// another view of the same size and colours and it was not sent yet: the frame then
-    /// finds it shown more often than not, or awaits it ([`LandWorker::carry_out`]).
+    /// Sends the land for `now` to the worker, when the canvas holds another view of the same
+    /// size and colours and it was not sent yet; at once when a command settles the view (the
+    /// frame then finds it shown more often than not, or awaits it), else at the frame
+    /// ([`LandWorker::carry_out`]).
     pub fn ahead(&mut self, now: LandKey, scene: impl FnOnce() -> Scene) {
         if self.post.is_none()
             || self.moved_to(now).is_none()
@@ -95,10 +99,7 @@ impl LandWorker {
         {
             return;
         }
-        match self.send(&scene(), now.0) {
-            Some(token) => self.waiting = Some((token, now)),
-            None => self.waiting = None,
-        }
+        self.waiting = self.send(&scene(), now.0).map(|token| (token, now));
     }
 
     /// The land is drawn here for `now`: a picture still awaited is not wanted.
@@ -169,10 +170,7 @@ impl LandWorker {
         self.holds = Some(key);
         // At once where it belongs (a gesture may have moved the view since it was sent); the
         // frame this asks for places it again with what goes over it.
-        if let Some(placed) = self
-            .moved_to(now)
-            .or((key == now).then_some(LandPlan::Copy))
-        {
+        if let Some(placed) = self.placement(now) {
             layer.put(target, size, 1.0, placed);
         }
         Arrival::Shown
