@@ -294,7 +294,7 @@ export class YouchengMap extends HTMLElement {
       const t0 = performance.now();
       let more;
       try {
-        do more = map.shareArcs(SHARE_PAIRS);
+        do more = map.shareArcs?.(SHARE_PAIRS) ?? false; // (not in the small module: no workers there)
         while (more && performance.now() - t0 < 5 && deadline.timeRemaining() > 5);
       } catch {
         more = false; // a trap: the new core shares them when its data is in

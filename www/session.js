@@ -119,7 +119,8 @@ export class Session {
       if (values[0] === VIEW_TAG) this.rasterStats.byNumber++; // a layer naming the workers' arcs
       return this.#raster.post(values, size, cuts);
     };
-    this.map.setRasterWorker(post, this.#raster.bands, (numbers, k, from, total) => this.#raster.postArcs(numbers, k, from, total));
+    // The small module has no exchange with the raster workers (its data makes no large layer).
+    this.map.setRasterWorker?.(post, this.#raster.bands, (numbers, k, from, total) => this.#raster.postArcs(numbers, k, from, total));
     this.map.setLandWorker((values, colours, size) => {
       const t = this.#land.post(values, colours, size);
       if (t) this.landStats.sent++;
