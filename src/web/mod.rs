@@ -818,25 +818,23 @@ impl Youcheng {
             });
         }
         let (pending, partial) = self.draw_arcs(arcs, (dpr, alpha), start);
-        let flow = self.app.animating() && now_ms.is_some();
+        let flowing = self.app.animating() && now_ms.is_some();
         // What goes over the layers, unless this canvas holds it already (a pan with nothing
         // emphasised): then the canvas stays as it is.
-        let v = self.app.map.viewport;
-        let size = (v.width_css_px, v.height_css_px);
-        if let Some(top) = self.app.plan_top(self.top_kept && !partial && !flow) {
+        if let Some(top) = self.app.plan_top(self.top_kept && !partial && !flowing) {
             if on_page {
                 self.ctx.clear_rect(0.0, 0.0, size.0, size.1);
                 if partial {
                     self.arcs.back.show(&self.ctx, size, alpha, LandPlan::Copy);
                 }
             }
-            top.render(&mut CanvasSurface::new(&self.ctx, size.0, size.1));
+            let mut surface = CanvasSurface::new(&self.ctx, size.0, size.1);
+            top.render(&mut surface);
             if let Some(t) = now_ms {
-                let flow = self.app.flow_scene(t);
-                flow.render(&mut CanvasSurface::new(&self.ctx, size.0, size.1));
+                self.app.flow_scene(t).render(&mut surface);
             }
         }
-        self.top_kept = on_page && !partial && !flow;
+        self.top_kept = on_page && !partial && !flowing;
         self.app.animating() || (pending && !self.arcs.waiting())
     }
 
