@@ -283,7 +283,9 @@ export class YouchengMap extends HTMLElement {
       do r = this.#send({ type: 'prepare', pairs: 200 }, null, { quiet: true });
       while (r.pending && performance.now() - t0 < 5 && deadline.timeRemaining() > 5);
       if (r.pending) return void later(step);
-      later(share);
+      // The small module has no raster workers to share arcs with (its data makes no large layer).
+      if (map.shareArcs) later(share);
+      else this.#idlePending = false;
     };
     // Then the map's arcs are packed for the raster workers, a few thousand pairs a piece, and
     // sent (later large layers name them by number: see shareArcs).
@@ -294,7 +296,7 @@ export class YouchengMap extends HTMLElement {
       const t0 = performance.now();
       let more;
       try {
-        do more = map.shareArcs?.(SHARE_PAIRS) ?? false; // (not in the small module: no workers there)
+        do more = map.shareArcs(SHARE_PAIRS);
         while (more && performance.now() - t0 < 5 && deadline.timeRemaining() > 5);
       } catch {
         more = false; // a trap: the new core shares them when its data is in
