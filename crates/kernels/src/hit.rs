@@ -35,6 +35,28 @@ impl Planar for WorldXY {
     }
 }
 
+/// The longest step between two consecutive points of any of `lines`, along either axis (the
+/// larger of |Δx| and |Δy|: every point of a segment lies within it of the segment's start),
+/// rounded up to `f32`; infinite when a point is not finite. [`HitIndex::hit_with`] passes over
+/// the segments of a line that cannot come within reach with it.
+pub fn max_step<P: Planar>(lines: &[impl AsRef<[P]>]) -> f32 {
+    let mut step = 0.0_f64;
+    for line in lines {
+        for w in line.as_ref().windows(2) {
+            if let [a, b] = w {
+                let (a, b) = (a.xy(), b.xy());
+                let s = (b[0] - a[0]).abs().max((b[1] - a[1]).abs());
+                if !s.is_finite() {
+                    return f32::INFINITY;
+                }
+                step = step.max(s);
+            }
+        }
+    }
+    // Up: `as f32` rounds to the nearest, at most 2⁻²⁴ of it below.
+    (step * (1.0 + 1e-6)) as f32
+}
+
 /// Something the pointer can be over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Target {
@@ -80,6 +102,21 @@ struct Piece {
 }
 
 impl Piece {
+    /// The piece from `a` to `b` of `target` as the index keeps it (`f32` ends).
+    fn new(target: Target, a: [f64; 2], b: [f64; 2]) -> Self {
+        let f = |p: [f64; 2]| [p[0] as f32, p[1] as f32];
+        Self {
+            a: f(a),
+            b: f(b),
+            target,
+        }
+    }
+
+    /// Whether both ends are finite (an index leaves out the others).
+    fn is_finite(&self) -> bool {
+        self.a.iter().chain(&self.b).all(|v| v.is_finite())
+    }
+
     fn distance_2(&self, p: [f64; 2]) -> f64 {
         let (ax, ay) = (f64::from(self.a[0]), f64::from(self.a[1]));
         let (dx, dy) = (f64::from(self.b[0]) - ax, f64::from(self.b[1]) - ay);
@@ -172,13 +209,70 @@ impl HitIndex {
         radius: f64,
         shown: impl Fn(Target) -> bool,
     ) -> Option<Target> {
+        let nothing_else = std::iter::empty::<(Target, &[WorldXY], f32)>();
+        self.hit_with(p, radius, shown, (nothing_else, std::iter::empty()))
+    }
+
+    /// As [`HitIndex::hit_where`], also among polylines and dots not in the index (yet), each
+    /// looked at as the index would look at it (the same pieces, the same order and ties): a
+    /// query while the index is being built a part at a time answers as the finished index
+    /// will, without waiting for it. Each line comes with its longest step between two points
+    /// along either axis ([`max_step`], or more), with which the segments that
+    /// cannot come within reach are passed over several at a time; the caller may leave out
+    /// lines it knows to be out of reach (an arc whose extent is).
+    pub fn hit_with<'a, P: Planar + 'a>(
+        &self,
+        p: impl Planar,
+        radius: f64,
+        shown: impl Fn(Target) -> bool,
+        (lines, dots): (
+            impl IntoIterator<Item = (Target, &'a [P], f32)>,
+            impl IntoIterator<Item = (Target, P)>,
+        ),
+    ) -> Option<Target> {
         let q = p.xy();
         if !(q[0].is_finite() && q[1].is_finite() && radius.is_finite() && radius >= 0.0) {
             return None;
         }
+        let mut best = Nearest::new(q, radius, &shown);
+        // The margin covers the index's rounding to `f32`.
+        let m = radius + 1e-5 * (1.0 + q[0].abs().max(q[1].abs()));
+        let (x0, x1, y0, y1) = (q[0] - m, q[0] + m, q[1] - m, q[1] + m);
+        for (target, line, step) in lines {
+            let step = f64::from(step);
+            let mut k = 0;
+            while let (Some(a), Some(b)) = (line.get(k), line.get(k + 1)) {
+                let (a, b) = (a.xy(), b.xy());
+                // Every point of segment k + t lies at least d − (t + 1) · step from the query
+                // along one axis: while that is beyond `m`, the segment is out of reach, and
+                // the ceiling of (d − step − m) / step segments are passed over at once.
+                let d = (a[0] - q[0]).abs().max((a[1] - q[1]).abs());
+                if d > m + step {
+                    let skip = ((d - m - step) / step).ceil();
+                    k = k.saturating_add(if skip < 1.0 { 1 } else { skip as usize });
+                    continue;
+                }
+                k += 1;
+                // A segment whose ends both lie beyond the same side of the query's box, before
+                // its distance is measured.
+                if (a[0] < x0 && b[0] < x0)
+                    || (a[0] > x1 && b[0] > x1)
+                    || (a[1] < y0 && b[1] < y0)
+                    || (a[1] > y1 && b[1] > y1)
+                {
+                    continue;
+                }
+                best.consider(&Piece::new(target, a, b));
+            }
+        }
+        for (target, p) in dots {
+            best.consider(&Piece::new(target, p.xy(), p.xy()));
+        }
+        let scanned = best.best;
         self.parts
             .iter()
             .filter_map(|g| g.nearest(q, radius, &shown))
+            .chain(scanned)
             .min_by(|a, b| {
                 a.0.key(a.1)
                     .partial_cmp(&b.0.key(b.1))
@@ -208,24 +302,18 @@ impl Grid {
         lines: impl IntoIterator<Item = (Target, &'a [P])>,
         dots: impl IntoIterator<Item = (Target, P)>,
     ) -> Self {
-        let f = |p: [f64; 2]| [p[0] as f32, p[1] as f32];
         let mut pieces = Vec::new();
         for (target, line) in lines {
             pieces.extend(line.windows(2).filter_map(|w| match w {
-                [a, b] => Some(Piece {
-                    a: f(a.xy()),
-                    b: f(b.xy()),
-                    target,
-                }),
+                [a, b] => Some(Piece::new(target, a.xy(), b.xy())),
                 _ => None,
             }));
         }
-        pieces.extend(dots.into_iter().map(|(target, p)| Piece {
-            a: f(p.xy()),
-            b: f(p.xy()),
-            target,
-        }));
-        pieces.retain(|p| p.a.iter().chain(&p.b).all(|v| v.is_finite()));
+        pieces.extend(
+            dots.into_iter()
+                .map(|(target, p)| Piece::new(target, p.xy(), p.xy())),
+        );
+        pieces.retain(Piece::is_finite);
         Self::from_pieces(pieces)
     }
 
@@ -343,24 +431,15 @@ impl Grid {
         if self.pieces.is_empty() {
             return None;
         }
-        let r2 = radius * radius;
         let span = self.span([q[0] - radius, q[1] - radius, q[0] + radius, q[1] + radius]);
         let outside = q[0] + radius < self.origin[0]
             || q[1] + radius < self.origin[1]
             || q[0] - radius > self.origin[0] + self.cell * self.cols as f64
             || q[1] - radius > self.origin[1] + self.cell * self.rows as f64;
-        let mut best: Option<(Target, f64)> = None;
+        let mut best = Nearest::new(q, radius, shown);
         let mut consider = |k: u32| {
-            let Some(piece) = self.pieces.get(k as usize) else {
-                return;
-            };
-            let d = piece.distance_2(q);
-            if d > r2 || !shown(piece.target) {
-                return;
-            }
-            let better = best.is_none_or(|(t, bd)| piece.target.key(d) < t.key(bd));
-            if better {
-                best = Some((piece.target, d));
+            if let Some(piece) = self.pieces.get(k as usize) {
+                best.consider(piece);
             }
         };
         if !outside {
@@ -376,7 +455,40 @@ impl Grid {
         for &k in &self.long {
             consider(k);
         }
-        best
+        best.best
+    }
+}
+
+/// The best piece so far within reach of a query point: the key of [`Target::key`].
+struct Nearest<'s, S> {
+    q: [f64; 2],
+    r2: f64,
+    shown: &'s S,
+    best: Option<(Target, f64)>,
+}
+
+impl<'s, S: Fn(Target) -> bool> Nearest<'s, S> {
+    fn new(q: [f64; 2], radius: f64, shown: &'s S) -> Self {
+        Self {
+            q,
+            r2: radius * radius,
+            shown,
+            best: None,
+        }
+    }
+
+    fn consider(&mut self, piece: &Piece) {
+        let d = piece.distance_2(self.q);
+        // A piece with a non-finite end (never in a grid) is never within reach.
+        if !piece.is_finite() || d > self.r2 || !(self.shown)(piece.target) {
+            return;
+        }
+        if self
+            .best
+            .is_none_or(|(t, bd)| piece.target.key(d) < t.key(bd))
+        {
+            self.best = Some((piece.target, d));
+        }
     }
 }
 
@@ -403,6 +515,23 @@ mod tests {
             "past the end, within reach"
         );
         assert_eq!(index.hit(pt(f64::NAN, 0.0), 4.0), None);
+    }
+
+    #[test]
+    fn geometry_not_yet_indexed_with_a_non_finite_point_is_left_out_as_an_index_leaves_it() {
+        let line = [pt(0.0, 0.0), pt(f64::INFINITY, 0.0), pt(0.0, 10.0)];
+        let dots = [(Target::Partner(3), pt(f64::NAN, 0.0))];
+        let index = HitIndex::new([(Target::Arc(1), &line[..])], dots);
+        let none = HitIndex::default();
+        let rest = ([(Target::Arc(1), &line[..], max_step(&[line]))], dots);
+        for q in [pt(0.0, 0.0), pt(1.0, 0.0), pt(0.0, 5.0), pt(50.0, 0.0)] {
+            assert_eq!(
+                none.hit_with(q, 4.0, |_| true, rest),
+                index.hit(q, 4.0),
+                "{q:?}"
+            );
+        }
+        assert_eq!(none.hit_with(pt(50.0, 0.0), 4.0, |_| true, rest), None);
     }
 
     #[test]
@@ -531,6 +660,21 @@ mod tests {
         }
         assert_eq!(parts.parts(), 4);
         assert_eq!(parts.len(), whole.len());
+        // Half made (the first 50 pairs), the rest looked at one by one; and none made.
+        let mut half = HitIndex::default();
+        half.add(
+            (0..50).filter_map(|i| Some((Target::Arc(i), &lines.get(i)?[..]))),
+            dots.get(..50).unwrap_or(&[]).iter().copied(),
+        );
+        let rest = |from: usize| {
+            (
+                (from..90).filter_map(|i| {
+                    let line = lines.get(i)?;
+                    Some((Target::Arc(i), &line[..], max_step(&[line])))
+                }),
+                dots.get(from..).unwrap_or(&[]).iter().copied(),
+            )
+        };
         let mut found = 0;
         for _ in 0..3000 {
             let q = pt(rnd() * 800.0, rnd() * 400.0);
@@ -538,6 +682,16 @@ mod tests {
             assert_eq!(parts.hit(q, 8.0), a, "at {q:?}");
             let odd = |t: Target| t.index() % 2 == 1;
             assert_eq!(parts.hit_where(q, 8.0, odd), whole.hit_where(q, 8.0, odd));
+            assert_eq!(
+                half.hit_with(q, 8.0, |_| true, rest(50)),
+                a,
+                "half at {q:?}"
+            );
+            let none = HitIndex::default();
+            assert_eq!(
+                none.hit_with(q, 8.0, odd, rest(0)),
+                whole.hit_where(q, 8.0, odd)
+            );
             found += usize::from(a.is_some());
         }
         assert!(found > 500, "the probes found something ({found})");
