@@ -127,9 +127,25 @@ fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {
                 .count()
         })
     });
+    // A hover as the map answers it (the inset and stacks first), with the hit index made in
+    // idle time, and before: the parts not made yet looked at pair by pair (`HitIndex::hit_with`).
+    let mut made = map.clone();
+    while !made.prepare_when_idle(usize::MAX) {}
+    let mut before = map.clone();
+    assert!(!before.has_hit_index());
+    for (name, m) in [
+        ("hit index made", &mut made),
+        ("before the hit index", &mut before),
+    ] {
+        c.bench_function(
+            &format!("{label}/hover 64 pointer positions, {name}"),
+            |b| b.iter(|| probes.iter().filter(|p| m.hit(**p, 6.0).is_some()).count()),
+        );
+    }
+    assert!(!before.has_hit_index(), "a hover does not make it");
     // What the map prepares per data change before its first frame (arcs projected and cut at
-    // the seam, the partner places): a load at once leaves the hit index and the search names
-    // to idle time (their rows below); a load in steps also builds the hit index.
+    // the seam, the partner places): the hit index and the search names are left to idle time
+    // (their rows below), after a load at once or in steps.
     let mut fresh = map.clone();
     c.bench_function(&format!("{label}/prepare a dataset for the map"), |b| {
         b.iter_batched(

@@ -283,10 +283,23 @@ fn the_app_swaps_in_the_new_data_only_when_it_is_complete_and_as_the_one_shot_lo
     assert_eq!(a.rows(), once.rows());
     assert_eq!(a.snapshot(), once.snapshot());
     assert!(!a.loading());
-    // The hit index came with the data, built in parts, and answers as the one built at once.
-    assert!(a.map.has_hit_index(), "built during the load");
+    // The hit index is left to idle time after the first frame, as after a load at once;
+    // meanwhile hovers look at the pairs one by one and answer as a made index does.
+    assert!(!a.map.has_hit_index(), "not built during the load");
     let hits = same_hovers(&mut a, &mut once);
     assert!(hits > 20, "{hits} points hit something");
+    prepare_all(&mut a);
+    assert_eq!(same_hovers(&mut a, &mut once), hits);
+}
+
+/// Runs the idle-time work (the hit index, then the search index) to its end.
+fn prepare_all(app: &mut App) {
+    let mut steps = 0;
+    while app.handle(Command::Prepare { pairs: 200 }).pending {
+        steps += 1;
+        assert!(steps < 1000, "never done");
+    }
+    assert!(app.map.has_hit_index());
 }
 
 /// Hovers `a` and `b` at every probe, asserting they answer alike → how many probes hit.
@@ -302,10 +315,10 @@ fn same_hovers(a: &mut App, b: &mut App) -> usize {
 }
 
 #[test]
-fn a_filter_changed_during_the_load_keeps_the_prebuilt_hit_index_and_hover_follows_the_filter() {
+fn a_filter_changed_during_the_load_is_followed_by_hover_before_and_after_the_hit_index_is_made() {
     let mut a = app();
     let start = a.start_load("r.csv", repeated(300), common::TODAY, false);
-    // Step until the map's part (the hit index is built over every pair, whatever the filter).
+    // Step until the map's part (the hit index, made later, holds every pair, whatever the filter).
     while a
         .handle(Command::LoadStep {
             id: start.id,
@@ -322,16 +335,22 @@ fn a_filter_changed_during_the_load_keeps_the_prebuilt_hit_index_and_hover_follo
     a.handle(Command::SetFilter { filter });
     let (report, _) = drive(&mut a, start, 100, &[]);
     assert!(report.ok);
-    assert!(a.map.has_hit_index(), "kept: it holds every pair");
     assert!(a.visible_ids().iter().all(|id| id.starts_with("weifang")));
-    let mut hits = 0;
-    for (x, y) in probes() {
-        if let Some(h) = a.handle(Command::PointerMove { id: 1, x, y }).hover {
-            hits += 1;
-            assert_eq!(h.city, "weifang", "only what the filter shows answers");
+    let weifang_hits = |a: &mut App| {
+        let mut hits = 0;
+        for (x, y) in probes() {
+            if let Some(h) = a.handle(Command::PointerMove { id: 1, x, y }).hover {
+                hits += 1;
+                assert_eq!(h.city, "weifang", "only what the filter shows answers");
+            }
         }
-    }
-    assert!(hits > 0, "something of Weifang is under the probes");
+        hits
+    };
+    assert!(!a.map.has_hit_index());
+    let before = weifang_hits(&mut a);
+    assert!(before > 0, "something of Weifang is under the probes");
+    prepare_all(&mut a);
+    assert_eq!(weifang_hits(&mut a), before, "the made index answers alike");
 }
 
 /// Pointer positions over the 1200×700 map: a coarse grid (a hover lays out the map's names,
@@ -448,9 +467,12 @@ fn statistics_counted_with_place_numbers_are_those_counted_with_names() {
 }
 
 #[test]
-fn after_a_load_at_once_idle_steps_make_the_hit_index_in_parts_that_answer_as_one_made_at_once() {
-    // 1,500 pairs: several parts of the index (~40,000 segments each).
+fn hover_answers_alike_with_none_part_or_all_of_the_hit_index_made_in_idle_steps() {
+    // 1,500 pairs: several parts of the index (about `HIT_PART_PIECES` segments each).
     let bytes = repeated(1500);
+    let mut made = app();
+    made.load_partnerships("r.csv", &bytes, common::TODAY, LoadMode::AllOrNothing);
+    prepare_all(&mut made);
     let mut stepped = app();
     let r = stepped.load_partnerships("r.csv", &bytes, common::TODAY, LoadMode::AllOrNothing);
     assert!(r.ok, "{:?}", r.errors);
@@ -458,17 +480,18 @@ fn after_a_load_at_once_idle_steps_make_the_hit_index_in_parts_that_answer_as_on
         !stepped.map.has_hit_index(),
         "a load at once leaves it to idle time"
     );
+    // Before the first part, after each part, once whole: the same answers, hover by hover.
     let mut steps = 0;
-    while !stepped.map.has_hit_index() {
+    loop {
+        let hits = same_hovers(&mut stepped, &mut made);
+        assert!(hits > 20, "{hits} points hit something");
+        if stepped.map.has_hit_index() {
+            assert!(steps > 0, "a hover does not make it");
+            break;
+        }
         assert!(stepped.handle(Command::Prepare { pairs: 200 }).pending);
         steps += 1;
         assert!(steps < 100, "never done");
     }
     assert!(steps > 1, "made in {steps} parts, one a call");
-    // Against an app whose first query makes it all at once, hover by hover.
-    let mut lazy = app();
-    lazy.load_partnerships("r.csv", &bytes, common::TODAY, LoadMode::AllOrNothing);
-    let hits = same_hovers(&mut stepped, &mut lazy);
-    assert!(lazy.map.has_hit_index(), "made by the first query");
-    assert!(hits > 20, "{hits} points hit something");
 }

@@ -76,12 +76,10 @@ impl MapState {
 
     /// Replaces the data: projects every pair's great circle and dots, clears the emphasis and
     /// refilters. The hit index and the search index are made later, in idle time after the
-    /// first frame (see [`MapState::prepare_when_idle`]), or when first needed: at the shipped
-    /// data the index was a fifth of the load's work before the first frame.
+    /// first frame (see [`MapState::prepare_when_idle`]): at the shipped data the hit index was
+    /// a fifth of the load's work before the first frame, at the world network ~50 ms of it.
     pub fn set_dataset(&mut self, dataset: Dataset) {
-        let mut build = DataBuild::new(dataset, self.projection);
-        build.index = false;
-        self.install(build);
+        self.install(DataBuild::new(dataset, self.projection));
     }
 
     /// Replaces the data with one prepared by a [`DataBuild`] (finishing it if need be): what
@@ -97,15 +95,14 @@ impl MapState {
             arcs,
             arc_lod,
             arc_bounds,
+            arc_step,
             partner_xy,
             places,
-            hit,
-            done,
-            ..
         } = build;
         self.arcs = arcs;
         self.arc_lod = arc_lod;
         self.arc_bounds = arc_bounds;
+        self.arc_step = arc_step;
         self.arcs_version += 1;
         self.flow_paths = std::sync::OnceLock::new();
         self.screen_arcs = Default::default();
@@ -128,23 +125,24 @@ impl MapState {
         self.dataset = dataset;
         self.emphasis = Emphasis::default();
         self.refresh_visible();
-        // A load in steps built it with the data, so no hover waits for it (a filter change does
-        // not rebuild it); a load at once leaves it to idle time, a part at a time
-        // (`prepare_when_idle`).
-        self.hit = done.then_some(hit);
+        // Made in idle time after the first frame, a part at a time (`prepare_when_idle`); a
+        // query meanwhile looks at what is not in it yet pair by pair (`hit`). A filter change
+        // does not rebuild it: it holds every pair.
+        self.hit = None;
         self.hit_part = None;
     }
 }
 
-/// Segments (and dots) in one part of the hit index built in steps: a part is one grid, built
-/// in a few milliseconds, and a query looks in every part (the world network is ~20 parts).
-pub const HIT_PART_PIECES: usize = 40_000;
+/// Segments (and dots) in one part of the hit index built in idle time: a part is one grid,
+/// built in a few milliseconds (a larger part held a pointer move back while its idle call ran),
+/// and a query looks in every part (the world network is ~37 parts).
+pub const HIT_PART_PIECES: usize = 20_000;
 
 /// A dataset being made ready for the map a number of pairs at a time: each pair's great
-/// circle projected and cut at the seam, then each pair's partner place, then (for a load in
-/// steps) the hit index over every pair, a part at a time — the work proportional to the pairs
-/// that [`MapState::install`] would otherwise do at once. (The search names, and the hit index
-/// of a load at once, are made after the data is on the map: [`MapState::prepare_when_idle`].)
+/// circle projected and cut at the seam, then each pair's partner place — the work
+/// proportional to the pairs that [`MapState::install`] would otherwise do at once. (The hit
+/// index and the search names are made after the data is on the map, in idle time:
+/// [`MapState::prepare_when_idle`].)
 #[derive(Debug, Clone)]
 pub struct DataBuild {
     dataset: Dataset,
@@ -152,17 +150,11 @@ pub struct DataBuild {
     arcs: Vec<Vec<Vec<WorldXY>>>,
     arc_lod: Vec<Vec<Vec<f32>>>,
     arc_bounds: Vec<Bounds>,
+    /// Each arc's longest step between two points ([`youcheng_kernels::hit::max_step`]).
+    arc_step: Vec<f32>,
     partner_xy: Vec<Option<WorldXY>>,
     /// Each pair's partner place, numbered (for counting places cheaply).
     places: PlaceNumbers,
-    hit: HitIndex,
-    /// Pairs in the hit index so far.
-    indexed: usize,
-    /// Whether the steps build the hit index (a load in steps); without, they end with the
-    /// partner places and the index is made after the first frame.
-    index: bool,
-    /// Every pair and the origins are in the hit index.
-    done: bool,
 }
 
 impl DataBuild {
@@ -175,32 +167,19 @@ impl DataBuild {
             arcs: Vec::with_capacity(n),
             arc_lod: Vec::with_capacity(n),
             arc_bounds: Vec::with_capacity(n),
+            arc_step: Vec::with_capacity(n),
             partner_xy: Vec::with_capacity(n),
             places: PlaceNumbers::default(),
-            hit: HitIndex::default(),
-            indexed: 0,
-            index: true,
-            done: false,
         }
     }
 
-    /// Prepares up to `max_pairs` more (arcs, then partner places, then the hit index: one part
-    /// of about [`HIT_PART_PIECES`] segments per step); `true` once all is done.
+    /// Prepares up to `max_pairs` more (arcs, then partner places); `true` once all is done.
     pub fn step(&mut self, max_pairs: usize) -> bool {
-        if self.done {
-            return true;
-        }
         let mut budget = max_pairs.max(1);
         self.step_arcs(&mut budget);
         self.step_places(&mut budget);
-        if !self.index {
-            let n = self.dataset.partnerships.len();
-            return self.arcs.len() >= n && self.places.numbers.len() >= n;
-        }
-        if budget > 0 {
-            self.step_index();
-        }
-        self.done
+        let n = self.dataset.partnerships.len();
+        self.arcs.len() >= n && self.places.numbers.len() >= n
     }
 
     fn step_arcs(&mut self, budget: &mut usize) {
@@ -213,6 +192,7 @@ impl DataBuild {
             let (arc, lod, extent) = arc_geometry(self.projection, from, p.location);
             self.arc_lod.push(lod);
             self.arc_bounds.push(extent);
+            self.arc_step.push(youcheng_kernels::hit::max_step(&arc));
             self.arcs.push(arc);
             self.partner_xy
                 .push(p.location.and_then(|l| self.projection.project(l)));
@@ -231,28 +211,10 @@ impl DataBuild {
         }
     }
 
-    /// Indexes the next pairs, as one part of about [`HIT_PART_PIECES`] segments; after the
-    /// last pair, the origins.
-    fn step_index(&mut self) {
-        let n = self.dataset.partnerships.len();
-        if self.arcs.len() < n || self.places.numbers.len() < n {
-            return;
-        }
-        self.indexed = index_part(&mut self.hit, (&self.arcs, &self.partner_xy), self.indexed);
-        if self.indexed >= n {
-            let origins = origin_dots(&self.dataset, self.projection);
-            index_origins(&mut self.hit, &origins);
-            self.done = true;
-        }
-    }
-
-    /// (done, total): pairs projected, placed and indexed, of three times the pairs.
+    /// (done, total): pairs projected and placed, of twice the pairs.
     pub fn progress(&self) -> (usize, usize) {
         let n = self.dataset.partnerships.len();
-        (
-            self.arcs.len() + self.places.numbers.len() + self.indexed,
-            3 * n,
-        )
+        (self.arcs.len() + self.places.numbers.len(), 2 * n)
     }
 
     /// The dataset being prepared.

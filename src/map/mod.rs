@@ -98,6 +98,9 @@ pub struct MapState {
     arc_lod: Vec<Vec<Vec<f32>>>,
     /// Per partnership: the extent of its arc in world units.
     arc_bounds: Vec<cache::Bounds>,
+    /// Each arc's longest step between two of its points, in world units along either axis: a
+    /// hover before the hit index is made passes over the parts of an arc out of its reach.
+    arc_step: Vec<f32>,
     /// A new number each time the arcs are replaced (see [`MapState::arcs_version`]).
     arcs_version: u64,
     /// Each arc flattened with the length walked to each point, for the flow animation: made
@@ -159,6 +162,7 @@ impl MapState {
             arcs: Vec::new(),
             arc_lod: Vec::new(),
             arc_bounds: Vec::new(),
+            arc_step: Vec::new(),
             arcs_version: 0,
             flow_paths: std::sync::OnceLock::new(),
             screen_arcs: Default::default(),

@@ -1,6 +1,7 @@
 //! Hit-testing: a grid over every pair's geometry in world units, valid for every view and
 //! filter.
 
+use super::cache::Bounds;
 use super::layout::stack_radius_px;
 use super::MapState;
 use crate::hit::{HitIndex, Target};
@@ -28,8 +29,8 @@ impl MapState {
         HitIndex::new(lines, dots)
     }
 
-    /// Whether the hit index is made (a load in steps builds it with the data; after a load at
-    /// once it is made in idle time, or by the first query).
+    /// Whether the hit index is made (in idle time after the first frame of new data; a query
+    /// before that does not make it, see [`MapState::hit`]).
     pub fn has_hit_index(&self) -> bool {
         self.hit.is_some()
     }
@@ -100,12 +101,43 @@ impl MapState {
         if let Some(i) = stack {
             return Some(Target::Partner(i));
         }
-        while !self.index_part() {} // a query before idle time made it all: the rest now
-        let scale = self.viewport.scale();
+        let radius = radius_px / self.viewport.scale();
         let world = self.viewport.to_world(p);
-        self.hit
-            .as_ref()?
-            .hit_where(world, radius_px / scale, |t| self.shows(t))
+        if let Some(hit) = &self.hit {
+            return hit.hit_where(world, radius, |t| self.shows(t));
+        }
+        // Before idle time has made the index, the parts made so far and the rest looked at
+        // pair by pair (an arc only when its extent is within reach): the same answer, sooner
+        // than making the rest would give it (a world network's index is ~50 ms of work).
+        let empty = HitIndex::default();
+        let (hit, start) = self.hit_part.as_ref().map_or((&empty, 0), |(h, s)| (h, *s));
+        let near = |b: &Bounds| {
+            world.x >= b[0] - radius
+                && world.y >= b[1] - radius
+                && world.x <= b[2] + radius
+                && world.y <= b[3] + radius
+        };
+        let rest = start..self.arcs.len();
+        let lines = rest.clone().flat_map(|i| {
+            let arc = self
+                .arc_bounds
+                .get(i)
+                .filter(|b| near(b))
+                .and(self.arcs.get(i));
+            let step = self.arc_step.get(i).copied().unwrap_or(f32::INFINITY);
+            arc.into_iter()
+                .flatten()
+                .map(move |line| (Target::Arc(i), line.as_slice(), step))
+        });
+        let partners = rest.filter_map(|i| Some((Target::Partner(i), (*self.partner_xy.get(i)?)?)));
+        let origins = (self.origin_xy.iter().enumerate())
+            .filter_map(|(k, w)| Some((Target::Origin(k), (*w)?)));
+        hit.hit_with(
+            world,
+            radius,
+            |t| self.shows(t),
+            (lines, partners.chain(origins)),
+        )
     }
 }
 
