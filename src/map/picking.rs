@@ -1,11 +1,11 @@
 //! Hit-testing: a grid over every pair's geometry in world units, valid for every view and
 //! filter.
 
-use super::cache::Bounds;
 use super::layout::stack_radius_px;
 use super::MapState;
 use crate::hit::{HitIndex, Target};
 use crate::viewport::ScreenPt;
+use youcheng_kernels::lod::outside;
 
 impl MapState {
     /// An index of every arc and dot in world units (valid for every view and filter).
@@ -63,7 +63,9 @@ impl MapState {
 
     /// What is within `radius_px` CSS pixels of the screen point `p`: inside the Shandong inset
     /// the origin whose target or label is there (or nothing: the inset covers the map), else a
-    /// stack's marker when it is the nearest marker (its pair placed nearest the pointer), else dots before arcs.
+    /// stack's marker when it is the nearest marker (its pair placed nearest the pointer), else
+    /// dots before arcs (through the hit index, or before it is made, what part of it is made and
+    /// the other pairs one by one).
     pub fn hit(&mut self, p: ScreenPt, radius_px: f64) -> Option<Target> {
         let layout = self.layout();
         if let Some(inset) = layout.inset.as_ref().filter(|i| i.rect.contains(p)) {
@@ -111,18 +113,11 @@ impl MapState {
         // than making the rest would give it (a world network's index is ~50 ms of work).
         let empty = HitIndex::default();
         let (hit, start) = self.hit_part.as_ref().map_or((&empty, 0), |(h, s)| (h, *s));
-        let near = |b: &Bounds| {
-            world.x >= b[0] - radius
-                && world.y >= b[1] - radius
-                && world.x <= b[2] + radius
-                && world.y <= b[3] + radius
-        };
+        let at = [world.x, world.y, world.x, world.y];
         let rest = start..self.arcs.len();
         let lines = rest.clone().flat_map(|i| {
-            let arc = self
-                .arc_bounds
-                .get(i)
-                .filter(|b| near(b))
+            let arc = (self.arc_bounds.get(i))
+                .filter(|b| !outside(**b, radius, at))
                 .and(self.arcs.get(i));
             let step = self.arc_step.get(i).copied().unwrap_or(f32::INFINITY);
             arc.into_iter()

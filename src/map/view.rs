@@ -135,10 +135,10 @@ impl MapState {
         self.search.get_or_init(|| SearchIndex::new(&self.dataset))
     }
 
-    /// Makes the hit index, a part of about [`super::HIT_PART_PIECES`] segments per call, then the search index in steps of
-    /// at most `max_pairs` pairs or origins (the page calls this in idle time after the first
-    /// frame, so that the first pointer move and the first keystroke find them made; the
-    /// pointer first: it comes sooner); `true` once both are made.
+    /// Makes the hit index, a part of about [`super::HIT_PART_PIECES`] segments per call, then
+    /// the search index in steps of at most `max_pairs` pairs or origins (the page calls this
+    /// in idle time after the first frame, so that the first pointer move and the first
+    /// keystroke find them made; the pointer first: it comes sooner); `true` once both are made.
     pub fn prepare_when_idle(&mut self, max_pairs: usize) -> bool {
         if self.hit.is_none() {
             self.index_part();

@@ -262,11 +262,11 @@ impl HitIndex {
                 {
                     continue;
                 }
-                best.consider(&Piece::new(target, a, b));
+                best.consider_new(Piece::new(target, a, b));
             }
         }
         for (target, p) in dots {
-            best.consider(&Piece::new(target, p.xy(), p.xy()));
+            best.consider_new(Piece::new(target, p.xy(), p.xy()));
         }
         let scanned = best.best;
         self.parts
@@ -477,10 +477,10 @@ impl<'s, S: Fn(Target) -> bool> Nearest<'s, S> {
         }
     }
 
+    /// A piece as a grid holds it (finite ends).
     fn consider(&mut self, piece: &Piece) {
         let d = piece.distance_2(self.q);
-        // A piece with a non-finite end (never in a grid) is never within reach.
-        if !piece.is_finite() || d > self.r2 || !(self.shown)(piece.target) {
+        if d > self.r2 || !(self.shown)(piece.target) {
             return;
         }
         if self
@@ -488,6 +488,13 @@ impl<'s, S: Fn(Target) -> bool> Nearest<'s, S> {
             .is_none_or(|(t, bd)| piece.target.key(d) < t.key(bd))
         {
             self.best = Some((piece.target, d));
+        }
+    }
+
+    /// A piece not in a grid: left out, as a grid leaves it out, when an end is not finite.
+    fn consider_new(&mut self, piece: Piece) {
+        if piece.is_finite() {
+            self.consider(&piece);
         }
     }
 }
