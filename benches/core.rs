@@ -474,11 +474,51 @@ fn bench_load(c: &mut Criterion) {
     c.bench_function("shipped/read and check partnerships.csv", |b| {
         b.iter(|| black_box(check().is_ok()))
     });
+    bench_world_load(c, &countries, &groups, &basemap);
     let packed = Dataset::pack(&check().expect("valid")).expect("packs");
     c.bench_function(
         "shipped/read shipped.bin (the tables and pairs pre-validated)",
         |b| b.iter(|| black_box(Dataset::unpack(&packed).is_ok())),
     );
+}
+
+/// The world twin-city network as a portal's files (`make demo-world` writes them into
+/// `www/data/world/`; skipped without them): read and checked, and loaded into a map (read,
+/// checked, each pair's arc and the search keys), as the page's load does.
+fn bench_world_load(c: &mut Criterion, countries: &[u8], groups: &[u8], basemap: &Basemap) {
+    let dir = format!("{}/www/data/world", env!("CARGO_MANIFEST_DIR"));
+    let (Ok(origins), Ok(pairs)) = (
+        std::fs::read(format!("{dir}/origins.csv")),
+        std::fs::read(format!("{dir}/partnerships.csv")),
+    ) else {
+        eprintln!("world load benches skipped: run `make demo-world` to write {dir}");
+        return;
+    };
+    let gaz = Gazetteer::load_named("origins.csv", &origins, countries, groups).expect("origins");
+    let today = PartialDate::ymd(2026, 11, 27);
+    c.bench_function("world/read and check partnerships.csv", |b| {
+        b.iter(|| {
+            let loaded = Dataset::load(&gaz, "partnerships.csv", &pairs, today, Some(basemap));
+            black_box(loaded.is_ok())
+        })
+    });
+    // A map with the shipped basemap (the partners' countries are checked against its outlines,
+    // as in the page) and the network's origins; each iteration loads the pairs anew.
+    let mut app = youcheng::app::App::new(1280.0, 720.0);
+    app.load_basemap(
+        basemap.to_binary(youcheng::basemap::COMPACT_QUANTUM_DEG),
+        false,
+    )
+    .expect("basemap");
+    let r = app.load_reference_named("origins.csv", &origins, countries, groups);
+    assert!(r.ok, "origins");
+    c.bench_function("world/load partnerships.csv into a map", |b| {
+        b.iter(|| {
+            let mode = youcheng::dataset::LoadMode::AllOrNothing;
+            let report = app.load_partnerships("partnerships.csv", &pairs, today, mode);
+            black_box(report.ok)
+        })
+    });
 }
 
 fn benches(c: &mut Criterion) {

@@ -103,7 +103,13 @@ fn latin_b(u: u32) -> u32 {
 
 /// `text` with each character [`lower`]ed.
 pub(crate) fn lower_str(text: &str) -> String {
-    text.chars().map(lower).collect()
+    if text.is_ascii() {
+        return text.to_ascii_lowercase(); // what `lower` does below U+0080, a byte at a time
+    }
+    // Sized up front (a `String` collected from `chars` reserves a quarter of the bytes and grows).
+    let mut out = String::with_capacity(text.len());
+    out.extend(text.chars().map(lower));
+    out
 }
 
 /// Whether `c` is a letter or a digit (see the module for where this is exact).
@@ -147,6 +153,14 @@ mod tests {
         0x3000..=0x303F,
         0x4E00..=0x9FFF,
     ];
+
+    #[test]
+    fn lower_str_of_ascii_is_lower_of_each_char() {
+        let ascii: String = (0u8..0x80).map(char::from).collect();
+        let each: String = ascii.chars().map(lower).collect();
+        assert_eq!(lower_str(&ascii), each);
+        assert_eq!(lower_str(&format!("{ascii}Ä")), format!("{each}ä"));
+    }
 
     #[test]
     fn lower_agrees_with_the_standard_library_in_its_blocks() {

@@ -341,7 +341,10 @@ impl LoadJob {
             };
         }
         let issues = std::mem::take(&mut self.issues);
-        let outcome = conclude(&self.gazetteer, &self.file, partnerships, issues, self.mode);
+        // The job is done with its tables: the dataset takes them (not a copy: a network's
+        // thousands of origins).
+        let gazetteer = std::mem::take(&mut self.gazetteer);
+        let outcome = conclude(gazetteer, &self.file, partnerships, issues, self.mode);
         discard(table, outcome)
     }
 }

@@ -143,14 +143,14 @@ impl Dataset {
         let mut checker = RowChecker::new(gazetteer, today, basemap, CheckState::new(gazetteer));
         let mut partnerships = Vec::with_capacity(t.rows.len());
         checker.check_rows(&t, &t.rows, &mut issues, &mut partnerships);
-        conclude(gazetteer, file, partnerships, issues, mode)
+        conclude(gazetteer.clone(), file, partnerships, issues, mode)
     }
 }
 
 /// The end of a load, once every row is checked: the dataset and its warnings (and, with
 /// [`LoadMode::ValidRows`], the rejected rows), or the problems that refuse the file.
 pub(super) fn conclude(
-    gazetteer: &Gazetteer,
+    gazetteer: Gazetteer,
     file: &str,
     partnerships: Vec<Partnership>,
     issues: IssueLog,
@@ -161,7 +161,7 @@ pub(super) fn conclude(
         return Err(issues.into_issues());
     }
     let dataset = Dataset {
-        gazetteer: gazetteer.clone(),
+        gazetteer,
         partnerships,
         source_name: file.to_string(),
         coverage: None,

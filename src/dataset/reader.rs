@@ -207,11 +207,7 @@ impl TableReader {
             };
             issues.push(file_issue(&self.file, line, "", "", Problem::NoRows));
         }
-        Table {
-            file: self.file,
-            header: self.header,
-            rows: self.rows,
-        }
+        Table::new(self.file, self.header, self.rows)
     }
 }
 
@@ -234,5 +230,6 @@ fn json_record(
         issues.push(issue);
         return;
     }
-    rows.push(Row::new(n, fields.iter().map(String::as_str)));
+    let room = (fields.len(), fields.iter().map(String::len).sum());
+    rows.push(Row::new(n, fields.iter().map(String::as_str), room));
 }

@@ -7,11 +7,29 @@ use super::issue::{Issue, IssueLog, Problem};
 use crate::limits::{MAX_DATA_BYTES, MAX_FIELDS, MAX_FIELD_BYTES, MAX_ROWS};
 use std::borrow::Cow;
 
+const SLOTS: usize = 64;
+const EMPTY: u8 = u8::MAX;
+const SHARED: u8 = u8::MAX - 1;
+
+/// A column name's slot in [`Table`]'s `slots`.
+fn slot(name: &str) -> usize {
+    let b = name.as_bytes();
+    let at = |i: usize| b.get(i).map_or(0, |&x| usize::from(x));
+    (b.len() + 3 * at(0) + 5 * at(b.len().wrapping_sub(1)) + 7 * at(b.len() / 2)) % SLOTS
+}
+
 /// A parsed CSV file.
 #[derive(Debug, Clone)]
 pub struct Table {
     pub file: String,
-    pub(super) header: Vec<String>,
+    /// The trimmed header.
+    header: Vec<String>,
+    /// [`Table::get`] is asked ~30 times per row: a search of the header each time had been ~4 %
+    /// of a 25,000-row file's load in the page (a `HashMap` of the columns took twice that, its
+    /// hashing of each name). So each column name has a slot here by a few of its bytes
+    /// ([`slot`]): the column's index, [`EMPTY`] when no column has the slot (a name with it is
+    /// not in the header) or [`SHARED`] when several do (then the header is searched).
+    slots: [u8; SLOTS],
     pub rows: Vec<Row>,
 }
 
@@ -26,9 +44,14 @@ pub struct Row {
 }
 
 impl Row {
-    /// A row of `fields`, as they are.
-    pub(super) fn new<'a>(line: u64, fields: impl IntoIterator<Item = &'a str>) -> Self {
-        let (mut text, mut ends) = (String::new(), Vec::new());
+    /// A row of `fields`, as they are; `room` is how many fields and bytes to make room for
+    /// (grown field by field, the two had been reallocated ~8 times per row).
+    pub(super) fn new<'a>(
+        line: u64,
+        fields: impl IntoIterator<Item = &'a str>,
+        room: (usize, usize),
+    ) -> Self {
+        let (mut text, mut ends) = (String::with_capacity(room.1), Vec::with_capacity(room.0));
         for f in fields {
             text.push_str(f);
             ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
@@ -84,16 +107,44 @@ impl Table {
 
     /// The value of `column` in `row`, or "" when the file has no such column.
     pub fn get<'a>(&self, row: &'a Row, column: &str) -> &'a str {
-        self.header
-            .iter()
-            .position(|h| h == column)
-            .and_then(|i| row.field(i))
-            .unwrap_or("")
+        self.column(column).and_then(|i| row.field(i)).unwrap_or("")
     }
 
     /// Whether the file has `column`.
     pub fn has_column(&self, column: &str) -> bool {
-        self.header.iter().any(|h| h == column)
+        self.column(column).is_some()
+    }
+
+    /// The index of `column` in the header (the first of a repeated name).
+    fn column(&self, column: &str) -> Option<usize> {
+        match self.slots.get(slot(column)).copied().unwrap_or(SHARED) {
+            EMPTY => None,
+            SHARED => self.header.iter().position(|h| h == column),
+            i => Some(usize::from(i)).filter(|&i| self.header.get(i).is_some_and(|h| h == column)),
+        }
+    }
+
+    /// A table of `rows` under `header`.
+    pub(super) fn new(file: String, header: Vec<String>, rows: Vec<Row>) -> Self {
+        let mut slots = [EMPTY; SLOTS];
+        for (i, h) in header.iter().enumerate() {
+            if let Some(s) = slots.get_mut(slot(h)) {
+                // A repeated name keeps its first index (as a search finds it); two names, or a
+                // header longer than a slot can say, share the slot.
+                let same = usize::from(*s) < i && header.get(usize::from(*s)) == Some(h);
+                *s = match u8::try_from(i) {
+                    Ok(i) if *s == EMPTY && i < SHARED => i,
+                    _ if same => *s,
+                    _ => SHARED,
+                };
+            }
+        }
+        Self {
+            file,
+            header,
+            slots,
+            rows,
+        }
     }
 
     /// An issue about `column` of `row`, quoting its value.
@@ -334,7 +385,8 @@ pub(super) fn read_record(
         issues.push(file_issue(file, line, "", "", problem));
         return true;
     }
-    rows.push(Row::new(line, record.iter().map(field)));
+    let room = (record.len(), record.as_slice().len());
+    rows.push(Row::new(line, record.iter().map(field), room));
     true
 }
 
@@ -345,5 +397,39 @@ fn field(raw: &str) -> &str {
     match f.strip_prefix('\'') {
         Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
         _ => f,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A column's field is found by its slot as a search of the header finds it: with names
+    /// sharing a slot, repeated names (the first wins), names not in the header and the most
+    /// columns a file may have.
+    #[test]
+    fn columns_by_slot_match_a_search_of_the_header() {
+        let mut names: Vec<String> = (0..MAX_FIELDS).map(|i| format!("c{i}")).collect();
+        names.extend(["id", "note", "note_zh", "sources", "id", "", "c3"].map(String::from));
+        for len in [0, 1, 2, 7, 20, MAX_FIELDS, names.len()] {
+            let header: Vec<String> = names.iter().take(len).cloned().collect();
+            let fields: Vec<String> = (0..header.len()).map(|i| format!("v{i}")).collect();
+            let row = Row::new(2, fields.iter().map(String::as_str), (0, 0));
+            let t = Table::new("t.csv".into(), header.clone(), vec![row.clone()]);
+            let shared = t.slots.iter().filter(|&&s| s == SHARED).count();
+            if len >= 20 {
+                assert!(shared > 0, "no slot shared at {len} columns");
+            }
+            let asked = names
+                .iter()
+                .map(String::as_str)
+                .chain(["x", "c99", "ID", "note_z"]);
+            for name in asked {
+                let found = header.iter().position(|h| h == name);
+                let want = found.map_or("", |i| fields[i].as_str());
+                assert_eq!(t.get(&row, name), want, "{name} of {len} columns");
+                assert_eq!(t.has_column(name), found.is_some(), "{name}");
+            }
+        }
     }
 }

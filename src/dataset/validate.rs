@@ -85,10 +85,19 @@ pub(super) fn has_markup(text: &str) -> bool {
 
 /// Case- and punctuation-insensitive name key for duplicate detection.
 pub(super) fn fold_name(name: &str) -> String {
-    name.chars()
-        .filter(|&c| crate::case::is_letter_or_digit(c))
-        .map(crate::case::lower)
-        .collect()
+    let mut out = String::with_capacity(name.len());
+    if name.is_ascii() {
+        // The same, a byte at a time: below U+0080 the letters and digits are these.
+        let kept = name.bytes().filter(u8::is_ascii_alphanumeric);
+        out.extend(kept.map(|b| char::from(b.to_ascii_lowercase())));
+        return out;
+    }
+    out.extend(
+        name.chars()
+            .filter(|&c| crate::case::is_letter_or_digit(c))
+            .map(crate::case::lower),
+    );
+    out
 }
 
 #[cfg(test)]
@@ -104,5 +113,14 @@ mod tests {
         assert!(has_markup("a &lt;script&gt;"));
         assert!(!has_markup("x < y and 3 > 2"));
         assert_eq!(fold_name("Freising (District)"), "freisingdistrict");
+        // The ASCII path keeps and lowers what the general one does.
+        let ascii: String = (0u8..0x80).map(char::from).collect();
+        let general: String = ascii
+            .chars()
+            .filter(|&c| crate::case::is_letter_or_digit(c))
+            .map(crate::case::lower)
+            .collect();
+        assert_eq!(fold_name(&ascii), general);
+        assert_eq!(fold_name(&format!("{ascii}É")), format!("{general}é"));
     }
 }

@@ -124,7 +124,9 @@ pub fn importance(line: &[WorldXY]) -> Vec<f32> {
             *end = f32::INFINITY;
         }
     }
-    let mut spans = vec![(0, n.saturating_sub(1), f64::INFINITY)];
+    // A span is pushed per point kept: room for them all at once, not grown a few times per line.
+    let mut spans = Vec::with_capacity(n.max(1));
+    spans.push((0, n.saturating_sub(1), f64::INFINITY));
     while let Some((a, b, cap)) = spans.pop() {
         let (Some(pa), Some(pb)) = (line.get(a), line.get(b)) else {
             continue;
