@@ -268,8 +268,8 @@ export async function buildDist({ src = 'www', out = 'dist', log = console.log, 
   const { stage, early, element, exported } = minify ? await minifiedCopy(resolve(src)) : { stage: null, early: new Set(), element: new Set(), exported: null };
   try {
     // Which data files a map fetches, as the widget decides it (written into the stub).
-    const { shippedFiles, DATA_FILES, moduleFor } = await import(pathToFileURL(join(resolve(src), 'shipped-files.js')).href);
-    return emitDist(stage ?? resolve(src), outRoot, log, early, exported, element, { shippedFiles, dataFiles: DATA_FILES, moduleFor });
+    const { shippedFiles, DATA_FILES, moduleFor, allowedUrl, portalFiles } = await import(pathToFileURL(join(resolve(src), 'shipped-files.js')).href);
+    return emitDist(stage ?? resolve(src), outRoot, log, early, exported, element, { shippedFiles, dataFiles: DATA_FILES, moduleFor, allowedUrl, portalFiles });
   } finally {
     if (stage) rmSync(stage, { recursive: true, force: true });
   }
@@ -280,7 +280,7 @@ const oneLine = (f) => f.toString().replace(/\s*\n\s*/g, '');
 
 /** `early`: the files the stable entry's core imports statically (see staticImports), which its
  *  stub names too; `exported`: the names the core exports (esbuild's metafile), null when unknown. */
-function emitDist(srcRoot, outRoot, log, early, exported, element = new Set(), { shippedFiles = null, dataFiles = {}, moduleFor = null } = {}) {
+function emitDist(srcRoot, outRoot, log, early, exported, element = new Set(), { shippedFiles = null, dataFiles = {}, moduleFor = null, allowedUrl = null, portalFiles = null } = {}) {
   const out = relative(process.cwd(), outRoot) || '.';
   // data/world/ is the world demo network `make demo-world` converts (not part of the widget).
   const all = walk(srcRoot).filter((rel) => !COPY_AS_IS.has(rel) && !TYPES_ONLY(rel) && !rel.startsWith('data/world/'));
@@ -413,6 +413,10 @@ function emitDist(srcRoot, outRoot, log, early, exported, element = new Set(), {
           `const d=${JSON.stringify(data)},w=new Set,f=${oneLine(shippedFiles)};\n` +
           `for(const e of m)for(const k of f(n=>e.getAttribute(n)))w.add(d[k]);\n` +
           `for(const u of w)if(u)h(u,'preload','fetch');\n` +
+          // A portal's own files (data-src, origins-src, basemap-src) on origins the widget may
+          // fetch from (www/shipped-files.js's allowedUrl and portalFiles, as written): their
+          // downloads start now rather than once the element has loaded.
+          (allowedUrl && portalFiles ? `${oneLine(allowedUrl)}\nconst p=${oneLine(portalFiles)};\nfor(const e of m)for(const u of p(n=>e.getAttribute(n)))h(u,'preload','fetch');\n` : '') +
           (css ? `if(m.length)h(${JSON.stringify(css)},'preload','style');\n` : '') +
           `export const { ${exported.join(', ')} } = await core;\n`
         : head +

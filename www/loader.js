@@ -3,7 +3,7 @@
 // fetched once per page however many maps share them.
 import { translate } from './i18n.js';
 import { fileLabel } from './dom.js';
-import { shippedFiles, DATA_FILES } from './shipped-files.js';
+import { shippedFiles, allowedUrl, DATA_FILES } from './shipped-files.js';
 
 export const BASE = new URL('./', import.meta.url);
 export { DATA_FILES };
@@ -73,16 +73,14 @@ export function prefetchShipped(attr) {
  * Never widened by the page's URL (embed.html's query string cannot); `data:` and other schemes are refused.
  */
 export function allowedSource(src, lang) {
+  const allowed = allowedUrl(src);
+  if (allowed) return new URL(allowed);
   let url;
   try {
     url = new URL(src, document.baseURI);
   } catch {
     throw coded('originRefused', { url: String(src).slice(0, 80), origin: location.origin });
   }
-  const web = url.protocol === 'https:' || url.protocol === 'http:';
-  const meta = document.querySelector('meta[name="youcheng-allowed-origins"]')?.getAttribute('content') ?? '';
-  const allowed = meta.split(/[\s,]+/).filter(Boolean);
-  if (web && (url.origin === location.origin || allowed.includes(url.origin))) return url;
   const shown = url.protocol === 'data:' ? 'data:…' : `${url.origin === 'null' ? url.protocol : url.origin}${url.pathname}`.slice(0, 80);
   throw coded('originRefused', { url: shown, origin: location.origin }, translate(lang, 'originRefused', { url: shown, origin: location.origin }));
 }

@@ -9,12 +9,20 @@
 // back until the ~35 modules of the controls had loaded, one level after another.
 import './core.js';
 import { prefetchShipped } from './loader.js';
+import { portalFiles } from './shipped-files.js';
 import { STYLESHEET } from './dom.js';
 
 const maps = document.querySelectorAll('youcheng-map');
-for (const el of maps) prefetchShipped((name) => el.getAttribute(name));
+const preload = (href, as) => document.head?.append(Object.assign(document.createElement('link'), { rel: 'preload', as, href, ...(as === 'fetch' ? { crossOrigin: 'anonymous' } : {}) }));
+for (const el of maps) {
+  const attr = (name) => el.getAttribute(name);
+  prefetchShipped(attr);
+  // A portal's own files too (those the widget may fetch): their downloads start now, not once
+  // the element has loaded; its fetch() then takes the preload's response (CORS mode, as it asks).
+  for (const url of portalFiles(attr)) preload(url, 'fetch');
+}
 // The element's stylesheet too, for the maps already on the page (their shadow roots link it once
 // element.js has loaded; a map shows once it has arrived): a preload the link then finds loaded.
-if (maps.length) document.head?.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'style', href: STYLESHEET }));
+if (maps.length) preload(STYLESHEET, 'style');
 
 export const { YouchengMap } = await import('./element.js');
