@@ -18,14 +18,23 @@ pub fn great_circle(a: LonLat, b: LonLat, max_segment_m: f64) -> Vec<LonLat> {
     if !(max_segment_m.is_finite() && max_segment_m > 0.0) || d < 1.0 {
         return vec![a, b];
     }
-    // `geo` makes its points in a vector of its own and iterates over it: collected straight
-    // from that iterator, the points stay in its allocation (a `Point` and a `LonLat` are both two
-    // `f64`s, so the standard library reuses it), instead of being copied into a second one.
-    Haversine
-        .points_along_line(pa, pb, max_segment_m, true)
-        .map(|p| LonLat::new(p.x(), p.y()))
-        .collect()
+    // `geo`'s iterator does not say its length: room for all the points up front, instead of
+    // the vector growing (and being copied) several times per arc. (Collected straight from geo's
+    // own vector instead, the points would stay in it without a copy, but the arc would then keep
+    // that vector's doubling capacity, up to twice the memory held: sessions 22 and 24.)
+    let n = ((d / max_segment_m).ceil() as usize).saturating_add(2);
+    let mut out = Vec::with_capacity(n.min(MAX_RESERVED_POINTS));
+    out.extend(
+        Haversine
+            .points_along_line(pa, pb, max_segment_m, true)
+            .map(|p| LonLat::new(p.x(), p.y())),
+    );
+    out
 }
+
+/// The most points [`great_circle`] reserves room for at once (more still come, growing the
+/// vector): half the Earth's circumference in 100 km steps is 200.
+const MAX_RESERVED_POINTS: usize = 4096;
 
 #[cfg(test)]
 mod tests {
