@@ -109,6 +109,9 @@ fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {
     let mut map = MapState::new(1280.0, 720.0);
     map.set_basemap(basemap);
     map.set_dataset(ds.clone());
+    // The arcs at full detail, as idle time leaves a large network's first, coarse ones (the
+    // rows below measure the map after it; "prepare a dataset" measures the coarse first).
+    map.refine_all();
     // Stacks, names and the inset are laid out once per settled view, as the app does.
     map.refresh_layout();
     let pairs = ds.partnerships.len();
@@ -157,6 +160,21 @@ fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {
             criterion::BatchSize::LargeInput,
         )
     });
+    // Refining a large network's coarse arcs to full detail, in idle time after its first frame.
+    let mut coarse = map.clone();
+    coarse.set_dataset(ds.clone());
+    if coarse.arcs_coarse() {
+        c.bench_function(&format!("{label}/refine the first, coarse arcs"), |b| {
+            b.iter_batched(
+                || coarse.clone(),
+                |mut m| {
+                    m.refine_all();
+                    black_box(m.arcs_coarse())
+                },
+                criterion::BatchSize::LargeInput,
+            )
+        });
+    }
     c.bench_function(&format!("{label}/build hit index"), |b| {
         b.iter(|| black_box(map.hit_index().len()))
     });

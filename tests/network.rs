@@ -429,3 +429,101 @@ fn a_network_without_dates_says_so_in_its_vocabulary() {
             .dated
     );
 }
+
+/// A network of more than `COARSE_FIRST_PAIRS` pairs is first shown with coarse arcs (a
+/// quarter of the points), then refined in idle time, before the hit index is made, to exactly
+/// the arcs each pair has at full detail; a view closer than coarse arcs are good for, or a
+/// canvas large enough, has them refined at once.
+#[test]
+fn a_large_network_is_shown_with_coarse_arcs_first_then_refined_to_full_detail() {
+    use youcheng::map::{ARC_MAX_SEGMENT_M, COARSE_FIRST_PAIRS};
+    let (origins, pairs) = world_network(COARSE_FIRST_PAIRS + 300);
+    let (mut a, r) = app_with(&origins, &pairs);
+    assert!(r.ok, "{:?}", r.errors);
+    let n = a.map.dataset().partnerships.len();
+    assert!(n > COARSE_FIRST_PAIRS, "{n} pairs");
+    // Every pair's arc at full detail, as the kernels make one arc alone.
+    let full = |map: &youcheng::MapState| {
+        let ds = map.dataset();
+        let (arcs, lod): (Vec<_>, Vec<_>) = (ds.partnerships.iter())
+            .map(|p| {
+                let ends = (ds.city_of(p).location, p.location);
+                let (arc, lod, _) =
+                    youcheng_kernels::lod::arc_geometry(map.projection, ends, ARC_MAX_SEGMENT_M);
+                (arc, lod)
+            })
+            .unzip();
+        youcheng_kernels::arcs::FlatArcs::pack(&arcs, &lod)
+    };
+    let expected = full(&a.map);
+    assert!(a.map.arcs_coarse(), "first shown coarse");
+    let coarse = a.map.arc_numbers();
+    assert!(
+        coarse.len() * 2 < expected.len(),
+        "coarse {} vs full {} numbers",
+        coarse.len(),
+        expected.len()
+    );
+    let hover = a.handle(Command::PointerMove {
+        id: 1,
+        x: 600.0,
+        y: 300.0,
+    });
+    assert!(hover.error.is_none());
+    // Idle time refines them a number of pairs a call, and only then makes the hit index.
+    let mut calls = 0;
+    while a.map.arcs_coarse() {
+        assert!(a.handle(Command::Prepare { pairs: 200 }).pending);
+        assert!(
+            !a.map.has_hit_index(),
+            "the index waits for the refined arcs"
+        );
+        calls += 1;
+        assert!(calls < 100, "never done");
+    }
+    assert_eq!(calls, n.div_ceil(200), "{n} pairs, 200 a call");
+    assert_eq!(a.map.arc_numbers(), expected);
+    while a.handle(Command::Prepare { pairs: 200 }).pending {}
+    assert!(a.map.has_hit_index());
+    // A closer view refines them at once (at 4× on a 1200 px map, ~760 px per world unit).
+    let (mut b, _) = app_with(&origins, &pairs);
+    assert!(b.map.arcs_coarse());
+    b.handle(Command::SetView {
+        lon: 10.0,
+        lat: 50.0,
+        zoom: 4.0,
+    });
+    assert!(!b.map.arcs_coarse(), "refined for the close view");
+    assert_eq!(b.map.arc_numbers(), expected);
+    // So does a canvas wide enough that the whole world is drawn larger than that.
+    let mut wide = App::new(4000.0, 2000.0);
+    let reference = wide.load_reference_named(
+        "origins.csv",
+        origins.as_bytes(),
+        &common::read("data/countries.csv"),
+        &common::read("data/groups.csv"),
+    );
+    assert!(reference.ok);
+    let r = wide.load_partnerships(
+        "pairs.csv",
+        pairs.as_bytes(),
+        common::TODAY,
+        LoadMode::AllOrNothing,
+    );
+    assert!(r.ok);
+    assert!(!wide.map.arcs_coarse(), "a 4,000 px map is refined at once");
+    assert_eq!(wide.map.arc_numbers(), expected);
+    // The same data's hovers as a map that never had coarse arcs, once refined.
+    let (mut c, _) = app_with(&origins, &pairs);
+    c.map.set_coarse_first(false);
+    assert!(!c.map.arcs_coarse());
+    for (x, y) in [
+        (600.0, 300.0),
+        (300.0, 200.0),
+        (900.0, 450.0),
+        (150.0, 500.0),
+    ] {
+        let mv = |app: &mut App| app.handle(Command::PointerMove { id: 1, x, y }).hover;
+        assert_eq!(mv(&mut a), mv(&mut c), "hover at ({x}, {y})");
+    }
+}

@@ -199,6 +199,8 @@ impl App {
                 ..Response::default()
             },
         };
+        // A view closer than large data's first, coarse arcs are good for refines them now.
+        self.map.refine_for_view();
         if lays_out {
             self.map.refresh_stale_layout();
         }

@@ -2,6 +2,7 @@
 //! when the data or the basemap changes; a frame only maps them to pixels.
 
 use super::{Emphasis, MapState, ProjectedShape, ARC_MAX_SEGMENT_M};
+use super::{ARC_COARSE_SEGMENT_M, COARSE_FIRST_PAIRS, COARSE_MAX_SCALE};
 use crate::basemap::Basemap;
 use crate::dataset::{Dataset, PlaceNumbers};
 use crate::geometry::{clip_ring, LonLat, Projection, WorldXY};
@@ -92,6 +93,7 @@ impl MapState {
         let DataBuild {
             dataset,
             projection,
+            segment_m,
             arcs,
             arc_lod,
             arc_bounds,
@@ -130,6 +132,78 @@ impl MapState {
         // does not rebuild it: it holds every pair.
         self.hit = None;
         self.hit_part = None;
+        self.refine_next = (segment_m != ARC_MAX_SEGMENT_M).then_some(0);
+        if !self.coarse_first {
+            self.refine_all();
+        }
+        self.refine_for_view();
+    }
+
+    /// Whether large data starts with coarse arcs, refined after its first frame (the
+    /// default; see [`COARSE_FIRST_PAIRS`]), or has them at full detail at once (and now).
+    pub fn set_coarse_first(&mut self, on: bool) {
+        self.coarse_first = on;
+        if !on {
+            self.refine_all();
+        }
+    }
+
+    /// Whether some arcs are still coarse (shown before they are refined).
+    pub fn arcs_coarse(&self) -> bool {
+        self.refine_next.is_some()
+    }
+
+    /// Refines up to `max_pairs` more coarse arcs to full detail, each with its extent, step
+    /// and points' importance (so a hover and the arcs layer always see one arc's parts alike)
+    /// → `true` once none is left. The last one replaces the arcs' version and drops what was
+    /// made from the coarse arcs (the flow's paths, the lines kept for the last view, any hit
+    /// index: the index is made after this).
+    pub(super) fn refine_step(&mut self, max_pairs: usize) -> bool {
+        let Some(mut next) = self.refine_next else {
+            return true;
+        };
+        let end = next.saturating_add(max_pairs.max(1)).min(self.arcs.len());
+        while next < end {
+            let Some(p) = self.dataset.partnerships.get(next) else {
+                break;
+            };
+            let from = self.dataset.city_of(p).location;
+            let (arc, lod, extent) = arc_geometry(self.projection, from, p.location);
+            let step = youcheng_kernels::hit::max_step(&arc);
+            if let (Some(a), Some(l), Some(b), Some(s)) = (
+                self.arcs.get_mut(next),
+                self.arc_lod.get_mut(next),
+                self.arc_bounds.get_mut(next),
+                self.arc_step.get_mut(next),
+            ) {
+                (*a, *l, *b, *s) = (arc, lod, extent, step);
+            }
+            next += 1;
+        }
+        if next < self.arcs.len().min(self.dataset.partnerships.len()) {
+            self.refine_next = Some(next);
+            return false;
+        }
+        self.refine_next = None;
+        self.arcs_version += 1;
+        self.flow_paths = std::sync::OnceLock::new();
+        self.screen_arcs = Default::default();
+        self.hit = None;
+        self.hit_part = None;
+        true
+    }
+
+    /// Refines every coarse arc now.
+    pub fn refine_all(&mut self) {
+        while !self.refine_step(usize::MAX) {}
+    }
+
+    /// Refines every coarse arc now if the view draws them larger than coarse arcs are good
+    /// for ([`COARSE_MAX_SCALE`]): the app asks after each command.
+    pub fn refine_for_view(&mut self) {
+        if self.refine_next.is_some() && self.viewport.scale() > COARSE_MAX_SCALE {
+            self.refine_all();
+        }
     }
 }
 
@@ -147,6 +221,9 @@ pub const HIT_PART_PIECES: usize = 20_000;
 pub struct DataBuild {
     dataset: Dataset,
     projection: Projection,
+    /// The arcs' longest straight piece: [`ARC_COARSE_SEGMENT_M`] for data of more than
+    /// [`COARSE_FIRST_PAIRS`] pairs (refined after the first frame), else [`ARC_MAX_SEGMENT_M`].
+    segment_m: f64,
     arcs: Vec<Vec<Vec<WorldXY>>>,
     arc_lod: Vec<Vec<Vec<f32>>>,
     arc_bounds: Vec<Bounds>,
@@ -161,9 +238,15 @@ impl DataBuild {
     /// Nothing done yet.
     pub fn new(dataset: Dataset, projection: Projection) -> Self {
         let n = dataset.partnerships.len();
+        let coarse = n > COARSE_FIRST_PAIRS;
         Self {
             dataset,
             projection,
+            segment_m: if coarse {
+                ARC_COARSE_SEGMENT_M
+            } else {
+                ARC_MAX_SEGMENT_M
+            },
             arcs: Vec::with_capacity(n),
             arc_lod: Vec::with_capacity(n),
             arc_bounds: Vec::with_capacity(n),
@@ -189,7 +272,11 @@ impl DataBuild {
                 break;
             };
             let from = self.dataset.city_of(p).location;
-            let (arc, lod, extent) = arc_geometry(self.projection, from, p.location);
+            let (arc, lod, extent) = youcheng_kernels::lod::arc_geometry(
+                self.projection,
+                (from, p.location),
+                self.segment_m,
+            );
             self.arc_lod.push(lod);
             self.arc_bounds.push(extent);
             self.arc_step.push(youcheng_kernels::hit::max_step(&arc));

@@ -58,6 +58,22 @@ use crate::viewport::Viewport;
 /// Longest straight piece of a drawn great circle.
 pub const ARC_MAX_SEGMENT_M: f64 = 100_000.0;
 
+/// Data of more pairs than this is first shown with its arcs densified to
+/// [`ARC_COARSE_SEGMENT_M`] (a quarter of the points: less work before the first frame, for the
+/// arcs, their first layer and the memory they take), then refined to [`ARC_MAX_SEGMENT_M`] in
+/// idle time after it ([`MapState::prepare_when_idle`], before the hit index), and at once when a
+/// view needs more ([`COARSE_MAX_SCALE`]).
+pub const COARSE_FIRST_PAIRS: usize = 2_000;
+
+/// The longest straight piece of an arc shown before it is refined.
+pub const ARC_COARSE_SEGMENT_M: f64 = 400_000.0;
+
+/// The most CSS px per world unit at which arcs of [`ARC_COARSE_SEGMENT_M`] pieces may be
+/// drawn: a 400 km chord strays from its great circle by at most 3.1 km (s² / 8R), 4.9e-4 world
+/// units; doubled for the projection's stretch at high latitudes, that is 0.5 px at this scale
+/// (a 1280 px wide map shows the whole world at ~204 px per unit, so up to ~2.5× zoom).
+pub const COARSE_MAX_SCALE: f64 = 500.0;
+
 /// One basemap feature in world units.
 #[derive(Debug, Clone, PartialEq)]
 struct ProjectedShape {
@@ -137,6 +153,10 @@ pub struct MapState {
     /// The hit index while it is made in idle time, a part at a time (see
     /// [`MapState::prepare_when_idle`]), with the pairs in it so far.
     hit_part: Option<(HitIndex, usize)>,
+    /// While the arcs are coarse ([`COARSE_FIRST_PAIRS`]): the first pair not refined yet.
+    refine_next: Option<usize>,
+    /// Whether large data starts with coarse arcs (see [`MapState::set_coarse_first`]).
+    coarse_first: bool,
     /// Labels and the inset in Chinese (else English).
     lang_zh: bool,
     /// Bumped whenever what a layout depends on changes (data, filter, basemap, language).
@@ -179,6 +199,8 @@ impl MapState {
             origin_mask: Vec::new(),
             hit: None,
             hit_part: None,
+            refine_next: None,
+            coarse_first: true,
             lang_zh: true,
             generation: 0,
             layout: None,

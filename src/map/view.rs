@@ -135,11 +135,17 @@ impl MapState {
         self.search.get_or_init(|| SearchIndex::new(&self.dataset))
     }
 
-    /// Makes the hit index, a part of about [`super::HIT_PART_PIECES`] segments per call, then
-    /// the search index in steps of at most `max_pairs` pairs or origins (the page calls this
-    /// in idle time after the first frame, so that the first pointer move and the first
-    /// keystroke find them made; the pointer first: it comes sooner); `true` once both are made.
+    /// Refines coarse arcs (large data's first frame, see [`super::COARSE_FIRST_PAIRS`]) at
+    /// most `max_pairs` a call, then makes the hit index, a part of about
+    /// [`super::HIT_PART_PIECES`] segments per call, then the search index in steps of at most
+    /// `max_pairs` pairs or origins (the page calls this in idle time after the first frame, so
+    /// that the first pointer move and the first keystroke find them made; the pointer first:
+    /// it comes sooner); `true` once all are made.
     pub fn prepare_when_idle(&mut self, max_pairs: usize) -> bool {
+        if self.refine_next.is_some() {
+            self.refine_step(max_pairs);
+            return false; // the hit index from the refined arcs, in the next calls
+        }
         if self.hit.is_none() {
             self.index_part();
             return false; // one piece of work a call: the search index after the last part
