@@ -261,9 +261,13 @@ test('a large arcs layer rasterised in the workers is the same picture as one ra
 
 test('quick filter changes at the world network end on the last one\'s picture', async () => {
   const open1 = () => open(browser, `${url}embed.html?lang=en&origins-src=data/world/origins.csv&data-src=data/world/partnerships.csv`, { viewport: { width: 1000, height: 700 } });
+  // Settled: no layer under way, and the idle-time work after load done — since session 24 that
+  // refines a large network's first, coarse arcs (a layer drawn before it differs from one drawn
+  // after by its lines' anti-aliasing), so both pages draw their filters from the same arcs.
   const settled = async (page) => {
     const done = () => page.waitForFunction(() => !document.getElementById('map').frameStats().arcsPending, null, { timeout: 60000 });
     await done();
+    await page.waitForFunction(() => !document.getElementById('map').frameStats().idlePending, null, { timeout: 60000 });
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     await done();
   };
