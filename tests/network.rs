@@ -47,7 +47,12 @@ fn world_network(n: usize) -> (String, String) {
 }
 
 fn app_with(origins: &str, pairs: &str) -> (App, youcheng::app::LoadReport) {
-    let mut a = App::new(1200.0, 700.0);
+    app_sized((1200.0, 700.0), origins, pairs)
+}
+
+/// [`app_with`] on a map of `size` CSS px.
+fn app_sized(size: (f64, f64), origins: &str, pairs: &str) -> (App, youcheng::app::LoadReport) {
+    let mut a = App::new(size.0, size.1);
     let r = a.load_reference_named(
         "origins.csv",
         origins.as_bytes(),
@@ -496,20 +501,7 @@ fn a_large_network_is_shown_with_coarse_arcs_first_then_refined_to_full_detail()
     assert!(!b.map.arcs_coarse(), "refined for the close view");
     assert_eq!(b.map.arc_numbers(), expected);
     // So does a canvas wide enough that the whole world is drawn larger than that.
-    let mut wide = App::new(4000.0, 2000.0);
-    let reference = wide.load_reference_named(
-        "origins.csv",
-        origins.as_bytes(),
-        &common::read("data/countries.csv"),
-        &common::read("data/groups.csv"),
-    );
-    assert!(reference.ok);
-    let r = wide.load_partnerships(
-        "pairs.csv",
-        pairs.as_bytes(),
-        common::TODAY,
-        LoadMode::AllOrNothing,
-    );
+    let (wide, r) = app_sized((4000.0, 2000.0), &origins, &pairs);
     assert!(r.ok);
     assert!(!wide.map.arcs_coarse(), "a 4,000 px map is refined at once");
     assert_eq!(wide.map.arc_numbers(), expected);
