@@ -256,8 +256,8 @@ export class YouchengMap extends HTMLElement {
   }
 
   /**
-   * The core makes its hit index, then its search index, after the first frame of new data, in
-   * idle time, a piece at a time (a pointer move before the hit index is made looks at the pairs
+   * The core refines a large network's first, coarse arcs, makes its hit index, then its search
+   * index, after the first frame of new data, in idle time, a piece at a time (a pointer move before the hit index is made looks at the pairs
    * not in it yet one by one; a search before the search index is made makes the rest at once).
    * Each idle callback works at most ~5 ms: a pointer move that comes meanwhile waits for it
    * (at a world network, pieces of 1,000 pairs for as long as the idle period lasted made the

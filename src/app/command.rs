@@ -216,8 +216,9 @@ pub enum Command {
     },
     /// Drops the load in progress, if any; the data shown stays.
     CancelLoad,
-    /// Makes the next piece of what the map makes after its data is shown: a part of the hit
-    /// index, then the search index, at most `pairs` pairs. The page sends it in idle time after
+    /// Makes the next piece of what the map makes after its data is shown: a large network's
+    /// first, coarse arcs refined (at most `pairs` pairs), a part of the hit index, then the
+    /// search index, at most `pairs` pairs. The page sends it in idle time after
     /// a frame while the answer's [`Response::pending`] is true (a pointer move before that looks
     /// at the pairs not indexed yet one by one; a search makes the rest of its index at once).
     Prepare {

@@ -164,12 +164,11 @@ impl MapState {
         };
         let end = next.saturating_add(max_pairs.max(1)).min(self.arcs.len());
         while next < end {
-            let Some(p) = self.dataset.partnerships.get(next) else {
+            let Some((arc, lod, extent, step)) =
+                pair_arc(&self.dataset, self.projection, next, ARC_MAX_SEGMENT_M)
+            else {
                 break;
             };
-            let from = self.dataset.city_of(p).location;
-            let (arc, lod, extent) = arc_geometry(self.projection, from, p.location);
-            let step = youcheng_kernels::hit::max_step(&arc);
             if let (Some(a), Some(l), Some(b), Some(s)) = (
                 self.arcs.get_mut(next),
                 self.arc_lod.get_mut(next),
@@ -268,18 +267,16 @@ impl DataBuild {
     fn step_arcs(&mut self, budget: &mut usize) {
         let all = &self.dataset.partnerships;
         while *budget > 0 && self.arcs.len() < all.len() {
-            let Some(p) = all.get(self.arcs.len()) else {
+            let i = self.arcs.len();
+            let (Some(p), Some((arc, lod, extent, step))) = (
+                all.get(i),
+                pair_arc(&self.dataset, self.projection, i, self.segment_m),
+            ) else {
                 break;
             };
-            let from = self.dataset.city_of(p).location;
-            let (arc, lod, extent) = youcheng_kernels::lod::arc_geometry(
-                self.projection,
-                (from, p.location),
-                self.segment_m,
-            );
             self.arc_lod.push(lod);
             self.arc_bounds.push(extent);
-            self.arc_step.push(youcheng_kernels::hit::max_step(&arc));
+            self.arc_step.push(step);
             self.arcs.push(arc);
             self.partner_xy
                 .push(p.location.and_then(|l| self.projection.project(l)));
@@ -360,14 +357,24 @@ fn origin_dots(dataset: &Dataset, projection: Projection) -> Vec<Option<WorldXY>
 #[cfg(test)]
 pub(crate) use youcheng_kernels::lod::importance;
 
-/// A pair's arc from `from` to `to`, densified to [`ARC_MAX_SEGMENT_M`]: see
-/// [`youcheng_kernels::lod::arc_geometry`].
-pub(super) fn arc_geometry(
+/// What the map keeps of one pair's arc: its lines, their points' importance, its extent and
+/// its longest step.
+type PairArc = (Vec<Vec<WorldXY>>, Vec<Vec<f32>>, Bounds, f32);
+
+/// Pair `i`'s arc from its origin to its partner, densified to `segment_m` (see
+/// [`youcheng_kernels::lod::arc_geometry`]) with its longest step
+/// ([`youcheng_kernels::hit::max_step`]): made alike for the first arcs and when refined.
+fn pair_arc(
+    dataset: &Dataset,
     projection: Projection,
-    from: LonLat,
-    to: Option<LonLat>,
-) -> (Vec<Vec<WorldXY>>, Vec<Vec<f32>>, Bounds) {
-    youcheng_kernels::lod::arc_geometry(projection, (from, to), ARC_MAX_SEGMENT_M)
+    i: usize,
+    segment_m: f64,
+) -> Option<PairArc> {
+    let p = dataset.partnerships.get(i)?;
+    let ends = (dataset.city_of(p).location, p.location);
+    let (arc, lod, extent) = youcheng_kernels::lod::arc_geometry(projection, ends, segment_m);
+    let step = youcheng_kernels::hit::max_step(&arc);
+    Some((arc, lod, extent, step))
 }
 
 /// The area-weighted centre of the largest of `rings` (by the shoelace formula); `None` when
