@@ -272,6 +272,33 @@ fn a_point_in_another_country_is_an_error() {
     );
 }
 
+/// The distance to a country's outline is measured once per point (a partner twinned with
+/// several cities): each row naming the point is still checked and reported.
+#[test]
+fn a_point_in_another_country_is_reported_on_every_row_that_names_it() {
+    let mut csv =
+        String::from_utf8(read("tests/fixtures/broken/point_in_other_country.csv")).expect("UTF-8");
+    csv.push_str("yantai-hyuga,yantai,,,Hyuga,日向市,official,JP,city,friendship,1990,127.0,37.5,geonames:1862555,https://example.org/c,\n");
+    csv.push_str("jinan-shimonoseki,jinan,,,Shimonoseki,下关市,official,JP,city,friendship,1990,130.93333,33.95,geonames:1852472,https://example.org/d,\n");
+    let b = common::basemap();
+    let issues = match Dataset::load(
+        &common::gazetteer(),
+        "repeated.csv",
+        csv.as_bytes(),
+        TODAY,
+        Some(&b),
+    ) {
+        Ok(loaded) => loaded.warnings,
+        Err(issues) => issues,
+    };
+    let outside: Vec<u64> = issues
+        .iter()
+        .filter(|i| matches!(i.problem, Problem::OutsideCountry { .. }))
+        .map(|i| i.line)
+        .collect();
+    assert_eq!(outside, vec![3, 4], "{issues:#?}");
+}
+
 #[test]
 fn a_sign_flipped_longitude_far_at_sea_is_an_error() {
     let i = only("point_far_at_sea.csv");
