@@ -117,6 +117,10 @@ pub struct Commands {
     /// About how much rasterising each [`WEIGHT_ROWS`] rows of the image takes: the length in
     /// px of the segments whose middles lie there, and the area of the discs.
     weights: Vec<f64>,
+    /// Work spread evenly over runs of those rows (an arc named by number, over the rows its
+    /// extent spans), as differences: an entry adds to its rows and every later one (the run's
+    /// end takes it off again), so that each arc costs two entries, not one per 16 rows.
+    spread: Vec<f64>,
     /// The size (CSS px) of the view added last ([`Commands::view`]): the arcs' work is
     /// counted on the image only.
     view_size: (f64, f64),
@@ -160,6 +164,7 @@ impl Commands {
     pub fn clear(&mut self) {
         self.values.clear();
         self.weights.clear();
+        self.spread.clear();
     }
 
     fn weigh(&mut self, y: f64, w: f64) {
@@ -182,12 +187,20 @@ impl Commands {
     /// list's weights), as `n + 1` row numbers from 0 to `height` (bands may be empty).
     pub fn bands(&self, height: usize, n: usize) -> Vec<usize> {
         let n = n.max(1);
-        let total: f64 = self.weights.iter().sum();
+        // Each entry's weight: its own, and the runs spread over it.
+        let mut run = 0.0;
+        let weights: Vec<f64> = (0..self.weights.len().max(self.spread.len()))
+            .map(|k| {
+                run += self.spread.get(k).copied().unwrap_or(0.0);
+                self.weights.get(k).copied().unwrap_or(0.0) + run
+            })
+            .collect();
+        let total: f64 = weights.iter().sum();
         let mut cuts = vec![0];
         let (mut sum, mut k) = (0.0, 0);
         for band in 1..n {
             let goal = total * band as f64 / n as f64;
-            while let Some(&w) = self.weights.get(k).filter(|&&w| sum + w <= goal) {
+            while let Some(&w) = weights.get(k).filter(|&&w| sum + w <= goal) {
                 sum += w;
                 k += 1;
             }
@@ -247,8 +260,14 @@ impl Commands {
             let first = (top / WEIGHT_ROWS as f64) as usize;
             let last = ((bottom / WEIGHT_ROWS as f64) as usize).min(first + (1 << 16));
             let each = work / (last - first + 1) as f64;
-            for k in first..=last {
-                self.weigh((k * WEIGHT_ROWS) as f64, each);
+            if self.spread.len() < last + 2 {
+                self.spread.resize(last + 2, 0.0);
+            }
+            if let Some(start) = self.spread.get_mut(first) {
+                *start += each;
+            }
+            if let Some(end) = self.spread.get_mut(last + 1) {
+                *end -= each;
             }
         }
     }
@@ -519,6 +538,47 @@ mod tests {
         assert_eq!(c.bands(400, 1), vec![0, 400]);
         c.clear();
         assert_eq!(c.bands(90, 3), vec![0, 30, 60, 90]);
+    }
+
+    /// Arcs by number spread their work over their rows as differences: the cuts are those of
+    /// adding each arc's share to every 16 rows it spans, one entry at a time.
+    #[test]
+    fn arcs_spread_over_their_rows_cut_as_if_added_row_by_row() {
+        let tf = crate::viewport::ScreenTransform::new(1.0, 0.0, 0.0);
+        let (w, h) = (640.0, 480.0);
+        let extents = |i: u32| {
+            let f = f64::from(i);
+            let (x, y) = ((f * 37.0) % w, (f * f * 13.0) % h);
+            Some([x, y, x + (f * 7.0) % 300.0, y + (f * 11.0) % 200.0])
+        };
+        let pairs: Vec<u32> = (0..300).collect();
+        for dpr in [1.0, 2.0] {
+            let mut c = Commands::default();
+            c.view(1.0, &tf, (w, h), dpr);
+            c.arcs(&pairs, 1.0, dpr, extents);
+            let mut rows = Commands::default();
+            for &i in &pairs {
+                let Some([ex0, ey0, ex1, ey1]) = extents(i) else {
+                    continue;
+                };
+                let (x0, x1) = (ex0.min(ex1).clamp(0.0, w), ex0.max(ex1).clamp(0.0, w));
+                let (y0, y1) = (ey0.min(ey1).clamp(0.0, h), ey0.max(ey1).clamp(0.0, h));
+                let work = ((x1 - x0) + (y1 - y0)) * dpr + 1.0;
+                let first = (y0 * dpr / WEIGHT_ROWS as f64) as usize;
+                let last = (y1 * dpr / WEIGHT_ROWS as f64) as usize;
+                for k in first..=last {
+                    rows.weigh((k * WEIGHT_ROWS) as f64, work / (last - first + 1) as f64);
+                }
+            }
+            let height = (h * dpr) as usize;
+            for n in [2, 3, 4] {
+                assert_eq!(
+                    c.bands(height, n),
+                    rows.bands(height, n),
+                    "dpr {dpr}, {n} bands"
+                );
+            }
+        }
     }
 
     #[test]
