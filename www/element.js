@@ -223,7 +223,7 @@ export class YouchengMap extends HTMLElement {
     await Promise.race([this.#ui.styled, new Promise((r) => setTimeout(r, 3000))]);
     if (this.#s !== session) return;
     if (session.customOrigins) this.#translateStatic(); // "origin" in place of "Shandong"
-    this.#applyTheme();
+    this.#applyTheme({ refresh: false }); // the controls are filled in once, below
     this.#send({ type: 'setLang', lang: this.#lang }, null, { quiet: true });
     const cities = this.#cityList();
     if (cities.length) this.#send({ type: 'setFilter', filter: { ...this.#map.snapshot().filter, cities } }, null, { quiet: true });
@@ -457,7 +457,8 @@ export class YouchengMap extends HTMLElement {
 
   #isDark() { return this.theme === 'dark' || (this.theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches); }
 
-  #applyTheme() {
+  /** The theme's colours to the core; `refresh`: the controls rendered again (the legend shows the palette). */
+  #applyTheme({ refresh = true } = {}) {
     this.#m.toolbar?.setDark(this.#isDark());
     if (!this.#map) return;
     const cs = getComputedStyle(this);
@@ -467,7 +468,7 @@ export class YouchengMap extends HTMLElement {
     } catch (error) {
       console.warn(`youcheng-map: ${error.message}`);
     }
-    if (this.#snap) this.#refresh();
+    if (refresh && this.#snap) this.#refresh();
     this.#requestDraw();
   }
 
