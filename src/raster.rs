@@ -260,6 +260,9 @@ impl Commands {
             let first = (top / WEIGHT_ROWS as f64) as usize;
             let last = ((bottom / WEIGHT_ROWS as f64) as usize).min(first + (1 << 16));
             let each = work / (last - first + 1) as f64;
+            if !each.is_finite() || first > 1 << 16 {
+                continue; // as `weigh` passes over such work: none, or far below any image
+            }
             if self.spread.len() < last + 2 {
                 self.spread.resize(last + 2, 0.0);
             }
