@@ -114,13 +114,12 @@ impl Sink for Raster {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Commands {
     values: Vec<f64>,
-    /// About how much rasterising each [`WEIGHT_ROWS`] rows of the image takes: the length in
-    /// px of the segments whose middles lie there, and the area of the discs.
+    /// About how much rasterising each [`WEIGHT_ROWS`] rows of the image takes (the length in
+    /// px of the segments whose middles lie there, the area of the discs, an arc named by
+    /// number spread evenly over the rows its extent spans), as differences: an entry adds to
+    /// its rows and every later one, a run's end takes it off again (see [`Commands::bands`]),
+    /// so that an arc costs two entries, not one per 16 rows.
     weights: Vec<f64>,
-    /// Work spread evenly over runs of those rows (an arc named by number, over the rows its
-    /// extent spans), as differences: an entry adds to its rows and every later one (the run's
-    /// end takes it off again), so that each arc costs two entries, not one per 16 rows.
-    spread: Vec<f64>,
     /// The size (CSS px) of the view added last ([`Commands::view`]): the arcs' work is
     /// counted on the image only.
     view_size: (f64, f64),
@@ -164,22 +163,30 @@ impl Commands {
     pub fn clear(&mut self) {
         self.values.clear();
         self.weights.clear();
-        self.spread.clear();
     }
 
+    /// Work `w` at row `y` (device px).
     fn weigh(&mut self, y: f64, w: f64) {
-        if !(y.is_finite() && w.is_finite()) {
-            return;
+        if y.is_finite() {
+            let k = (y.max(0.0) / WEIGHT_ROWS as f64) as usize;
+            self.weigh_rows(k, k, w);
         }
-        let k = (y.max(0.0) / WEIGHT_ROWS as f64) as usize;
-        if k >= self.weights.len() {
-            if k > 1 << 16 {
-                return; // far below any image
-            }
-            self.weights.resize(k + 1, 0.0);
+    }
+
+    /// Work `w` on each of the weights' entries `first` to `last`.
+    fn weigh_rows(&mut self, first: usize, last: usize, w: f64) {
+        if !w.is_finite() || first > 1 << 16 {
+            return; // none, or far below any image
         }
-        if let Some(slot) = self.weights.get_mut(k) {
-            *slot += w;
+        let last = last.clamp(first, first + (1 << 16));
+        if self.weights.len() < last + 2 {
+            self.weights.resize(last + 2, 0.0);
+        }
+        if let Some(start) = self.weights.get_mut(first) {
+            *start += w;
+        }
+        if let Some(end) = self.weights.get_mut(last + 1) {
+            *end -= w;
         }
     }
 
@@ -187,12 +194,12 @@ impl Commands {
     /// list's weights), as `n + 1` row numbers from 0 to `height` (bands may be empty).
     pub fn bands(&self, height: usize, n: usize) -> Vec<usize> {
         let n = n.max(1);
-        // Each entry's weight: its own, and the runs spread over it.
+        // Each entry's weight: the differences summed up to it.
         let mut run = 0.0;
-        let weights: Vec<f64> = (0..self.weights.len().max(self.spread.len()))
-            .map(|k| {
-                run += self.spread.get(k).copied().unwrap_or(0.0);
-                self.weights.get(k).copied().unwrap_or(0.0) + run
+        let weights: Vec<f64> = (self.weights.iter())
+            .map(|d| {
+                run += d;
+                run
             })
             .collect();
         let total: f64 = weights.iter().sum();
@@ -259,19 +266,7 @@ impl Commands {
             let work = ((x1 - x0) + (y1 - y0)) * dpr + 1.0;
             let first = (top / WEIGHT_ROWS as f64) as usize;
             let last = ((bottom / WEIGHT_ROWS as f64) as usize).min(first + (1 << 16));
-            let each = work / (last - first + 1) as f64;
-            if !each.is_finite() || first > 1 << 16 {
-                continue; // as `weigh` passes over such work: none, or far below any image
-            }
-            if self.spread.len() < last + 2 {
-                self.spread.resize(last + 2, 0.0);
-            }
-            if let Some(start) = self.spread.get_mut(first) {
-                *start += each;
-            }
-            if let Some(end) = self.spread.get_mut(last + 1) {
-                *end -= each;
-            }
+            self.weigh_rows(first, last, work / (last - first + 1) as f64);
         }
     }
 
