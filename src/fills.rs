@@ -62,7 +62,7 @@ impl FillCommands {
             colours
                 .get(i as usize)
                 .copied()
-                .ok_or(format!("no colour {i}"))
+                .ok_or(format!("no colour {}", crate::num::plain(i)))
         };
         while let Some(tag) = it.next() {
             if tag == CLEAR {
@@ -89,7 +89,7 @@ impl FillCommands {
                 }
                 surface.fill_rings(&rings, fill, outline);
             } else {
-                return Err(format!("unknown tag {tag}"));
+                return Err(format!("unknown tag {}", crate::num::plain(tag)));
             }
         }
         Ok(())

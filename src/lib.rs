@@ -33,6 +33,7 @@
 //! | [`urlstate`] | the state in the URL hash |
 //! | [`basemap`] | the world's outlines (GeoJSON or a compact form) |
 //! | [`limits`] | size limits on untrusted input |
+//! | [`num`] | numbers as text without core's float printing and parsing (size) |
 //! | `web` | (wasm32 only) the `#[wasm_bindgen]` handle and the canvas surface |
 //!
 //! Nothing outside `src/web/` names `wasm_bindgen`, `web_sys` or `js_sys`.
@@ -60,6 +61,7 @@ pub mod labels;
 pub mod limits;
 pub mod lines;
 pub mod map;
+pub mod num;
 pub mod raster;
 pub mod report;
 pub mod scene;

@@ -51,11 +51,11 @@ impl Rgba {
             format!("#{:02x}{:02x}{:02x}", self.r, self.g, self.b)
         } else {
             format!(
-                "rgba({},{},{},{:.3})",
+                "rgba({},{},{},{})",
                 self.r,
                 self.g,
                 self.b,
-                f64::from(self.a) / 255.0
+                crate::num::fixed(f64::from(self.a) / 255.0, 3)
             )
         }
     }

@@ -21,7 +21,7 @@ fn num(v: f64) -> String {
     if !v.is_finite() {
         return "0".into();
     }
-    let s = format!("{:.2}", v);
+    let s = crate::num::fixed(v, 2);
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" || s.is_empty() {
         "0".into()

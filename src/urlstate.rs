@@ -19,6 +19,7 @@
 
 use crate::dataset::{Continent, Level, Relation};
 use crate::filter::Filter;
+use crate::num::plain;
 use crate::viewport::{ZOOM_MAX, ZOOM_MIN};
 use serde::{Deserialize, Serialize};
 
@@ -109,10 +110,10 @@ impl UrlState {
         if let Some(v) = self.view {
             if v.lon.is_finite() && v.lat.is_finite() && v.zoom.is_finite() {
                 parts.push(format!(
-                    "view={:.4},{:.4},{:.2}",
-                    rounded(v.lon, 1e4),
-                    rounded(v.lat, 1e4),
-                    rounded(v.zoom, 1e2)
+                    "view={},{},{}",
+                    crate::num::fixed(rounded(v.lon, 1e4), 4),
+                    crate::num::fixed(rounded(v.lat, 1e4), 4),
+                    crate::num::fixed(rounded(v.zoom, 1e2), 2)
                 ));
             }
         }
@@ -339,7 +340,7 @@ fn parse_year(text: &str) -> Option<i32> {
 fn parse_view(value: &str, problems: &mut Vec<String>) -> Option<View> {
     let numbers: Vec<Option<f64>> = value
         .split(',')
-        .map(|s| s.trim().parse::<f64>().ok().filter(|v| v.is_finite()))
+        .map(|s| crate::num::parse_decimal(s.trim()))
         .collect();
     let [Some(lon), Some(lat), Some(zoom)] = numbers[..] else {
         problems.push(format!(
@@ -349,7 +350,8 @@ fn parse_view(value: &str, problems: &mut Vec<String>) -> Option<View> {
     };
     if !(-90.0..=90.0).contains(&lat) {
         problems.push(format!(
-            "`view` latitude {lat} is outside -90…90; the view was ignored"
+            "`view` latitude {} is outside -90…90; the view was ignored",
+            plain(lat)
         ));
         return None;
     }
@@ -365,10 +367,14 @@ fn parse_view(value: &str, problems: &mut Vec<String>) -> Option<View> {
             wrapped
         }
     };
-    let clamped = zoom.clamp(ZOOM_MIN, ZOOM_MAX);
+    let clamped = crate::num::clamp(zoom, ZOOM_MIN, ZOOM_MAX);
     if clamped != zoom {
         problems.push(format!(
-            "`view` zoom {zoom} is outside {ZOOM_MIN}…{ZOOM_MAX}; using {clamped}"
+            "`view` zoom {} is outside {}…{}; using {}",
+            plain(zoom),
+            plain(ZOOM_MIN),
+            plain(ZOOM_MAX),
+            plain(clamped)
         ));
     }
     Some(View {

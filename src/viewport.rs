@@ -1,6 +1,7 @@
 //! The view: which part of the projected world fills the canvas, and how big.
 
 use crate::geometry::{Projection, WorldXY};
+use crate::num::clamp;
 
 mod reveal;
 pub use reveal::RectPx;
@@ -85,9 +86,11 @@ impl Viewport {
         let zoom = cover.min(HOME_ZOOM_MAX);
         if by_height > by_width {
             let half = w / zoom / 2.0;
-            let x = self
-                .home_x
-                .clamp(self.bounds_min.x + half, self.bounds_max.x - half);
+            let x = clamp(
+                self.home_x,
+                self.bounds_min.x + half,
+                self.bounds_max.x - half,
+            );
             (zoom, WorldXY { x, y: mid.y })
         } else {
             (zoom, mid)
@@ -218,7 +221,11 @@ impl Viewport {
         padding_css_px: f64,
         max_zoom: f64,
     ) -> (WorldXY, f64) {
-        let pad = padding_css_px.clamp(0.0, self.width_css_px.min(self.height_css_px) / 10.0);
+        let pad = clamp(
+            padding_css_px,
+            0.0,
+            self.width_css_px.min(self.height_css_px) / 10.0,
+        );
         let base = self.scale() / self.zoom; // CSS px per world unit at zoom 1
         let (w, h) = ((max.x - min.x).abs(), (max.y - min.y).abs());
         let fit = |room: f64, span: f64| {
@@ -247,11 +254,11 @@ impl Viewport {
         let axis = |c: f64, lo: f64, hi: f64, px: f64| {
             let half = px / s / 2.0;
             if !half.is_finite() {
-                c.clamp(lo, hi)
+                clamp(c, lo, hi)
             } else if hi - lo >= 2.0 * half {
-                c.clamp(lo + half, hi - half)
+                clamp(c, lo + half, hi - half)
             } else {
-                c.clamp(hi - half, lo + half)
+                clamp(c, hi - half, lo + half)
             }
         };
         let (lo, hi) = (self.bounds_min, self.bounds_max);

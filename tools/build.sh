@@ -18,6 +18,15 @@ export PATH="$HOME/.cargo/bin:$PATH"
 module() {
   local out=$1; shift
   cargo build --quiet --lib --profile wasm-release --target wasm32-unknown-unknown "$@"
+  # The small module writes and reads numbers through src/num.rs: core's float printing and
+  # parsing (~23 KB gzip with their tables) must not come back into it. The names are in cargo's
+  # output (wasm-opt drops them below). A `{}` or `{:.N}` on an f64, `str::parse::<f64>` or a
+  # `f64::clamp` with bounds not known when compiling (its panic message prints them) is the
+  # usual way back in; src/num.rs has the replacements.
+  if [ "$out" = pkg-lean ] && grep -aq 'flt2dec\|dec2flt' target/wasm32-unknown-unknown/wasm-release/youcheng.wasm; then
+    echo "[build] core's float formatting or parsing is in the small module again (see src/num.rs)" >&2
+    exit 1
+  fi
   rm -rf "www/$out"
   wasm-bindgen --target web --out-dir "www/$out" target/wasm32-unknown-unknown/wasm-release/youcheng.wasm
   node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused -ocimfs=20 "www/$out/youcheng_bg.wasm" -o "www/$out/youcheng_bg.wasm"

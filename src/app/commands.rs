@@ -94,7 +94,10 @@ impl App {
         let c = LonLat::new(lon, lat);
         if !c.is_valid() || !zoom.is_finite() {
             return refused(format!(
-                "view: {lon}, {lat} at zoom {zoom} is not a place on the map"
+                "view: {}, {} at zoom {} is not a place on the map",
+                crate::num::plain(lon),
+                crate::num::plain(lat),
+                crate::num::plain(zoom)
             ));
         }
         self.map.set_view_lonlat(c, zoom);
@@ -151,7 +154,7 @@ impl App {
         };
         let side = |css: f64| {
             if css.is_finite() {
-                css.clamp(1.0, crate::limits::MAX_CANVAS_SIDE_PX / self.dpr)
+                crate::num::clamp(css, 1.0, crate::limits::MAX_CANVAS_SIDE_PX / self.dpr)
             } else {
                 1.0
             }

@@ -165,7 +165,7 @@ fn export_row(
     ds: &crate::dataset::Dataset,
     p: &crate::dataset::Partnership,
 ) -> [String; crate::dataset::COLUMNS.len()] {
-    let number = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+    let number = |v: Option<f64>| v.map(crate::num::plain).unwrap_or_default();
     crate::dataset::COLUMNS.map(|column| match column {
         "id" => p.id.clone(),
         "shandong_city" => ds.city_of(p).key.clone(),

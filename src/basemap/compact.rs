@@ -49,7 +49,7 @@ impl Basemap {
         if !(file.quantum_deg.is_finite() && file.quantum_deg > 0.0) {
             return Err(BasemapError::Json(format!(
                 "quantum_deg {} is not a positive number",
-                file.quantum_deg
+                crate::num::plain(file.quantum_deg)
             )));
         }
         let q = file.quantum_deg;
@@ -98,8 +98,9 @@ impl Basemap {
                             return Err(BasemapError::Feature {
                                 index,
                                 reason: format!(
-                                    "a vertex ({:.3}, {:.3}) is outside lon ±540, lat ±90",
-                                    c.x, c.y
+                                    "a vertex ({}, {}) is outside lon ±540, lat ±90",
+                                    crate::num::fixed(c.x, 3),
+                                    crate::num::fixed(c.y, 3)
                                 ),
                             });
                         }

@@ -296,8 +296,8 @@ impl Basemap {
                     return Err(BasemapError::Feature {
                         index,
                         reason: format!(
-                            "a ring winds {:.0}° round the globe; an outline spans at most 360°",
-                            span
+                            "a ring winds {}° round the globe; an outline spans at most 360°",
+                            crate::num::fixed(span, 0)
                         ),
                     });
                 }

@@ -72,7 +72,7 @@ pub enum Problem {
     /// A field that should be a number is not one (or is not finite).
     #[error("is not a number")]
     NotANumber,
-    #[error("is outside {min}…{max}")]
+    #[error("is outside {}…{}", crate::num::plain(*.min), crate::num::plain(*.max))]
     /// A number is out of range (e.g. a longitude or latitude).
     OutOfRange {
         /// The smallest value allowed.
@@ -126,7 +126,7 @@ pub enum Problem {
     /// A name, subunit or note contains markup.
     #[error("contains markup; names and notes must be plain text")]
     Markup,
-    #[error("lies {distance_km:.0} km outside {country}, inside or near {other}")]
+    #[error("lies {} km outside {country}, inside or near {other}", crate::num::fixed(*.distance_km, 0))]
     /// The point lies outside its country's outline on the basemap, inside or near another
     /// country.
     OutsideCountry {
@@ -137,7 +137,7 @@ pub enum Problem {
         /// How far the point is from the row's country, in km.
         distance_km: f64,
     },
-    #[error("lies at sea {distance_km:.0} km from {country}'s outline on the basemap (an island the basemap leaves out?)")]
+    #[error("lies at sea {} km from {country}'s outline on the basemap (an island the basemap leaves out?)", crate::num::fixed(*.distance_km, 0))]
     /// The point lies at sea, away from its country's outline and near no other country; a
     /// warning up to `FAR_AT_SEA_KM`, an error beyond.
     OffBasemapLand {
@@ -254,7 +254,10 @@ impl Problem {
             Problem::Syntax(detail) => vec![("detail", detail.clone())],
             Problem::NotPacked(reason) => vec![("reason", reason.clone())],
             Problem::OutOfRange { min, max } => {
-                vec![("min", min.to_string()), ("max", max.to_string())]
+                vec![
+                    ("min", crate::num::plain(*min)),
+                    ("max", crate::num::plain(*max)),
+                ]
             }
             Problem::DuplicateId { first_line } | Problem::DuplicatePair { first_line } => {
                 vec![("firstLine", first_line.to_string())]
@@ -269,14 +272,14 @@ impl Problem {
             } => vec![
                 ("country", country.clone()),
                 ("other", other.clone()),
-                ("km", format!("{distance_km:.0}")),
+                ("km", crate::num::fixed(*distance_km, 0)),
             ],
             Problem::OffBasemapLand {
                 country,
                 distance_km,
             } => vec![
                 ("country", country.clone()),
-                ("km", format!("{distance_km:.0}")),
+                ("km", crate::num::fixed(*distance_km, 0)),
             ],
             Problem::TooLarge { bytes, limit } | Problem::FieldTooLong { bytes, limit } => {
                 vec![("bytes", bytes.to_string()), ("limit", limit.to_string())]

@@ -172,7 +172,8 @@ fn check(p: &Packed) -> Result<(), String> {
         } else {
             Err(format!(
                 "{what} lies at {}, {}, off the globe",
-                at.lon, at.lat
+                crate::num::plain(at.lon),
+                crate::num::plain(at.lat)
             ))
         }
     };

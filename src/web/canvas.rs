@@ -3,6 +3,7 @@
 use crate::app::layer::LandPlan;
 use crate::lines::Lines;
 use crate::map::MapState;
+use crate::num::plain;
 use crate::style::Rgba;
 use crate::surface::{ScreenPt, Stroke, Surface, TextStyle};
 use std::cell::Cell;
@@ -186,7 +187,7 @@ impl Surface for CanvasSurface<'_> {
         if last.map(|(k, _)| k) != Some(key) {
             let weight = if style.bold { "bold " } else { "" };
             self.ctx
-                .set_font(&format!("{weight}{}px {FONT_FAMILY}", style.size_px));
+                .set_font(&format!("{weight}{}px {FONT_FAMILY}", plain(style.size_px)));
         }
         if last.map(|(_, centred)| centred) != Some(style.centred) {
             self.ctx
@@ -330,12 +331,17 @@ impl Layer {
             String::from("none")
         } else {
             let r = |v: f64| (v * 1000.0).round() / 1000.0;
-            format!("translate({}px,{}px) scale({})", r(x), r(y), k)
+            format!(
+                "translate({}px,{}px) scale({})",
+                plain(r(x)),
+                plain(r(y)),
+                plain(k)
+            )
         };
         // Through the CSS object model: a page's `style-src 'self'` refuses style attributes.
         let style = holder.unchecked_into::<web_sys::HtmlElement>().style();
         let _ = style.set_property("transform", &transform);
-        let _ = style.set_property("opacity", &alpha.to_string());
+        let _ = style.set_property("opacity", &plain(alpha));
     }
 
     /// On the page: shows what was drawn in `from` (this layer, or the arcs' back buffer) on

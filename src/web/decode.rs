@@ -283,7 +283,7 @@ fn invalid(value: &JsValue, expected: &str) -> String {
     let got = if let Some(s) = value.as_string() {
         format!("string \"{s}\"")
     } else if let Some(n) = value.as_f64() {
-        format!("floating point `{n}`")
+        format!("floating point `{}`", crate::num::plain(n))
     } else if let Some(b) = value.as_bool() {
         format!("boolean `{b}`")
     } else if value.is_null() || value.is_undefined() {

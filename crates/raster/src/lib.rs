@@ -322,10 +322,10 @@ impl Raster {
         }
         let w = self.width as f64;
         let (top, bottom) = (self.top as f64, (self.top + self.rows) as f64);
-        let x0 = (cx - reach).floor().clamp(0.0, w) as usize;
-        let x1 = (cx + reach).ceil().clamp(0.0, w) as usize;
-        let y0 = (cy - reach).floor().clamp(top, bottom) as usize;
-        let y1 = (cy + reach).ceil().clamp(top, bottom) as usize;
+        let x0 = clamp((cx - reach).floor(), 0.0, w) as usize;
+        let x1 = clamp((cx + reach).ceil(), 0.0, w) as usize;
+        let y0 = clamp((cy - reach).floor(), top, bottom) as usize;
+        let y1 = clamp((cy + reach).ceil(), top, bottom) as usize;
         if x0 >= x1 || y0 >= y1 {
             return;
         }
@@ -406,6 +406,19 @@ impl Raster {
         self.px
             .get(y * self.width + x)
             .map_or([0; 4], |p| p.to_le_bytes())
+    }
+}
+
+/// `v` held within `lo..=hi`: `f64::clamp` without its check that `lo <= hi`, whose panic message
+/// formats both bounds and so would bring core's float printing (~20 KB) into the module.
+#[inline]
+fn clamp(v: f64, lo: f64, hi: f64) -> f64 {
+    if v < lo {
+        lo
+    } else if v > hi {
+        hi
+    } else {
+        v
     }
 }
 

@@ -1,0 +1,411 @@
+//! Numbers as text, written without Rust's float formatting and parsing.
+//!
+//! Why by hand: `format!("{}")` or `{:.2}` on an `f64` and `str::parse::<f64>` bring core's float
+//! printing (Grisu with a Dragon4 fallback on big integers) and its float parser (with a 10 KB
+//! table of powers of five) into the WebAssembly module: ~20 KB of code and ~12 KB of tables,
+//! measured in the small module (README, *Size*). The module already carries `zmij` (serde_json's
+//! shortest float printing, ~1 KB): [`plain`] writes its digits the way `{}` does, [`fixed`] rounds
+//! as `{:.N}` does (the exact value, ties to even) with one fused multiply-add, and
+//! [`parse_decimal`] reads the plain decimals a URL holds. The tests compare each with Rust's own
+//! over hundreds of thousands of values.
+//!
+//! [`clamp`] is `f64::clamp` without its panic (whose message formats both bounds with `{:?}`,
+//! which alone brings the float printing back).
+
+use std::fmt::Write as _;
+
+/// `v` as `format!("{v}")` writes it: the shortest digits that read back as `v`, in plain decimal
+/// notation (never an exponent), `-` for negative values and `-0`, `NaN`, `inf`, `-inf`. Where two
+/// shortest candidates are equally close to `v` (83 of the tests' 500,000 values) the last digit
+/// may be the other one of the two (both read back as `v`).
+pub fn plain(v: f64) -> String {
+    let mut out = String::new();
+    push_plain(&mut out, v);
+    out
+}
+
+/// [`plain`], appended to `out`.
+pub fn push_plain(out: &mut String, v: f64) {
+    if v.is_nan() {
+        out.push_str("NaN");
+        return;
+    }
+    if v.is_sign_negative() {
+        out.push('-');
+    }
+    let a = v.abs();
+    if a.is_infinite() {
+        out.push_str("inf");
+        return;
+    }
+    let mut buffer = zmij::Buffer::new();
+    let text = buffer.format_finite(a);
+    // zmij writes `1.234`, `0.001234`, `1e+20` or `1.5e-07`: its digits (without the point and
+    // the leading zeros) and where the point goes.
+    let (mantissa, exponent) = match text.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.trim_start_matches('+').parse::<i32>().unwrap_or(0)),
+        None => (text, 0),
+    };
+    let mut digits: Vec<u8> = Vec::with_capacity(24);
+    let mut before_point: i32 = 0;
+    let mut seen_point = false;
+    for b in mantissa.bytes() {
+        match b {
+            b'.' => seen_point = true,
+            b'0'..=b'9' => {
+                if digits.is_empty() && b == b'0' {
+                    // A leading zero: after the point it moves the point left.
+                    if seen_point {
+                        before_point -= 1;
+                    }
+                    continue;
+                }
+                digits.push(b);
+                if !seen_point {
+                    before_point += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    while digits.last() == Some(&b'0') {
+        digits.pop();
+    }
+    if digits.is_empty() {
+        out.push('0');
+        return;
+    }
+    let point = before_point + exponent;
+    let n = digits.len() as i32;
+    if point <= 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', (-point) as usize));
+        out.extend(digits.iter().map(|&d| char::from(d)));
+    } else if point >= n {
+        out.extend(digits.iter().map(|&d| char::from(d)));
+        out.extend(std::iter::repeat_n('0', (point - n) as usize));
+    } else {
+        let (whole, frac) = digits.split_at(point as usize);
+        out.extend(whole.iter().map(|&d| char::from(d)));
+        out.push('.');
+        out.extend(frac.iter().map(|&d| char::from(d)));
+    }
+}
+
+/// `v` as `format!("{v:.decimals$}")` writes it (`decimals` up to 15): the exact value rounded to
+/// `decimals` places, ties to even, `-` whenever `v` is negative (`-0.00`). Exact for
+/// |v| < 2⁶⁴, beyond which the digits are [`plain`]'s.
+pub fn fixed(v: f64, decimals: u32) -> String {
+    let mut out = String::new();
+    push_fixed(&mut out, v, decimals);
+    out
+}
+
+/// [`fixed`], appended to `out`.
+pub fn push_fixed(out: &mut String, v: f64, decimals: u32) {
+    let decimals = decimals.min(15);
+    if !v.is_finite() {
+        push_plain(out, v);
+        return;
+    }
+    if v.is_sign_negative() {
+        out.push('-');
+    }
+    let a = v.abs();
+    const TWO_64: f64 = 18_446_744_073_709_551_616.0;
+    let (mut whole, mut frac_digits) = if a >= TWO_64 {
+        push_plain(out, a);
+        (None, 0)
+    } else {
+        // The whole part and the fraction, both exact; the fraction scaled by 10^decimals (below
+        // 10^15 < 2^53, so its rounding error `err` is exact from the fused multiply-add).
+        let whole = a.trunc();
+        let frac = a - whole;
+        let scale = 10f64.powi(decimals as i32);
+        let p = frac * scale;
+        let err = frac.mul_add(scale, -p);
+        let floor = p.floor();
+        let above = p - floor;
+        let up = if above > 0.5 {
+            true
+        } else if above < 0.5 {
+            false
+        } else if err != 0.0 {
+            err > 0.0
+        } else {
+            // A tie: to the even last digit (the whole part's when there are no decimals).
+            let last = if decimals == 0 { whole } else { floor };
+            last % 2.0 != 0.0
+        };
+        // Below the floor by less than half: `err < 0` with `above == 0` rounds to `floor`.
+        let r = if up { floor + 1.0 } else { floor };
+        (Some(whole as u64), r as u64)
+    };
+    if let Some(w) = whole.as_mut() {
+        if frac_digits >= 10u64.pow(decimals) {
+            frac_digits = 0;
+            *w += 1;
+        }
+        let _ = write!(out, "{w}");
+    }
+    if decimals > 0 {
+        out.push('.');
+        let _ = write!(out, "{frac_digits:0width$}", width = decimals as usize);
+    }
+}
+
+/// A plain decimal: optional sign, digits, optionally a point and more digits (at least one digit
+/// in all; no exponent, no `inf` or `NaN`, no spaces). Correctly rounded for up to 15 significant
+/// digits (all a URL's view holds), within an ulp or two beyond.
+pub fn parse_decimal(text: &str) -> Option<f64> {
+    let (negative, body) = match text.as_bytes().first() {
+        Some(b'-') => (true, text.get(1..)?),
+        Some(b'+') => (false, text.get(1..)?),
+        _ => (false, text),
+    };
+    let mut mantissa: u64 = 0;
+    let mut digits = 0u32;
+    let mut significant = 0u32;
+    // Decimal exponent of the last digit kept in `mantissa`.
+    let mut exponent: i32 = 0;
+    let mut seen_point = false;
+    for b in body.bytes() {
+        match b {
+            b'.' if !seen_point => seen_point = true,
+            b'0'..=b'9' => {
+                digits += 1;
+                let d = u64::from(b - b'0');
+                if significant < 19 {
+                    if mantissa > 0 || d > 0 {
+                        significant += 1;
+                    }
+                    mantissa = mantissa * 10 + d;
+                    if seen_point {
+                        exponent -= 1;
+                    }
+                } else if !seen_point {
+                    // Digits past the 19th before the point only scale the value.
+                    exponent += 1;
+                }
+            }
+            _ => return None,
+        }
+    }
+    if digits == 0 {
+        return None;
+    }
+    let m = mantissa as f64;
+    let v = match exponent {
+        // 10^k for k <= 22 is exact (so is each product of powi's squaring on the way): one
+        // rounding, correct when the mantissa is below 2^53.
+        0 => m,
+        -22..=-1 => m / 10f64.powi(-exponent),
+        1..=22 => m * 10f64.powi(exponent),
+        // Two steps, each rounded once.
+        ..=-23 => m / 1e22 / 10f64.powi(-exponent - 22),
+        _ => m * 1e22 * 10f64.powi(exponent - 22),
+    };
+    v.is_finite().then_some(if negative { -v } else { v })
+}
+
+/// `v` held within `lo..=hi`, as `f64::clamp` (NaN stays NaN) but without its panic when `lo > hi`
+/// (then `lo` wins below it and `hi` above).
+#[inline]
+pub fn clamp(v: f64, lo: f64, hi: f64) -> f64 {
+    if v < lo {
+        lo
+    } else if v > hi {
+        hi
+    } else {
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A fixed sequence of 64-bit values (splitmix64), so a failure names a value that recurs.
+    fn values(n: usize) -> impl Iterator<Item = u64> {
+        let mut s = 0x9E37_79B9_7F4A_7C15u64;
+        (0..n).map(move |_| {
+            s = s.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = s;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^ (z >> 31)
+        })
+    }
+
+    fn specials() -> Vec<f64> {
+        vec![
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            0.1,
+            0.125,
+            0.375,
+            2.5,
+            3.5,
+            -2.5,
+            1.005,
+            2.675,
+            1e-7,
+            1e-300,
+            5e-324,
+            f64::MIN_POSITIVE,
+            123_456.789,
+            1e15,
+            1e16,
+            1e21,
+            1e22,
+            1e300,
+            f64::MAX,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            36.0651,
+            120.3826,
+            -33.8688,
+            (1u64 << 53) as f64,
+            (1u64 << 60) as f64,
+            18_446_744_073_709_549_568.0,
+            0.999_999_999_999_999_9,
+            0.5,
+            1.5,
+            0.05,
+            0.15,
+            0.25,
+            0.35,
+            4.0 / 255.0,
+            128.0 / 255.0,
+        ]
+    }
+
+    #[test]
+    fn plain_writes_what_display_writes() {
+        let mut checked = 0;
+        let mut ties = 0;
+        // The same text, or (a tie between two shortest candidates) text as long that reads back
+        // as `v` and differs only in its last digit.
+        let mut check = |v: f64| {
+            let (got, want) = (plain(v), format!("{v}"));
+            if got != want {
+                assert_eq!(
+                    got.len(),
+                    want.len(),
+                    "bits {:#x}: {got} vs {want}",
+                    v.to_bits()
+                );
+                assert_eq!(
+                    got[..got.len() - 1],
+                    want[..want.len() - 1],
+                    "{got} vs {want}"
+                );
+                assert_eq!(got.parse::<f64>().ok(), Some(v), "{got} vs {want}");
+                ties += 1;
+            }
+            checked += 1;
+        };
+        for v in specials()
+            .into_iter()
+            .chain(values(300_000).map(f64::from_bits))
+        {
+            check(v);
+        }
+        // Values people write: coordinates and sizes with a few decimals.
+        for (k, bits) in values(200_000).enumerate() {
+            check((bits % 4_000_000_000) as f64 / 10f64.powi((k % 9) as i32) - 2e8);
+        }
+        assert_eq!(checked, 500_000 + specials().len());
+        assert!(ties * 2_000 < checked, "{ties} ties in {checked}");
+    }
+
+    #[test]
+    fn fixed_writes_what_precision_writes() {
+        for d in 0..=6u32 {
+            for v in specials() {
+                if v.is_finite() && v.abs() >= 18_446_744_073_709_551_616.0 {
+                    continue;
+                }
+                assert_eq!(fixed(v, d), format!("{v:.*}", d as usize), "{v:e} to {d}");
+            }
+            for (k, bits) in values(60_000).enumerate() {
+                // Random bits (mostly far out of range, skipped), values with a few decimals,
+                // and exact ties (k / 2^n).
+                let r = f64::from_bits(bits);
+                let few = (bits % 10_000_000) as f64 / 10f64.powi((k % 8) as i32) - 5e4;
+                let tie = (bits % 100_000) as f64 / f64::from(1u32 << (k % 12)) - 50.0;
+                for v in [r, few, tie] {
+                    if !v.is_finite() || v.abs() >= 18_446_744_073_709_551_616.0 {
+                        continue;
+                    }
+                    assert_eq!(fixed(v, d), format!("{v:.*}", d as usize), "{v:e} to {d}");
+                }
+            }
+        }
+        assert_eq!(fixed(f64::NAN, 2), "NaN");
+        assert_eq!(fixed(f64::NEG_INFINITY, 2), "-inf");
+        assert_eq!(fixed(0.999_6, 3), "1.000");
+        assert_eq!(fixed(-0.001, 2), "-0.00");
+    }
+
+    #[test]
+    fn decimals_read_as_rust_reads_them() {
+        for (k, bits) in values(300_000).enumerate() {
+            let digits = bits % 1_000_000_000_000_000; // up to 15 digits
+            let places = (k % 16) as i32;
+            let sign = if bits & (1 << 63) != 0 { "-" } else { "" };
+            let whole = digits / 10u64.pow(places as u32);
+            let frac = digits % 10u64.pow(places as u32);
+            let text = if places == 0 {
+                format!("{sign}{whole}")
+            } else {
+                format!("{sign}{whole}.{frac:0width$}", width = places as usize)
+            };
+            assert_eq!(
+                parse_decimal(&text),
+                Some(text.parse::<f64>().unwrap()),
+                "{text}"
+            );
+        }
+        for text in ["0", "-0", "+1.5", "1.", ".5", "007.250", "180", "-90.0000"] {
+            assert_eq!(parse_decimal(text), text.parse::<f64>().ok(), "{text}");
+        }
+        // Long inputs: within two ulps.
+        for text in [
+            "3.14159265358979323846264338327950288",
+            "123456789012345678901234567890",
+            "0.000000000000000000000000123456789",
+        ] {
+            let want: f64 = text.parse().unwrap();
+            let got = parse_decimal(text).unwrap();
+            assert!(
+                (got - want).abs() <= 2.0 * f64::EPSILON * want.abs(),
+                "{text}: {got} vs {want}"
+            );
+        }
+        for text in [
+            "", "-", ".", "1e5", "inf", "NaN", " 1", "1 ", "1.2.3", "0x10", "1,5", "--1",
+        ] {
+            assert_eq!(parse_decimal(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn clamp_is_f64_clamp_for_ordered_bounds() {
+        for v in specials() {
+            for (lo, hi) in [(0.0, 1.0), (-180.0, 180.0), (5.0, 5.0)] {
+                let want = v.clamp(lo, hi);
+                let got = clamp(v, lo, hi);
+                assert!(
+                    got == want || (got.is_nan() && want.is_nan()),
+                    "{v} in {lo}..{hi}"
+                );
+            }
+        }
+        assert_eq!(clamp(0.5, 1.0, 0.0), 1.0);
+        assert_eq!(clamp(2.0, 1.0, 0.0), 0.0);
+    }
+}
