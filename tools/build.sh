@@ -15,6 +15,9 @@ export PATH="$HOME/.cargo/bin:$PATH"
 # default inlines every such function, whatever its size): the exported functions stay small, so
 # the engine compiles (on first call, and again optimised when hot) only the code that runs, and
 # the module is smaller gzipped (measured: see README, "Size").
+# --reorder-functions-by-name: the functions in the order of their Rust paths (a module's and a
+# type's functions side by side), which gzip finds more alike: −2.4 KB gzip on the small module,
+# −5.4 KB on the full one (session 26; the names are wasm-bindgen's, dropped with the rest after).
 module() {
   local out=$1; shift
   cargo build --quiet --lib --profile wasm-release --target wasm32-unknown-unknown "$@"
@@ -29,7 +32,7 @@ module() {
   fi
   rm -rf "www/$out"
   wasm-bindgen --target web --out-dir "www/$out" target/wasm32-unknown-unknown/wasm-release/youcheng.wasm
-  node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused -ocimfs=20 "www/$out/youcheng_bg.wasm" -o "www/$out/youcheng_bg.wasm"
+  node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused -ocimfs=20 --reorder-functions-by-name "www/$out/youcheng_bg.wasm" -o "www/$out/youcheng_bg.wasm"
 }
 module pkg-lean --no-default-features
 module pkg
