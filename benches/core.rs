@@ -263,6 +263,21 @@ fn bench_size(c: &mut Criterion, label: &str, ds: Dataset, basemap: &Basemap) {
             })
         });
     }
+    // What a view change lays out: a new zoom (the stacks grouped again), here the middle of the
+    // map at 4× and the first view in turn, as `make bench-web`'s view changes alternate.
+    let mut zoomed = map.clone();
+    let mut at_four = false;
+    c.bench_function(&format!("{label}/lay out a new view (4× and back)"), |b| {
+        b.iter(|| {
+            at_four = !at_four;
+            if at_four {
+                zoomed.viewport.zoom_about(ScreenPt::new(640.0, 360.0), 4.0);
+            } else {
+                zoomed.viewport.reset();
+            }
+            zoomed.refresh_layout();
+        })
+    });
     // A pan frame: only the overlay (arcs and dots) is built; the land comes from the cached layer.
     let mut by_decade = map.clone();
     by_decade.set_colour_by(youcheng::style::ColourBy::Decade);

@@ -310,11 +310,12 @@ impl LoadJob {
             let outcome = Err(std::mem::take(&mut self.issues).into_issues());
             return discard(table, outcome);
         }
+        let rows = table.rows.len();
         Stage::Check {
-            partnerships: Vec::with_capacity(table.rows.len()),
+            partnerships: Vec::with_capacity(rows),
             table,
             next: 0,
-            state: CheckState::new(&self.gazetteer),
+            state: CheckState::new(&self.gazetteer, rows),
         }
     }
 
