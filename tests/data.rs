@@ -300,6 +300,35 @@ fn a_point_in_another_country_is_reported_on_every_row_that_names_it() {
 }
 
 #[test]
+fn coordinates_with_an_exponent_load_and_a_broken_number_names_its_field() {
+    // A spreadsheet writes a small number with an exponent (1E-05); the module reads a file's
+    // numbers with `num::parse_decimal`, not the standard library's parser (size).
+    let head = "id,shandong_city,shandong_subunit,shandong_subunit_en,partner_en,partner_zh,partner_zh_source,country,partner_level,relation,established,lon,lat,coord_source,sources,note\n";
+    let good = format!("{head}qingdao-shimonoseki,qingdao,,,Shimonoseki,下关市,official,JP,city,friendship,1979-10-03,1.3093333E+2,3395e-2,geonames:1852472,https://example.org/a,\n");
+    let loaded =
+        Dataset::load(&common::gazetteer(), "e.csv", good.as_bytes(), TODAY, None).expect("loads");
+    let at = loaded.dataset.partnerships[0].location.expect("a place");
+    assert_eq!((at.lon, at.lat), (130.93333, 33.95));
+    for (lon, lat, field) in [
+        ("130.9e", "33.95", "lon"),
+        ("130.93", "inf", "lat"),
+        ("13O.9", "33.95", "lon"),
+    ] {
+        let bad = format!("{head}qingdao-shimonoseki,qingdao,,,Shimonoseki,下关市,official,JP,city,friendship,1979-10-03,{lon},{lat},geonames:1852472,https://example.org/a,\n");
+        let Err(issues) = Dataset::load(&common::gazetteer(), "e.csv", bad.as_bytes(), TODAY, None)
+        else {
+            panic!("{lon},{lat} loaded");
+        };
+        assert!(
+            issues
+                .iter()
+                .any(|i| i.field == field && i.problem == Problem::NotANumber),
+            "{lon},{lat}: {issues:#?}"
+        );
+    }
+}
+
+#[test]
 fn a_sign_flipped_longitude_far_at_sea_is_an_error() {
     let i = only("point_far_at_sea.csv");
     assert_eq!(
