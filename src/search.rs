@@ -31,9 +31,15 @@
 //! the 6,763 hanzi of GB2312: any other character (a rare or traditional one) gets no pinyin,
 //! and a name holding one still matches by its Chinese characters. A unit test checks that every
 //! character of the shipped names has a reading.
+//!
+//! The table is in the full module only (the `files` feature): the small module a default map
+//! loads reads only the shipped data, whose packed form (`shipped.bin`) lists the readings of the
+//! characters its names hold ([`Readings::Listed`], ~2 KB), and is ~12.7 KB gzip smaller without
+//! the table (session 26). The terms are the same either way (a test compares them).
 
 mod distance;
 mod index;
+#[cfg(feature = "files")]
 mod pinyin_table;
 mod rank;
 mod terms;
@@ -123,8 +129,87 @@ pub fn place_reading(c: char) -> Option<&'static str> {
     })
 }
 
+/// Where the pinyin of a name's Chinese characters comes from.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Readings {
+    /// [`place_reading`], then the generated GB2312 table: any name. The table is in a module
+    /// with the `files` feature only; without it no character has a reading from it.
+    #[default]
+    Table,
+    /// The readings of the characters a packed file's names hold, sorted by character (what
+    /// [`Readings::listing`] made from the table when the file was packed).
+    Listed(Vec<(char, String)>),
+}
+
+impl Readings {
+    /// The toneless reading of `c`.
+    pub fn of(&self, c: char) -> Option<&str> {
+        match self {
+            Readings::Table => place_reading(c).or_else(|| table_reading(c)),
+            Readings::Listed(list) => {
+                let i = list.binary_search_by_key(&c, |&(k, _)| k).ok()?;
+                list.get(i).map(|(_, r)| r.as_str())
+            }
+        }
+    }
+
+    /// The readings the table gives the characters of `names`, listed, for a packed file.
+    pub fn listing<'a>(names: impl IntoIterator<Item = &'a str>) -> Readings {
+        let mut chars: Vec<char> = names.into_iter().flat_map(str::chars).collect();
+        crate::sort::sort_by(&mut chars, |a, b| a.cmp(b));
+        chars.dedup();
+        let table = Readings::Table;
+        let list = chars
+            .into_iter()
+            .filter_map(|c| Some((c, table.of(c)?.to_string())))
+            .collect();
+        Readings::Listed(list)
+    }
+
+    /// Toneless pinyin of the Chinese characters in `text`, other characters kept as they are
+    /// (`下关市` → `xiaguanshi`); `None` when `text` has no character with a reading.
+    pub fn pinyin(&self, text: &str) -> Option<String> {
+        let mut out = String::with_capacity(text.len() * 2);
+        let mut any = false;
+        for c in text.chars() {
+            match self.of(c) {
+                Some(p) => {
+                    out.push_str(p);
+                    any = true;
+                }
+                None => out.push(c),
+            }
+        }
+        any.then_some(out)
+    }
+
+    /// The toneless syllables of the Chinese characters in `name`, other characters (Latin
+    /// letters, a character without a reading) each kept as one piece; separators dropped.
+    /// Empty when no character has a reading.
+    pub fn syllables(&self, name: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut any = false;
+        for c in name.chars().filter(|c| !is_separator(*c)) {
+            match self.of(c) {
+                Some(p) => {
+                    out.push(normalise(p));
+                    any = true;
+                }
+                None => out.push(normalise(&c.to_string())),
+            }
+        }
+        if any {
+            out.retain(|s| !s.is_empty());
+            out
+        } else {
+            Vec::new()
+        }
+    }
+}
+
 /// The toneless reading of `c` in the generated table (first reading, GB2312 hanzi only): its
 /// bit in the table's bitmap says whether it has one, the bits set before it where it is.
+#[cfg(feature = "files")]
 fn table_reading(c: char) -> Option<&'static str> {
     use pinyin_table::{FIRST, PRESENT, RANK, READING, READING_HIGH, SYLLABLES, SYLLABLE_WIDTH};
     let offset = usize::try_from(u32::from(c).checked_sub(FIRST)?).ok()?;
@@ -142,44 +227,20 @@ fn table_reading(c: char) -> Option<&'static str> {
         .map(str::trim_end)
 }
 
-/// Toneless pinyin of the Chinese characters in `text`, other characters kept as they are
-/// (`下关市` → `xiaguanshi`); `None` when `text` has no character with a reading.
-pub fn pinyin(text: &str) -> Option<String> {
-    let mut out = String::with_capacity(text.len() * 2);
-    let mut any = false;
-    for c in text.chars() {
-        match place_reading(c).or_else(|| table_reading(c)) {
-            Some(p) => {
-                out.push_str(p);
-                any = true;
-            }
-            None => out.push(c),
-        }
-    }
-    any.then_some(out)
+/// Without the `files` feature there is no table (see [`Readings::Listed`]).
+#[cfg(not(feature = "files"))]
+fn table_reading(_c: char) -> Option<&'static str> {
+    None
 }
 
-/// The toneless syllables of the Chinese characters in `name`, other characters (Latin
-/// letters, a character without a reading) each kept as one piece; separators dropped. Empty
-/// when no character has a reading.
+/// [`Readings::pinyin`] from the table.
+pub fn pinyin(text: &str) -> Option<String> {
+    Readings::Table.pinyin(text)
+}
+
+/// [`Readings::syllables`] from the table.
 pub fn pinyin_syllables(name: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut any = false;
-    for c in name.chars().filter(|c| !is_separator(*c)) {
-        match place_reading(c).or_else(|| table_reading(c)) {
-            Some(p) => {
-                out.push(normalise(p));
-                any = true;
-            }
-            None => out.push(normalise(&c.to_string())),
-        }
-    }
-    if any {
-        out.retain(|s| !s.is_empty());
-        out
-    } else {
-        Vec::new()
-    }
+    Readings::Table.syllables(name)
 }
 
 #[cfg(test)]

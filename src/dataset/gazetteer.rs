@@ -25,6 +25,9 @@ pub struct Gazetteer {
     /// Origin key → index in `cities`, and ISO code → index in `countries` (a network may have
     /// thousands of origins; a scan per row would be quadratic).
     index: (HashMap<String, usize>, HashMap<String, usize>),
+    /// Where the names' pinyin comes from: the generated table, or (data read from its packed
+    /// form, in the small module) the readings the file lists.
+    pub readings: crate::search::Readings,
 }
 
 impl Gazetteer {
@@ -35,6 +38,7 @@ impl Gazetteer {
             countries,
             groups,
             index: Default::default(),
+            readings: Default::default(),
         };
         g.reindex();
         g

@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 
 /// The first field of the file; a file that starts with anything else is not read. Bump it when
 /// a record's fields change.
-pub const PACKED_FORMAT: &str = "youcheng-packed 4";
+pub const PACKED_FORMAT: &str = "youcheng-packed 5";
 
 /// What the file holds after the format: the tables, the pairs (without their notes and
 /// sources, which ship apart) and the warnings of the load.
@@ -37,6 +37,9 @@ struct Packed {
     /// The official totals and review date the data is measured against (`official_totals.csv`
     /// and `about.csv`, checked by the build): the page needs no CSV reader for them.
     coverage: Option<super::Coverage>,
+    /// The pinyin of each Chinese character the names hold, sorted by character: the small
+    /// module, which reads this file, has no reading table (see [`crate::search::Readings`]).
+    readings: Vec<(char, String)>,
 }
 
 /// A warning of the load, kept for the page's report: a point near its country but off the
@@ -89,7 +92,26 @@ impl Dataset {
         if let Some(p) = ds.partnerships.iter().find(|p| p.sources.is_empty()) {
             return Err(format!("{}: a pair without a source cannot ship", p.id));
         }
+        let g = &ds.gazetteer;
+        let place_names = (g
+            .cities
+            .iter()
+            .map(|c| (&c.name_en, &c.name_zh, &c.aliases)))
+        .chain(
+            g.countries
+                .iter()
+                .map(|c| (&c.name_en, &c.name_zh, &c.aliases)),
+        )
+        .flat_map(|(en, zh, aliases)| [en, zh].into_iter().chain(aliases));
+        let pair_names = (ds.partnerships.iter())
+            .flat_map(|p| [&p.partner_en, &p.partner_zh, &p.subunit_en, &p.subunit_zh]);
+        let names = place_names.chain(pair_names).map(String::as_str);
+        let crate::search::Readings::Listed(readings) = crate::search::Readings::listing(names)
+        else {
+            return Err("the names' readings could not be listed".into());
+        };
         let packed = Packed {
+            readings,
             cities: ds.gazetteer.cities.clone(),
             countries: ds.gazetteer.countries.clone(),
             groups: ds.gazetteer.groups.clone(),
@@ -128,7 +150,8 @@ impl Dataset {
             return Err(format!("{} bytes follow its end", left.len()));
         }
         check(&packed)?;
-        let gazetteer = Gazetteer::new(packed.cities, packed.countries, packed.groups);
+        let mut gazetteer = Gazetteer::new(packed.cities, packed.countries, packed.groups);
+        gazetteer.readings = crate::search::Readings::Listed(packed.readings);
         // The totals' scopes, by the rule `official_totals.csv` is read with.
         let mut totals = packed.coverage.iter().flat_map(|c| &c.totals);
         if let Some(t) = totals.find(|t| !is_scope(&gazetteer, &t.scope)) {
@@ -194,6 +217,13 @@ fn check(p: &Packed) -> Result<(), String> {
                 c.iso2
             ));
         }
+    }
+    // Looked up by a binary search: in order, each character once.
+    if p.readings
+        .windows(2)
+        .any(|w| matches!(w, [a, b] if a.0 >= b.0))
+    {
+        return Err("its readings are not in order".into());
     }
     for (k, pair) in p.partnerships.iter().enumerate() {
         let name = || format!("pair {} ({})", k + 1, pair.id);

@@ -1,6 +1,7 @@
 //! The [`SearchIndex`]: every name of a dataset prepared once per data change, never per query.
 
 use super::terms::{push_terms, Quality, Query, Term};
+use super::Readings;
 use crate::dataset::{Dataset, Gazetteer, Partnership};
 use std::collections::HashMap;
 
@@ -93,6 +94,8 @@ pub struct SearchBuild {
     index: SearchIndex,
     /// Each partner place's number in `index.places`, by country and normalised name.
     seen: HashMap<(usize, String), usize>,
+    /// Where the names' pinyin comes from (the gazetteer's).
+    readings: Readings,
 }
 
 impl SearchBuild {
@@ -110,7 +113,8 @@ impl SearchBuild {
             .countries
             .iter()
             .map(|c| {
-                let mut t = terms([&c.name_en, &c.name_zh].into_iter().chain(&c.aliases));
+                let names = [&c.name_en, &c.name_zh].into_iter().chain(&c.aliases);
+                let mut t = terms(names, &g.readings);
                 t.push(Term::id(&c.iso2)); // "JP", "DE": whole codes only
                 t
             })
@@ -121,6 +125,7 @@ impl SearchBuild {
                 ..SearchIndex::default()
             },
             seen: HashMap::new(),
+            readings: g.readings.clone(),
         }
     }
 
@@ -134,7 +139,10 @@ impl SearchBuild {
         let Some(c) = g.cities.get(self.index.cities.len()) else {
             return false;
         };
-        let names = terms([&c.name_en, &c.name_zh].into_iter().chain(&c.aliases));
+        let names = terms(
+            [&c.name_en, &c.name_zh].into_iter().chain(&c.aliases),
+            &self.readings,
+        );
         self.index.cities.push(names);
         true
     }
@@ -151,7 +159,7 @@ impl SearchBuild {
                 places.push(vec![i]);
             }
         }
-        self.index.pairs.push(pair_terms(p));
+        self.index.pairs.push(pair_terms(p, &self.readings));
     }
 
     /// Pairs added so far.
@@ -170,19 +178,19 @@ impl SearchBuild {
     }
 }
 
-fn terms<'a>(names: impl IntoIterator<Item = &'a String>) -> Vec<Term> {
+fn terms<'a>(names: impl IntoIterator<Item = &'a String>, readings: &Readings) -> Vec<Term> {
     let mut out = Vec::new();
     for n in names {
-        push_terms(&mut out, n);
+        push_terms(&mut out, n, readings);
     }
     out
 }
 
-fn pair_terms(p: &Partnership) -> PairTerms {
+fn pair_terms(p: &Partnership, readings: &Readings) -> PairTerms {
     PairTerms {
-        partner: terms([&p.partner_en, &p.partner_zh]),
+        partner: terms([&p.partner_en, &p.partner_zh], readings),
         other: std::iter::once(Term::id(&p.id))
-            .chain(terms([&p.subunit_en, &p.subunit_zh]))
+            .chain(terms([&p.subunit_en, &p.subunit_zh], readings))
             .collect(),
     }
 }
@@ -190,15 +198,16 @@ fn pair_terms(p: &Partnership) -> PairTerms {
 /// The terms of one pair with its Shandong side and country, for a one-off check
 /// ([`crate::filter::Filter::matches`]).
 pub fn pair_matches(g: &Gazetteer, p: &Partnership, q: &Query) -> bool {
-    let t = pair_terms(p);
+    let r = &g.readings;
+    let t = pair_terms(p, r);
     let side = g
         .cities
         .get(p.city)
-        .map(|c| terms([&c.name_en, &c.name_zh].into_iter().chain(&c.aliases)));
+        .map(|c| terms([&c.name_en, &c.name_zh].into_iter().chain(&c.aliases), r));
     let country = g
         .countries
         .get(p.country)
-        .map(|c| terms([&c.name_en, &c.name_zh].into_iter().chain(&c.aliases)));
+        .map(|c| terms([&c.name_en, &c.name_zh].into_iter().chain(&c.aliases), r));
     let all = t
         .partner
         .iter()

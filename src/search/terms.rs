@@ -20,7 +20,7 @@
 //! letters only at the start of a word (`USA` is not in Busan). A Chinese character counts as
 //! three letters.
 
-use super::{distance, is_separator, normalise, pinyin_syllables};
+use super::{distance, is_separator, normalise, Readings};
 
 /// How well a query matches a name; the order is the ranking (best first).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -59,8 +59,9 @@ pub struct Term {
 }
 
 /// Adds the terms of one name to `out`: a Chinese name gives its characters, its pinyin, its
-/// pinyin initials and its stem without an administrative suffix; other text gives its words.
-pub fn push_terms(out: &mut Vec<Term>, name: &str) {
+/// pinyin initials (from `readings`) and its stem without an administrative suffix; other text
+/// gives its words.
+pub fn push_terms(out: &mut Vec<Term>, name: &str, readings: &Readings) {
     if name.trim().is_empty() {
         return;
     }
@@ -76,7 +77,7 @@ pub fn push_terms(out: &mut Vec<Term>, name: &str) {
     {
         out.push(han(stem));
     }
-    let syllables = pinyin_syllables(name);
+    let syllables = readings.syllables(name);
     if syllables.len() < 2 {
         return;
     }
@@ -300,7 +301,7 @@ mod tests {
 
     fn best(name: &str, query: &str) -> Option<Quality> {
         let mut terms = Vec::new();
-        push_terms(&mut terms, name);
+        push_terms(&mut terms, name, &Readings::Table);
         Query::new(query).best(&terms)
     }
 
