@@ -153,17 +153,17 @@ impl Readings {
         }
     }
 
-    /// The readings the table gives the characters of `names`, listed, for a packed file.
-    pub fn listing<'a>(names: impl IntoIterator<Item = &'a str>) -> Readings {
+    /// The readings the table gives the characters of `names`, sorted by character: a packed
+    /// file's list ([`Readings::Listed`]).
+    pub fn listing<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<(char, String)> {
         let mut chars: Vec<char> = names.into_iter().flat_map(str::chars).collect();
         crate::sort::sort_by(&mut chars, |a, b| a.cmp(b));
         chars.dedup();
         let table = Readings::Table;
-        let list = chars
+        chars
             .into_iter()
             .filter_map(|c| Some((c, table.of(c)?.to_string())))
-            .collect();
-        Readings::Listed(list)
+            .collect()
     }
 
     /// Toneless pinyin of the Chinese characters in `text`, other characters kept as they are

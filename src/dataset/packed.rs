@@ -106,12 +106,8 @@ impl Dataset {
         let pair_names = (ds.partnerships.iter())
             .flat_map(|p| [&p.partner_en, &p.partner_zh, &p.subunit_en, &p.subunit_zh]);
         let names = place_names.chain(pair_names).map(String::as_str);
-        let crate::search::Readings::Listed(readings) = crate::search::Readings::listing(names)
-        else {
-            return Err("the names' readings could not be listed".into());
-        };
         let packed = Packed {
-            readings,
+            readings: crate::search::Readings::listing(names),
             cities: ds.gazetteer.cities.clone(),
             countries: ds.gazetteer.countries.clone(),
             groups: ds.gazetteer.groups.clone(),
