@@ -44,7 +44,7 @@ mod pinyin_table;
 mod rank;
 mod terms;
 
-pub use index::{pair_matches, SearchBuild, SearchIndex};
+pub use index::{pair_matches, searched_names, SearchBuild, SearchIndex};
 pub use rank::{HitKind, SearchHit};
 pub use terms::{is_han, Quality, Query, Term};
 

@@ -92,22 +92,8 @@ impl Dataset {
         if let Some(p) = ds.partnerships.iter().find(|p| p.sources.is_empty()) {
             return Err(format!("{}: a pair without a source cannot ship", p.id));
         }
-        let g = &ds.gazetteer;
-        let place_names = (g
-            .cities
-            .iter()
-            .map(|c| (&c.name_en, &c.name_zh, &c.aliases)))
-        .chain(
-            g.countries
-                .iter()
-                .map(|c| (&c.name_en, &c.name_zh, &c.aliases)),
-        )
-        .flat_map(|(en, zh, aliases)| [en, zh].into_iter().chain(aliases));
-        let pair_names = (ds.partnerships.iter())
-            .flat_map(|p| [&p.partner_en, &p.partner_zh, &p.subunit_en, &p.subunit_zh]);
-        let names = place_names.chain(pair_names).map(String::as_str);
         let packed = Packed {
-            readings: crate::search::Readings::listing(names),
+            readings: crate::search::Readings::listing(crate::search::searched_names(ds)),
             cities: ds.gazetteer.cities.clone(),
             countries: ds.gazetteer.countries.clone(),
             groups: ds.gazetteer.groups.clone(),

@@ -113,8 +113,7 @@ impl SearchBuild {
             .countries
             .iter()
             .map(|c| {
-                let names = [&c.name_en, &c.name_zh].into_iter().chain(&c.aliases);
-                let mut t = terms(names, &g.readings);
+                let mut t = terms(place_names(&c.name_en, &c.name_zh, &c.aliases), &g.readings);
                 t.push(Term::id(&c.iso2)); // "JP", "DE": whole codes only
                 t
             })
@@ -140,7 +139,7 @@ impl SearchBuild {
             return false;
         };
         let names = terms(
-            [&c.name_en, &c.name_zh].into_iter().chain(&c.aliases),
+            place_names(&c.name_en, &c.name_zh, &c.aliases),
             &self.readings,
         );
         self.index.cities.push(names);
@@ -186,11 +185,43 @@ fn terms<'a>(names: impl IntoIterator<Item = &'a String>, readings: &Readings) -
     out
 }
 
+/// The names a country or an origin is found by: English, Chinese and its aliases.
+fn place_names<'a>(
+    en: &'a String,
+    zh: &'a String,
+    aliases: &'a [String],
+) -> impl Iterator<Item = &'a String> {
+    [en, zh].into_iter().chain(aliases)
+}
+
+/// A pair's partner's names, and its Shandong subunit's.
+fn pair_names(p: &Partnership) -> ([&String; 2], [&String; 2]) {
+    (
+        [&p.partner_en, &p.partner_zh],
+        [&p.subunit_en, &p.subunit_zh],
+    )
+}
+
+/// Every name [`SearchIndex::new`] makes terms of (the countries', the origins' and the pairs'):
+/// the characters whose readings a packed file lists ([`Readings::listing`]).
+pub fn searched_names(ds: &Dataset) -> impl Iterator<Item = &str> {
+    let g = &ds.gazetteer;
+    let countries =
+        (g.countries.iter()).flat_map(|c| place_names(&c.name_en, &c.name_zh, &c.aliases));
+    let cities = (g.cities.iter()).flat_map(|c| place_names(&c.name_en, &c.name_zh, &c.aliases));
+    let pairs = (ds.partnerships.iter()).flat_map(|p| {
+        let (partner, subunit) = pair_names(p);
+        partner.into_iter().chain(subunit)
+    });
+    countries.chain(cities).chain(pairs).map(String::as_str)
+}
+
 fn pair_terms(p: &Partnership, readings: &Readings) -> PairTerms {
+    let (partner, subunit) = pair_names(p);
     PairTerms {
-        partner: terms([&p.partner_en, &p.partner_zh], readings),
+        partner: terms(partner, readings),
         other: std::iter::once(Term::id(&p.id))
-            .chain(terms([&p.subunit_en, &p.subunit_zh], readings))
+            .chain(terms(subunit, readings))
             .collect(),
     }
 }
@@ -203,11 +234,11 @@ pub fn pair_matches(g: &Gazetteer, p: &Partnership, q: &Query) -> bool {
     let side = g
         .cities
         .get(p.city)
-        .map(|c| terms([&c.name_en, &c.name_zh].into_iter().chain(&c.aliases), r));
+        .map(|c| terms(place_names(&c.name_en, &c.name_zh, &c.aliases), r));
     let country = g
         .countries
         .get(p.country)
-        .map(|c| terms([&c.name_en, &c.name_zh].into_iter().chain(&c.aliases), r));
+        .map(|c| terms(place_names(&c.name_en, &c.name_zh, &c.aliases), r));
     let all = t
         .partner
         .iter()
