@@ -6,7 +6,7 @@
 //! measured in the small module (README, *Size*). The module already carries `zmij` (serde_json's
 //! shortest float printing, ~1 KB): [`plain`] writes its digits the way `{}` does, [`fixed`] rounds
 //! as `{:.N}` does (the exact value, ties to even) with one fused multiply-add, and
-//! [`parse_decimal`] reads the plain decimals a URL holds. The tests compare each with Rust's own
+//! [`parse_decimal`] reads the decimals a URL or a data file holds. The tests compare each with Rust's own
 //! over hundreds of thousands of values.
 //!
 //! [`clamp`] is `f64::clamp` without its panic (whose message formats both bounds with `{:?}`,
@@ -24,8 +24,9 @@ pub fn plain(v: f64) -> String {
     out
 }
 
-/// [`plain`], appended to `out`.
-pub fn push_plain(out: &mut String, v: f64) {
+/// [`plain`], appended to `out`. No allocation of its own: a layer's transform is written with it
+/// in every frame of a gesture.
+fn push_plain(out: &mut String, v: f64) {
     if v.is_nan() {
         out.push_str("NaN");
         return;
@@ -41,54 +42,53 @@ pub fn push_plain(out: &mut String, v: f64) {
     let mut buffer = zmij::Buffer::new();
     let text = buffer.format_finite(a);
     // zmij writes `1.234`, `0.001234`, `1e+20` or `1.5e-07`: its digits (without the point and
-    // the leading zeros) and where the point goes.
+    // the leading zeros, at most 17) and where the point goes.
     let (mantissa, exponent) = match text.split_once(['e', 'E']) {
         Some((m, e)) => (m, e.trim_start_matches('+').parse::<i32>().unwrap_or(0)),
         None => (text, 0),
     };
-    let mut digits: Vec<u8> = Vec::with_capacity(24);
+    let mut digits = [b'0'; 24];
+    let mut n = 0;
     let mut before_point: i32 = 0;
     let mut seen_point = false;
     for b in mantissa.bytes() {
         match b {
             b'.' => seen_point = true,
+            // A leading zero: after the point it moves the point left.
+            b'0' if n == 0 => before_point -= i32::from(seen_point),
             b'0'..=b'9' => {
-                if digits.is_empty() && b == b'0' {
-                    // A leading zero: after the point it moves the point left.
-                    if seen_point {
-                        before_point -= 1;
-                    }
-                    continue;
+                if let Some(d) = digits.get_mut(n) {
+                    *d = b;
+                    n += 1;
                 }
-                digits.push(b);
-                if !seen_point {
-                    before_point += 1;
-                }
+                before_point += i32::from(!seen_point);
             }
             _ => {}
         }
     }
-    while digits.last() == Some(&b'0') {
-        digits.pop();
-    }
-    if digits.is_empty() {
-        out.push('0');
-        return;
-    }
+    let digits = digits.get(..n).unwrap_or_default();
+    let digits = match digits.iter().rposition(|&d| d != b'0') {
+        Some(last) => digits.get(..=last).unwrap_or_default(),
+        None => {
+            out.push('0');
+            return;
+        }
+    };
     let point = before_point + exponent;
+    let push = |out: &mut String, ds: &[u8]| out.extend(ds.iter().map(|&d| char::from(d)));
     let n = digits.len() as i32;
     if point <= 0 {
         out.push_str("0.");
         out.extend(std::iter::repeat_n('0', (-point) as usize));
-        out.extend(digits.iter().map(|&d| char::from(d)));
+        push(out, digits);
     } else if point >= n {
-        out.extend(digits.iter().map(|&d| char::from(d)));
+        push(out, digits);
         out.extend(std::iter::repeat_n('0', (point - n) as usize));
     } else {
         let (whole, frac) = digits.split_at(point as usize);
-        out.extend(whole.iter().map(|&d| char::from(d)));
+        push(out, whole);
         out.push('.');
-        out.extend(frac.iter().map(|&d| char::from(d)));
+        push(out, frac);
     }
 }
 
@@ -96,62 +96,53 @@ pub fn push_plain(out: &mut String, v: f64) {
 /// `decimals` places, ties to even, `-` whenever `v` is negative (`-0.00`). Exact for
 /// |v| < 2⁶⁴, beyond which the digits are [`plain`]'s.
 pub fn fixed(v: f64, decimals: u32) -> String {
-    let mut out = String::new();
-    push_fixed(&mut out, v, decimals);
-    out
-}
-
-/// [`fixed`], appended to `out`.
-pub fn push_fixed(out: &mut String, v: f64, decimals: u32) {
     let decimals = decimals.min(15);
+    let width = decimals as usize;
     if !v.is_finite() {
-        push_plain(out, v);
-        return;
+        return plain(v);
     }
+    let mut out = String::new();
     if v.is_sign_negative() {
         out.push('-');
     }
     let a = v.abs();
-    const TWO_64: f64 = 18_446_744_073_709_551_616.0;
-    let (mut whole, mut frac_digits) = if a >= TWO_64 {
-        push_plain(out, a);
-        (None, 0)
-    } else {
-        // The whole part and the fraction, both exact; the fraction scaled by 10^decimals (below
-        // 10^15 < 2^53, so its rounding error `err` is exact from the fused multiply-add).
-        let whole = a.trunc();
-        let frac = a - whole;
-        let scale = 10f64.powi(decimals as i32);
-        let p = frac * scale;
-        let err = frac.mul_add(scale, -p);
-        let floor = p.floor();
-        let above = p - floor;
-        let up = if above > 0.5 {
-            true
-        } else if above < 0.5 {
-            false
-        } else if err != 0.0 {
-            err > 0.0
-        } else {
-            // A tie: to the even last digit (the whole part's when there are no decimals).
-            let last = if decimals == 0 { whole } else { floor };
-            last % 2.0 != 0.0
-        };
-        // Below the floor by less than half: `err < 0` with `above == 0` rounds to `floor`.
-        let r = if up { floor + 1.0 } else { floor };
-        (Some(whole as u64), r as u64)
-    };
-    if let Some(w) = whole.as_mut() {
-        if frac_digits >= 10u64.pow(decimals) {
-            frac_digits = 0;
-            *w += 1;
+    if a >= 18_446_744_073_709_551_616.0 {
+        // 2^64 and beyond: a whole number.
+        push_plain(&mut out, a);
+        if width > 0 {
+            out.push('.');
+            out.extend(std::iter::repeat_n('0', width));
         }
-        let _ = write!(out, "{w}");
+        return out;
     }
-    if decimals > 0 {
-        out.push('.');
-        let _ = write!(out, "{frac_digits:0width$}", width = decimals as usize);
+    // The whole part and the fraction, both exact; the fraction scaled by 10^decimals (below
+    // 10^15 < 2^53, so its rounding error `err` is exact from the fused multiply-add).
+    let whole = a.trunc();
+    let frac = a - whole;
+    let scale = 10f64.powi(decimals as i32);
+    let p = frac * scale;
+    let err = frac.mul_add(scale, -p);
+    let floor = p.floor();
+    let above = p - floor;
+    let up = if above != 0.5 {
+        above > 0.5
+    } else if err != 0.0 {
+        err > 0.0
+    } else {
+        // A tie: to the even last digit (the whole part's when there are no decimals).
+        let last = if decimals == 0 { whole } else { floor };
+        last % 2.0 != 0.0
+    };
+    let (mut whole, mut digits) = (whole as u64, floor as u64 + u64::from(up));
+    // `floor + 1` may be 10^decimals: the carry goes to the whole part (below 2^64 − 2048 here).
+    if digits >= 10u64.pow(decimals) {
+        (whole, digits) = (whole + 1, 0);
     }
+    let _ = write!(out, "{whole}");
+    if width > 0 {
+        let _ = write!(out, ".{digits:0width$}");
+    }
+    out
 }
 
 /// A decimal number: optional sign, digits, optionally a point and more digits (at least one digit
@@ -424,18 +415,22 @@ mod tests {
         for text in ["0", "-0", "+1.5", "1.", ".5", "007.250", "180", "-90.0000"] {
             assert_eq!(parse_decimal(text), text.parse::<f64>().ok(), "{text}");
         }
+        // Rust's value within `tolerance` (relative) of it.
+        let near_rust = |text: &str, tolerance: f64| {
+            let want: f64 = text.parse().unwrap();
+            let got = parse_decimal(text).unwrap();
+            assert!(
+                got == want || (got - want).abs() <= tolerance * want.abs(),
+                "{text}: {got:e} vs {want:e}"
+            );
+        };
         // Long inputs: within two ulps.
         for text in [
             "3.14159265358979323846264338327950288",
             "123456789012345678901234567890",
             "0.000000000000000000000000123456789",
         ] {
-            let want: f64 = text.parse().unwrap();
-            let got = parse_decimal(text).unwrap();
-            assert!(
-                (got - want).abs() <= 2.0 * f64::EPSILON * want.abs(),
-                "{text}: {got} vs {want}"
-            );
+            near_rust(text, 2.0 * f64::EPSILON);
         }
         // Exponents, as spreadsheets write small and large numbers: the same as Rust's within
         // the correctly rounded range, within a relative 10^-14 beyond it.
@@ -459,12 +454,7 @@ mod tests {
             "9.87654321e-200",
             "3.14159e150",
         ] {
-            let want: f64 = text.parse().unwrap();
-            let got = parse_decimal(text).unwrap();
-            assert!(
-                got == want || (got - want).abs() <= 1e-14 * want.abs(),
-                "{text}: {got:e} vs {want:e}"
-            );
+            near_rust(text, 1e-14);
         }
         for (k, bits) in values(100_000).enumerate() {
             // Up to 15 digits, the point anywhere, an exponent that keeps the sum within ±22.
