@@ -119,7 +119,8 @@ fn read_cities(name: &str, bytes: &[u8], issues: &mut IssueLog) -> Vec<ShandongC
         .iter()
         .map(|row| {
             require(&t, row, &["key", "name_en", "lon", "lat"], issues);
-            let location = lon_lat(&t, row, issues).unwrap_or(LonLat::new(0.0, 0.0));
+            let texts = [t.get(row, "lon"), t.get(row, "lat")];
+            let location = lon_lat(&t, row, texts, issues).unwrap_or(LonLat::new(0.0, 0.0));
             ShandongCity {
                 key: t.get(row, "key").to_string(),
                 name_zh: t.get(row, "name_zh").to_string(),

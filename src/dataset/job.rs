@@ -175,7 +175,7 @@ impl LoadJob {
                 }
                 at += end;
                 if failed || at >= body.len() {
-                    self.read_header(&bytes, Some((!failed).then_some(text)))
+                    self.read_header(bytes, Some((!failed).then_some(text)))
                 } else {
                     Stage::Decoding {
                         bytes,
@@ -286,15 +286,16 @@ impl LoadJob {
                 failed: false,
             };
         }
-        self.read_header(&bytes, None)
+        self.read_header(bytes, None)
     }
 
     /// Reads the header of the file (decoded already when `decoded` is `Some`).
-    fn read_header(&mut self, bytes: &[u8], decoded: Option<Option<String>>) -> Stage {
+    fn read_header(&mut self, bytes: Vec<u8>, decoded: Option<Option<String>>) -> Stage {
         let (file, issues) = (&self.file, &mut self.issues);
         let reader = if file.to_ascii_lowercase().ends_with(".json") {
-            TableReader::json_with(file, bytes, decoded, &COLUMNS, &REQUIRED_COLUMNS, issues)
+            TableReader::json_with(file, &bytes, decoded, &COLUMNS, &REQUIRED_COLUMNS, issues)
         } else {
+            let bytes = std::borrow::Cow::Owned(bytes);
             TableReader::csv_with(file, bytes, decoded, &REQUIRED_COLUMNS, issues)
         };
         match reader {

@@ -107,16 +107,18 @@ impl Table {
 
     /// The value of `column` in `row`, or "" when the file has no such column.
     pub fn get<'a>(&self, row: &'a Row, column: &str) -> &'a str {
-        self.column(column).and_then(|i| row.field(i)).unwrap_or("")
+        self.index_of(column)
+            .and_then(|i| row.field(i))
+            .unwrap_or("")
     }
 
     /// Whether the file has `column`.
     pub fn has_column(&self, column: &str) -> bool {
-        self.column(column).is_some()
+        self.index_of(column).is_some()
     }
 
     /// The index of `column` in the header (the first of a repeated name).
-    fn column(&self, column: &str) -> Option<usize> {
+    pub(super) fn index_of(&self, column: &str) -> Option<usize> {
         match self.slots.get(slot(column)).copied().unwrap_or(SHARED) {
             EMPTY => None,
             SHARED => self.header.iter().position(|h| h == column),

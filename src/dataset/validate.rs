@@ -14,10 +14,15 @@ pub(super) fn require(t: &Table, row: &Row, columns: &[&str], issues: &mut Issue
     }
 }
 
-/// The row's `lon` and `lat`, each reported if empty, not a number or out of range.
-pub(super) fn lon_lat(t: &Table, row: &Row, issues: &mut IssueLog) -> Option<LonLat> {
-    let mut coord = |col: &str, limit: f64| -> Option<f64> {
-        let text = t.get(row, col);
+/// The row's `lon` and `lat` (their texts, read from `t`'s row by the caller), each reported if
+/// empty, not a number or out of range.
+pub(super) fn lon_lat(
+    t: &Table,
+    row: &Row,
+    [lon, lat]: [&str; 2],
+    issues: &mut IssueLog,
+) -> Option<LonLat> {
+    let mut coord = |col: &str, text: &str, limit: f64| -> Option<f64> {
         if text.is_empty() {
             issues.push(t.issue(row, col, Problem::Empty));
             return None;
@@ -45,8 +50,8 @@ pub(super) fn lon_lat(t: &Table, row: &Row, issues: &mut IssueLog) -> Option<Lon
             }
         }
     };
-    let lon = coord("lon", 180.0);
-    let lat = coord("lat", 90.0);
+    let lon = coord("lon", lon, 180.0);
+    let lat = coord("lat", lat, 90.0);
     Some(LonLat::new(lon?, lat?))
 }
 
