@@ -28,6 +28,7 @@ mod export;
 pub mod fly;
 mod input;
 mod job;
+pub mod json;
 pub mod keys;
 pub mod layer;
 mod load;

@@ -59,7 +59,6 @@ use crate::map::{ArcStore, MapState};
 use crate::scene::Step;
 use crate::{app::App, app::Command, dataset::PartialDate, geometry::LonLat};
 use canvas::{CanvasSurface, Layer};
-use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -100,11 +99,11 @@ fn decode_gb18030(bytes: &[u8]) -> Option<String> {
 
 /// A view as the plain JS object the page reads, through JSON text and the browser's `JSON.parse`
 /// (the shape `serde_wasm_bindgen`'s `json_compatible` serializer gave: `None` is `null`, maps are
-/// objects). serde_json is in the module anyway (the basemap and JSON tables); serializing with
-/// serde-wasm-bindgen as well cost 7.9 KB raw, 3.8 KB gzip of wasm-opt'd module. A non-finite
+/// objects). The text is written by `app::json`, by hand: serde_json's serializers derived for the
+/// views were 2.5 KB gzip more of the module, serde-wasm-bindgen's 3.8 KB more again. A non-finite
 /// float, which no view holds, would arrive as `null` rather than `NaN`.
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let text = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
+fn to_js<T: crate::app::json::ToJson + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    let text = crate::app::json::to_json(value);
     js_sys::JSON::parse(&text).map_err(|_| JsError::new("JSON.parse"))
 }
 
