@@ -70,6 +70,7 @@ mod sort;
 pub mod style;
 pub mod surface;
 pub mod svg;
+pub mod unpack;
 pub mod urlstate;
 pub mod viewport;
 

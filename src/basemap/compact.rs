@@ -24,6 +24,19 @@ struct CompactFeature {
     polygons: Vec<Vec<Vec<i64>>>,
 }
 
+// The binary form read by hand (`crate::unpack`), as postcard wrote it.
+crate::unpack::unpack_struct!(CompactFile {
+    format,
+    attribution,
+    quantum_deg,
+    features,
+});
+crate::unpack::unpack_struct!(CompactFeature {
+    iso2,
+    name,
+    polygons,
+});
+
 /// The first bytes of the binary form (then the compact file in postcard).
 pub const BINARY_MAGIC: &[u8] = b"youcheng-basemap-bin/1\n";
 
@@ -37,8 +50,9 @@ impl Basemap {
 
     /// Reads the binary form (what follows [`BINARY_MAGIC`]).
     pub(super) fn from_binary(bytes: &[u8]) -> Result<Self, BasemapError> {
-        let file: CompactFile =
-            postcard::from_bytes(bytes).map_err(|e| BasemapError::Binary(e.to_string()))?;
+        let file: CompactFile = crate::unpack::Reader::new(bytes)
+            .read()
+            .map_err(|e| BasemapError::Binary(e.to_string()))?;
         if file.format != COMPACT_FORMAT {
             return Err(BasemapError::UnknownFormat);
         }

@@ -27,13 +27,21 @@ pub const SOURCES_COLUMN: &str = "sources";
 pub const NOTES_MAGIC: &[u8] = b"youcheng-notes-bin/1\n";
 
 /// One row of the notes file: `id`, `note`, `note_zh`, `sources`.
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(serde::Serialize)]
 struct NoteRow {
     id: String,
     note: String,
     note_zh: String,
     sources: String,
 }
+
+// Read by hand (`crate::unpack`), as postcard wrote it.
+crate::unpack::unpack_struct!(NoteRow {
+    id,
+    note,
+    note_zh,
+    sources,
+});
 
 /// Sets the notes of `bytes` (the binary form, [`NOTES_MAGIC`] first, or a CSV with `id`,
 /// `note`, `note_zh` and `sources`, in any encoding the loader reads) on the pairs of `ds` with
@@ -67,7 +75,8 @@ pub fn apply_notes(ds: &mut Dataset, file: &str, bytes: &[u8]) -> Result<usize, 
 /// are numbered as the CSV file's lines (the first row on line 2).
 pub fn apply_notes_binary(ds: &mut Dataset, file: &str, bytes: &[u8]) -> Result<usize, Vec<Issue>> {
     let mut issues = IssueLog::new();
-    let rows: Vec<NoteRow> = match bytes.strip_prefix(NOTES_MAGIC).map(postcard::from_bytes) {
+    let read = |b: &[u8]| crate::unpack::Reader::new(b).read::<Vec<NoteRow>>();
+    let rows: Vec<NoteRow> = match bytes.strip_prefix(NOTES_MAGIC).map(read) {
         Some(Ok(rows)) => rows,
         why => {
             let reason = match why {

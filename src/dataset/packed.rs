@@ -18,7 +18,8 @@ use super::records::{Country, Group, Partnership, ShandongCity};
 use super::source::Sources;
 use super::Dataset;
 use crate::geometry::LonLat;
-use serde::{Deserialize, Serialize};
+use crate::unpack::{unpack_struct, Reader};
+use serde::Serialize;
 
 /// The first field of the file; a file that starts with anything else is not read. Bump it when
 /// a record's fields change.
@@ -26,7 +27,7 @@ pub const PACKED_FORMAT: &str = "youcheng-packed 5";
 
 /// What the file holds after the format: the tables, the pairs (without their notes and
 /// sources, which ship apart) and the warnings of the load.
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct Packed {
     cities: Vec<ShandongCity>,
     countries: Vec<Country>,
@@ -46,7 +47,7 @@ struct Packed {
 /// basemap's land (a small island the basemap leaves out), the one kind of warning that is about
 /// the data rather than the CSV file's encoding. Kept apart from [`Problem`] so that the module
 /// carries no reader for every kind of problem.
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct Warning {
     file: String,
     line: u64,
@@ -55,6 +56,26 @@ struct Warning {
     country: String,
     distance_km: f64,
 }
+
+// Read by hand (`crate::unpack`), as postcard wrote them.
+unpack_struct!(Packed {
+    cities,
+    countries,
+    groups,
+    partnerships,
+    source_name,
+    warnings,
+    coverage,
+    readings,
+});
+unpack_struct!(Warning {
+    file,
+    line,
+    field,
+    value,
+    country,
+    distance_km,
+});
 
 impl Dataset {
     /// The file `make` ships for `loaded` (the shipped data, checked): the pairs without their
@@ -118,7 +139,9 @@ impl Dataset {
 
     /// Reads a file [`Dataset::pack`] wrote; an error says what is wrong with it.
     pub fn unpack(bytes: &[u8]) -> Result<Loaded, String> {
-        let (format, rest) = postcard::take_from_bytes::<String>(bytes)
+        let mut r = Reader::new(bytes);
+        let format: String = r
+            .read()
             .map_err(|_| "it does not start with a format name".to_string())?;
         if format != PACKED_FORMAT {
             let shown: String = format.chars().take(40).collect();
@@ -126,8 +149,10 @@ impl Dataset {
                 "its format is \"{shown}\", not \"{PACKED_FORMAT}\""
             ));
         }
-        let (packed, left) = postcard::take_from_bytes::<Packed>(rest)
+        let packed: Packed = r
+            .read()
             .map_err(|e| format!("it is cut short or damaged ({e})"))?;
+        let left = r.rest();
         if !left.is_empty() {
             return Err(format!("{} bytes follow its end", left.len()));
         }
