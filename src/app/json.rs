@@ -19,7 +19,7 @@ use super::views::{
 };
 use super::vocabulary::Vocabulary;
 use crate::dataset::{
-    CityCoverage, Count, CoverageView, IssueReport, LoadPhase, Progress, Severity, Stats,
+    CityCoverage, Count, CoverageView, IssueReport, LoadPhase, Params, Progress, Severity, Stats,
 };
 use crate::filter::Filter;
 use crate::scene::Rect;
@@ -190,11 +190,11 @@ impl<T: ToJson> ToJson for Vec<T> {
     }
 }
 
-impl<K: AsRef<str>, V: ToJson> ToJson for std::collections::BTreeMap<K, V> {
+impl ToJson for Params {
     fn json(&self, j: &mut Json) {
         j.open('{');
-        for (k, v) in self {
-            j.field(k.as_ref(), v);
+        for (name, value) in self.entries() {
+            j.field(name, value);
         }
         j.close('}');
     }

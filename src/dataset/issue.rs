@@ -372,15 +372,7 @@ impl Issue {
             value: self.value.clone(),
             severity: self.severity(),
             code: self.problem.code(),
-            // Inserted one by one: `collect` into a B-tree sorts first, a sort of its own in the
-            // module (~3.5 KB) for a handful of entries.
-            params: self.problem.params().into_iter().fold(
-                std::collections::BTreeMap::new(),
-                |mut m, (k, v)| {
-                    m.insert(k, v);
-                    m
-                },
-            ),
+            params: Params::new(self.problem.params()),
             message: self.problem.to_string(),
             text: self.to_string(),
         }
@@ -423,11 +415,61 @@ pub struct IssueReport {
     /// The problem's stable code, e.g. `"bad-date"`.
     pub code: &'static str,
     /// The values of the message, by name, for a translated template of `code`.
-    pub params: std::collections::BTreeMap<&'static str, String>,
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        ts(type = "{ [key in string]: string }")
+    )]
+    pub params: Params,
     /// The message in English.
     pub message: String,
     /// The whole line in English: file, line, field, value (first 80 characters) and message.
     pub text: String,
+}
+
+/// The values of a message by name, sorted by name, with no name twice (the last value given
+/// stays); serialized as an object (`{"line": "3"}`). A list, not a B-tree map: each kind of map
+/// is another copy of the B-tree's code in the module (size), for a handful of entries.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Params(Vec<(&'static str, String)>);
+
+impl Params {
+    /// `entries`, sorted by name; of a name given twice, the last value.
+    pub fn new(entries: Vec<(&'static str, String)>) -> Self {
+        let mut list: Vec<(&'static str, String)> = Vec::with_capacity(entries.len());
+        for (name, value) in entries {
+            match list.binary_search_by(|(n, _)| n.cmp(&name)) {
+                Ok(at) => {
+                    if let Some(slot) = list.get_mut(at) {
+                        slot.1 = value;
+                    }
+                }
+                Err(at) => list.insert(at, (name, value)),
+            }
+        }
+        Self(list)
+    }
+
+    /// The value of `name`.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        let at = self.0.binary_search_by(|(n, _)| (*n).cmp(name)).ok()?;
+        self.0.get(at).map(|(_, v)| v.as_str())
+    }
+
+    /// The entries, sorted by name.
+    pub fn entries(&self) -> &[(&'static str, String)] {
+        &self.0
+    }
+}
+
+impl Serialize for Params {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, value) in &self.0 {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// True when any issue is an error.

@@ -39,7 +39,7 @@ mod validate;
 pub use coverage::{CityCoverage, Coverage, CoverageView, OfficialTotal};
 pub use date::PartialDate;
 pub use gazetteer::Gazetteer;
-pub use issue::{has_errors, Issue, IssueLog, IssueReport, Problem, Severity};
+pub use issue::{has_errors, Issue, IssueLog, IssueReport, Params, Problem, Severity};
 pub use job::{LoadJob, LoadPhase, Progress};
 pub use kinds::{Continent, Level, Relation, Status};
 pub use load::{LoadMode, Loaded, COLUMNS, NEAR_COUNTRY_DEG, REQUIRED_COLUMNS};

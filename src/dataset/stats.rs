@@ -2,7 +2,6 @@
 
 use super::{Continent, Dataset, Level, Partnership, Relation, Status};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// A label and how many pairs carry it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -82,12 +81,13 @@ struct Tally<'a> {
     by_relation: [usize; Relation::ALL.len()],
     by_level: [usize; Level::ALL.len()],
     by_status: [usize; Status::ALL.len()],
-    by_decade: BTreeMap<i32, usize>,
-    by_year: BTreeMap<i32, usize>,
-    places: BTreeSet<(usize, String)>,
-    /// With place numbers ([`PlaceNumbers`]): each pair's, and which were counted.
-    numbers: Option<(&'a [u32], Vec<bool>)>,
-    numbered_places: usize,
+    /// Pairs per decade and per year, by key, sorted: a few dozen keys, in a list rather than a
+    /// B-tree (each kind of map is another copy of its code in the module: size).
+    by_decade: Vec<(i32, usize)>,
+    by_year: Vec<(i32, usize)>,
+    /// Each pair's place number ([`PlaceNumbers`]), and which were counted.
+    numbers: (&'a [u32], Vec<bool>),
+    places: usize,
 }
 
 impl<'a> Tally<'a> {
@@ -106,26 +106,32 @@ impl<'a> Tally<'a> {
         bump(&mut self.by_relation, p.relation as usize);
         bump(&mut self.by_level, p.level as usize);
         bump(&mut self.by_status, p.status as usize);
-        match &mut self.numbers {
-            Some((of, seen)) => {
-                let slot = of.get(i).and_then(|&n| seen.get_mut(n as usize));
-                if let Some(slot) = slot.filter(|s| !**s) {
-                    *slot = true;
-                    self.numbered_places += 1;
-                }
-            }
-            None => {
-                self.places.insert(place_key(p));
-            }
+        let (of, seen) = &mut self.numbers;
+        let slot = of.get(i).and_then(|&n| seen.get_mut(n as usize));
+        if let Some(slot) = slot.filter(|s| !**s) {
+            *slot = true;
+            self.places += 1;
         }
         if let Some(d) = p.established {
             self.with_year += 1;
-            *self.by_decade.entry(d.decade()).or_default() += 1;
-            *self.by_year.entry(d.year).or_default() += 1;
+            bump_key(&mut self.by_decade, d.decade());
+            bump_key(&mut self.by_year, d.year);
         }
         self.with_partner_zh += usize::from(!p.partner_zh.is_empty());
         self.with_sources += usize::from(!p.sources.is_empty() || ds.sources_apart);
         self.with_location += usize::from(p.location.is_some());
+    }
+}
+
+/// Adds one to the count of `key` in `counts` (sorted by key; a new key comes in at its place).
+fn bump_key(counts: &mut Vec<(i32, usize)>, key: i32) {
+    match counts.binary_search_by_key(&key, |&(k, _)| k) {
+        Ok(at) => {
+            if let Some((_, n)) = counts.get_mut(at) {
+                *n += 1;
+            }
+        }
+        Err(at) => counts.insert(at, (key, 1)),
     }
 }
 
@@ -154,10 +160,11 @@ fn kind_key<K: Copy>(all: &[K], key: fn(K) -> &'static str) -> impl Fn(usize) ->
     move |i| all.get(i).map(|&k| key(k)).unwrap_or_default().to_string()
 }
 
-/// One [`Count`] per key of `map`, in key order, labelled by `label`.
-fn counts<K: Copy>(map: &BTreeMap<K, usize>, label: impl Fn(K) -> String) -> Vec<Count> {
-    map.iter()
-        .map(|(&k, &count)| Count {
+/// One [`Count`] per key of `counts` (sorted by key), in key order, labelled by `label`.
+fn counts(counts: &[(i32, usize)], label: impl Fn(i32) -> String) -> Vec<Count> {
+    counts
+        .iter()
+        .map(|&(k, count)| Count {
             key: label(k),
             count,
         })
@@ -173,14 +180,14 @@ fn sorted(mut v: Vec<Count>) -> Vec<Count> {
 }
 
 /// Pairs up to and including each year, from the first year with a pair to the last.
-fn cumulative(by_year: &BTreeMap<i32, usize>) -> Vec<Count> {
+fn cumulative(by_year: &[(i32, usize)]) -> Vec<Count> {
     let mut out = Vec::new();
-    if let (Some((&first, _)), Some((&last, _))) =
-        (by_year.first_key_value(), by_year.last_key_value())
-    {
-        let mut total = 0;
+    if let (Some(&(first, _)), Some(&(last, _))) = (by_year.first(), by_year.last()) {
+        let (mut total, mut next) = (0, by_year.iter().peekable());
         for year in first..=last {
-            total += by_year.get(&year).copied().unwrap_or(0);
+            if let Some((_, n)) = next.next_if(|&&(k, _)| k == year) {
+                total += n;
+            }
             out.push(Count {
                 key: year.to_string(),
                 count: total,
@@ -216,7 +223,11 @@ impl PlaceNumbers {
 impl Stats {
     /// Counts over the pairs of `ds` at `indices` (indices past the end are skipped).
     pub fn of(ds: &Dataset, indices: impl IntoIterator<Item = usize>) -> Stats {
-        Self::tally(ds, indices, None, usize::MAX).0
+        let mut places = PlaceNumbers::default();
+        for p in &ds.partnerships {
+            places.push(p);
+        }
+        Self::tally(ds, indices, &places.numbers, usize::MAX).0
     }
 
     /// The same, counting places by their numbers (from [`PlaceNumbers`] over `ds`): the same
@@ -226,7 +237,7 @@ impl Stats {
         indices: impl IntoIterator<Item = usize>,
         places: &[u32],
     ) -> Stats {
-        Self::tally(ds, indices, Some(places), usize::MAX).0
+        Self::tally(ds, indices, places, usize::MAX).0
     }
 
     /// [`Stats::of_numbered`] with at most `listed` Shandong keys in `by_city`: those with most
@@ -238,17 +249,17 @@ impl Stats {
         places: &[u32],
         listed: usize,
     ) -> (Stats, usize) {
-        Self::tally(ds, indices, Some(places), listed)
+        Self::tally(ds, indices, places, listed)
     }
 
     fn tally(
         ds: &Dataset,
         indices: impl IntoIterator<Item = usize>,
-        places: Option<&[u32]>,
+        places: &[u32],
         listed: usize,
     ) -> (Stats, usize) {
         let mut t = Tally {
-            numbers: places.map(|of| (of, vec![false; of.len()])),
+            numbers: (places, vec![false; places.len()]),
             ..Tally::default()
         };
         for (i, p) in indices
@@ -266,7 +277,7 @@ impl Stats {
         let more_cities = keep_most(&mut t.by_city, listed);
         let stats = Stats {
             pairs: t.pairs,
-            partner_places: t.places.len() + t.numbered_places,
+            partner_places: t.places,
             countries: t.by_country.iter().filter(|&&n| n > 0).count(),
             continents: t.by_continent.iter().filter(|&&n| n > 0).count(),
             with_year: t.with_year,
