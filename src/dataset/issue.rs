@@ -483,7 +483,7 @@ pub fn has_errors(issues: &[Issue]) -> bool {
 #[derive(Debug, Default)]
 pub struct IssueLog {
     kept: Vec<Issue>,
-    per_code: std::collections::HashMap<&'static str, usize>,
+    per_code: foldhash::HashMap<&'static str, usize>,
     errors: usize,
     not_shown: usize,
     errors_not_shown: usize,

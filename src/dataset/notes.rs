@@ -13,7 +13,7 @@ use super::source::Sources;
 use super::table::Table;
 use super::validate::has_markup;
 use super::Dataset;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// The columns the notes file holds beside `id` (and [`SOURCES_COLUMN`]).
 pub const NOTE_COLUMNS: [&str; 2] = ["note", "note_zh"];

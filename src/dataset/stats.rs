@@ -206,7 +206,7 @@ fn place_key(p: &Partnership) -> (usize, String) {
 /// once per data change, so that counting places under a filter needs no strings).
 #[derive(Debug, Clone, Default)]
 pub struct PlaceNumbers {
-    ids: std::collections::HashMap<(usize, String), u32>,
+    ids: foldhash::HashMap<(usize, String), u32>,
     /// Each pair's place number, in data order.
     pub numbers: Vec<u32>,
 }

@@ -3,7 +3,7 @@
 use super::terms::{push_terms, Quality, Query, Term};
 use super::Readings;
 use crate::dataset::{Dataset, Gazetteer, Partnership};
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// Which part of a pair a name belongs to: the pair's own names are its partner's; the rest
 /// say which pair it is (id, Shandong subunit).
@@ -123,7 +123,7 @@ impl SearchBuild {
                 countries,
                 ..SearchIndex::default()
             },
-            seen: HashMap::new(),
+            seen: HashMap::default(),
             readings: g.readings.clone(),
         }
     }
