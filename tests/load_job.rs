@@ -464,6 +464,22 @@ fn statistics_counted_with_place_numbers_are_those_counted_with_names() {
     );
     assert_eq!(by_numbers, by_names);
     assert!(by_names.partner_places > 50);
+    // `Stats::of` counts places by numbers too (it makes them): the places by name, counted here,
+    // are the oracle (country and English name, case ignored).
+    let by_name = |indices: &[usize]| {
+        let places: std::collections::HashSet<(usize, String)> = indices
+            .iter()
+            .map(|&i| &ds.partnerships[i])
+            .map(|p| (p.country, p.partner_en.to_lowercase()))
+            .collect();
+        places.len()
+    };
+    let every: Vec<usize> = (0..ds.partnerships.len()).collect();
+    assert_eq!(by_numbers.partner_places, by_name(&some));
+    assert_eq!(
+        youcheng::dataset::Stats::of_numbered(ds, every.iter().copied(), numbers).partner_places,
+        by_name(&every)
+    );
 }
 
 #[test]

@@ -1,9 +1,9 @@
 //! The views as JSON text, for the page's `JSON.parse` (see `crate::web`): written here by hand
 //! rather than through `serde_json`, whose serializers derived for ~35 view types made the small
 //! module 10,803 / 2,504 bytes (raw / gzip) larger than this does (README, *Size*). Each type's
-//! serde derive stays
-//! the declaration of its shape (the TypeScript types are generated from it, and native callers
-//! serialize with it); `tests/json.rs` checks that [`to_json`] writes, byte for byte, what
+//! serde derive stays the declaration of its shape (the TypeScript types are generated from it,
+//! and native callers serialize with it); `tests/json.rs` checks that [`to_json`] writes, byte
+//! for byte, what
 //! `serde_json::to_string` writes for the views of real sessions (loads good and bad, filters,
 //! hovers, selections, searches, a URL state). A field added to a view without its line here
 //! fails those tests.
@@ -200,13 +200,27 @@ impl ToJson for Params {
     }
 }
 
-/// A struct as an object: its fields in the order of its declaration, by their serde names.
+/// The fields of an object, for an object of its own or in another's (serde's `flatten`).
+pub trait JsonFields {
+    /// Writes the fields into the object being written.
+    fn fields(&self, j: &mut Json);
+}
+
+/// A struct as an object: its fields in the order of its declaration, by their serde names;
+/// `..inner` first writes a field's own fields in their place (serde's `flatten`).
 macro_rules! json_object {
-    ($t:ty { $($name:literal: $field:ident),* $(,)? }) => {
+    ($t:ty { $(..$flat:ident,)? $($name:literal: $field:ident),* $(,)? }) => {
+        impl JsonFields for $t {
+            fn fields(&self, j: &mut Json) {
+                $(self.$flat.fields(j);)?
+                $(j.field($name, &self.$field);)*
+            }
+        }
+
         impl ToJson for $t {
             fn json(&self, j: &mut Json) {
                 j.open('{');
-                $(j.field($name, &self.$field);)*
+                self.fields(j);
                 j.close('}');
             }
         }
@@ -334,45 +348,33 @@ json_object!(Filter {
     "text": text,
 });
 
-impl ToJson for StatsView {
-    fn json(&self, j: &mut Json) {
-        j.open('{');
-        stats_fields(&self.stats, j); // serde's `flatten`
-        j.field("coverage", &self.coverage);
-        j.field("hiddenUndated", &self.hidden_undated);
-        j.field("moreCities", &self.more_cities);
-        j.close('}');
-    }
-}
+json_object!(StatsView {
+    ..stats,
+    "coverage": coverage,
+    "hiddenUndated": hidden_undated,
+    "moreCities": more_cities,
+});
 
-impl ToJson for Stats {
-    fn json(&self, j: &mut Json) {
-        j.open('{');
-        stats_fields(self, j);
-        j.close('}');
-    }
-}
-
-fn stats_fields(s: &Stats, j: &mut Json) {
-    j.field("pairs", &s.pairs);
-    j.field("partnerPlaces", &s.partner_places);
-    j.field("countries", &s.countries);
-    j.field("continents", &s.continents);
-    j.field("withYear", &s.with_year);
-    j.field("unknownYear", &s.unknown_year);
-    j.field("withPartnerZh", &s.with_partner_zh);
-    j.field("withSources", &s.with_sources);
-    j.field("withLocation", &s.with_location);
-    j.field("byCity", &s.by_city);
-    j.field("byCountry", &s.by_country);
-    j.field("byContinent", &s.by_continent);
-    j.field("byRelation", &s.by_relation);
-    j.field("byStatus", &s.by_status);
-    j.field("byLevel", &s.by_level);
-    j.field("byDecade", &s.by_decade);
-    j.field("byYear", &s.by_year);
-    j.field("cumulative", &s.cumulative);
-}
+json_object!(Stats {
+    "pairs": pairs,
+    "partnerPlaces": partner_places,
+    "countries": countries,
+    "continents": continents,
+    "withYear": with_year,
+    "unknownYear": unknown_year,
+    "withPartnerZh": with_partner_zh,
+    "withSources": with_sources,
+    "withLocation": with_location,
+    "byCity": by_city,
+    "byCountry": by_country,
+    "byContinent": by_continent,
+    "byRelation": by_relation,
+    "byStatus": by_status,
+    "byLevel": by_level,
+    "byDecade": by_decade,
+    "byYear": by_year,
+    "cumulative": cumulative,
+});
 
 json_object!(Count {
     "key": key,
@@ -455,49 +457,37 @@ impl ToJson for Shown {
     }
 }
 
-impl ToJson for Details {
-    fn json(&self, j: &mut Json) {
-        j.open('{');
-        table_row_fields(&self.row, j); // serde's `flatten`
-        j.field("line", &self.line);
-        j.field("city", &self.city);
-        j.field("subunitZh", &self.subunit_zh);
-        j.field("subunitEn", &self.subunit_en);
-        j.field("partnerZhSource", &self.partner_zh_source);
-        j.field("country", &self.country);
-        j.field("lon", &self.lon);
-        j.field("lat", &self.lat);
-        j.field("coordSource", &self.coord_source);
-        j.field("sources", &self.sources);
-        j.field("note", &self.note);
-        j.field("noteZh", &self.note_zh);
-        j.close('}');
-    }
-}
+json_object!(Details {
+    ..row,
+    "line": line,
+    "city": city,
+    "subunitZh": subunit_zh,
+    "subunitEn": subunit_en,
+    "partnerZhSource": partner_zh_source,
+    "country": country,
+    "lon": lon,
+    "lat": lat,
+    "coordSource": coord_source,
+    "sources": sources,
+    "note": note,
+    "noteZh": note_zh,
+});
 
-impl ToJson for TableRow {
-    fn json(&self, j: &mut Json) {
-        j.open('{');
-        table_row_fields(self, j);
-        j.close('}');
-    }
-}
-
-fn table_row_fields(r: &TableRow, j: &mut Json) {
-    j.field("id", &r.id);
-    j.field("cityZh", &r.city_zh);
-    j.field("cityEn", &r.city_en);
-    j.field("partnerZh", &r.partner_zh);
-    j.field("partnerEn", &r.partner_en);
-    j.field("countryZh", &r.country_zh);
-    j.field("countryEn", &r.country_en);
-    j.field("continent", &r.continent);
-    j.field("level", &r.level);
-    j.field("relation", &r.relation);
-    j.field("status", &r.status);
-    j.field("established", &r.established);
-    j.field("year", &r.year);
-}
+json_object!(TableRow {
+    "id": id,
+    "cityZh": city_zh,
+    "cityEn": city_en,
+    "partnerZh": partner_zh,
+    "partnerEn": partner_en,
+    "countryZh": country_zh,
+    "countryEn": country_en,
+    "continent": continent,
+    "level": level,
+    "relation": relation,
+    "status": status,
+    "established": established,
+    "year": year,
+});
 
 json_object!(SourceView {
     "title": title,
