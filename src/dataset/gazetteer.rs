@@ -187,7 +187,7 @@ fn read_countries(bytes: &[u8], known_groups: &[Group], issues: &mut IssueLog) -
 
 /// The optional `aliases` column: names separated by `|`, plain text, each row's aliases with
 /// their provenance in `aliases_source` (an alias without one is an error).
-fn aliases(t: &Table, row: &Row, issues: &mut IssueLog) -> Vec<String> {
+fn aliases(t: &Table, row: Row<'_>, issues: &mut IssueLog) -> Vec<String> {
     let cell = t.get(row, "aliases");
     let aliases: Vec<String> = cell
         .split('|')

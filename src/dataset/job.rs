@@ -9,7 +9,7 @@ use super::issue::{Issue, IssueLog};
 use super::load::{conclude, CheckState, LoadMode, Loaded, RowChecker, COLUMNS, REQUIRED_COLUMNS};
 use super::reader::TableReader;
 use super::records::Partnership;
-use super::table::{lf_line_ends, Row, Table};
+use super::table::{lf_line_ends, Table};
 use crate::basemap::Basemap;
 use crate::limits::MAX_DATA_BYTES;
 use serde::Serialize;
@@ -113,13 +113,6 @@ enum Stage {
         state: CheckState,
         partnerships: Vec<Partnership>,
     },
-    /// Freeing the rows read, a part per step (400,000 strings at once would be a long task).
-    Discard {
-        rows: Vec<Row>,
-        /// How many there were (the phase's total).
-        total: usize,
-        outcome: Result<Loaded, Vec<Issue>>,
-    },
     Done(Result<Loaded, Vec<Issue>>),
 }
 
@@ -200,23 +193,6 @@ impl LoadJob {
                 state,
                 partnerships,
             } => self.check(table, next, state, partnerships, max_rows),
-            Stage::Discard {
-                mut rows,
-                total,
-                outcome,
-            } => {
-                // Freeing is cheaper than reading: four times the rows.
-                rows.truncate(rows.len().saturating_sub(max_rows.saturating_mul(4)));
-                if rows.is_empty() {
-                    Stage::Done(outcome)
-                } else {
-                    Stage::Discard {
-                        rows,
-                        total,
-                        outcome,
-                    }
-                }
-            }
             done @ Stage::Done(_) => done,
         };
         self.progress()
@@ -235,15 +211,6 @@ impl LoadJob {
             }
             Stage::Check { table, next, .. } => {
                 Progress::new(LoadPhase::Check, *next, table.rows.len())
-            }
-            Stage::Discard { total, outcome, .. } => {
-                // The end of the phase that read or checked them.
-                let phase = if outcome.is_ok() {
-                    LoadPhase::Check
-                } else {
-                    LoadPhase::Read
-                };
-                Progress::new(phase, *total, *total)
             }
             Stage::Done(_) => Progress::new(LoadPhase::Done, 1, 1),
         }
@@ -308,8 +275,7 @@ impl LoadJob {
         let table = reader.finish(&mut self.issues);
         // A file over the row or field limits is refused as it is (see `Dataset::load_with`).
         if self.issues.has_whole_file_problem() {
-            let outcome = Err(std::mem::take(&mut self.issues).into_issues());
-            return discard(table, outcome);
+            return Stage::Done(Err(std::mem::take(&mut self.issues).into_issues()));
         }
         let rows = table.rows.len();
         Stage::Check {
@@ -329,7 +295,7 @@ impl LoadJob {
         max_rows: usize,
     ) -> Stage {
         let end = next.saturating_add(max_rows).min(table.rows.len());
-        let rows = table.rows.get(next..end).unwrap_or_default();
+        let rows = table.rows.range(next..end);
         let outlines = self.outlines.as_deref();
         let mut checker = RowChecker::new(&self.gazetteer, self.today, outlines, state);
         checker.check_rows(&table, rows, &mut self.issues, &mut partnerships);
@@ -346,20 +312,12 @@ impl LoadJob {
         // The job is done with its tables: the dataset takes them (not a copy: a network's
         // thousands of origins).
         let gazetteer = std::mem::take(&mut self.gazetteer);
-        let outcome = conclude(gazetteer, &self.file, partnerships, issues, self.mode);
-        discard(table, outcome)
-    }
-}
-
-/// The outcome, once the table's rows are freed (in steps when there are many).
-fn discard(table: Table, outcome: Result<Loaded, Vec<Issue>>) -> Stage {
-    if table.rows.is_empty() {
-        Stage::Done(outcome)
-    } else {
-        Stage::Discard {
-            total: table.rows.len(),
-            rows: table.rows,
-            outcome,
-        }
+        Stage::Done(conclude(
+            gazetteer,
+            &self.file,
+            partnerships,
+            issues,
+            self.mode,
+        ))
     }
 }

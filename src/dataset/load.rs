@@ -7,7 +7,7 @@ use super::issue::{Issue, IssueLog, Problem, Severity};
 use super::kinds::{Level, Relation, Status};
 use super::records::Partnership;
 use super::source::Sources;
-use super::table::{Row, Table};
+use super::table::{Row, RowIter, Table};
 use super::validate::{fold_name, has_markup, is_slug, lon_lat, other_name};
 use super::Dataset;
 use crate::basemap::Basemap;
@@ -142,13 +142,13 @@ impl<'t> Columns<'t> {
     }
 
     /// The value of `col` in `row`, or "" when the file has no such column (as [`Table::get`]).
-    fn get<'r>(&self, row: &'r Row, col: Col) -> &'r str {
+    fn get<'a>(&self, row: Row<'a>, col: Col) -> &'a str {
         let at = self.at.get(col as usize).copied().flatten();
         at.and_then(|i| row.field(i)).unwrap_or("")
     }
 
     /// A problem with `col` of `row` (as [`Table::issue`]).
-    fn issue(&self, row: &Row, col: Col, problem: Problem) -> Issue {
+    fn issue(&self, row: Row<'_>, col: Col, problem: Problem) -> Issue {
         self.t.issue(row, col.name(), problem)
     }
 }
@@ -201,7 +201,7 @@ impl Dataset {
         let state = CheckState::new(gazetteer, t.rows.len());
         let mut checker = RowChecker::new(gazetteer, today, basemap, state);
         let mut partnerships = Vec::with_capacity(t.rows.len());
-        checker.check_rows(&t, &t.rows, &mut issues, &mut partnerships);
+        checker.check_rows(&t, t.rows.iter(), &mut issues, &mut partnerships);
         conclude(gazetteer.clone(), file, partnerships, issues, mode)
     }
 }
@@ -313,7 +313,7 @@ impl<'a> RowChecker<'a> {
     pub(super) fn check_rows(
         &mut self,
         t: &Table,
-        rows: &[Row],
+        rows: RowIter<'_>,
         issues: &mut IssueLog,
         out: &mut Vec<Partnership>,
     ) {
@@ -328,7 +328,7 @@ impl<'a> RowChecker<'a> {
     }
 
     /// Reports every problem of `row`; the pair when its city and country are known.
-    fn check(&mut self, c: &Columns, row: &Row, issues: &mut IssueLog) -> Option<Partnership> {
+    fn check(&mut self, c: &Columns, row: Row<'_>, issues: &mut IssueLog) -> Option<Partnership> {
         for col in [
             Col::Id,
             Col::ShandongCity,
@@ -393,7 +393,7 @@ impl<'a> RowChecker<'a> {
     }
 
     /// A slug, not seen before (an empty id is reported as empty by `check`).
-    fn check_id(&mut self, c: &Columns, row: &Row, id: &str, issues: &mut IssueLog) {
+    fn check_id(&mut self, c: &Columns, row: Row<'_>, id: &str, issues: &mut IssueLog) {
         if id.is_empty() {
             return;
         }
@@ -407,7 +407,7 @@ impl<'a> RowChecker<'a> {
     }
 
     /// The index of the row's Shandong key, reported if unknown.
-    fn city(&self, c: &Columns, row: &Row, issues: &mut IssueLog) -> Option<usize> {
+    fn city(&self, c: &Columns, row: Row<'_>, issues: &mut IssueLog) -> Option<usize> {
         let city_key = c.get(row, Col::ShandongCity);
         let city = self.gazetteer.city_index(city_key);
         if city.is_none() && !city_key.is_empty() {
@@ -423,7 +423,7 @@ impl<'a> RowChecker<'a> {
     }
 
     /// The `established` date: empty, or a date not after today.
-    fn established(&self, c: &Columns, row: &Row, issues: &mut IssueLog) -> Option<PartialDate> {
+    fn established(&self, c: &Columns, row: Row<'_>, issues: &mut IssueLog) -> Option<PartialDate> {
         let text = c.get(row, Col::Established);
         if text.is_empty() {
             return None;
@@ -446,7 +446,7 @@ impl<'a> RowChecker<'a> {
     fn check_near_country(
         &mut self,
         c: &Columns,
-        row: &Row,
+        row: Row<'_>,
         iso2: &str,
         country: usize,
         location: LonLat,
@@ -490,7 +490,7 @@ impl<'a> RowChecker<'a> {
     fn check_duplicate_pair(
         &mut self,
         c: &Columns,
-        row: &Row,
+        row: Row<'_>,
         city: usize,
         country: usize,
         issues: &mut IssueLog,
@@ -510,7 +510,7 @@ impl<'a> RowChecker<'a> {
 }
 
 /// The row's level, relation and status, each reported if not one of the known words.
-fn kinds(c: &Columns, row: &Row, issues: &mut IssueLog) -> (Level, Relation, Status) {
+fn kinds(c: &Columns, row: Row<'_>, issues: &mut IssueLog) -> (Level, Relation, Status) {
     let level = known(
         c,
         row,
@@ -545,7 +545,7 @@ fn kinds(c: &Columns, row: &Row, issues: &mut IssueLog) -> (Level, Relation, Sta
 /// `column`'s value read by `parse`; reported as not one of `allowed` when it fails.
 fn known<T>(
     c: &Columns,
-    row: &Row,
+    row: Row<'_>,
     column: Col,
     parse: fn(&str) -> Option<T>,
     allowed: &'static str,
@@ -601,14 +601,16 @@ mod tests {
             .chain(["extra".to_string()])
             .collect();
         let fields: Vec<String> = (0..header.len()).map(|i| format!("v{i}")).collect();
-        let row = Row::new(2, fields.iter().map(String::as_str), (0, 0));
-        let t = Table::new("t.csv".into(), header, vec![row.clone()]);
+        let mut rows = crate::dataset::table::Rows::default();
+        rows.push(2, fields.iter().map(String::as_str));
+        let t = Table::new("t.csv".into(), header, rows);
+        let row = t.rows.get(0).expect("one row");
         let c = Columns::of(&t);
         for col in all {
-            assert_eq!(c.get(&row, col), t.get(&row, col.name()), "{col:?}");
+            assert_eq!(c.get(row, col), t.get(row, col.name()), "{col:?}");
         }
-        assert_eq!((c.get(&row, Note), c.get(&row, Id)), ("", "v16"));
-        let issue = c.issue(&row, Lon, Problem::Empty);
+        assert_eq!((c.get(row, Note), c.get(row, Id)), ("", "v16"));
+        let issue = c.issue(row, Lon, Problem::Empty);
         assert_eq!((issue.field.as_str(), issue.value.as_str()), ("lon", "v4"));
     }
 }

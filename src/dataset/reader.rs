@@ -4,7 +4,7 @@
 use super::issue::{IssueLog, Problem};
 use super::table::{
     decode_text_with, file_issue, read_header, read_record, record_fields, records_of, too_long,
-    Row, Table,
+    Rows, Table,
 };
 use crate::limits::MAX_ROWS;
 use std::borrow::Cow;
@@ -18,7 +18,7 @@ use std::io::Cursor;
 pub struct TableReader {
     file: String,
     header: Vec<String>,
-    rows: Vec<Row>,
+    rows: Rows,
     source: RowSource,
     done: bool,
 }
@@ -163,7 +163,11 @@ impl TableReader {
         Self {
             file: file.to_string(),
             header,
-            rows: Vec::new(),
+            // A CSV file's fields are at most its text (JSON's are made from its values).
+            rows: match &source {
+                RowSource::Csv { text_bytes, .. } => Rows::with_capacity(*text_bytes),
+                RowSource::Json { .. } => Rows::default(),
+            },
             source,
             done: false,
         }
@@ -236,7 +240,7 @@ fn json_record(
     n: u64,
     record: &serde_json::Value,
     header: &[String],
-    rows: &mut Vec<Row>,
+    rows: &mut Rows,
     issues: &mut IssueLog,
 ) {
     let serde_json::Value::Object(o) = record else {
@@ -248,6 +252,5 @@ fn json_record(
         issues.push(issue);
         return;
     }
-    let room = (fields.len(), fields.iter().map(String::len).sum());
-    rows.push(Row::new(n, fields.iter().map(String::as_str), room));
+    rows.push(n, fields.iter().map(String::as_str));
 }

@@ -30,45 +30,137 @@ pub struct Table {
     /// ([`slot`]): the column's index, [`EMPTY`] when no column has the slot (a name with it is
     /// not in the header) or [`SHARED`] when several do (then the header is searched).
     slots: [u8; SLOTS],
-    pub rows: Vec<Row>,
+    pub rows: Rows,
 }
 
-/// One data row. Fields are trimmed. They are kept in one string, each ending where `ends`
-/// says: a row is two allocations instead of one per field (a 25,000-row file's reading had
-/// spent a tenth of its time in the allocator).
-#[derive(Debug, Clone)]
-pub struct Row {
-    pub line: u64,
+/// A table's rows. Their fields, trimmed, are kept one after another in one string, each ending
+/// where `ends` says, and a row is its line and where its fields start in `ends`: a file's rows
+/// are three allocations, grown as it is read, rather than two per row (a 25,000-row file's
+/// ~50,000 allocations, and as many frees once it was checked, had been a tenth of its load in
+/// the page, most of it the allocator's first writes to memory just grown).
+#[derive(Debug, Clone, Default)]
+pub struct Rows {
     text: String,
     ends: Vec<u32>,
+    /// Each row's line (or record) number and the index in `ends` of its first field.
+    starts: Vec<(u64, u32)>,
 }
 
-impl Row {
-    /// A row of `fields`, as they are; `room` is how many fields and bytes to make room for
-    /// (grown field by field, the two had been reallocated ~8 times per row).
-    pub(super) fn new<'a>(
-        line: u64,
-        fields: impl IntoIterator<Item = &'a str>,
-        room: (usize, usize),
-    ) -> Self {
-        let (mut text, mut ends) = (String::with_capacity(room.1), Vec::with_capacity(room.0));
-        for f in fields {
-            text.push_str(f);
-            ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
-        }
-        Self { line, text, ends }
-    }
+/// One data row of [`Rows`], its fields trimmed.
+#[derive(Debug, Clone, Copy)]
+pub struct Row<'a> {
+    pub line: u64,
+    /// All the rows' text.
+    text: &'a str,
+    /// Where this row's fields end in `text`.
+    ends: &'a [u32],
+    /// Where its first field starts in `text`.
+    start: u32,
+}
 
+impl<'a> Row<'a> {
     /// Field `i`, or `None` past the last.
-    pub(super) fn field(&self, i: usize) -> Option<&str> {
+    pub(super) fn field(&self, i: usize) -> Option<&'a str> {
         let end = *self.ends.get(i)? as usize;
         let start = match i.checked_sub(1) {
-            Some(p) => *self.ends.get(p)? as usize,
-            None => 0,
+            Some(p) => *self.ends.get(p)?,
+            None => self.start,
         };
-        self.text.get(start..end)
+        self.text.get(start as usize..end)
     }
 }
+
+impl Rows {
+    /// No rows yet, with room for `text_bytes` bytes of fields.
+    pub(super) fn with_capacity(text_bytes: usize) -> Self {
+        Self {
+            text: String::with_capacity(text_bytes),
+            ..Self::default()
+        }
+    }
+
+    /// A row of `fields`, as they are, numbered `line`.
+    pub(super) fn push<'f>(&mut self, line: u64, fields: impl IntoIterator<Item = &'f str>) {
+        let first = u32::try_from(self.ends.len()).unwrap_or(u32::MAX);
+        self.starts.push((line, first));
+        for f in fields {
+            self.text.push_str(f);
+            self.ends
+                .push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    /// Row `i`, or `None` past the last.
+    pub fn get(&self, i: usize) -> Option<Row<'_>> {
+        let &(line, first) = self.starts.get(i)?;
+        let next = self.starts.get(i + 1);
+        let last = next.map_or(self.ends.len(), |&(_, f)| f as usize);
+        let first = first as usize;
+        let start = first.checked_sub(1).and_then(|p| self.ends.get(p));
+        Some(Row {
+            line,
+            text: &self.text,
+            ends: self.ends.get(first..last)?,
+            start: start.copied().unwrap_or(0),
+        })
+    }
+
+    /// The rows in order.
+    pub fn iter(&self) -> RowIter<'_> {
+        self.range(0..self.len())
+    }
+
+    /// Rows `range` (as far as there are rows).
+    pub fn range(&self, range: std::ops::Range<usize>) -> RowIter<'_> {
+        RowIter {
+            rows: self,
+            at: range.start,
+            end: range.end.min(self.len()),
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a Rows {
+    type Item = Row<'a>;
+    type IntoIter = RowIter<'a>;
+    fn into_iter(self) -> RowIter<'a> {
+        self.iter()
+    }
+}
+
+/// [`Rows::iter`], [`Rows::range`].
+#[derive(Debug, Clone)]
+pub struct RowIter<'a> {
+    rows: &'a Rows,
+    at: usize,
+    end: usize,
+}
+
+impl<'a> Iterator for RowIter<'a> {
+    type Item = Row<'a>;
+    fn next(&mut self) -> Option<Row<'a>> {
+        if self.at >= self.end {
+            return None;
+        }
+        self.at += 1;
+        self.rows.get(self.at - 1)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.end.saturating_sub(self.at);
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for RowIter<'_> {}
 
 pub use super::reader::TableReader;
 
@@ -106,7 +198,7 @@ impl Table {
     }
 
     /// The value of `column` in `row`, or "" when the file has no such column.
-    pub fn get<'a>(&self, row: &'a Row, column: &str) -> &'a str {
+    pub fn get<'a>(&self, row: Row<'a>, column: &str) -> &'a str {
         self.index_of(column)
             .and_then(|i| row.field(i))
             .unwrap_or("")
@@ -127,7 +219,7 @@ impl Table {
     }
 
     /// A table of `rows` under `header`.
-    pub(super) fn new(file: String, header: Vec<String>, rows: Vec<Row>) -> Self {
+    pub(super) fn new(file: String, header: Vec<String>, rows: Rows) -> Self {
         let mut slots = [EMPTY; SLOTS];
         for (i, h) in header.iter().enumerate() {
             if let Some(s) = slots.get_mut(slot(h)) {
@@ -150,7 +242,7 @@ impl Table {
     }
 
     /// An issue about `column` of `row`, quoting its value.
-    pub fn issue(&self, row: &Row, column: &str, problem: Problem) -> Issue {
+    pub fn issue(&self, row: Row<'_>, column: &str, problem: Problem) -> Issue {
         Issue {
             file: self.file.clone(),
             line: row.line,
@@ -349,7 +441,7 @@ pub(super) fn read_record(
     file: &str,
     record: Result<&csv::StringRecord, csv::Error>,
     header: &[String],
-    rows: &mut Vec<Row>,
+    rows: &mut Rows,
     issues: &mut IssueLog,
 ) -> bool {
     let record = match record {
@@ -387,8 +479,7 @@ pub(super) fn read_record(
         issues.push(file_issue(file, line, "", "", problem));
         return true;
     }
-    let room = (record.len(), record.as_slice().len());
-    rows.push(Row::new(line, record.iter().map(field), room));
+    rows.push(line, record.iter().map(field));
     true
 }
 
@@ -406,6 +497,42 @@ fn field(raw: &str) -> &str {
 mod tests {
     use super::*;
 
+    /// Rows kept in one text read back as they were pushed: any number of fields (none too),
+    /// empty ones, text of several bytes a character; nothing past a row's last field or the
+    /// last row; ranges cut at the end.
+    #[test]
+    fn rows_in_one_text_read_back_as_pushed() {
+        let pushed: Vec<(u64, Vec<&str>)> = vec![
+            (2, vec!["a", "", "青岛", "Ōita "]),
+            (3, vec![]),
+            (5, vec!["", ""]),
+            (6, vec!["x"]),
+            (9, vec!["Çorlu", "", "", "下关市", "end"]),
+        ];
+        let mut rows = Rows::default();
+        for (line, fields) in &pushed {
+            rows.push(*line, fields.iter().copied());
+        }
+        assert_eq!(rows.len(), pushed.len());
+        for (i, (line, fields)) in pushed.iter().enumerate() {
+            let row = rows.get(i).expect("a row");
+            assert_eq!(row.line, *line);
+            let read: Vec<&str> = (0..fields.len())
+                .map(|k| row.field(k).expect("a field"))
+                .collect();
+            assert_eq!(&read, fields, "row {i}");
+            assert_eq!(row.field(fields.len()), None, "past row {i}'s last field");
+        }
+        assert!(rows.get(pushed.len()).is_none());
+        let lines = |it: RowIter<'_>| it.map(|r| r.line).collect::<Vec<_>>();
+        assert_eq!(lines(rows.iter()), [2, 3, 5, 6, 9]);
+        assert_eq!(lines(rows.range(1..3)), [3, 5]);
+        assert_eq!(lines(rows.range(3..99)), [6, 9]);
+        assert_eq!(rows.range(3..99).len(), 2);
+        assert_eq!(lines(rows.range(7..9)), Vec::<u64>::new());
+        assert!(Rows::default().iter().next().is_none());
+    }
+
     /// A column's field is found by its slot as a search of the header finds it: with names
     /// sharing a slot, repeated names (the first wins), names not in the header and the most
     /// columns a file may have.
@@ -416,8 +543,10 @@ mod tests {
         for len in [0, 1, 2, 7, 20, MAX_FIELDS, names.len()] {
             let header: Vec<String> = names.iter().take(len).cloned().collect();
             let fields: Vec<String> = (0..header.len()).map(|i| format!("v{i}")).collect();
-            let row = Row::new(2, fields.iter().map(String::as_str), (0, 0));
-            let t = Table::new("t.csv".into(), header.clone(), vec![row.clone()]);
+            let mut rows = Rows::default();
+            rows.push(2, fields.iter().map(String::as_str));
+            let t = Table::new("t.csv".into(), header.clone(), rows);
+            let row = t.rows.get(0).expect("one row");
             let shared = t.slots.iter().filter(|&&s| s == SHARED).count();
             if len >= 20 {
                 assert!(shared > 0, "no slot shared at {len} columns");
@@ -429,7 +558,7 @@ mod tests {
             for name in asked {
                 let found = header.iter().position(|h| h == name);
                 let want = found.map_or("", |i| fields[i].as_str());
-                assert_eq!(t.get(&row, name), want, "{name} of {len} columns");
+                assert_eq!(t.get(row, name), want, "{name} of {len} columns");
                 assert_eq!(t.has_column(name), found.is_some(), "{name}");
             }
         }

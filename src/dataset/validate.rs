@@ -6,7 +6,7 @@ use super::table::{Row, Table};
 use crate::geometry::LonLat;
 
 /// Reports each of `columns` that is empty in `row`.
-pub(super) fn require(t: &Table, row: &Row, columns: &[&str], issues: &mut IssueLog) {
+pub(super) fn require(t: &Table, row: Row<'_>, columns: &[&str], issues: &mut IssueLog) {
     for &c in columns {
         if t.get(row, c).is_empty() {
             issues.push(t.issue(row, c, Problem::Empty));
@@ -18,7 +18,7 @@ pub(super) fn require(t: &Table, row: &Row, columns: &[&str], issues: &mut Issue
 /// empty, not a number or out of range.
 pub(super) fn lon_lat(
     t: &Table,
-    row: &Row,
+    row: Row<'_>,
     [lon, lat]: [&str; 2],
     issues: &mut IssueLog,
 ) -> Option<LonLat> {
