@@ -139,7 +139,17 @@ export class YouchengMap extends HTMLElement {
       later: (fn, ms) => this.#timers.later(fn, ms),
       cancel: (t) => this.#timers.cancel(t),
       emit: (type, detail) => this.#emit(type, detail),
-      core: () => this.#map, fit: () => this.#fit(), drawNow: () => this.#map?.render(), signal: this.#uiAbort.signal,
+      core: () => this.#map,
+      /**
+       * A promise of the core with the reports (`renderReport`, `reportSvg`): the small build has
+       * none, so a map on it moves to the full build first (once; its view state kept), or null.
+       */
+      reportCore: async () => {
+        const s = this.#s;
+        if (s && this.#map && !this.#map.renderReport && !(await s.readsFiles())) return null;
+        return this.#map;
+      },
+      fit: () => this.#fit(), drawNow: () => this.#map?.render(), signal: this.#uiAbort.signal,
       announce: (text) => (this.#ui.announce.textContent = text),
       clearSelection: (all) => {
         this.#send({ type: 'clearSelection', all });
@@ -475,8 +485,14 @@ export class YouchengMap extends HTMLElement {
   #toggleDrawer(open) { this.#m.filters?.toggle(open); }
   #toggleStats(open) { this.#m.stats?.toggle(open, this.#snap); }
 
+  /** The export menu's PNG or SVG as a download; a failure (the full build could not be fetched) is shown, in the UI language. */
   async #download(kind = 'png', options = {}) {
-    const blob = kind === 'svg' ? await this.exportSvg() : await this.exportPng(options);
+    let blob;
+    try {
+      blob = kind === 'svg' ? await this.exportSvg() : await this.exportPng(options);
+    } catch (e) {
+      return this.#reportError(e, 'exportFailed');
+    }
     download(this.shadowRoot, blob, `youcheng-${new Date().toISOString().slice(0, 10)}${options.scale > 1 ? `@${options.scale}x` : ''}.${kind}`, (fn, ms) => this.#timers.later(fn, ms));
   }
 

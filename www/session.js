@@ -455,7 +455,15 @@ export class Session {
     // The old core is dropped whole (its own instance and memory), as after a trap: not freed,
     // so that a call still under way to it finds it.
     this.map = null;
-    const map = await this.open();
+    let map;
+    try {
+      map = await this.open();
+    } catch (e) {
+      // The full build could not be fetched or started (offline, a server without it): the map
+      // stays on the small one, as it was, and the caller says what failed.
+      if (this.map === null) [this.map, this.module] = [old, 'lean'];
+      throw e;
+    }
     if (!map) return false;
     await this.#restoreGood(map);
     if (state !== null) host.restore(null, true, state);

@@ -1032,7 +1032,11 @@ impl Youcheng {
         self.arcs.job.is_some()
     }
 
-    /// Draws the report for `spec` (a `ReportSpec`) on `canvas`, sized by the core.
+    /// Draws the report for `spec` (a `ReportSpec`) on `canvas`, sized by the core. The full
+    /// build only: a visitor seldom exports, so the small one a default map loads goes without
+    /// the reports (~7 KB gzip) and the page moves a map to the full build before its first
+    /// export (`www/element.js`, `reportCore`).
+    #[cfg(feature = "files")]
     #[wasm_bindgen(js_name = renderReport)]
     pub fn render_report(
         &mut self,
@@ -1052,7 +1056,8 @@ impl Youcheng {
         Ok(())
     }
 
-    /// The report for `spec` as an SVG document.
+    /// The report for `spec` as an SVG document (the full build only, as `renderReport`).
+    #[cfg(feature = "files")]
     #[wasm_bindgen(js_name = reportSvg)]
     pub fn report_svg(&mut self, spec: JsValue) -> Result<String, JsError> {
         Ok(self

@@ -768,6 +768,44 @@ test('copy link: the copied URL restores the same filter, selection, view and la
   await context.close();
 });
 
+test('a default map goes without the reports until its first export, which moves it to the full build keeping its view, filter, colours and selection', async () => {
+  const lean = /\/pkg-lean\/youcheng_bg\.wasm$/, full = /\/pkg\/youcheng_bg\.wasm$/;
+  const { page, context, log } = await open(browser, url);
+  assert.equal(log.requests.filter((u) => lean.test(u)).length, 1, 'the small build');
+  const id = await page.evaluate(() => {
+    const m = window.youcheng;
+    m.setView(10, 50, 3);
+    m.setFilter({ continents: ['europe'] });
+    m.setColourBy('relation');
+    const id = m.visibleIds()[0];
+    m.select(id, { pin: true });
+    return id;
+  });
+  const state = () => page.evaluate(() => { const m = window.youcheng; return { view: m.view(), filter: m.getFilter(), sel: m.selection(), ids: m.visibleIds(), hash: m.stateHash() }; });
+  const before = await state();
+  assert.deepEqual(before.sel, [id]);
+  assert.deepEqual(log.requests.filter((u) => full.test(u)), [], 'no full build before an export');
+  const svg = await page.evaluate(async () => (await window.youcheng.exportSvg()).text());
+  assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/, svg.slice(0, 200));
+  assert.equal(log.requests.filter((u) => full.test(u)).length, 1, 'the full build was fetched for it');
+  const after = await state();
+  assert.deepEqual(after.filter, before.filter);
+  assert.deepEqual(after.sel, before.sel);
+  assert.deepEqual(after.ids, before.ids);
+  assert.equal(after.hash, before.hash);
+  assert.ok(Math.abs(after.view.lon - before.view.lon) < 0.01 && Math.abs(after.view.zoom - before.view.zoom) < 0.01, JSON.stringify([before.view, after.view]));
+  // The next export is at once, on the same build; a PNG as well.
+  const png = await page.evaluate(async () => { const b = await window.youcheng.exportPng({ scale: 1 }); return [...new Uint8Array(await b.slice(0, 8).arrayBuffer())]; });
+  assert.deepEqual(png, [137, 80, 78, 71, 13, 10, 26, 10], 'a PNG');
+  assert.equal(log.requests.filter((u) => full.test(u)).length, 1, 'fetched once');
+  // A wrong option still throws at once, before any work.
+  assert.match(await page.evaluate(() => { try { window.youcheng.exportPng({ scale: 9 }); return 'no error'; } catch (e) { return `${e.name}: ${e.message}`; } }), /^TypeError: exportPng/);
+  await frame(page);
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.consoleErrors, []);
+  await context.close();
+});
+
 test('a default map runs on the small build of the core and moves to the full one when it has to read a file, keeping its view and filter', async () => {
   const lean = /\/pkg-lean\/youcheng_bg\.wasm$/, full = /\/pkg\/youcheng_bg\.wasm$/;
   const { page, context, log } = await open(browser, url);

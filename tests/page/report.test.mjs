@@ -168,6 +168,37 @@ test('the export menu downloads PNG at 1×/2×/3× and at a width, and SVG; axe 
   await context.close();
 });
 
+test('an export whose full build cannot be fetched says so in the UI language, the map stays on the small build and works, and the next export tries again', async () => {
+  const { page, context, log } = await open(browser, url, { acceptDownloads: true });
+  let refused = 0;
+  await page.route(/\/pkg\/youcheng_bg\.wasm$/, (route) => (refused++, route.abort()));
+  const failed = await page.evaluate(() => window.youcheng.exportPng().then(() => 'exported', (e) => `failed: ${e.message}`));
+  assert.match(failed, /^failed: /, failed);
+  assert.ok(refused >= 1, 'the full build was asked for');
+  // The map is as it was, on the small build: it filters, hovers and draws.
+  const after = await page.evaluate(() => {
+    const m = window.youcheng;
+    const all = m.visibleIds().length;
+    m.setFilter({ continents: ['europe'] });
+    return { all, europe: m.visibleIds().length, stats: !!m.frameStats() };
+  });
+  assert.ok(after.all > after.europe && after.europe > 0 && after.stats, JSON.stringify(after));
+  // From the menu: the message names the failure, in Chinese (the page's language).
+  await page.click('#map .yc-export');
+  await page.click('#map .yc-export-png[data-scale="1"]');
+  const message = page.locator('#map .yc-message');
+  await message.waitFor({ state: 'visible' });
+  assert.match(await message.textContent(), /^导出失败：/);
+  await page.waitForFunction(() => document.querySelector('#map').shadowRoot.querySelector('.yc-export').getAttribute('aria-busy') === null);
+  // Once the file can be fetched, the next export works.
+  await page.unroute(/\/pkg\/youcheng_bg\.wasm$/);
+  const [download] = await Promise.all([page.waitForEvent('download'), (async () => { await page.click('#map .yc-export'); await page.click('#map .yc-export-png[data-scale="1"]'); })()]);
+  assert.match(download.suggestedFilename(), /\.png$/);
+  assert.equal(await page.evaluate(() => window.youcheng.visibleIds().length), after.europe, 'the filter kept');
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
 test('SVG export parses and carries the arcs, title, legend, attribution and date, with no outside references', async () => {
   const { page, context, log } = await open(browser, url);
   const info = await page.evaluate(async () => {

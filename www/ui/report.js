@@ -1,7 +1,8 @@
 // Reports: the PNG and SVG export and the export menu in the toolbar. The core lays the report
 // out and draws it off-screen at the asked size (src/report.rs) from the map's state — never a
 // copy of the on-screen canvas — so open panels, the canvas's size and the screen's pixel ratio
-// make no difference. This module only gathers the texts in the UI language.
+// make no difference. This module only gathers the texts in the UI language. The reports are in
+// the full build of the core only: a map on the small one moves to it at its first export.
 import { h } from '../dom.js';
 import { legendLabels } from './legend.js';
 import { summaryText } from './summary.js';
@@ -39,17 +40,20 @@ export function createReport(ctx) {
   };
   return {
     png(options) {
-      const opts = checkExportOptions(options);
-      const core = ctx.core();
-      if (!core) return Promise.reject(new Error('exportPng: the map has not loaded'));
-      const out = document.createElement('canvas');
-      core.renderReport(out, spec(opts));
-      return new Promise((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG'))), 'image/png'));
+      const opts = checkExportOptions(options); // a wrong option throws at once, as it always did
+      if (!ctx.core()) return Promise.reject(new Error('exportPng: the map has not loaded'));
+      return ctx.reportCore().then((core) => {
+        if (!core) throw new Error('exportPng: the map has gone');
+        const out = document.createElement('canvas');
+        core.renderReport(out, spec(opts));
+        return new Promise((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG'))), 'image/png'));
+      });
     },
-    svg() {
-      const core = ctx.core();
-      if (!core) return Promise.reject(new Error('exportSvg: the map has not loaded'));
-      return Promise.resolve(new Blob([core.reportSvg(spec())], { type: 'image/svg+xml' }));
+    async svg() {
+      if (!ctx.core()) throw new Error('exportSvg: the map has not loaded');
+      const core = await ctx.reportCore();
+      if (!core) throw new Error('exportSvg: the map has gone');
+      return new Blob([core.reportSvg(spec())], { type: 'image/svg+xml' });
     },
   };
 }
@@ -74,7 +78,9 @@ export function createExportMenu(ctx, save) {
   const pick = (kind, options) => {
     open(false);
     toggle.focus();
-    save(kind, options);
+    // Busy until the file is offered: a default map's first export fetches the full build.
+    toggle.setAttribute('aria-busy', 'true');
+    Promise.resolve(save(kind, options)).finally(() => toggle.removeAttribute('aria-busy'));
   };
   ctx.on(toggle, 'click', () => open(menu.hidden));
   scales.forEach((b, i) => ctx.on(b, 'click', () => pick('png', { scale: i + 1 })));
