@@ -2,7 +2,7 @@
 // entry a page includes); the behaviour lives in the Rust core (one command in, one snapshot out,
 // see src/app), and each control is its own module in ui/, built only when `controls` asks for it.
 // Nothing from data files is ever parsed as HTML.
-import { CoreTrap } from './core.js';
+import { CoreTrap, warm } from './core.js';
 import { pickLanguage, translate } from './i18n.js';
 import { fileLabel, Timers } from './dom.js';
 import { Session } from './session.js';
@@ -148,6 +148,10 @@ export class YouchengMap extends HTMLElement {
         const s = this.#s;
         if (s && this.#map && !this.#map.renderReport && !(await s.readsFiles())) return null;
         return this.#map;
+      },
+      /** The export menu was opened: the full build starts downloading and compiling, if the map will need it. */
+      warmReports: () => {
+        if (this.#map && !this.#map.renderReport) warm('full');
       },
       fit: () => this.#fit(), drawNow: () => this.#map?.render(), signal: this.#uiAbort.signal,
       announce: (text) => (this.#ui.announce.textContent = text),

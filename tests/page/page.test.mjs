@@ -785,6 +785,10 @@ test('a default map goes without the reports until its first export, which moves
   const before = await state();
   assert.deepEqual(before.sel, [id]);
   assert.deepEqual(log.requests.filter((u) => full.test(u)), [], 'no full build before an export');
+  // Opening the export menu starts the full build coming (a choice is likely); closing it keeps it.
+  await page.click('#map .yc-export');
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => /\/pkg\/youcheng_bg\.wasm$/.test(r.name)));
+  await page.keyboard.press('Escape');
   const svg = await page.evaluate(async () => (await window.youcheng.exportSvg()).text());
   assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/, svg.slice(0, 200));
   assert.equal(log.requests.filter((u) => full.test(u)).length, 1, 'the full build was fetched for it');

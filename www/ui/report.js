@@ -82,7 +82,10 @@ export function createExportMenu(ctx, save) {
     toggle.setAttribute('aria-busy', 'true');
     Promise.resolve(save(kind, options)).finally(() => toggle.removeAttribute('aria-busy'));
   };
-  ctx.on(toggle, 'click', () => open(menu.hidden));
+  ctx.on(toggle, 'click', () => {
+    if (menu.hidden) ctx.warmReports?.(); // a choice is likely: the reports' build starts coming
+    open(menu.hidden);
+  });
   scales.forEach((b, i) => ctx.on(b, 'click', () => pick('png', { scale: i + 1 })));
   ctx.on(atWidth, 'click', () => {
     const px = Math.round(Number(width.value));
