@@ -240,6 +240,9 @@ pub struct Layer {
     ctx: CanvasRenderingContext2d,
     /// On the page: the canvas showing it.
     shown: Option<Shown>,
+    /// Nothing drawn on it since it was cleared ([`Layer::begin`]): an image is put on it as it
+    /// is, not through a scratch canvas ([`Layer::put_image_data`]).
+    blank: Cell<bool>,
 }
 
 /// The page's canvas that shows a layer, and how it is placed.
@@ -265,6 +268,7 @@ impl Layer {
             canvas,
             ctx,
             shown: None,
+            blank: Cell::new(false),
         })
     }
 
@@ -277,6 +281,7 @@ impl Layer {
             canvas: canvas.unchecked_into(),
             ctx: ctx.unchecked_into(),
             shown: None,
+            blank: Cell::new(false),
         })
     }
 
@@ -404,10 +409,12 @@ impl Layer {
         }
         let _ = self.ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
         self.ctx.clear_rect(0.0, 0.0, w, h);
+        self.blank.set(true);
     }
 
     /// A surface drawing into the layer (after [`Layer::begin`]).
     pub fn surface(&self, (w, h): (f64, f64)) -> CanvasSurface<'_> {
+        self.blank.set(false);
         CanvasSurface::new(&self.ctx, w, h)
     }
 
@@ -438,6 +445,14 @@ impl Layer {
         at: (usize, usize),
         dpr: f64,
     ) {
+        // On a layer cleared since anything was drawn on it, `putImageData` leaves what drawing
+        // the image over it would (source-over onto transparent is the source): no copy into
+        // the scratch canvas and composite from it (an arcs layer's first image, at the shipped
+        // data the whole layer, each time it is drawn afresh).
+        if self.blank.replace(false) {
+            let _ = self.ctx.put_image_data(image, at.0 as f64, at.1 as f64);
+            return;
+        }
         let (w, h) = (image.width(), image.height());
         if scratch.canvas.width() < w || scratch.canvas.height() < h {
             scratch.canvas.set_width(w.max(scratch.canvas.width()));
@@ -499,7 +514,7 @@ impl Layer {
             }
             LandPlan::Redraw => {
                 self.begin((w, h), dpr);
-                paint(&mut CanvasSurface::new(&self.ctx, w, h));
+                paint(&mut self.surface((w, h)));
                 self.present(self);
             }
             LandPlan::Copy => {}
