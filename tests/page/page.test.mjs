@@ -410,6 +410,39 @@ test('statistics and table views follow the filter', async () => {
   await context.close();
 });
 
+test('the table sorts every column both ways in the collation of the UI language, ties in data order', async () => {
+  const { page, context } = await open(browser, url);
+  await page.click('#map .yc-table-toggle');
+  for (const lang of ['zh', 'en']) {
+    await page.evaluate((l) => window.youcheng.setLanguage(l), lang);
+    for (const col of ['city', 'partner', 'country', 'continent', 'relation', 'status', 'level', 'year']) {
+      for (const clicks of [1, 2]) {
+        for (let k = 0; k < clicks; k++) await page.click(`#map .yc-table th[data-col="${col}"] button`);
+        const dir = await page.getAttribute(`#map .yc-table th[data-col="${col}"]`, 'aria-sort');
+        const bad = await page.evaluate(({ col, lang }) => {
+          const r = document.getElementById('map').shadowRoot;
+          const i = [...r.querySelectorAll('.yc-table thead th')].findIndex((th) => th.dataset.col === col);
+          const rows = [...r.querySelectorAll('.yc-table tbody tr')];
+          const text = (tr) => tr.children[i].textContent;
+          const cmp = new Intl.Collator(lang === 'zh' ? 'zh-CN' : 'en').compare;
+          const key = (tr) => (col === 'year' ? [text(tr) === '' ? 9999 : Number(text(tr).slice(0, 4)), text(tr)] : [0, text(tr)]);
+          const asc = r.querySelector(`.yc-table th[data-col="${col}"]`).getAttribute('aria-sort') === 'ascending' ? 1 : -1;
+          const order = new Map(document.getElementById('map').visibleIds().map((id, n) => [id, n]));
+          for (let k = 1; k < rows.length; k++) {
+            const [ya, ta] = key(rows[k - 1]), [yb, tb] = key(rows[k]);
+            const c = asc * ((ya - yb) || cmp(ta, tb));
+            if (c > 0) return `${col} ${asc > 0 ? 'ascending' : 'descending'}: row ${k} "${ta}" before "${tb}"`;
+            if (c === 0 && order.get(rows[k - 1].dataset.id) > order.get(rows[k].dataset.id)) return `${col}: a tie out of data order at row ${k} ("${ta}")`;
+          }
+          return rows.length > 300 ? null : `only ${rows.length} rows`;
+        }, { col, lang });
+        assert.equal(bad, null, `${lang}, ${dir}`);
+      }
+    }
+  }
+  await context.close();
+});
+
 test('a broken CSV is reported with line and field, rendered as text, and the map keeps its data', async () => {
   const { page, context } = await open(browser, url);
   const before = await count(page);

@@ -40,7 +40,14 @@ export function createTable(ctx, actions) {
     // comparison was most of a sort of thousands of rows).
     const compare = new Intl.Collator(ctx.lang() === 'zh' ? 'zh-CN' : 'en').compare;
     const keyed = rows.map((r) => [col === 'year' ? String(r.established ?? '') : get(r), r]);
-    keyed.sort(([ka, a], [kb, b]) => dir * (col === 'year' ? (a.year ?? 9999) - (b.year ?? 9999) || compare(ka, kb) : compare(ka, kb)));
+    // Each distinct text ranked once with the collator (texts it finds equal share a rank), and
+    // the rows sorted by rank: a network of thousands of pairs has far fewer distinct texts (a
+    // world network's 25,000 pairs, 8,199 origins), and the collator's comparisons were most of
+    // opening its table (a task of ~100 ms, and over 200 now and then).
+    const distinct = [...new Set(keyed.map(([k]) => k))].sort(compare);
+    const rank = new Map();
+    distinct.forEach((k, i) => rank.set(k, i > 0 && compare(distinct[i - 1], k) === 0 ? rank.get(distinct[i - 1]) : i));
+    keyed.sort(([ka, a], [kb, b]) => dir * ((col === 'year' ? (a.year ?? 9999) - (b.year ?? 9999) : 0) || rank.get(ka) - rank.get(kb)));
     const head = h('tr', {});
     for (const [k] of cols) {
       const sorted = k === col;
