@@ -48,27 +48,47 @@ impl From<bool> for LoadMode {
     }
 }
 
-/// Every partnerships column, in the file's order (a JSON record's other keys are ignored).
-pub const COLUMNS: [&str; 18] = [
-    "id",
-    "shandong_city",
-    "shandong_subunit",
-    "shandong_subunit_en",
-    "partner_en",
-    "partner_zh",
-    "partner_zh_source",
-    "country",
-    "partner_level",
-    "relation",
-    "status",
-    "established",
-    "lon",
-    "lat",
-    "coord_source",
-    "sources",
-    "note",
-    "note_zh",
-];
+/// The partnerships columns, once: [`COLUMNS`] (their names, in the file's order) and [`Col`]
+/// (each one's place in it), so that the two cannot part.
+macro_rules! partnership_columns {
+    ($($col:ident = $name:literal,)*) => {
+        /// Every partnerships column, in the file's order (a JSON record's other keys are ignored).
+        pub const COLUMNS: [&str; [$($name),*].len()] = [$($name),*];
+
+        /// A partnerships column: its position in [`COLUMNS`].
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        enum Col {
+            $($col),*
+        }
+
+        impl Col {
+            /// Every column, in [`COLUMNS`]'s order.
+            #[cfg(test)]
+            const ALL: [Col; COLUMNS.len()] = [$(Col::$col),*];
+        }
+    };
+}
+
+partnership_columns! {
+    Id = "id",
+    ShandongCity = "shandong_city",
+    ShandongSubunit = "shandong_subunit",
+    ShandongSubunitEn = "shandong_subunit_en",
+    PartnerEn = "partner_en",
+    PartnerZh = "partner_zh",
+    PartnerZhSource = "partner_zh_source",
+    Country = "country",
+    PartnerLevel = "partner_level",
+    Relation = "relation",
+    Status = "status",
+    Established = "established",
+    Lon = "lon",
+    Lat = "lat",
+    CoordSource = "coord_source",
+    Sources = "sources",
+    Note = "note",
+    NoteZh = "note_zh",
+}
 
 /// Partnership columns that must be in the header.
 pub const REQUIRED_COLUMNS: [&str; 7] = [
@@ -94,29 +114,6 @@ const TEXT_COLUMNS: [Col; 6] = [
     Col::Note,
     Col::NoteZh,
 ];
-
-/// A partnerships column: its position in [`COLUMNS`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Col {
-    Id,
-    ShandongCity,
-    ShandongSubunit,
-    ShandongSubunitEn,
-    PartnerEn,
-    PartnerZh,
-    PartnerZhSource,
-    Country,
-    PartnerLevel,
-    Relation,
-    Status,
-    Established,
-    Lon,
-    Lat,
-    CoordSource,
-    Sources,
-    Note,
-    NoteZh,
-}
 
 impl Col {
     /// Its name in a file's header.
@@ -150,6 +147,15 @@ impl<'t> Columns<'t> {
     /// A problem with `col` of `row` (as [`Table::issue`]).
     fn issue(&self, row: Row<'_>, col: Col, problem: Problem) -> Issue {
         self.t.issue(row, col.name(), problem)
+    }
+
+    /// Reports each of `cols` that is empty in `row` (as `validate::require` by name).
+    fn require(&self, row: Row<'_>, cols: &[Col], issues: &mut IssueLog) {
+        for &col in cols {
+            if self.get(row, col).is_empty() {
+                issues.push(self.issue(row, col, Problem::Empty));
+            }
+        }
     }
 }
 
@@ -329,17 +335,14 @@ impl<'a> RowChecker<'a> {
 
     /// Reports every problem of `row`; the pair when its city and country are known.
     fn check(&mut self, c: &Columns, row: Row<'_>, issues: &mut IssueLog) -> Option<Partnership> {
-        for col in [
+        let required = [
             Col::Id,
             Col::ShandongCity,
             Col::PartnerEn,
             Col::Country,
             Col::Sources,
-        ] {
-            if c.get(row, col).is_empty() {
-                issues.push(c.issue(row, col, Problem::Empty));
-            }
-        }
+        ];
+        c.require(row, &required, issues);
         let id = c.get(row, Col::Id);
         self.check_id(c, row, id, issues);
         let city = self.city(c, row, issues);
@@ -568,26 +571,7 @@ mod tests {
     #[test]
     fn columns_found_once_read_what_a_look_up_by_name_reads() {
         use Col::*;
-        let all = [
-            Id,
-            ShandongCity,
-            ShandongSubunit,
-            ShandongSubunitEn,
-            PartnerEn,
-            PartnerZh,
-            PartnerZhSource,
-            Country,
-            PartnerLevel,
-            Relation,
-            Status,
-            Established,
-            Lon,
-            Lat,
-            CoordSource,
-            Sources,
-            Note,
-            NoteZh,
-        ];
+        let all = Col::ALL;
         assert_eq!(all.len(), COLUMNS.len());
         for (i, col) in all.into_iter().enumerate() {
             assert_eq!(col as usize, i);
