@@ -6,6 +6,7 @@
 
 mod common;
 
+use std::collections::HashSet;
 use youcheng::app::{App, Command, Response};
 use youcheng::filter::Filter;
 use youcheng::geometry::LonLat;
@@ -419,19 +420,32 @@ fn the_arcs_layer_is_drawn_again_when_its_names_language_or_colours_change() {
 }
 
 /// The table's rows are the visible pairs in data order, each with the fields its details have
-/// (the table lists them without sources and notes), and follow the filter.
+/// (the table lists them without sources and notes), and follow the filter; the names that
+/// repeat are listed once each.
 #[test]
 fn the_table_rows_are_the_visible_pairs_with_their_details_fields() {
     let mut a = app();
     let check = |a: &App| {
-        let (rows, details) = (a.table_rows(), a.rows());
-        assert_eq!(rows.len(), a.visible_ids().len());
-        assert_eq!(rows.len(), details.len());
-        for (r, d) in rows.iter().zip(&details) {
+        let (table, details) = (a.table(), a.rows());
+        assert_eq!(table.len(), a.visible_ids().len());
+        assert_eq!(table.len(), details.len());
+        for (k, d) in details.iter().enumerate() {
             // Every field the table lists, as the pair's details have it.
-            assert_eq!(r, &d.row);
+            assert_eq!(table.row(k).as_ref(), Some(&d.row), "row {k}");
         }
-        rows.len()
+        assert_eq!(table.row(details.len()), None);
+        let names = |v: Vec<(&str, &str)>| (v.len(), v.into_iter().collect::<HashSet<_>>().len());
+        let cities = names(table.cities.iter().map(|c| (c.zh, c.en)).collect());
+        let countries = names(table.countries.iter().map(|c| (c.zh, c.en)).collect());
+        assert_eq!(cities.0, cities.1, "each origin side once");
+        assert_eq!(countries.0, countries.1, "each country once");
+        let used = |of: &[u32]| of.iter().collect::<HashSet<_>>().len();
+        assert_eq!(
+            (used(&table.city), used(&table.country)),
+            (cities.0, countries.0),
+            "each used"
+        );
+        table.len()
     };
     let all = check(&a);
     assert!(all > 300, "{all}");

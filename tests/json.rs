@@ -29,7 +29,7 @@ fn app() -> App {
 fn snapshot_and_more(a: &App, what: &str) {
     same(&format!("{what}: snapshot"), &a.snapshot());
     same(&format!("{what}: frame stats"), &a.frame_stats());
-    same(&format!("{what}: table rows"), &a.table_rows());
+    same(&format!("{what}: table"), &a.table());
     same(&format!("{what}: view"), &a.view());
 }
 

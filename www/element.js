@@ -133,7 +133,7 @@ export class YouchengMap extends HTMLElement {
       },
       send: (cmd, event) => this.#send(cmd, event),
       details: (id) => this.#map?.details(id) ?? null,
-      rows: () => this.#map?.tableRows() ?? [],
+      table: () => this.#map?.table() ?? null,
       /** The shipped data's notes and sources are not in yet (see Session.notes). */
       notesPending: () => !!this.#s?.notesWanted,
       later: (fn, ms) => this.#timers.later(fn, ms),

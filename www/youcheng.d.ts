@@ -311,6 +311,77 @@ established: string | null,
  * The year of `established`; `None` when unknown.
  */
 year: number | null, };
+export type TableColumns = { 
+/**
+ * Each row's pair id.
+ */
+ids: Array<string>, 
+/**
+ * Each row's partner name in simplified Chinese (empty when nobody is confident of it).
+ */
+partnerZh: Array<string>, 
+/**
+ * Each row's partner name in English.
+ */
+partnerEn: Array<string>, 
+/**
+ * The origin sides the rows name, each once.
+ */
+cities: Array<TableName>, 
+/**
+ * Each row's origin side in `cities`.
+ */
+city: Array<number>, 
+/**
+ * The countries the rows name, each once.
+ */
+countries: Array<TableCountry>, 
+/**
+ * Each row's country in `countries`.
+ */
+country: Array<number>, 
+/**
+ * Each row's partner's administrative level.
+ */
+level: Array<'province' | 'city' | 'county' | 'unknown'>, 
+/**
+ * Each row's type of tie.
+ */
+relation: Array<'friendship' | 'cooperation' | 'unknown'>, 
+/**
+ * How firm each row's tie is.
+ */
+status: Array<'signed' | 'intent' | 'unconfirmed'>, 
+/**
+ * When each row's tie was established (as [`TableRow::established`]); `None` when unknown.
+ */
+established: Array<string | null>, 
+/**
+ * The year of `established`; `None` when unknown.
+ */
+year: Array<number | null>, };
+export type TableName = { 
+/**
+ * Its Chinese name.
+ */
+zh: string, 
+/**
+ * Its English name.
+ */
+en: string, };
+export type TableCountry = { 
+/**
+ * Its Chinese name.
+ */
+zh: string, 
+/**
+ * Its English name.
+ */
+en: string, 
+/**
+ * Its continent's key, e.g. `"north_america"`.
+ */
+continent: string, };
 export type SourceView = { 
 /**
  * The name to show: the source's title, else the link's host (without `www.`), else the

@@ -15,7 +15,7 @@ use super::command::{FrameStats, LoadReport, LoadStatus, Response};
 use super::overlays::{InsetCityView, InsetView, LabelView};
 use super::views::{
     Choice, Choices, Details, HitView, LegendEntry, Shown, Snapshot, SourceView, StatsView,
-    TableRow,
+    TableColumns, TableCountry, TableName, TableRow,
 };
 use super::vocabulary::Vocabulary;
 use crate::dataset::{
@@ -487,6 +487,32 @@ json_object!(TableRow {
     "status": status,
     "established": established,
     "year": year,
+});
+
+json_object!(TableColumns<'_> {
+    "ids": ids,
+    "partnerZh": partner_zh,
+    "partnerEn": partner_en,
+    "cities": cities,
+    "city": city,
+    "countries": countries,
+    "country": country,
+    "level": level,
+    "relation": relation,
+    "status": status,
+    "established": established,
+    "year": year,
+});
+
+json_object!(TableName<'_> {
+    "zh": zh,
+    "en": en,
+});
+
+json_object!(TableCountry<'_> {
+    "zh": zh,
+    "en": en,
+    "continent": continent,
 });
 
 json_object!(SourceView {

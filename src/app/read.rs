@@ -71,13 +71,9 @@ impl App {
         views::details(&self.map, i)
     }
 
-    /// The visible pairs as the table view lists them, in data order.
-    pub fn table_rows(&self) -> Vec<views::TableRow> {
-        self.map
-            .visible()
-            .iter()
-            .filter_map(|&i| views::table_row(&self.map, i))
-            .collect()
+    /// The visible pairs as the table view lists them, in data order, column by column.
+    pub fn table(&self) -> views::TableColumns<'_> {
+        views::table_columns(&self.map, self.map.visible())
     }
 
     /// The visible pairs as the rows of a partnerships file, in data order: each the cells of

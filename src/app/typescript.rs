@@ -7,7 +7,7 @@ use crate::app::command::{Command, FrameStats, LoadReport, LoadStatus, Response,
 use crate::app::overlays::{InsetCityView, InsetView, LabelView};
 use crate::app::views::{
     Choice, Choices, Details, HitView, LegendEntry, Shown, Snapshot, SourceView, StatsView,
-    TableRow,
+    TableColumns, TableCountry, TableName, TableRow,
 };
 use crate::app::vocabulary::Vocabulary;
 use crate::dataset::{
@@ -30,6 +30,9 @@ fn generated() -> String {
     let decls = [
         Details::decl(&cfg),
         TableRow::decl(&cfg),
+        TableColumns::decl(&cfg),
+        TableName::decl(&cfg),
+        TableCountry::decl(&cfg),
         SourceView::decl(&cfg),
         HitView::decl(&cfg),
         crate::scene::Rect::decl(&cfg),

@@ -99,6 +99,157 @@ pub struct TableRow {
     pub year: Option<i32>,
 }
 
+/// The visible pairs as the table view lists them, column by column in data order: what
+/// repeats (the origin sides, the countries) named once, each row an index into them. A world
+/// network's 25,000 rows as as many objects of 13 fields were ~60 ms of the page's work to
+/// write and read for each opening or sort of its table; [`TableColumns::row`] is row `k` as a
+/// [`TableRow`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct TableColumns<'a> {
+    /// Each row's pair id.
+    pub ids: Vec<&'a str>,
+    /// Each row's partner name in simplified Chinese (empty when nobody is confident of it).
+    pub partner_zh: Vec<&'a str>,
+    /// Each row's partner name in English.
+    pub partner_en: Vec<&'a str>,
+    /// The origin sides the rows name, each once.
+    pub cities: Vec<TableName<'a>>,
+    /// Each row's origin side in `cities`.
+    pub city: Vec<u32>,
+    /// The countries the rows name, each once.
+    pub countries: Vec<TableCountry<'a>>,
+    /// Each row's country in `countries`.
+    pub country: Vec<u32>,
+    /// Each row's partner's administrative level.
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        ts(type = "Array<'province' | 'city' | 'county' | 'unknown'>")
+    )]
+    pub level: Vec<&'static str>,
+    /// Each row's type of tie.
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        ts(type = "Array<'friendship' | 'cooperation' | 'unknown'>")
+    )]
+    pub relation: Vec<&'static str>,
+    /// How firm each row's tie is.
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        ts(type = "Array<'signed' | 'intent' | 'unconfirmed'>")
+    )]
+    pub status: Vec<&'static str>,
+    /// When each row's tie was established (as [`TableRow::established`]); `None` when unknown.
+    pub established: Vec<Option<String>>,
+    /// The year of `established`; `None` when unknown.
+    pub year: Vec<Option<i32>>,
+}
+
+/// An origin side as the table names it (see [`TableColumns`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
+pub struct TableName<'a> {
+    /// Its Chinese name.
+    pub zh: &'a str,
+    /// Its English name.
+    pub en: &'a str,
+}
+
+/// A country as the table names it (see [`TableColumns`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
+pub struct TableCountry<'a> {
+    /// Its Chinese name.
+    pub zh: &'a str,
+    /// Its English name.
+    pub en: &'a str,
+    /// Its continent's key, e.g. `"north_america"`.
+    pub continent: &'static str,
+}
+
+impl TableColumns<'_> {
+    /// Row `k` (from 0) as a [`TableRow`], or `None` past the last.
+    pub fn row(&self, k: usize) -> Option<TableRow> {
+        let city = self.cities.get(*self.city.get(k)? as usize)?;
+        let country = self.countries.get(*self.country.get(k)? as usize)?;
+        Some(TableRow {
+            id: (*self.ids.get(k)?).to_string(),
+            city_zh: city.zh.to_string(),
+            city_en: city.en.to_string(),
+            partner_zh: (*self.partner_zh.get(k)?).to_string(),
+            partner_en: (*self.partner_en.get(k)?).to_string(),
+            country_zh: country.zh.to_string(),
+            country_en: country.en.to_string(),
+            continent: country.continent,
+            level: self.level.get(k)?,
+            relation: self.relation.get(k)?,
+            status: self.status.get(k)?,
+            established: self.established.get(k)?.clone(),
+            year: *self.year.get(k)?,
+        })
+    }
+
+    /// How many rows.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
+/// The pairs `visible` (indices in the data) as [`TableColumns`].
+pub fn table_columns<'a>(map: &'a MapState, visible: &[usize]) -> TableColumns<'a> {
+    let ds = map.dataset();
+    let mut t = TableColumns::default();
+    // Per city and country index in the data, its place in the table's lists (MAX: none yet).
+    let (mut city_at, mut country_at) = (Vec::new(), Vec::new());
+    fn place(at: &mut Vec<u32>, i: usize, n: usize) -> (u32, bool) {
+        if at.len() <= i {
+            at.resize(i + 1, u32::MAX);
+        }
+        match at.get_mut(i) {
+            Some(slot) if *slot == u32::MAX => {
+                *slot = n as u32;
+                (*slot, true)
+            }
+            slot => (slot.map_or(0, |s| *s), false),
+        }
+    }
+    for p in visible.iter().filter_map(|&i| ds.partnerships.get(i)) {
+        let (city, country) = (ds.city_of(p), ds.country_of(p));
+        let (c, new) = place(&mut city_at, p.city, t.cities.len());
+        if new {
+            t.cities.push(TableName {
+                zh: &city.name_zh,
+                en: &city.name_en,
+            });
+        }
+        let (k, new) = place(&mut country_at, p.country, t.countries.len());
+        if new {
+            t.countries.push(TableCountry {
+                zh: &country.name_zh,
+                en: &country.name_en,
+                continent: country.continent.key(),
+            });
+        }
+        t.ids.push(&p.id);
+        t.partner_zh.push(&p.partner_zh);
+        t.partner_en.push(&p.partner_en);
+        t.city.push(c);
+        t.country.push(k);
+        t.level.push(p.level.key());
+        t.relation.push(p.relation.key());
+        t.status.push(p.status.key());
+        t.established.push(p.established.map(|d| d.to_string()));
+        t.year.push(p.established.map(|d| d.year));
+    }
+    t
+}
+
 /// One source as the detail panel shows it: a readable name, the link (http(s) only), a remark.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]

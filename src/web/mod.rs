@@ -1090,10 +1090,9 @@ impl Youcheng {
         self.app.export_csv()
     }
 
-    /// The visible pairs as the table view lists them (`TableRow`s: no sources or notes).
-    #[wasm_bindgen(js_name = tableRows)]
-    pub fn table_rows(&self) -> Result<JsValue, JsError> {
-        to_js(&self.app.table_rows())
+    /// The visible pairs as the table view lists them (`TableColumns`: no sources or notes).
+    pub fn table(&self) -> Result<JsValue, JsError> {
+        to_js(&self.app.table())
     }
 
     /// Ids of the visible pairs, in data order.

@@ -15,39 +15,45 @@ export function createTable(ctx, actions) {
 
   /** What the table shows last drew (its rows change with the data and filter, their names with the language). */
   let drawn = null;
+  /** The rows (the core's TableColumns) while the table is open and the data unchanged: a new sort or language uses them again. */
+  let data = null;
   const render = (snap, _focus, dataChanged = true) => {
-    if (node.hidden) return;
+    if (node.hidden) return void (data = null);
     const { t, name } = ctx;
     // A selection or a layout change leaves the rows as they are: at thousands of pairs, making
     // them again (and losing the rows the visitor asked for) for a click on one was ~0.3 s.
     if (!dataChanged && drawn?.lang === ctx.lang() && drawn?.sort === sort) return;
     if (dataChanged) shown = PAGE;
     drawn = { lang: ctx.lang(), sort };
-    const rows = ctx.rows();
+    // Column by column (TableColumns): the origin sides and countries named once each.
+    if (dataChanged || !data) data = ctx.table() ?? { ids: [], cities: [], countries: [] };
+    const d = data;
+    const cityName = d.cities.map((c) => name(c.zh, c.en));
+    const countryName = d.countries.map((c) => name(c.zh, c.en));
     const cols = [
-      ['city', (r) => name(r.cityZh, r.cityEn)],
-      ['partner', (r) => name(r.partnerZh, r.partnerEn)],
-      ['country', (r) => name(r.countryZh, r.countryEn)],
-      ['continent', (r) => t(`continent_${r.continent}`)],
-      ['relation', (r) => t(`relation_${r.relation}`)],
-      ['status', (r) => t(`status_${r.status}`)],
-      ['level', (r) => t(`level_${r.level}`)],
-      ['year', (r) => r.established ?? ''],
+      ['city', (k) => cityName[d.city[k]]],
+      ['partner', (k) => name(d.partnerZh[k], d.partnerEn[k])],
+      ['country', (k) => countryName[d.country[k]]],
+      ['continent', (k) => t(`continent_${d.countries[d.country[k]].continent}`)],
+      ['relation', (k) => t(`relation_${d.relation[k]}`)],
+      ['status', (k) => t(`status_${d.status[k]}`)],
+      ['level', (k) => t(`level_${d.level[k]}`)],
+      ['year', (k) => d.established[k] ?? ''],
     ];
     const { col, dir } = sort;
     const get = cols.find(([k]) => k === col)?.[1] ?? cols[0][1];
     // Each row's text for the column made once, compared with one collator (localeCompare per
     // comparison was most of a sort of thousands of rows).
     const compare = new Intl.Collator(ctx.lang() === 'zh' ? 'zh-CN' : 'en').compare;
-    const keyed = rows.map((r) => [col === 'year' ? String(r.established ?? '') : get(r), r]);
+    const keyed = d.ids.map((_, k) => [get(k), k]);
     // Each distinct text ranked once with the collator (texts it finds equal share a rank), and
     // the rows sorted by rank: a network of thousands of pairs has far fewer distinct texts (a
-    // world network's 25,000 pairs, 8,199 origins). Its sort ~21 → ~18 ms of the ~90 ms that
-    // opening its table takes (most of the rest is the rows' JSON from the core, ~60 ms).
-    const distinct = [...new Set(keyed.map(([k]) => k))].sort(compare);
+    // world network's 25,000 pairs, 8,199 origins).
+    const distinct = [...new Set(keyed.map(([key]) => key))].sort(compare);
     const rank = new Map();
-    distinct.forEach((k, i) => rank.set(k, i > 0 && compare(distinct[i - 1], k) === 0 ? rank.get(distinct[i - 1]) : i));
-    keyed.sort(([ka, a], [kb, b]) => dir * ((col === 'year' ? (a.year ?? 9999) - (b.year ?? 9999) : 0) || rank.get(ka) - rank.get(kb)));
+    distinct.forEach((key, i) => rank.set(key, i > 0 && compare(distinct[i - 1], key) === 0 ? rank.get(distinct[i - 1]) : i));
+    const year = (k) => d.year[k] ?? 9999;
+    keyed.sort(([ka, a], [kb, b]) => dir * ((col === 'year' ? year(a) - year(b) : 0) || rank.get(ka) - rank.get(kb)));
     const head = h('tr', {});
     for (const [k] of cols) {
       const sorted = k === col;
@@ -61,14 +67,15 @@ export function createTable(ctx, actions) {
       head.append(h('th', { scope: 'col', 'data-col': k, 'aria-sort': sorted ? (dir > 0 ? 'ascending' : 'descending') : 'none' }, b));
     }
     const body = h('tbody', {});
-    const row = (r) => {
-      const tr = h('tr', { 'data-id': r.id });
+    const row = (k) => {
+      const id = d.ids[k];
+      const tr = h('tr', { 'data-id': id });
       cols.forEach(([, fn], i) => {
         if (i === 1) {
-          const b = h('button', { type: 'button', class: 'yc-link', title: t('showOnMap') }, fn(r));
-          b.addEventListener('click', () => ctx.el.select(r.id));
+          const b = h('button', { type: 'button', class: 'yc-link', title: t('showOnMap') }, fn(k));
+          b.addEventListener('click', () => ctx.el.select(id));
           tr.append(h('th', { scope: 'row' }, b));
-        } else tr.append(h('td', {}, fn(r)));
+        } else tr.append(h('td', {}, fn(k)));
       });
       return tr;
     };
@@ -81,7 +88,7 @@ export function createTable(ctx, actions) {
       more.hidden = shown >= keyed.length;
       more.textContent = t('tableMore', { n: Math.min(PAGE, keyed.length - shown).toLocaleString(), left: (keyed.length - shown).toLocaleString() });
     };
-    const add = (from, to) => body.append(...keyed.slice(from, to).map(([, r]) => row(r)));
+    const add = (from, to) => body.append(...keyed.slice(from, to).map(([, k]) => row(k)));
     add(0, shown);
     more.addEventListener('click', () => {
       const from = shown;
@@ -102,6 +109,7 @@ export function createTable(ctx, actions) {
   const toggle = (open, snap) => {
     const opening = open && node.hidden;
     node.hidden = !open;
+    if (!open) data = null;
     actions.tableButton()?.setAttribute('aria-pressed', String(open));
     if (opening) render(snap, null, true);
     return open;
