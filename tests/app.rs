@@ -609,3 +609,40 @@ fn the_csv_export_is_quoted_neutralised_and_loads_back() {
     assert_eq!(d.note, "=HYPERLINK(\"http://evil.example\")");
     assert_eq!(d.row.partner_en, "Shimonoseki, Yamaguchi");
 }
+
+/// A resize that moves the names on the map says so (`layout_changed`: the page reads the
+/// snapshot again), so that the snapshot's names are the ones drawn, inside the canvas, also
+/// where the Shandong inset stays where it was (it had said so only when the inset moved).
+#[test]
+fn a_resize_that_moves_the_names_says_so() {
+    let mut a = app();
+    let w = a.map.viewport.width_css_px;
+    let (mut names_only, mut last) = (0, 700.0);
+    a.lay_out();
+    for step in 1..=30 {
+        let before = a.snapshot();
+        let h = 700.0 - 8.0 * f64::from(step);
+        let r = a.handle(Command::Resize {
+            width: w,
+            height: h,
+            dpr: 1.0,
+        });
+        a.lay_out();
+        let after = a.snapshot();
+        let inset = |s: &youcheng::app::views::Snapshot| s.inset.as_ref().map(|i| i.rect);
+        let moved = after.labels != before.labels || inset(&after) != inset(&before);
+        assert_eq!(r.layout_changed, moved, "{last} → {h} px high");
+        if after.labels != before.labels && inset(&after) == inset(&before) {
+            names_only += 1;
+        }
+        for l in &after.labels {
+            let b = l.rect;
+            assert!(
+                b.x >= 0.0 && b.y >= 0.0 && b.x + b.w <= w && b.y + b.h <= h,
+                "{h}: {l:?}"
+            );
+        }
+        last = h;
+    }
+    assert!(names_only > 0, "some resizes move names and not the inset");
+}
