@@ -62,8 +62,12 @@ pub fn inset_size(w: f64, h: f64, wide: f64, tall: f64) -> Option<(f64, f64)> {
     (iw + 2.0 * MARGIN_PX <= w && ih + 2.0 * MARGIN_PX <= h * 0.75).then_some((iw, ih))
 }
 
-/// Where the inset goes: of the free spots (holding no partner dot and leaving the province
-/// itself and `keep_clear` uncovered), the one nearest the province; `None` if none is free.
+/// Where the inset goes: of the spots that leave the province itself and `keep_clear`
+/// uncovered, the one holding the fewest partner dots, and of those the nearest the province →
+/// it and how many partner dots it holds (its frame grown by 4 px); `None` when every spot
+/// covers the province. Where no spot is free (a small canvas), the inset then covers the
+/// fewest partners, not the ones nearest the province (East Asia, where Shandong's partners
+/// are densest).
 pub fn place_inset(
     w: f64,
     h: f64,
@@ -71,20 +75,31 @@ pub fn place_inset(
     partners: &[ScreenPt],
     province: Rect,
     keep_clear: &[Rect],
-) -> Option<Rect> {
+) -> Option<(Rect, usize)> {
     let c = province.centre();
-    spots(w, h, size)
-        .into_iter()
-        .filter(|r| {
-            let grown = r.grow(4.0);
-            !grown.overlaps(&province)
-                && !keep_clear.iter().any(|k| k.overlaps(r))
-                && !partners.iter().any(|p| grown.contains(*p))
-        })
-        .min_by(|a, b| {
-            let d = |r: &Rect| r.centre().distance(c);
-            d(a).total_cmp(&d(b))
-        })
+    let d = |r: &Rect| r.centre().distance(c);
+    let mut best: Option<(Rect, usize)> = None;
+    for r in spots(w, h, size) {
+        let grown = r.grow(4.0);
+        if grown.overlaps(&province) || keep_clear.iter().any(|k| k.overlaps(&r)) {
+            continue;
+        }
+        // Counted up to the best so far only (a large network has thousands of dots).
+        let limit = best.map_or(usize::MAX, |(_, n)| n);
+        let held = partners
+            .iter()
+            .filter(|p| grown.contains(**p))
+            .take(limit.saturating_add(1))
+            .count();
+        let better = match best {
+            None => true,
+            Some((b, n)) => held < n || (held == n && d(&r) < d(&b)),
+        };
+        if better {
+            best = Some((r, held));
+        }
+    }
+    best
 }
 
 /// The part of the inset the origins are spread in (inside a padding; the title takes its
@@ -374,7 +389,8 @@ mod tests {
             .map(|k| ScreenPt::new(k as f64 * 12.0, 520.0))
             .collect();
         partners.extend((0..80).map(|k| ScreenPt::new(k as f64 * 12.0, 30.0)));
-        let r = place_inset(1000.0, 550.0, size, &partners, province, &[]).expect("a spot");
+        let (r, held) = place_inset(1000.0, 550.0, size, &partners, province, &[]).expect("a spot");
+        assert_eq!(held, 0);
         assert!(partners.iter().all(|p| !r.contains(*p)));
         assert!(!r.overlaps(&province));
         assert!(r.x >= 8.0 && r.x + r.w <= 992.0 && r.y + r.h <= 542.0);
@@ -382,6 +398,53 @@ mod tests {
             inset_size(150.0, 100.0, 1.0, 0.66).is_none(),
             "no room on a tiny canvas"
         );
+    }
+
+    /// Where every spot holds partners, the inset takes the one holding the fewest, not the
+    /// one nearest the province, and among equals the nearest.
+    #[test]
+    fn with_no_free_spot_the_inset_covers_the_fewest_partners() {
+        let (w, h) = (620.0, 330.0);
+        let province = Rect::new(250.0, 110.0, 20.0, 16.0);
+        let size = inset_size(w, h, 1.0, 0.62).expect("room");
+        // Partners everywhere on a grid, densest near the province (a dot every 10 px within
+        // 150 px of it, every 40 px elsewhere).
+        let mut partners = Vec::new();
+        for x in (0..620).step_by(10) {
+            for y in (0..330).step_by(10) {
+                let p = ScreenPt::new(f64::from(x), f64::from(y));
+                let near = p.distance(province.centre()) < 150.0;
+                if near || (x % 40 == 0 && y % 40 == 0) {
+                    partners.push(p);
+                }
+            }
+        }
+        let (r, held) = place_inset(w, h, size, &partners, province, &[]).expect("a spot");
+        let count = |r: &Rect| {
+            partners
+                .iter()
+                .filter(|p| r.grow(4.0).contains(**p))
+                .count()
+        };
+        assert_eq!(held, count(&r));
+        let fewest = spots(w, h, size)
+            .iter()
+            .filter(|s| !s.grow(4.0).overlaps(&province))
+            .map(count)
+            .min()
+            .expect("spots");
+        assert!(held > 0, "no spot is free");
+        assert_eq!(held, fewest, "the fewest partners covered");
+        // The nearest spot to the province covers more.
+        let nearest = spots(w, h, size)
+            .into_iter()
+            .filter(|s| !s.grow(4.0).overlaps(&province))
+            .min_by(|a, b| {
+                let c = province.centre();
+                a.centre().distance(c).total_cmp(&b.centre().distance(c))
+            })
+            .expect("spots");
+        assert!(count(&nearest) > held, "{} vs {held}", count(&nearest));
     }
 
     #[test]

@@ -297,15 +297,19 @@ impl MapState {
             (2.0, 0.8),
         ];
         // Where no spot is free of partners (a short canvas, longer English names), the inset
-        // may cover some: the cities must stay readable and reachable.
-        for avoid in [&partners[..], &[]] {
+        // may cover some, the fewest it can: the cities must stay readable and reachable.
+        for free in [true, false] {
             for (wide, tall) in sizes {
                 let Some(size) = inset::inset_size(w, h, wide, tall) else {
                     continue;
                 };
-                let Some(rect) = inset::place_inset(w, h, size, avoid, province, &[]) else {
+                let Some((rect, held)) = inset::place_inset(w, h, size, &partners, province, &[])
+                else {
                     continue;
                 };
+                if free && held > 0 {
+                    continue;
+                }
                 if let Some(l) = self.fill_inset(rect, &origins, key) {
                     return Some(l);
                 }
