@@ -1209,8 +1209,9 @@ results: Array<SearchHit>,
  */
 flying: boolean, 
 /**
- * What the map lays out over itself changed (the Shandong inset moved, or its labels'
- * language): the page reads the snapshot again to keep its overlays clear of it.
+ * What the map lays out over itself changed (the Shandong inset moved, the names on the
+ * map moved with a new size, or the labels' language): the page reads the snapshot again to
+ * keep its overlays clear of it (and `labels()`, `inset()` true).
  */
 layoutChanged: boolean, 
 /**
