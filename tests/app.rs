@@ -646,3 +646,43 @@ fn a_resize_that_moves_the_names_says_so() {
     }
     assert!(names_only > 0, "some resizes move names and not the inset");
 }
+
+/// The inset's button: hiding it says the layout changed, and the snapshot then has no inset
+/// but where it was; showing it again puts it back.
+#[test]
+fn the_inset_is_hidden_and_shown_by_command() {
+    let mut a = common::shipped_app(598.0, 292.0);
+    a.lay_out();
+    let rect = a.snapshot().inset.expect("the inset").rect;
+    let r = a.handle(Command::SetInset { shown: false });
+    assert!(r.layout_changed && r.redraw);
+    let s = a.snapshot();
+    assert!(s.inset.is_none());
+    assert_eq!(s.inset_hidden, Some(rect));
+    let again = a.handle(Command::SetInset { shown: false });
+    assert!(!again.layout_changed && !again.redraw, "nothing changed");
+    assert!(a.handle(Command::SetInset { shown: true }).layout_changed);
+    let s = a.snapshot();
+    assert_eq!(s.inset.map(|i| i.rect), Some(rect));
+    assert!(s.inset_hidden.is_none());
+    // Zoomed in until the origins are a target apart the inset goes, and the answer says so
+    // (the page's button on it goes too); back at the first view it comes back.
+    let mut gone = false;
+    for k in 1..=12 {
+        let r = a.handle(Command::SetView {
+            lon: 118.0,
+            lat: 36.3,
+            zoom: 2f64.powi(k),
+        });
+        a.lay_out();
+        if a.snapshot().inset.is_none() {
+            assert!(r.layout_changed, "the inset went: said");
+            gone = true;
+            break;
+        }
+    }
+    assert!(gone, "zoomed in, no inset");
+    assert!(a.handle(Command::ResetView).layout_changed, "back: said");
+    a.lay_out();
+    assert_eq!(a.snapshot().inset.map(|i| i.rect), Some(rect));
+}

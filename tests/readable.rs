@@ -46,6 +46,19 @@ fn at_the_first_view_every_origin_is_in_the_inset_a_target_apart_and_hits_its_ci
         assert_eq!(inset.cities.len(), 17, "{w}×{h}");
         let canvas = Rect::new(0.0, 0.0, w, h);
         assert!(canvas.encloses(&inset.rect));
+        // The page's button that hides it: in the frame, clear of every origin and its name.
+        let toggle = youcheng::map::toggle_rect(inset.rect, &inset.title);
+        assert!(
+            inset.rect.encloses(&toggle) && toggle.w >= 24.0,
+            "{toggle:?}"
+        );
+        for c in &inset.cities {
+            assert!(
+                !c.target().overlaps(&toggle) && !c.label.overlaps(&toggle),
+                "{}",
+                c.text
+            );
+        }
         for (i, a) in inset.cities.iter().enumerate() {
             assert!(
                 inset.rect.encloses(&a.target()),
@@ -347,4 +360,67 @@ fn a_pan_keeps_the_stacks_a_layout_made_afresh_at_that_view_has() {
         before.len(),
         "zoomed in, fewer dots share"
     );
+}
+
+/// The visitor hides the inset (on a small canvas it covers partners): it is neither drawn nor
+/// hit, a partner under it is hit instead, the layout says where it was (for the button that
+/// shows it again), names may take its place, and shown again it is as it was.
+#[test]
+fn a_hidden_inset_is_neither_drawn_nor_hit_and_comes_back_as_it_was() {
+    // The 600 × 400 embed's canvas: no spot is free of partners there.
+    let mut map = map(598.0, 292.0);
+    let shown = map.layout().into_owned();
+    let inset = shown.inset.clone().expect("the inset at the first view");
+    assert!(shown.hidden_inset.is_none());
+    let under: Vec<ScreenPt> = (map.dataset().partnerships.iter())
+        .filter_map(|p| map.project(p.location?))
+        .filter(|s| inset.rect.grow(-4.0).contains(*s))
+        .collect();
+    assert!(!under.is_empty(), "partners under the inset on this canvas");
+    let city = inset.cities[0].clone();
+    assert_eq!(map.hit(city.dot, 6.0), Some(Target::Origin(city.city)));
+    let before = map.content_version();
+
+    assert!(map.set_inset_shown(false));
+    assert!(!map.set_inset_shown(false), "no change the second time");
+    map.refresh_layout();
+    let hidden = map.layout().into_owned();
+    assert!(hidden.inset.is_none());
+    assert_eq!(hidden.hidden_inset, Some(inset.rect));
+    assert_ne!(
+        map.content_version(),
+        before,
+        "the layer with the names is drawn again"
+    );
+    assert!(map.overlay_scene().inset.is_none(), "not drawn");
+    assert_ne!(
+        map.hit(city.dot, 6.0),
+        Some(Target::Origin(city.city)),
+        "not hit"
+    );
+    let hits = under
+        .iter()
+        .filter(|p| matches!(map.hit(**p, 6.0), Some(Target::Partner(_) | Target::Arc(_))))
+        .count();
+    assert!(
+        hits * 2 >= under.len(),
+        "{hits} of {} partners under it hit",
+        under.len()
+    );
+    // Names may go where it was (they kept out of it while it was shown).
+    assert!(
+        hidden
+            .labels
+            .iter()
+            .any(|l| l.label.rect.overlaps(&inset.rect))
+            || hidden.labels.len() >= shown.labels.len(),
+        "the names use its room"
+    );
+
+    assert!(map.set_inset_shown(true));
+    map.refresh_layout();
+    let back = map.layout().into_owned();
+    assert_eq!(back.inset.as_ref().map(|i| &i.rect), Some(&inset.rect));
+    assert!(back.hidden_inset.is_none());
+    assert_eq!(map.hit(city.dot, 6.0), Some(Target::Origin(city.city)));
 }

@@ -628,6 +628,10 @@ fn commands_decode_from_the_page_s_objects() {
             Command::SetFlow { on: false },
         ),
         (
+            json!({"type": "setInset", "shown": false}),
+            Command::SetInset { shown: false },
+        ),
+        (
             json!({"type": "loadStep", "id": 3, "rows": 500}),
             Command::LoadStep { id: 3, rows: 500 },
         ),

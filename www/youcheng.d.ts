@@ -476,7 +476,11 @@ rect: Rect,
 /**
  * Its origins, in the order of `shandong.csv`.
  */
-cities: Array<InsetCityView>, };
+cities: Array<InsetCityView>, 
+/**
+ * Where the page's button that hides it goes (after its title, kept clear of the origins).
+ */
+toggle: Rect, };
 export type LabelView = { 
 /**
  * The text.
@@ -873,6 +877,11 @@ flow: boolean,
  * one origin, or no room).
  */
 inset: InsetView | null, 
+/**
+ * Where the Shandong inset would be (its frame, CSS px), when the visitor hid it
+ * (`setInset`); `None` otherwise (for the page's button that shows it again).
+ */
+insetHidden: Rect | null, 
 /**
  * The country and partner names drawn on the map at the last settled view.
  */
@@ -1478,7 +1487,11 @@ height: number,
  * Device pixels per CSS pixel (`devicePixelRatio`), capped at 4; 1 when not a finite
  * positive number.
  */
-dpr: number, } | { "type": "setFlow", 
+dpr: number, } | { "type": "setInset", 
+/**
+ * Whether it is shown.
+ */
+shown: boolean, } | { "type": "setFlow", 
 /**
  * Whether the flow's dots are drawn (and the page asks for frames).
  */

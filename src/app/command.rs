@@ -199,6 +199,12 @@ pub enum Command {
         /// positive number.
         dpr: f64,
     },
+    /// Shows or hides the Shandong inset (the visitor's button on it: on a small canvas it
+    /// covers partners). The answer says the layout changed when it did.
+    SetInset {
+        /// Whether it is shown.
+        shown: bool,
+    },
     /// Runs or stops the flow animation along the visible arcs. The page sends `on: false` while
     /// the flow is off, under reduced motion, off-screen or in a hidden tab.
     SetFlow {

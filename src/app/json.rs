@@ -331,6 +331,7 @@ json_object!(Snapshot {
     "vocabulary": vocabulary,
     "flow": flow,
     "inset": inset,
+    "insetHidden": inset_hidden,
     "labels": labels,
 });
 
@@ -535,6 +536,7 @@ json_object!(Vocabulary {
 json_object!(InsetView {
     "rect": rect,
     "cities": cities,
+    "toggle": toggle,
 });
 
 json_object!(InsetCityView {

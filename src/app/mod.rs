@@ -152,7 +152,8 @@ impl App {
         // A load step lays out nothing: the swap that ends a large load is long enough as it
         // is, and the first frame of the new data lays it out.
         let lays_out = !matches!(command, Command::LoadStep { .. });
-        let response = match command {
+        let inset_before = lays_out.then(|| self.inset_place());
+        let mut response = match command {
             Command::PointerDown { id, kind, x, y } => self.pointer_down(id, &kind, x, y),
             Command::PointerMove { id, x, y } => self.pointer_move(id, x, y),
             Command::PointerUp { id, x, y, t, pin } => self.pointer_up(id, x, y, t, pin),
@@ -184,6 +185,15 @@ impl App {
             Command::FlyFrame { ms } => self.fly_frame(ms),
             Command::Resize { width, height, dpr } => self.resize(width, height, dpr),
             Command::SetFlow { on } => self.set_flow(on),
+            Command::SetInset { shown } => {
+                let changed = self.map.set_inset_shown(shown);
+                self.map.refresh_layout();
+                Response {
+                    redraw: changed,
+                    layout_changed: changed,
+                    ..Response::default()
+                }
+            }
             Command::SetLang { lang } => Response {
                 redraw: true,
                 layout_changed: self.map.set_lang(lang != "en"),
@@ -204,8 +214,22 @@ impl App {
         self.map.refine_for_view();
         if lays_out {
             self.map.refresh_stale_layout();
+            // A view that settled is laid out now (its frame then finds it made): the inset
+            // comes or goes with the zoom, and the page's button on it with it.
+            if response.view && !self.moving() {
+                self.map.refresh_layout();
+            }
+            if inset_before.is_some_and(|b| b != self.inset_place()) {
+                response.layout_changed = true;
+            }
         }
         response
+    }
+
+    /// Where the Shandong inset is, and where it would be when the visitor hid it.
+    fn inset_place(&self) -> (Option<crate::scene::Rect>, Option<crate::scene::Rect>) {
+        let layout = self.map.layout();
+        (layout.inset.as_ref().map(|i| i.rect), layout.hidden_inset)
     }
 
     /// Lays the map out now if its data changed since the last layout (a load's last step

@@ -29,6 +29,8 @@ pub struct InsetView {
     pub rect: Rect,
     /// Its origins, in the order of `shandong.csv`.
     pub cities: Vec<InsetCityView>,
+    /// Where the page's button that hides it goes (after its title, kept clear of the origins).
+    pub toggle: Rect,
 }
 
 /// The inset of `layout` (the map's, see [`MapState::layout`]), for the snapshot.
@@ -49,6 +51,7 @@ pub fn inset(map: &MapState, layout: &Layout) -> Option<InsetView> {
                 })
             })
             .collect(),
+        toggle: crate::map::toggle_rect(inset.rect, &inset.title),
     })
 }
 

@@ -61,6 +61,7 @@ impl App {
             vocabulary: super::vocabulary::vocabulary(&self.map, self.this_year),
             flow: self.flow,
             inset: super::overlays::inset(&self.map, &layout),
+            inset_hidden: layout.hidden_inset,
             labels: super::overlays::labels(&layout),
         }
     }

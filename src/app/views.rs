@@ -441,6 +441,9 @@ pub struct Snapshot {
     /// The Shandong inset at the current view; `None` when it is hidden (zoomed in far enough,
     /// one origin, or no room).
     pub inset: Option<super::overlays::InsetView>,
+    /// Where the Shandong inset would be (its frame, CSS px), when the visitor hid it
+    /// (`setInset`); `None` otherwise (for the page's button that shows it again).
+    pub inset_hidden: Option<crate::scene::Rect>,
     /// The country and partner names drawn on the map at the last settled view.
     pub labels: Vec<super::overlays::LabelView>,
 }

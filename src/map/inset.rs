@@ -108,10 +108,20 @@ pub fn content_rect(inset: Rect) -> Rect {
     inset.grow(-4.0)
 }
 
-/// The title's box in the inset's top-left corner.
+/// Width of the page's button that hides the inset, after its title, CSS px (as high as the
+/// title row; the origins' targets keep out of both).
+pub const TOGGLE_W_PX: f64 = 24.0;
+
+/// The title's box in the inset's top-left corner, with the button after it.
 pub fn title_rect(inset: Rect, title: &str) -> Rect {
-    let w = labels::text_width_px(title, 12.0).ceil() + 8.0;
+    let w = labels::text_width_px(title, 12.0).ceil() + 8.0 + TOGGLE_W_PX;
     Rect::new(inset.x + 2.0, inset.y + 2.0, w, TITLE_PX)
+}
+
+/// Where the page's button that hides the inset goes: the end of the title's box.
+pub fn toggle_rect(inset: Rect, title: &str) -> Rect {
+    let t = title_rect(inset, title);
+    Rect::new(t.x + t.w - TOGGLE_W_PX, t.y, TOGGLE_W_PX, TITLE_PX)
 }
 
 /// A spread origin: its dot and its label's box.

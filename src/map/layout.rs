@@ -80,6 +80,9 @@ pub struct Layout {
     pub labels: Vec<MapLabel>,
     /// The inset, when it is shown at this view.
     pub inset: Option<InsetLayout>,
+    /// Where the inset would be at this view, when the visitor hid it
+    /// ([`MapState::set_inset_shown`]).
+    pub hidden_inset: Option<Rect>,
 }
 
 impl Layout {
@@ -179,12 +182,17 @@ impl MapState {
             .origins_crowded()
             .then(|| self.inset_layout(key, old_inset))
             .flatten();
+        let (inset, hidden_inset) = match inset {
+            Some(i) if self.inset_off => (None, Some(i.rect)),
+            inset => (inset, None),
+        };
         let mut layout = Layout {
             key,
             stacks,
             stack_of,
             labels: Vec::new(),
             inset,
+            hidden_inset,
         };
         layout.labels = self.place_labels(&layout);
         layout

@@ -41,7 +41,7 @@ pub use colour::LegendItem;
 pub use emphasis::{Emphasis, Pick};
 pub use flow::{phase, FlowPath, FLOW_MAX_COMETS, FLOW_PERIOD_MS};
 pub use focus::Step;
-pub use inset::{InsetCity, TARGET_PX};
+pub use inset::{toggle_rect, InsetCity, TARGET_PX};
 pub use layout::{InsetLayout, Layout, MapLabel};
 pub use scenes::LayerBuild;
 pub use stacks::Stack;
@@ -163,6 +163,8 @@ pub struct MapState {
     generation: u64,
     /// Stacks, labels and inset of the last settled view.
     layout: Option<Layout>,
+    /// The visitor hid the Shandong inset ([`MapState::set_inset_shown`]).
+    inset_off: bool,
 }
 
 impl MapState {
@@ -204,6 +206,7 @@ impl MapState {
             lang_zh: true,
             generation: 0,
             layout: None,
+            inset_off: false,
         }
     }
 
@@ -227,6 +230,18 @@ impl MapState {
     pub fn set_lang(&mut self, zh: bool) -> bool {
         let changed = self.lang_zh != zh;
         self.lang_zh = zh;
+        if changed {
+            self.generation += 1;
+        }
+        changed
+    }
+
+    /// Shows or hides the Shandong inset, the visitor's choice (on a small canvas it covers
+    /// partners; hidden, the names may take its place) → whether that changed. Hidden, a
+    /// layout still says where it would be ([`Layout::hidden_inset`]).
+    pub fn set_inset_shown(&mut self, shown: bool) -> bool {
+        let changed = self.inset_off == shown;
+        self.inset_off = !shown;
         if changed {
             self.generation += 1;
         }

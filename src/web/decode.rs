@@ -153,6 +153,9 @@ pub fn command(value: &JsValue) -> Result<Command> {
             dpr: o.f64("dpr")?,
         },
         "setFlow" => Command::SetFlow { on: o.bool("on")? },
+        "setInset" => Command::SetInset {
+            shown: o.bool("shown")?,
+        },
         "loadStep" => Command::LoadStep {
             id: o.int("id")?,
             rows: o.int("rows")?,

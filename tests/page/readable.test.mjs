@@ -242,3 +242,90 @@ test('the cost of a settled frame with a new layout (stacks, names) and of one t
   assert.ok(times.drawn.every((n) => n >= 1), `each change drew a frame: ${JSON.stringify(times)}`);
   await context.close();
 });
+
+test("a small embed's inset covers partners: its button hides it (the partners under it are then hovered), and shows it again, by mouse and keyboard, in both languages", async () => {
+  const { page, context } = await open(browser, `${url}embed.html?lang=zh`, { viewport: { width: 600, height: 400 }, reducedMotion: 'reduce' });
+  await page.waitForFunction(() => document.body.dataset.youchengReady === 'true', null, { timeout: 60000 });
+  const state = () => page.evaluate(() => {
+    const m = document.getElementById('map');
+    const b = m.shadowRoot.querySelector('.yc-inset-toggle');
+    const c = m.canvas.getBoundingClientRect(), r = b.getBoundingClientRect();
+    return { inset: m.inset(), hidden: b.hidden, text: b.textContent, label: b.getAttribute('aria-label'), focused: m.shadowRoot.activeElement === b, box: { x: r.left - c.left, y: r.top - c.top, width: r.width, height: r.height }, canvas: { left: c.left, top: c.top } };
+  });
+  let s = await state();
+  assert.ok(s.inset, 'the inset at the first view');
+  assert.equal(s.hidden, false);
+  assert.equal(s.label, '隐藏山东放大图');
+  // The button sits after the inset's title, inside its frame, clear of every city's target.
+  const inside = (a, b) => a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.width <= b.x + b.width + 0.5 && a.y + a.height <= b.y + b.height + 0.5;
+  const overlap = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  assert.ok(inside(s.box, s.inset.rect), `${JSON.stringify(s.box)} in ${JSON.stringify(s.inset.rect)}`);
+  for (const c of s.inset.cities) assert.ok(!overlap(s.box, c.target) && !overlap(s.box, c.labelBox), c.label);
+  // Partners under the inset on this small canvas.
+  const under = await page.evaluate((rect) => {
+    const m = document.getElementById('map');
+    return m.visibleIds().map((id) => ({ id, d: m.details(id) })).filter(({ d }) => d.lon != null).map(({ id, d }) => ({ id, p: m.project(d.lon, d.lat) }))
+      .filter(({ p }) => p && p.x > rect.x + 6 && p.x < rect.x + rect.width - 6 && p.y > rect.y + 30 && p.y < rect.y + rect.height - 6);
+  }, s.inset.rect);
+  assert.ok(under.length >= 5, `${under.length} partners under the inset`);
+  await listenHover(page);
+  const hoverAt = async (p) => {
+    await page.mouse.move(s.canvas.left + p.x, s.canvas.top + p.y);
+    await frame(page);
+    return page.evaluate(() => window.hovers.at(-1) ?? null);
+  };
+  // Hidden with the mouse: no inset, the button says what it does now, the partners under it are hit.
+  await page.mouse.click(s.canvas.left + s.box.x + s.box.width / 2, s.canvas.top + s.box.y + s.box.height / 2);
+  await frame(page);
+  s = await state();
+  assert.equal(s.inset, null);
+  assert.equal(s.hidden, false);
+  assert.equal(s.text, '山东 +');
+  assert.equal(s.label, '显示山东放大图');
+  mkdirSync('test-results/readable', { recursive: true });
+  await page.screenshot({ path: 'test-results/readable/inset-hidden.png' });
+  let hits = 0;
+  for (const { p } of under.slice(0, 8)) {
+    await page.mouse.move(s.canvas.left + 5, s.canvas.top + 5); // off, so that each move is a new hover
+    const h = await hoverAt(p);
+    if (h && (h.kind === 'partner' || h.kind === 'arc')) hits++;
+  }
+  assert.ok(hits >= Math.min(8, under.length) / 2, `${hits} of ${Math.min(8, under.length)} partners under the old inset hovered`);
+  // Shown again with the keyboard: focus the button, Enter; the focus stays on it.
+  await page.evaluate(() => document.getElementById('map').shadowRoot.querySelector('.yc-inset-toggle').focus());
+  await page.keyboard.press('Enter');
+  await frame(page);
+  s = await state();
+  assert.ok(s.inset, 'shown again');
+  assert.equal(s.label, '隐藏山东放大图');
+  assert.ok(s.focused, 'the focus stays on the button');
+  // In English (longer names: a larger frame needs room), the button says so in English.
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await page.evaluate(() => document.getElementById('map').setLanguage('en'));
+  await page.waitForFunction(() => document.getElementById('map').inset()?.cities.some((c) => c.label === 'Qingdao'));
+  await frame(page);
+  s = await state();
+  assert.equal(s.label, 'Hide the Shandong inset');
+  await page.evaluate(() => document.getElementById('map').shadowRoot.querySelector('.yc-inset-toggle').click());
+  await frame(page);
+  s = await state();
+  assert.equal(s.inset, null);
+  assert.deepEqual([s.text, s.label], ['Shandong +', 'Show the Shandong inset']);
+  await page.evaluate(() => document.getElementById('map').shadowRoot.querySelector('.yc-inset-toggle').click());
+  await frame(page);
+  assert.ok((await state()).inset, 'shown again');
+  // Zoomed in until no inset is needed: no button; back at the first view, both again.
+  for (const zoom of [2, 4, 8, 16, 32]) {
+    if (!(await state()).inset) break;
+    await page.evaluate((zoom) => document.getElementById('map').setView(118, 36.3, zoom), zoom);
+    await frame(page);
+  }
+  s = await state();
+  assert.equal(s.inset, null, 'zoomed in: no inset');
+  assert.equal(s.hidden, true, 'and no button');
+  await page.evaluate(() => document.getElementById('map').resetView());
+  await frame(page);
+  s = await state();
+  assert.ok(s.inset && !s.hidden, 'back at the first view');
+  await context.close();
+});

@@ -19,6 +19,7 @@ import { createPrint } from './print.js';
 import { createFlow } from './flow.js';
 import { createFly } from './fly.js';
 import { createProgress } from './progress.js';
+import { createInsetToggle } from './inset-toggle.js';
 
 /** Whether the widget's stylesheet has loaded once on this page (later builds need not wait). */
 let styled = false;
@@ -39,6 +40,7 @@ export function buildLayout(root, ctx, actions, controls, canvas, layers) {
   m.report = createReport(ctx);
   m.print = createPrint(ctx);
   m.progress = createProgress(ctx);
+  m.insetToggle = controls !== 'none' ? createInsetToggle(ctx) : null;
   m.summary = controls !== 'none' ? createSummary(ctx) : null;
   m.legend = controls !== 'none' ? createLegend(ctx) : null;
   m.attribution = createAttribution(ctx);
@@ -58,7 +60,7 @@ export function buildLayout(root, ctx, actions, controls, canvas, layers) {
   ui.zoom = controls !== 'none' ? ['+', '−', '⌂'].map((s, i) => h('button', { type: 'button', class: `yc-btn ${['yc-zoom-in', 'yc-zoom-out', 'yc-zoom-reset'][i]}` }, s)) : [];
   ui.attribution = m.attribution.node;
   ui.message = h('div', { class: 'yc-message', role: 'alert', hidden: true, part: 'message' });
-  ui.stage = h('div', { class: 'yc-stage' }, ui.mapBox, m.tooltip.node, ui.zoom.length ? h('div', { class: 'yc-zoom', part: 'zoom' }, ...ui.zoom) : null, m.timeline.badge, m.progress.node, ui.message);
+  ui.stage = h('div', { class: 'yc-stage' }, ui.mapBox, m.insetToggle?.node, m.tooltip.node, ui.zoom.length ? h('div', { class: 'yc-zoom', part: 'zoom' }, ...ui.zoom) : null, m.timeline.badge, m.progress.node, ui.message);
   ui.foot = h('div', { class: 'yc-foot', part: 'foot' }, m.legend?.node, ui.attribution);
   ui.root = h('div', { class: 'yc-root', part: 'root' }, m.print.head, m.toolbar?.node, ui.summary, h('div', { class: 'yc-body' }, m.filters?.node, h('div', { class: 'yc-main' }, ui.stage, ui.foot), m.detail.node), m.print.sources, m.stats?.node, m.table?.node, ui.help, ui.announce);
   // Until the stylesheet has arrived the controls stay hidden: unstyled, they would show as a long
