@@ -226,10 +226,12 @@ impl App {
         response
     }
 
-    /// Where the Shandong inset is, and where it would be when the visitor hid it.
+    /// Where the Shandong inset is, and where it would be when the visitor hid it, in the last
+    /// layout made (none is made here: a stale one would be made twice).
     fn inset_place(&self) -> (Option<crate::scene::Rect>, Option<crate::scene::Rect>) {
-        let layout = self.map.layout();
-        (layout.inset.as_ref().map(|i| i.rect), layout.hidden_inset)
+        self.map.last_layout().map_or((None, None), |l| {
+            (l.inset.as_ref().map(|i| i.rect), l.hidden_inset)
+        })
     }
 
     /// Lays the map out now if its data changed since the last layout (a load's last step

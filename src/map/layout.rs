@@ -157,6 +157,11 @@ impl MapState {
         }
     }
 
+    /// The last layout made, whatever its data or view (`None` before the first).
+    pub fn last_layout(&self) -> Option<&Layout> {
+        self.layout.as_ref()
+    }
+
     /// The layout to draw and hit-test with: the last one when the data has not changed since
     /// (its view may lag behind during a gesture), else one made now for the current view.
     pub fn layout(&self) -> Cow<'_, Layout> {

@@ -20,7 +20,7 @@ use wasm_bindgen::JsValue;
 type Result<T> = std::result::Result<T, String>;
 
 /// The command names, as the page writes them (for the unknown-command error).
-const COMMANDS: [&str; 30] = [
+const COMMANDS: [&str; 31] = [
     "pointerDown",
     "pointerMove",
     "pointerUp",
@@ -47,6 +47,7 @@ const COMMANDS: [&str; 30] = [
     "flyFrame",
     "setLang",
     "resize",
+    "setInset",
     "setFlow",
     "loadStep",
     "cancelLoad",
