@@ -429,9 +429,28 @@ fn the_table_rows_are_the_visible_pairs_with_their_details_fields() {
         let (table, details) = (a.table(), a.rows());
         assert_eq!(table.len(), a.visible_ids().len());
         assert_eq!(table.len(), details.len());
+        let ds = a.map.dataset();
         for (k, d) in details.iter().enumerate() {
             // Every field the table lists, as the pair's details have it.
             assert_eq!(table.row(k).as_ref(), Some(&d.row), "row {k}");
+            // And as the data has it (the details read their row the same way).
+            let (_, p) = ds.by_id(&d.row.id).expect("in the data");
+            let (city, country) = (ds.city_of(p), ds.country_of(p));
+            let r = &d.row;
+            assert_eq!(
+                (&r.city_zh, &r.city_en, &r.partner_zh, &r.partner_en),
+                (&city.name_zh, &city.name_en, &p.partner_zh, &p.partner_en)
+            );
+            assert_eq!(
+                (&r.country_zh, &r.country_en, r.continent),
+                (&country.name_zh, &country.name_en, country.continent.key())
+            );
+            assert_eq!(
+                (r.level, r.relation, r.status),
+                (p.level.key(), p.relation.key(), p.status.key())
+            );
+            assert_eq!(r.established, p.established.map(|e| e.to_string()));
+            assert_eq!(r.year, p.established.map(|e| e.year));
         }
         assert_eq!(table.row(details.len()), None);
         let names = |v: Vec<(&str, &str)>| (v.len(), v.into_iter().collect::<HashSet<_>>().len());

@@ -103,7 +103,7 @@ pub struct TableRow {
 /// repeats (the origin sides, the countries) named once, each row an index into them. A world
 /// network's 25,000 rows as as many objects of 13 fields were ~60 ms of the page's work to
 /// write and read for each opening or sort of its table; [`TableColumns::row`] is row `k` as a
-/// [`TableRow`].
+/// [`TableRow`] (a pair's details read theirs so, [`table_row`]).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
@@ -478,26 +478,10 @@ pub fn details(map: &MapState, i: usize) -> Option<Details> {
     })
 }
 
-/// Pair `i` as the table lists it; `None` when it is not in the data.
+/// Pair `i` as the table lists it (its details' first part: the table's one row);
+/// `None` when it is not in the data.
 pub fn table_row(map: &MapState, i: usize) -> Option<TableRow> {
-    let ds = map.dataset();
-    let p = ds.partnerships.get(i)?;
-    let (city, country) = (ds.city_of(p), ds.country_of(p));
-    Some(TableRow {
-        id: p.id.clone(),
-        city_zh: city.name_zh.clone(),
-        city_en: city.name_en.clone(),
-        partner_zh: p.partner_zh.clone(),
-        partner_en: p.partner_en.clone(),
-        country_zh: country.name_zh.clone(),
-        country_en: country.name_en.clone(),
-        continent: country.continent.key(),
-        level: p.level.key(),
-        relation: p.relation.key(),
-        status: p.status.key(),
-        established: p.established.map(|d| d.to_string()),
-        year: p.established.map(|d| d.year),
-    })
+    table_columns(map, &[i]).row(0)
 }
 
 /// A hit target with its pair's details and where it is drawn; `None` when its index is not in
