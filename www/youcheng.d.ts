@@ -1218,9 +1218,10 @@ results: Array<SearchHit>,
  */
 flying: boolean, 
 /**
- * What the map lays out over itself changed (the Shandong inset moved, the names on the
- * map moved with a new size, or the labels' language): the page reads the snapshot again to
- * keep its overlays clear of it (and `labels()`, `inset()` true).
+ * What the map lays out over itself changed (the Shandong inset came, went, moved or was
+ * hidden, or the names on the map moved, with a new size, a settled view, the language or
+ * the data): the page reads the snapshot again to keep its overlays clear of it (and
+ * `labels()`, `inset()` true).
  */
 layoutChanged: boolean, 
 /**

@@ -270,9 +270,10 @@ pub struct Response {
     pub results: Vec<SearchHit>,
     /// A flight is under way: send [`Command::FlyFrame`] on the next animation frame.
     pub flying: bool,
-    /// What the map lays out over itself changed (the Shandong inset moved, the names on the
-    /// map moved with a new size, or the labels' language): the page reads the snapshot again to
-    /// keep its overlays clear of it (and `labels()`, `inset()` true).
+    /// What the map lays out over itself changed (the Shandong inset came, went, moved or was
+    /// hidden, or the names on the map moved, with a new size, a settled view, the language or
+    /// the data): the page reads the snapshot again to keep its overlays clear of it (and
+    /// `labels()`, `inset()` true).
     pub layout_changed: bool,
     /// After [`Command::LoadStep`]: how far the load is, with its report once done.
     pub load: Option<LoadStatus>,

@@ -152,7 +152,6 @@ impl App {
         // A load step lays out nothing: the swap that ends a large load is long enough as it
         // is, and the first frame of the new data lays it out.
         let lays_out = !matches!(command, Command::LoadStep { .. });
-        let inset_before = lays_out.then(|| self.inset_place());
         let mut response = match command {
             Command::PointerDown { id, kind, x, y } => self.pointer_down(id, &kind, x, y),
             Command::PointerMove { id, x, y } => self.pointer_move(id, x, y),
@@ -185,15 +184,10 @@ impl App {
             Command::FlyFrame { ms } => self.fly_frame(ms),
             Command::Resize { width, height, dpr } => self.resize(width, height, dpr),
             Command::SetFlow { on } => self.set_flow(on),
-            Command::SetInset { shown } => {
-                let changed = self.map.set_inset_shown(shown);
-                self.map.refresh_layout();
-                Response {
-                    redraw: changed,
-                    layout_changed: changed,
-                    ..Response::default()
-                }
-            }
+            Command::SetInset { shown } => Response {
+                redraw: self.map.set_inset_shown(shown),
+                ..Response::default()
+            },
             Command::SetLang { lang } => Response {
                 redraw: true,
                 layout_changed: self.map.set_lang(lang != "en"),
@@ -219,19 +213,11 @@ impl App {
             if response.view && !self.moving() {
                 self.map.refresh_layout();
             }
-            if inset_before.is_some_and(|b| b != self.inset_place()) {
-                response.layout_changed = true;
-            }
+            // Whatever moved the inset or the names (a size, a view, the language, the data,
+            // the inset hidden), the page reads the snapshot again.
+            response.layout_changed |= self.map.take_overlay_changed();
         }
         response
-    }
-
-    /// Where the Shandong inset is, and where it would be when the visitor hid it, in the last
-    /// layout made (none is made here: a stale one would be made twice).
-    fn inset_place(&self) -> (Option<crate::scene::Rect>, Option<crate::scene::Rect>) {
-        self.map.last_layout().map_or((None, None), |l| {
-            (l.inset.as_ref().map(|i| i.rect), l.hidden_inset)
-        })
     }
 
     /// Lays the map out now if its data changed since the last layout (a load's last step
@@ -239,6 +225,7 @@ impl App {
     /// and the next frame share one layout instead of each making its own.
     pub fn lay_out(&mut self) {
         self.map.refresh_stale_layout();
+        let _ = self.map.take_overlay_changed(); // the snapshot read next has it
     }
 
     /// The device pixel ratio the canvas is drawn at (after [`Command::Resize`]).

@@ -86,6 +86,19 @@ pub struct Layout {
 }
 
 impl Layout {
+    /// What the layout puts over the map for the page to keep its own overlays clear of and to
+    /// list: the inset's frame (or where it would be, hidden) and the names' texts and boxes.
+    fn overlay(&self) -> (Option<Rect>, Option<Rect>, Vec<(String, Rect)>) {
+        let names = (self.labels.iter())
+            .map(|l| (l.label.text.clone(), l.label.rect))
+            .collect();
+        (
+            self.inset.as_ref().map(|i| i.rect),
+            self.hidden_inset,
+            names,
+        )
+    }
+
     /// The index in [`Layout::stacks`] of the stack holding pair `i`.
     pub fn stack_index(&self, i: usize) -> Option<usize> {
         self.stack_of.get(i).copied().flatten()
@@ -140,7 +153,18 @@ impl MapState {
             return;
         }
         let old = self.layout.take();
-        self.layout = Some(self.build_layout(key, old));
+        let before = old.as_ref().map(Layout::overlay);
+        let layout = self.build_layout(key, old);
+        self.overlay_changed |= before != Some(layout.overlay());
+        self.layout = Some(layout);
+    }
+
+    /// Whether what the map lays out over itself (the inset, or where it would be, and the
+    /// names) changed since this was last asked: a layout made for a new size, view, language
+    /// or data moved it. The app tells the page so after each command (`layoutChanged`), which
+    /// then reads the snapshot again.
+    pub fn take_overlay_changed(&mut self) -> bool {
+        std::mem::take(&mut self.overlay_changed)
     }
 
     /// Lays out again when the data, the filter, the basemap or the language changed since the
@@ -155,11 +179,6 @@ impl MapState {
         {
             self.refresh_layout();
         }
-    }
-
-    /// The last layout made, whatever its data or view (`None` before the first).
-    pub fn last_layout(&self) -> Option<&Layout> {
-        self.layout.as_ref()
     }
 
     /// The layout to draw and hit-test with: the last one when the data has not changed since

@@ -165,6 +165,8 @@ pub struct MapState {
     layout: Option<Layout>,
     /// The visitor hid the Shandong inset ([`MapState::set_inset_shown`]).
     inset_off: bool,
+    /// A layout moved what the map lays out over itself ([`MapState::take_overlay_changed`]).
+    overlay_changed: bool,
 }
 
 impl MapState {
@@ -207,6 +209,7 @@ impl MapState {
             generation: 0,
             layout: None,
             inset_off: false,
+            overlay_changed: false,
         }
     }
 

@@ -8,11 +8,8 @@ import { h } from '../dom.js';
 export function createInsetToggle(ctx) {
   const node = h('button', { type: 'button', class: 'yc-btn yc-inset-toggle', hidden: true, part: 'inset-toggle' });
   let shown = true;
-  ctx.on(node, 'click', () => {
-    const hadFocus = ctx.el.shadowRoot?.activeElement === node;
-    ctx.send({ type: 'setInset', shown: !shown });
-    if (hadFocus && !node.hidden) node.focus(); // the same button, now saying the other thing
-  });
+  // The same button, moved and saying the other thing: a keyboard's focus stays on it.
+  ctx.on(node, 'click', () => ctx.send({ type: 'setInset', shown: !shown }));
   const label = () => {
     const { t } = ctx;
     node.textContent = shown ? '−' : `${t('insetName')} +`;
@@ -26,12 +23,12 @@ export function createInsetToggle(ctx) {
     shown = !!snap.inset;
     node.classList.toggle('yc-inset-chip', !shown);
     label();
-    // After the inset's title while shown (the core keeps the origins clear of it); at the
-    // frame's top-left corner once hidden.
-    const at = shown ? snap.inset.toggle : { x: rect.x, y: rect.y, width: 0, height: 24 };
+    // After the inset's title, its size, while shown (the core keeps the origins clear of it);
+    // at the frame's top-left corner, sized by its text, once hidden.
+    const at = shown ? snap.inset.toggle : rect;
     node.style.transform = `translate(${Math.round(at.x)}px, ${Math.round(at.y)}px)`; // CSSOM
-    node.style.height = shown ? `${at.height}px` : '';
     node.style.width = shown ? `${at.width}px` : '';
+    node.style.height = shown ? `${at.height}px` : '';
   };
   return { node, render, translate: () => node.hidden || label() };
 }
